@@ -1,0 +1,4 @@
+// Package odsh is the root of the odsh module: the Odoo ORM rebuilt in Go on
+// PostgreSQL (package orm), its search domains (package domain), and an
+// interactive shell (cmd/odsh) that runs Go snippets against a live env.
+package odsh
