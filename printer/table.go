@@ -41,16 +41,21 @@ type Column struct {
 	Name  string
 	Align Align
 	// Min is the width in cells below which the column is dropped rather
-	// than squeezed; 0 means DefaultMinColumn (or less, if the column's
-	// content is narrower). The first column is never dropped.
+	// than squeezed. 0 means: a number column is never squeezed, any other
+	// keeps its header up to MaxHeaderMin cells and at least
+	// DefaultMinColumn; never more than its widest cell. The first column
+	// is never dropped.
 	Min int
 	// Max caps the column's width in cells; 0 means no cap.
 	Max int
 }
 
-// DefaultMinColumn is the narrowest a column is squeezed to before the
-// columns after it are dropped, unless Column.Min says otherwise.
-const DefaultMinColumn = 8
+// DefaultMinColumn is the narrowest a text column is squeezed to before
+// the columns after it are dropped, unless Column.Min says otherwise.
+const DefaultMinColumn = 10
+
+// MaxHeaderMin bounds how much of a long header a squeezed column keeps.
+const MaxHeaderMin = 16
 
 // Table is a result set ready to print: column headers and rows of cells
 // already formatted (see FormatValue). Cells are single lines; RenderTable
@@ -120,18 +125,13 @@ func tableFooters(t Table, shown int, l layout, width int) []string {
 	var lines []string
 	total := max(t.Total, len(t.Rows))
 	if hidden := total - shown; hidden > 0 {
-		lines = append(lines, fmt.Sprintf("%s more %s (%s in all)",
-			Ellipsis, plural(hidden, "row"), thousands(total)))
+		lines = append(lines, fmt.Sprintf("%s %s more %s (%s in all)",
+			Ellipsis, thousands(hidden), nounFor(hidden, "row"), thousands(total)))
 	}
 	if dropped := t.Columns[len(l.widths):]; len(dropped) > 0 {
 		lines = append(lines, Truncate(droppedFooter(dropped), width))
 	}
 	return lines
-}
-
-// plural returns noun, with an s unless n is 1, after n: "3,000 rows".
-func plural(n int, noun string) string {
-	return formatCount(n, noun)
 }
 
 // droppedFooter names the columns that were left out.

@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,8 +12,8 @@ import (
 // Fitting a table to the terminal.
 //
 // Each column has a natural width (its widest shown cell or header, capped by
-// Column.Max) and a minimum (Column.Min or DefaultMinColumn, never more than
-// the natural width). Columns are kept from the left while their minimums
+// Column.Max) and a minimum (see Column.Min; never more than the natural
+// width). Columns are kept from the left while their minimums
 // and the borders fit; the first column always stays. The room left is then
 // shared by water-filling: every kept column gets min(natural, L) for the
 // largest level L that fits, so narrow columns show in full and wide ones
@@ -38,14 +39,15 @@ func layOut(cols []Column, rows [][]string, width int) layout {
 	for i, c := range cols {
 		header[i] = OneLine(c.Name)
 	}
+	aligns := make([]tw.Align, len(cols))
+	for i, c := range cols {
+		aligns[i] = resolveAlign(c.Align, rows, i)
+	}
 	natural, minimum := columnWidths(cols, header, rows)
 	widths := share(natural, minimum, width)
-	l := layout{widths: widths, header: truncateRow(header, widths)}
+	l := layout{widths: widths, aligns: aligns[:len(widths)], header: truncateRow(header, widths)}
 	for _, row := range rows {
 		l.cells = append(l.cells, truncateRow(row, widths))
-	}
-	for i := range widths {
-		l.aligns = append(l.aligns, resolveAlign(cols[i].Align, rows, i))
 	}
 	return l
 }
@@ -76,17 +78,22 @@ func columnWidths(cols []Column, header []string, rows [][]string) (natural, min
 			n = min(n, c.Max)
 		}
 		natural[i] = n
-		minimum[i] = min(n, cmp0(c.Min, DefaultMinColumn))
+		minimum[i] = min(n, minWidth(c, header[i], rows, i))
 	}
 	return natural, minimum
 }
 
-// cmp0 returns v, or def when v is not positive.
-func cmp0(v, def int) int {
-	if v > 0 {
-		return v
+// minWidth is column i's minimum before capping by its natural width:
+// Column.Min when set, everything for a number column, otherwise its
+// header up to MaxHeaderMin and at least DefaultMinColumn.
+func minWidth(c Column, header string, rows [][]string, i int) int {
+	switch {
+	case c.Min > 0:
+		return c.Min
+	case numericColumn(rows, i):
+		return math.MaxInt
 	}
-	return def
+	return clamp(DisplayWidth(header), DefaultMinColumn, MaxHeaderMin)
 }
 
 // share returns the widths of the columns that fit in width: a prefix of

@@ -196,10 +196,15 @@ func FormatX2many(model string, ids []int64) string {
 // formatCount prints n with thousands separators and the noun, pluralised:
 // "1 record", "10,000 records".
 func formatCount(n int, noun string) string {
+	return thousands(n) + " " + nounFor(n, noun)
+}
+
+// nounFor returns noun with an s unless n is 1.
+func nounFor(n int, noun string) string {
 	if n == 1 {
-		return "1 " + noun
+		return noun
 	}
-	return thousands(n) + " " + noun + "s"
+	return noun + "s"
 }
 
 // thousands prints n with commas between groups of three digits.
