@@ -14,8 +14,13 @@ const (
 	axisGlyph = "│"
 )
 
-// maxLabelShare bounds the label column to this fraction of the width.
-const maxLabelShare = 3
+// The label column takes at most a third of the width, the value column at
+// most half; bars keep at least minBarRoom cells.
+const (
+	maxLabelShare = 3
+	maxValueShare = 2
+	minBarRoom    = 4
+)
 
 // chartGap separates the columns of a chart line.
 const chartGap = " "
@@ -25,9 +30,9 @@ const chartGap = " "
 // that is left, values right-aligned at the end.
 //
 //	amount_total by partner_id
-//	Azure Interior  ████████████████│          1,250.5
-//	Deco Addict        ████████████│            980
-//	Refunds                  ██████│ -             -45
+//	Azure Interior      │████████████████████ 1,250.50
+//	Deco Addict         │████████████████       980.00
+//	Refunds        █████│                      -310.00
 //
 // When some values are negative a zero axis (│) splits the bar room in
 // proportion to the largest negative and positive magnitudes; negative bars
@@ -56,9 +61,10 @@ func RenderChart(w io.Writer, title string, labels []string, values []float64, o
 // chartLines lays out every bar of the chart.
 func chartLines(labels []string, values []float64, width int) []string {
 	texts := chartValues(values)
-	labelW := labelWidth(labels, width)
-	valueW := min(maxWidth(texts), width/maxLabelShare)
-	s := newScale(values, width-labelW-valueW-2*len(chartGap))
+	valueW := min(maxWidth(texts), width/maxValueShare)
+	room := width - valueW - 2*len(chartGap)
+	labelW := max(min(labelWidth(labels, width), room-minBarRoom), 1)
+	s := newScale(values, room-labelW)
 	lines := make([]string, len(values))
 	for i, v := range values {
 		label := pad(Truncate(OneLine(labels[i]), labelW), labelW)
@@ -102,8 +108,9 @@ func chartValues(values []float64) []string {
 	return texts
 }
 
-// hugeValue is the magnitude from which chart values use exponent form.
-const hugeValue = 1e15
+// hugeValue is the magnitude from which chart values use exponent form,
+// which keeps every value within 19 cells.
+const hugeValue = 1e12
 
 // chartNumber prints v with digits decimals and thousands separators, or
 // as 1.5e+20 when it is huge.

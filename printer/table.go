@@ -125,8 +125,9 @@ func tableFooters(t Table, shown int, l layout, width int) []string {
 	var lines []string
 	total := max(t.Total, len(t.Rows))
 	if hidden := total - shown; hidden > 0 {
-		lines = append(lines, fmt.Sprintf("%s %s more %s (%s in all)",
-			Ellipsis, thousands(hidden), nounFor(hidden, "row"), thousands(total)))
+		line := fmt.Sprintf("%s %s more %s (%s in all)",
+			Ellipsis, thousands(hidden), nounFor(hidden, "row"), thousands(total))
+		lines = append(lines, Truncate(line, width))
 	}
 	if dropped := t.Columns[len(l.widths):]; len(dropped) > 0 {
 		lines = append(lines, Truncate(droppedFooter(dropped), width))

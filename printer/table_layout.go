@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -84,13 +85,14 @@ func columnWidths(cols []Column, header []string, rows [][]string) (natural, min
 }
 
 // minWidth is column i's minimum before capping by its natural width:
-// Column.Min when set, everything for a number column, otherwise its
-// header up to MaxHeaderMin and at least DefaultMinColumn.
+// Column.Min when set, everything for a column of atoms (numbers, dates,
+// booleans: cut, they would mislead), otherwise its header up to
+// MaxHeaderMin and at least DefaultMinColumn.
 func minWidth(c Column, header string, rows [][]string, i int) int {
 	switch {
 	case c.Min > 0:
 		return c.Min
-	case numericColumn(rows, i):
+	case columnOf(rows, i, isAtom):
 		return math.MaxInt
 	}
 	return clamp(DisplayWidth(header), DefaultMinColumn, MaxHeaderMin)
@@ -195,26 +197,42 @@ func resolveAlign(a Align, rows [][]string, i int) tw.Align {
 	case AlignRight:
 		return tw.AlignRight
 	}
-	if numericColumn(rows, i) {
+	if columnOf(rows, i, isNumber) {
 		return tw.AlignRight
 	}
 	return tw.AlignLeft
 }
 
-// numericColumn reports whether column i holds at least one number and
-// nothing but numbers, NULL and empty cells.
-func numericColumn(rows [][]string, i int) bool {
+// columnOf reports whether column i holds at least one cell satisfying is,
+// and nothing but such cells, NULL and empty cells.
+func columnOf(rows [][]string, i int, is func(string) bool) bool {
 	seen := false
 	for _, row := range rows {
 		switch c := row[i]; {
 		case c == Null || c == "":
-		case isNumber(c):
+		case is(c):
 			seen = true
 		default:
 			return false
 		}
 	}
 	return seen
+}
+
+// isAtom reports whether s is a value that means nothing once cut: a
+// number, a boolean, or an ISO date or datetime as FormatValue writes them.
+func isAtom(s string) bool {
+	switch s {
+	case "true", "false":
+		return true
+	}
+	return isNumber(s) || isTime(s, time.DateOnly) || isTime(s, time.DateTime)
+}
+
+// isTime reports whether s parses with layout.
+func isTime(s, layout string) bool {
+	_, err := time.Parse(layout, s)
+	return err == nil
 }
 
 // isNumber reports whether s reads as a number, thousands separators allowed.
