@@ -156,6 +156,9 @@ func truncDay(t time.Time) time.Time {
 // storedScalar brings a stored value to the comparison type of k: integer
 // kinds to int64, dates to UTC days, date strings parsed.
 func storedScalar(k Kind, s any) (any, error) {
+	if s == nil {
+		return nil, nil
+	}
 	switch k {
 	case KindDate, KindDatetime:
 		if _, ok := s.(time.Time); ok || k == KindDate {
