@@ -13,7 +13,8 @@ import (
 // ::text cast.
 
 // falsyValue returns the value Odoo 18 treats as equivalent to NULL for a
-// kind (Field.falsy_value): 0 for numbers, ” for text, false for booleans.
+// kind (Field.falsy_value): 0 for numbers, the empty string for text,
+// false for booleans.
 func falsyValue(k Kind) (any, bool) {
 	switch k {
 	case KindInteger:
