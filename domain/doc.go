@@ -32,10 +32,9 @@
 //
 // Eval decides whether one Record satisfies a domain, with exactly the
 // result of Odoo 18's SQL search, NULL handling included: an unset number
-// counts as 0, an unset string as the empty
-// string, an unset boolean as False; negative
-// operators (!=, not like, not ilike, not in) match NULL; a dotted path
-// a.b is "a is set and some a has b …", so records with an empty a never
+// counts as 0, an unset string as the empty string, an unset boolean as
+// False; negative operators (!=, not like, not ilike, not in) match NULL; a
+// dotted path a.b is "a is set and some a has b …", so records with an empty a never
 // match it, while NOT of it does.
 //
 // Errors from parsing are *SyntaxError values carrying the byte offset of
