@@ -1,0 +1,53 @@
+package domain
+
+import "strings"
+
+// NOT returns the negation of d with the negation pushed down to the leaves,
+// as Odoo 18's distribute_not does:
+//
+//	NOT(TRUE) = FALSE, NOT(FALSE) = TRUE
+//	NOT(AND(a, b)) = OR(NOT(a), NOT(b)), NOT(OR(a, b)) = AND(NOT(a), NOT(b))
+//	NOT(NOT(a)) = a
+//	NOT((f, op, v)) = (f, negation of op, v)   for = != < <= > >= in like ilike any and their negations
+//	NOT((f, op, v)) = Not{(f, op, v)}          for =? =like =ilike child_of parent_of
+//	NOT(('a.b', op, v)) = ('a', 'not any', [('b', op, v)])
+//
+// The last rule reads a dotted path as the implicit "any" it is, so records
+// with an empty a match the negation. NOT(nil) is FALSE.
+func NOT(d Domain) Domain {
+	switch x := d.(type) {
+	case nil:
+		return FALSE
+	case Bool:
+		return !x
+	case And:
+		return OR(mapDomains(x, NOT)...)
+	case Or:
+		return AND(mapDomains(x, NOT)...)
+	case Not:
+		return x.Domain
+	case Condition:
+		return negateCondition(x)
+	}
+	return Not{d}
+}
+
+// negateCondition negates one leaf.
+func negateCondition(c Condition) Domain {
+	if head, rest, dotted := strings.Cut(c.Path, "."); dotted {
+		sub := Condition{Path: rest, Operator: c.Operator, Value: c.Value}
+		return Condition{Path: head, Operator: NotAny, Value: Domain(sub)}
+	}
+	if neg, ok := c.Operator.Negation(); ok {
+		return Condition{Path: c.Path, Operator: neg, Value: c.Value}
+	}
+	return Not{c}
+}
+
+func mapDomains(ds []Domain, f func(Domain) Domain) []Domain {
+	out := make([]Domain, len(ds))
+	for i, d := range ds {
+		out[i] = f(d)
+	}
+	return out
+}
