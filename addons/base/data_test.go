@@ -33,18 +33,22 @@ func (f *dataFile) get(row []string, column string) string {
 	return row[i]
 }
 
-// dataFiles lists the files of data/ in load order.
-var dataFiles = []string{
-	"res.currency.csv",
-	"res.country.csv",
-	"res.lang.csv",
-	"res.partner.category.csv",
-}
+// dataFiles lists the files of data/ in load order: those the addon loads.
+var dataFiles = func() []string {
+	var out []string
+	for _, d := range Addon.Data {
+		out = append(out, strings.TrimPrefix(d.Path, "data/"))
+	}
+	return out
+}()
 
 // references maps file -> relational column -> file its ids must resolve to.
 var references = map[string]map[string]string{
 	"res.country.csv":          {"currency_id:id": "res.currency.csv"},
 	"res.partner.category.csv": {"parent_id:id": "res.partner.category.csv"},
+	"res.company.csv":          {"partner_id:id": "base_partners.csv", "currency_id:id": "res.currency.csv"},
+	"res.users.csv": {"partner_id:id": "base_partners.csv", "company_id:id": "res.company.csv",
+		"company_ids:id": "res.company.csv", "groups_id:id": "res.groups.csv"},
 }
 
 func loadDataFile(t *testing.T, name string) *dataFile {
@@ -151,19 +155,21 @@ func TestDataReferences(t *testing.T) {
 			}
 			tf := files[target]
 			for i, row := range f.rows {
-				ref := f.get(row, h)
-				if ref == "" {
+				cell := f.get(row, h)
+				if cell == "" {
 					continue
 				}
-				j, ok := tf.ids[ref]
-				if !ok {
-					t.Errorf("%s:%d: %s = %q not found in %s", f.name, i+2, h, ref, target)
-					continue
-				}
-				// Rows load in file order: same-file references point backwards.
-				if target == f.name && j >= i {
-					t.Errorf("%s:%d: %s = %q refers to a row that is not loaded before it",
-						f.name, i+2, h, ref)
+				for _, ref := range strings.Split(cell, ",") { // many2many: several ids
+					j, ok := tf.ids[ref]
+					if !ok {
+						t.Errorf("%s:%d: %s = %q not found in %s", f.name, i+2, h, ref, target)
+						continue
+					}
+					// Rows load in file order: same-file references point backwards.
+					if target == f.name && j >= i {
+						t.Errorf("%s:%d: %s = %q refers to a row that is not loaded before it",
+							f.name, i+2, h, ref)
+					}
 				}
 			}
 		}

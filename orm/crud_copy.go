@@ -1,0 +1,70 @@
+package orm
+
+// Copy duplicates every record of r with the values of its copyable fields
+// (Field.Copy), overridden by vals; one2many lines marked copy are
+// duplicated, many2many links kept. Returns the copies in order.
+func (r Recordset) Copy(vals Values) Recordset {
+	r.check()
+	if len(r.ids) == 0 {
+		return r.Browse()
+	}
+	return r.Call("copy", vals).(Recordset)
+}
+
+func (r Recordset) copy(def Values) Recordset {
+	list := make([]Values, 0, len(r.ids))
+	for _, rec := range r.Records() {
+		list = append(list, rec.CopyData(def))
+	}
+	return r.Create(list...)
+}
+
+// noCopy are fields never copied.
+var noCopy = map[string]bool{"id": true, "display_name": true, "create_uid": true, "create_date": true,
+	"write_uid": true, "write_date": true, "parent_path": true}
+
+// CopyData returns the values Copy would create for a single record.
+func (r Recordset) CopyData(def Values) Values {
+	r.EnsureOne()
+	vals := Values{}
+	for _, f := range r.model.FieldList {
+		if !f.Copy || noCopy[f.Name] {
+			continue
+		}
+		if _, ok := def[f.Name]; ok {
+			continue
+		}
+		if f.IsComputed() && !f.Store {
+			continue
+		}
+		vals[f.Name] = r.copyValue(f)
+	}
+	for k, v := range def {
+		vals[k] = v
+	}
+	return vals
+}
+
+func (r Recordset) copyValue(f *Field) any {
+	switch f.Type {
+	case TypeMany2one:
+		v := r.Get(f.Name).(Recordset)
+		if v.Len() == 0 {
+			return nil
+		}
+		return v.ID()
+	case TypeMany2many:
+		return []Cmd{Command.Set(r.Get(f.Name).(Recordset).IDs()...)}
+	case TypeOne2many:
+		lines := r.WithContext(Ctx{"active_test": false}).Get(f.Name).(Recordset)
+		cmds := make([]Cmd, 0, lines.Len())
+		for _, line := range lines.Records() {
+			cmds = append(cmds, Command.Create(line.CopyData(Values{f.InverseName: nil})))
+		}
+		for i := range cmds {
+			delete(cmds[i].Vals, f.InverseName)
+		}
+		return cmds
+	}
+	return r.Get(f.Name)
+}

@@ -1,0 +1,295 @@
+package orm
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Create creates one record per Values and returns them in order: defaults
+// are added, every row is inserted by one INSERT, then x2many commands run
+// (the lines of all records created together), then constraints.
+func (r Recordset) Create(vals ...Values) Recordset {
+	r.check()
+	if len(vals) == 0 {
+		return r.Browse()
+	}
+	return r.Call("create", vals).(Recordset)
+}
+
+// magic fields the ORM sets itself.
+var logAccessFields = map[string]bool{"create_uid": true, "create_date": true, "write_uid": true, "write_date": true}
+
+// newRow is one record to insert: its column values, x2many commands,
+// and values of non-stored fields written after the insert.
+type newRow struct {
+	cols  map[*Field]any
+	x2m   map[*Field][]Cmd
+	after Values
+	given []*Field
+}
+
+func (r Recordset) create(list []Values) Recordset {
+	m := r.model
+	if len(list) == 0 {
+		return r.Browse()
+	}
+	if !m.HasTable() {
+		panic(userErr(m.Name, "cannot create records of an abstract model (no table)"))
+	}
+	r.checkAccess("create")
+	rows := make([]newRow, len(list))
+	for i, vals := range list {
+		rows[i] = r.prepareRow(vals)
+	}
+	ids := r.insertRows(rows)
+	recs := r.Browse(ids...)
+	recs.afterCreate(rows)
+	return recs
+}
+
+// prepareRow validates and converts one record's values, defaults added.
+func (r Recordset) prepareRow(vals Values) newRow {
+	m := r.model
+	row := newRow{cols: map[*Field]any{}, x2m: map[*Field][]Cmd{}, after: Values{}}
+	full := r.withDefaults(vals)
+	for _, name := range full.Keys() {
+		f := m.mustField(name)
+		v := full[name]
+		switch {
+		case name == "id" || logAccessFields[name] || name == "display_name":
+			continue
+		case f.IsComputed() && !f.Store:
+			if f.Inverse == nil && (f.Related == "" || f.Readonly) {
+				continue // Odoo ignores values of read-only computed fields
+			}
+			row.after[name] = v
+		case f.IsComputed() && f.Readonly:
+			continue
+		case f.Type.X2many():
+			row.x2m[f] = f.convertValue(v).([]Cmd)
+		case f.column != "":
+			row.cols[f] = f.convertValue(v)
+		}
+		row.given = append(row.given, f)
+	}
+	for _, f := range m.columns {
+		if f.Required && !f.IsComputed() && f.Name != "id" && row.cols[f] == nil {
+			panic(&ValidationError{ErrorInfo{Model: m.Name, Field: f.Name, Msg: fmt.Sprintf("missing required value for %q (%s)", f.Name, f.Label)}})
+		}
+	}
+	if m.LogAccess {
+		now := r.env.tx.Now()
+		row.cols[m.Fields["create_date"]] = now
+		row.cols[m.Fields["write_date"]] = now
+		if f := m.Fields["create_uid"]; f != nil {
+			row.cols[f] = r.env.uid
+			row.cols[m.Fields["write_uid"]] = r.env.uid
+		}
+	}
+	return row
+}
+
+// withDefaults returns vals with the defaults of the fields it lacks:
+// context default_<field> keys first, then the field's default.
+func (r Recordset) withDefaults(vals Values) Values {
+	out := make(Values, len(vals)+4)
+	for k, v := range vals {
+		out[k] = v
+	}
+	for _, f := range r.model.FieldList {
+		if _, ok := out[f.Name]; ok {
+			continue
+		}
+		if v, ok := r.defaultValue(f); ok {
+			out[f.Name] = v
+		}
+	}
+	return out
+}
+
+// defaultValue returns a field's default for a new record.
+func (r Recordset) defaultValue(f *Field) (any, bool) {
+	if v, ok := r.env.ctx["default_"+f.Name]; ok {
+		return v, true
+	}
+	switch d := f.Default.(type) {
+	case nil:
+		return nil, false
+	case func(*Env) any:
+		return d(r.env), true
+	case func(Recordset) any:
+		return d(r), true
+	default:
+		return d, true
+	}
+}
+
+// insertRows inserts every row with one statement and caches the values.
+func (r Recordset) insertRows(rows []newRow) []int64 {
+	m := r.model
+	var cols []*Field
+	for _, f := range m.columns {
+		for i := range rows {
+			if _, ok := rows[i].cols[f]; ok {
+				cols = append(cols, f)
+				break
+			}
+		}
+	}
+	ids := make([]int64, 0, len(rows))
+	scan := func(rows pgxRows) error {
+		var id int64
+		err := rows.Scan(&id)
+		ids = append(ids, id)
+		return err
+	}
+	if len(cols) == 0 {
+		q := fmt.Sprintf("INSERT INTO %s (id) SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2) RETURNING id", quote(m.Table))
+		r.env.tx.Query(q, []any{m.Table, len(rows)}, scan)
+	} else {
+		q, args := insertSQL(m, cols, rows)
+		r.env.tx.Query(q, args, scan)
+	}
+	r.env.tx.wrote = true
+	c := r.env.tx.cache
+	known := c.existing(m)
+	for i, id := range ids {
+		known[id] = true
+		for _, f := range m.columns {
+			if f.Name == "id" {
+				c.set(f, id, id)
+				continue
+			}
+			c.set(f, id, rows[i].cols[f])
+		}
+	}
+	return ids
+}
+
+// insertSQL builds INSERT ... SELECT FROM unnest(text arrays) RETURNING id:
+// one statement whatever the number of rows, every value bound.
+func insertSQL(m *Model, cols []*Field, rows []newRow) (string, []any) {
+	names := make([]string, len(cols))
+	params := make([]string, len(cols))
+	casts := make([]string, len(cols))
+	args := make([]any, len(cols))
+	for j, f := range cols {
+		names[j] = quote(f.column)
+		params[j] = fmt.Sprintf("$%d::text[]", j+1)
+		casts[j] = fmt.Sprintf("v.%s::%s", quote(f.column), f.kind.sqlType(f))
+		arr := make([]*string, len(rows))
+		for i := range rows {
+			arr[i] = f.toText(rows[i].cols[f])
+		}
+		args[j] = arr
+	}
+	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM unnest(%s) AS v(%s) RETURNING id",
+		quote(m.Table), strings.Join(names, ", "), strings.Join(casts, ", "), strings.Join(params, ", "), strings.Join(names, ", "))
+	return q, args
+}
+
+// afterCreate runs x2many commands, writes non-stored values, computes
+// stored computed fields, invalidates dependents and checks constraints.
+func (recs Recordset) afterCreate(rows []newRow) {
+	m := recs.model
+	byField := map[*Field][][]Cmd{}
+	var x2mFields []*Field
+	for i := range rows {
+		for f, cmds := range rows[i].x2m {
+			if byField[f] == nil {
+				byField[f] = make([][]Cmd, len(rows))
+				x2mFields = append(x2mFields, f)
+			}
+			byField[f][i] = cmds
+		}
+	}
+	sort.Slice(x2mFields, func(i, j int) bool { return x2mFields[i].Name < x2mFields[j].Name })
+	for _, f := range x2mFields {
+		recs.createX2many(f, byField[f])
+	}
+	for i, rec := range recs.Records() {
+		if len(rows[i].after) > 0 {
+			rec.write(rows[i].after)
+		}
+	}
+	recs.computeStored(m)
+	var touched []*Field
+	seen := map[*Field]bool{}
+	for i := range rows {
+		for _, f := range rows[i].given {
+			if !seen[f] {
+				seen[f] = true
+				touched = append(touched, f)
+			}
+		}
+	}
+	recs.env.tx.modified(m.columns)
+	recs.checkConstraints(touched)
+}
+
+// computeStored computes the stored computed fields of new records.
+func (recs Recordset) computeStored(m *Model) {
+	for _, f := range m.FieldList {
+		if f.Store && f.IsComputed() && f.column != "" {
+			pending := recs.withoutValue(f)
+			if pending.Len() > 0 {
+				pending.env.tx.cache.invalidate(f, pending.ids)
+				for _, id := range pending.ids {
+					if !pending.env.tx.cache.has(f, id) {
+						pending.computeValue(f, id)
+					}
+				}
+			}
+		}
+	}
+}
+
+// withoutValue returns the records whose cached value of f is nil.
+func (r Recordset) withoutValue(f *Field) Recordset {
+	var ids []int64
+	for _, id := range r.ids {
+		if v, ok := r.env.tx.cache.get(f, id); !ok || v == nil {
+			ids = append(ids, id)
+		}
+	}
+	return r.withIDs(ids)
+}
+
+// DefaultGet returns the defaults of the named fields (all fields when
+// none are named); fields without a default are left out.
+func (r Recordset) DefaultGet(fields ...string) Values {
+	r.check()
+	args := make([]any, len(fields))
+	for i, f := range fields {
+		args[i] = f
+	}
+	return r.Call("default_get", args...).(Values)
+}
+
+func (r Recordset) defaultGet(names []string) Values {
+	out := Values{}
+	if len(names) == 0 {
+		for _, f := range r.model.FieldList {
+			names = append(names, f.Name)
+		}
+	}
+	for _, n := range names {
+		f := r.model.mustField(n)
+		if v, ok := r.defaultValue(f); ok {
+			out[n] = v
+		}
+	}
+	return out
+}
+
+// NameCreate creates a record from its name alone (the _rec_name field)
+// and returns its id and display name.
+func (r Recordset) NameCreate(name string) (int64, string) {
+	r.check()
+	if r.model.RecName == "" {
+		panic(userErr(r.model.Name, "cannot create a record from a name: the model has no _rec_name"))
+	}
+	rec := r.Create(Values{r.model.RecName: name})
+	return rec.ID(), rec.DisplayName()
+}

@@ -1,0 +1,182 @@
+package orm
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Write sets the same values on every record of r. Column values are
+// cached and sent at the next flush (records with the same values share
+// one UPDATE); x2many commands run at once. Writing a record that does not
+// exist raises MissingError (Odoo silently writes nothing: odsh is safer).
+func (r Recordset) Write(vals Values) {
+	r.check()
+	if len(r.ids) == 0 || len(vals) == 0 {
+		return
+	}
+	r.Call("write", vals)
+}
+
+func (r Recordset) write(vals Values) {
+	m := r.model
+	if r.writeComputing(vals) {
+		return
+	}
+	r.checkAccess("write")
+	r.ensureExist()
+	cols := map[*Field]any{}
+	x2m := map[*Field][]Cmd{}
+	var inverses, touched []*Field
+	for _, name := range vals.Keys() {
+		f := m.mustField(name)
+		v := vals[name]
+		switch {
+		case name == "id":
+			panic(validationErr(m.Name, name, v, "the id of a record cannot be changed"))
+		case f.IsComputed() && !f.Store:
+			if f.Related != "" && !f.Readonly {
+				r.writeRelated(f, v)
+			} else if f.Inverse != nil {
+				r.setComputedValue(f, v)
+				inverses = append(inverses, f)
+			} else {
+				panic(validationErr(m.Name, name, v, "%q is computed and has no inverse: it cannot be written", name))
+			}
+		case f.Type.X2many():
+			x2m[f] = f.convertValue(v).([]Cmd)
+		case f.column != "":
+			cols[f] = f.convertValue(v)
+		}
+		touched = append(touched, f)
+	}
+	if m.LogAccess {
+		if f := m.Fields["write_uid"]; f != nil && vals["write_uid"] == nil {
+			cols[f] = r.env.uid
+		}
+		if vals["write_date"] == nil {
+			cols[m.Fields["write_date"]] = r.env.tx.Now()
+		}
+	}
+	c := r.env.tx.cache
+	ids := dedup(r.ids)
+	for f, v := range cols {
+		for _, id := range ids {
+			c.setDirty(f, id, v)
+		}
+	}
+	r.env.tx.modified(touched)
+	for _, f := range sortedFields(x2m) {
+		r.writeX2many(f, x2m[f])
+	}
+	r.callInverses(inverses)
+	r.checkConstraints(touched)
+}
+
+func sortedFields(m map[*Field][]Cmd) []*Field {
+	out := make([]*Field, 0, len(m))
+	for f := range m {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// writeComputing handles assignments made by a compute method to the
+// records it computes: they only fill the cache.
+func (r Recordset) writeComputing(vals Values) bool {
+	for name := range vals {
+		f := r.model.Fields[name]
+		if f == nil || !r.isComputing(f) {
+			return false
+		}
+	}
+	for name, v := range vals {
+		r.setComputed(r.model.Fields[name], v)
+	}
+	return true
+}
+
+// setComputedValue stores a value given for a computed field with an
+// inverse, before the inverse runs.
+func (r Recordset) setComputedValue(f *Field, v any) {
+	r.setComputed(f, v)
+}
+
+// callInverses calls each inverse function once.
+func (r Recordset) callInverses(fields []*Field) {
+	called := map[string]bool{}
+	for _, f := range fields {
+		key := fmt.Sprintf("%p", f.Inverse)
+		if called[key] {
+			continue
+		}
+		called[key] = true
+		f.Inverse(r)
+	}
+}
+
+// writeRelated writes a related field through to its target records.
+func (r Recordset) writeRelated(f *Field, v any) {
+	segs := splitPath(f.Related)
+	targets := r.Sudo()
+	if len(segs) > 1 {
+		targets = r.Sudo().Get(joinPath(segs[:len(segs)-1])).(Recordset)
+	}
+	targets.Write(Values{segs[len(segs)-1]: v})
+	r.env.tx.cache.invalidate(f, nil)
+}
+
+func joinPath(segs []string) string {
+	out := segs[0]
+	for _, s := range segs[1:] {
+		out += "." + s
+	}
+	return out
+}
+
+// ensureExist raises MissingError for records of r that do not exist; ids
+// known from the cache cost no query.
+func (r Recordset) ensureExist() {
+	c := r.env.tx.cache
+	known := c.existing(r.model)
+	var unknown []int64
+	for _, id := range r.ids {
+		if !known[id] {
+			unknown = append(unknown, id)
+		}
+	}
+	if len(unknown) == 0 {
+		return
+	}
+	found := r.Browse(unknown...).Exists()
+	for _, id := range found.ids {
+		known[id] = true
+	}
+	if found.Len() < len(dedup(unknown)) {
+		var missing []int64
+		for _, id := range unknown {
+			if !known[id] {
+				missing = append(missing, id)
+			}
+		}
+		panic(missingErr(r.model.Name, missing, "cannot write: records do not exist or have been deleted: %s",
+			r.Browse(missing...).String()))
+	}
+}
+
+// checkConstraints runs the model's constraints on the touched fields.
+func (r Recordset) checkConstraints(touched []*Field) {
+	m := r.model
+	if len(m.Constraints) == 0 {
+		return
+	}
+	done := map[int]bool{}
+	for _, f := range touched {
+		for _, i := range m.constraintsByField[f.Name] {
+			if !done[i] {
+				done[i] = true
+				m.Constraints[i].Check(r)
+			}
+		}
+	}
+}

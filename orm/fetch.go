@@ -1,0 +1,172 @@
+package orm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// PrefetchMax is how many records one fetch loads at most (Odoo's
+// PREFETCH_MAX).
+const PrefetchMax = 1000
+
+// fetch loads field f for record id, and for the records of the prefetch
+// set that lack it, in one query.
+func (r Recordset) fetch(f *Field, id int64) {
+	switch {
+	case f.column != "":
+		r.fetchColumns(f, id)
+	case f.Type == TypeOne2many:
+		r.fetchOne2many(f, r.batch(f, id))
+	case f.Type == TypeMany2many:
+		r.fetchMany2many(f, r.batch(f, id))
+	case f.IsComputed():
+		r.computeValue(f, id)
+	default:
+		panic(fmt.Errorf("orm: %s: cannot fetch a field without a column", f))
+	}
+}
+
+// batch returns id and up to PrefetchMax-1 other records of the prefetch set
+// lacking f in the cache and not known to be deleted.
+func (r Recordset) batch(f *Field, id int64) []int64 {
+	c := r.env.tx.cache
+	gone := c.gone[r.model]
+	ids := []int64{id}
+	seen := map[int64]bool{id: true}
+	if r.prefetch == nil {
+		return ids
+	}
+	for _, x := range r.prefetch.get(c) {
+		if len(ids) >= PrefetchMax {
+			break
+		}
+		if !seen[x] && !c.has(f, x) && !gone[x] {
+			seen[x] = true
+			ids = append(ids, x)
+		}
+	}
+	return ids
+}
+
+// fetchColumns loads the model's prefetched columns (or f alone when it is
+// not prefetched) for a batch, without overwriting cached values.
+func (r Recordset) fetchColumns(f *Field, id int64) {
+	ids := r.batch(f, id)
+	fields := r.model.prefetch
+	if !f.Prefetch {
+		fields = []*Field{r.model.Fields["id"], f}
+	}
+	r.fetchRows(fields, ids)
+	if !r.env.tx.cache.has(f, id) {
+		panic(r.missing(id))
+	}
+}
+
+func (r Recordset) missing(id int64) *MissingError {
+	return missingErr(r.model.Name, []int64{id}, "record does not exist or has been deleted: %s(%d,)", r.model.Name, id)
+}
+
+// fetchRows runs SELECT fields FROM table WHERE id = ANY(ids) and fills the
+// cache; ids not found are marked deleted.
+func (r Recordset) fetchRows(fields []*Field, ids []int64) {
+	tx := r.env.tx
+	cols := make([]string, len(fields))
+	for i, fl := range fields {
+		cols[i] = qualify(r.model.Table, fl.column)
+	}
+	q := fmt.Sprintf("SELECT %s FROM %s WHERE %s = ANY($1)", strings.Join(cols, ", "), quote(r.model.Table), qualify(r.model.Table, "id"))
+	c := tx.cache
+	found := c.existing(r.model)
+	got := make(map[int64]bool, len(ids))
+	tx.Query(q, []any{ids}, func(rows pgxRows) error {
+		vals, err := rows.Values()
+		if err != nil {
+			return err
+		}
+		rid, _ := toInt64(vals[0])
+		got[rid], found[rid] = true, true
+		for i, fl := range fields {
+			c.insertMissing(fl, rid, fl.kind.fromDB(fl, vals[i]))
+		}
+		return nil
+	})
+	gone := c.missing(r.model)
+	for _, id := range ids {
+		if !got[id] {
+			gone[id] = true
+		}
+	}
+}
+
+// fetchOne2many loads the lines of a one2many for a batch: one query on
+// the comodel, in its order, archived lines hidden unless the field's
+// context says otherwise.
+func (r Recordset) fetchOne2many(f *Field, ids []int64) {
+	co := r.model.registry.models[f.Comodel]
+	inv := co.Fields[f.InverseName]
+	q := r.lineQuery(f)
+	q.addWhere(SQLf("%s = ANY(%s)", SQL{code: qualify(q.alias, inv.column)}, ids))
+	what := SQLf("%s, %s", SQL{code: qualify(q.alias, inv.column)}, SQL{code: qualify(q.alias, "id")})
+	r.fillX2many(f, ids, q.selectSQL(what))
+}
+
+// fetchMany2many loads a many2many for a batch: one query on the comodel
+// joined to the relation table, in the comodel's order.
+func (r Recordset) fetchMany2many(f *Field, ids []int64) {
+	q := r.lineQuery(f)
+	q.joins = append(q.joins, SQLf("JOIN %s AS %s ON %s = %s", Ident(f.Relation), Ident("rel"),
+		SQL{code: qualify("rel", f.Column2)}, SQL{code: qualify(q.alias, "id")}))
+	q.addWhere(SQLf("%s = ANY(%s)", SQL{code: qualify("rel", f.Column1)}, ids))
+	what := SQLf("%s, %s", SQL{code: qualify("rel", f.Column1)}, SQL{code: qualify(q.alias, "id")})
+	r.fillX2many(f, ids, q.selectSQL(what))
+}
+
+// lineQuery is a query on f's comodel with the active filter, the field's
+// domain and the comodel's order.
+func (r Recordset) lineQuery(f *Field) *query {
+	lines := r.env.Model(f.Comodel).WithContext(f.Context).withActiveTest(r.env)
+	q := newQuery(lines.model)
+	lines.addActiveFilter(q, nil)
+	if f.Domain != nil {
+		lines.addDomain(q, f.Domain)
+	}
+	if err := q.setOrder(""); err != nil {
+		panic(fieldErr(lines.model.Name, "", "%v", err))
+	}
+	return q
+}
+
+// fillX2many runs a query of (owner, line) pairs and caches the lines.
+func (r Recordset) fillX2many(f *Field, ids []int64, s SQL) {
+	byOwner := make(map[int64][]int64, len(ids))
+	r.env.tx.QuerySQL(s, func(rows pgxRows) error {
+		var owner, line int64
+		if err := rows.Scan(&owner, &line); err != nil {
+			return err
+		}
+		byOwner[owner] = append(byOwner[owner], line)
+		return nil
+	})
+	c := r.env.tx.cache
+	for _, id := range ids {
+		c.insertMissing(f, id, nonNil(byOwner[id]))
+	}
+}
+
+func nonNil(ids []int64) []int64 {
+	if ids == nil {
+		return []int64{}
+	}
+	return ids
+}
+
+// withActiveTest keeps the caller's active_test in a relational read.
+func (r Recordset) withActiveTest(caller *Env) Recordset {
+	if _, ok := r.env.ctx["active_test"]; ok {
+		return r
+	}
+	if v, ok := caller.ctx["active_test"]; ok {
+		return r.WithContext(Ctx{"active_test": v})
+	}
+	return r
+}

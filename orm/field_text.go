@@ -1,0 +1,49 @@
+package orm
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// textKind serves Char (varchar), Text and Html (text). The cache holds a
+// string, nil for NULL; ” is kept as ”.
+type textKind struct{}
+
+func (textKind) sqlType(f *Field) string {
+	if f.Type == TypeChar {
+		if f.Size > 0 {
+			return fmt.Sprintf("varchar(%d)", f.Size)
+		}
+		return "varchar"
+	}
+	return "text"
+}
+
+func (textKind) empty(*Field) any { return nil }
+
+func (textKind) fromDB(_ *Field, v any) any { return v }
+
+func (textKind) text(_ *Field, v any) string { return v.(string) }
+
+// convert: a Char with a size truncates longer values (no error, as Odoo).
+func (textKind) convert(f *Field, v any) (any, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case bool:
+		if !x {
+			return nil, nil
+		}
+	case string:
+		if !utf8.ValidString(x) {
+			return nil, fmt.Errorf("invalid UTF-8 text")
+		}
+		if f.Size > 0 && utf8.RuneCountInString(x) > f.Size {
+			x = string([]rune(x)[:f.Size])
+		}
+		return x, nil
+	case []byte:
+		return string(x), nil
+	}
+	return nil, fmt.Errorf("expected a string, got %T", v)
+}

@@ -1,0 +1,361 @@
+package orm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Recordset is an ordered collection of records of one model, bound to an
+// env (Odoo's recordset). It is a small immutable value: operations return
+// new recordsets. Records reached from a recordset share its prefetch set,
+// so reading a field on one record loads it for its siblings too.
+type Recordset struct {
+	env      *Env
+	model    *Model
+	ids      []int64
+	prefetch *prefetchSet
+}
+
+// prefetchSet is the ids whose fields are loaded together. For a
+// relational value it is computed lazily: the values of that field on the
+// records of the source's prefetch set that are in the cache.
+type prefetchSet struct {
+	ids   []int64
+	src   *prefetchSet
+	field *Field
+	done  bool
+}
+
+func fixedPrefetch(ids []int64) *prefetchSet { return &prefetchSet{ids: ids, done: true} }
+
+func (p *prefetchSet) get(c *cache) []int64 {
+	if p.done {
+		return p.ids
+	}
+	p.done = true
+	seen := map[int64]bool{}
+	for _, id := range p.src.get(c) {
+		v, ok := c.get(p.field, id)
+		if !ok {
+			continue
+		}
+		for _, x := range relIDs(v) {
+			if !seen[x] {
+				seen[x] = true
+				p.ids = append(p.ids, x)
+			}
+		}
+	}
+	return p.ids
+}
+
+// relIDs returns the ids held by a relational cache value.
+func relIDs(v any) []int64 {
+	switch x := v.(type) {
+	case int64:
+		return []int64{x}
+	case []int64:
+		return x
+	}
+	return nil
+}
+
+func (r Recordset) check() {
+	if r.model == nil || r.env == nil {
+		panic(&UserError{ErrorInfo{Msg: "this recordset belongs to no model (zero value)"}})
+	}
+}
+
+// Env returns the recordset's environment.
+func (r Recordset) Env() *Env { return r.env }
+
+// Model returns the recordset's model.
+func (r Recordset) Model() *Model { return r.model }
+
+// ModelName returns the model's name ("res.partner").
+func (r Recordset) ModelName() string {
+	if r.model == nil {
+		return ""
+	}
+	return r.model.Name
+}
+
+// Browse returns the records of the given ids, without any query.
+func (r Recordset) Browse(ids ...int64) Recordset {
+	r.check()
+	own := append([]int64(nil), ids...)
+	return Recordset{env: r.env, model: r.model, ids: own, prefetch: fixedPrefetch(own)}
+}
+
+// BrowseInts is Browse for ids given as int.
+func (r Recordset) BrowseInts(ids ...int) Recordset {
+	out := make([]int64, len(ids))
+	for i, id := range ids {
+		out[i] = int64(id)
+	}
+	return r.Browse(out...)
+}
+
+// withIDs keeps the env and prefetch set for other ids.
+func (r Recordset) withIDs(ids []int64) Recordset {
+	p := r.prefetch
+	if p == nil {
+		p = fixedPrefetch(ids)
+	}
+	return Recordset{env: r.env, model: r.model, ids: ids, prefetch: p}
+}
+
+// Len returns the number of records.
+func (r Recordset) Len() int { return len(r.ids) }
+
+// IDs returns a copy of the ids, in order.
+func (r Recordset) IDs() []int64 { return append([]int64(nil), r.ids...) }
+
+// ID returns the id of a single record, 0 for an empty recordset; several
+// records panic with a ValidationError, as Odoo's "Expected singleton".
+func (r Recordset) ID() int64 {
+	switch len(r.ids) {
+	case 0:
+		return 0
+	case 1:
+		return r.ids[0]
+	}
+	panic(r.singletonErr())
+}
+
+func (r Recordset) singletonErr() *ValidationError {
+	return &ValidationError{ErrorInfo{Model: r.ModelName(), IDs: r.ids, Msg: fmt.Sprintf("expected singleton: %s", r)}}
+}
+
+// Records returns one recordset per record, sharing the prefetch set.
+func (r Recordset) Records() []Recordset {
+	out := make([]Recordset, len(r.ids))
+	for i := range r.ids {
+		out[i] = r.withIDs(r.ids[i : i+1 : i+1])
+	}
+	return out
+}
+
+// At returns the i-th record (negative i counts from the end).
+func (r Recordset) At(i int) Recordset {
+	if i < 0 {
+		i += len(r.ids)
+	}
+	if i < 0 || i >= len(r.ids) {
+		panic(&UserError{ErrorInfo{Model: r.ModelName(), Msg: fmt.Sprintf("index %d out of range for %d records", i, len(r.ids))}})
+	}
+	return r.Browse(r.ids[i])
+}
+
+// Slice returns records [i, j), like rs[i:j].
+func (r Recordset) Slice(i, j int) Recordset {
+	if j > len(r.ids) {
+		j = len(r.ids)
+	}
+	if i > j {
+		i = j
+	}
+	return r.Browse(r.ids[i:j]...)
+}
+
+// EnsureOne returns r if it holds exactly one record, else panics with a
+// ValidationError.
+func (r Recordset) EnsureOne() Recordset {
+	if len(r.ids) != 1 {
+		panic(r.singletonErr())
+	}
+	return r
+}
+
+// IsEmpty reports whether r has no record (Odoo's `not records`).
+func (r Recordset) IsEmpty() bool { return len(r.ids) == 0 }
+
+// String prints Odoo's repr: res.partner(1, 2, 3).
+func (r Recordset) String() string {
+	var b strings.Builder
+	b.WriteString(r.ModelName())
+	b.WriteString("(")
+	for i, id := range r.ids {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%d", id)
+	}
+	if len(r.ids) == 1 {
+		b.WriteString(",")
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+func (r Recordset) sameModel(o Recordset, op string) {
+	if r.model != o.model && (r.model == nil || o.model == nil || r.model.Name != o.model.Name) {
+		panic(&UserError{ErrorInfo{Model: r.ModelName(), Msg: fmt.Sprintf("cannot %s %s and %s records", op, r.ModelName(), o.ModelName())}})
+	}
+}
+
+// Concat returns r followed by the others, duplicates kept (Odoo's +).
+func (r Recordset) Concat(others ...Recordset) Recordset {
+	ids := append([]int64(nil), r.ids...)
+	for _, o := range others {
+		r.sameModel(o, "concatenate")
+		ids = append(ids, o.ids...)
+	}
+	return r.Browse(ids...)
+}
+
+// Union returns the records of r and the others, first occurrence order,
+// without duplicates (Odoo's |).
+func (r Recordset) Union(others ...Recordset) Recordset {
+	seen := make(map[int64]bool, len(r.ids))
+	var ids []int64
+	add := func(xs []int64) {
+		for _, id := range xs {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	add(r.ids)
+	for _, o := range others {
+		r.sameModel(o, "unite")
+		add(o.ids)
+	}
+	return r.Browse(ids...)
+}
+
+// Intersect returns the records of r that are in every other, in r's
+// order, without duplicates (Odoo's &).
+func (r Recordset) Intersect(others ...Recordset) Recordset {
+	ids := dedup(r.ids)
+	for _, o := range others {
+		r.sameModel(o, "intersect")
+		in := idSet(o.ids)
+		kept := ids[:0:0]
+		for _, id := range ids {
+			if in[id] {
+				kept = append(kept, id)
+			}
+		}
+		ids = kept
+	}
+	return r.Browse(ids...)
+}
+
+// Subtract returns the records of r in none of the others, in r's order,
+// without duplicates (Odoo's -).
+func (r Recordset) Subtract(others ...Recordset) Recordset {
+	out := map[int64]bool{}
+	for _, o := range others {
+		r.sameModel(o, "subtract")
+		for _, id := range o.ids {
+			out[id] = true
+		}
+	}
+	var ids []int64
+	for _, id := range dedup(r.ids) {
+		if !out[id] {
+			ids = append(ids, id)
+		}
+	}
+	return r.Browse(ids...)
+}
+
+// Contains reports whether every record of rec is in r (Odoo's `in`).
+func (r Recordset) Contains(rec Recordset) bool {
+	r.sameModel(rec, "compare")
+	in := idSet(r.ids)
+	for _, id := range rec.ids {
+		if !in[id] {
+			return false
+		}
+	}
+	return true
+}
+
+// Equal reports whether r and o hold the same ids of the same model,
+// whatever their envs (Odoo's ==).
+func (r Recordset) Equal(o Recordset) bool {
+	if r.ModelName() != o.ModelName() || len(r.ids) != len(o.ids) {
+		return false
+	}
+	for i := range r.ids {
+		if r.ids[i] != o.ids[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// IsSubset reports whether every record of r is in o (Odoo's <=).
+func (r Recordset) IsSubset(o Recordset) bool { return o.Contains(r) }
+
+func dedup(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func idSet(ids []int64) map[int64]bool {
+	s := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		s[id] = true
+	}
+	return s
+}
+
+// WithEnv returns the same records in another env, same prefetch set.
+func (r Recordset) WithEnv(env *Env) Recordset {
+	m := env.tx.reg.models[r.ModelName()]
+	if m == nil {
+		m = r.model
+	}
+	return Recordset{env: env, model: m, ids: r.ids, prefetch: r.prefetch}
+}
+
+// WithContext returns the records with c merged into the context.
+func (r Recordset) WithContext(c Ctx) Recordset { r.check(); return r.WithEnv(r.env.WithContext(c)) }
+
+// Sudo returns the records in superuser mode (Sudo(false) leaves it).
+func (r Recordset) Sudo(flag ...bool) Recordset { r.check(); return r.WithEnv(r.env.Sudo(flag...)) }
+
+// WithUser returns the records seen by another user (id, login or record).
+func (r Recordset) WithUser(user any) Recordset { r.check(); return r.WithEnv(r.env.WithUser(user)) }
+
+// WithCompany returns the records with c as the current company.
+func (r Recordset) WithCompany(c any) Recordset { r.check(); return r.WithEnv(r.env.WithCompany(c)) }
+
+// Exists returns the records of r that still exist in the database (one
+// query, as Odoo).
+func (r Recordset) Exists() Recordset {
+	r.check()
+	if len(r.ids) == 0 || !r.model.HasTable() {
+		return r
+	}
+	known := map[int64]bool{}
+	{
+		r.env.tx.Query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{dedup(r.ids)},
+			func(rows pgxRows) error {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+				known[id] = true
+				return nil
+			})
+	}
+	var ids []int64
+	for _, id := range r.ids {
+		if known[id] {
+			ids = append(ids, id)
+		}
+	}
+	return r.withIDs(ids)
+}

@@ -1,0 +1,277 @@
+package orm
+
+// How a registry resolves inheritance.
+//
+// Every ModelDef is a layer. A layer with a new name starts a model; a
+// layer naming an existing model in Inherit (with no other name) extends
+// it. Nothing is resolved while layers are added: Setup resolves every
+// model from its layers at once, so the order of extensions is the order
+// of definition, and a model that copies a parent (prototype inheritance)
+// sees every extension of that parent, as Odoo's class hierarchy does.
+//
+// A model's fields are the merge, in order, of: the magic fields, the
+// fields of its prototype parents (the last parent first, so the first
+// parent wins), then its own layers. A field defined in several places is
+// one field whose definitions apply in that order: a later definition
+// changes only the attributes it sets. Methods chain the same way, each
+// override receiving the one below it as super.
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Registry maps model names to resolved models. Build it with Define (or
+// from addons), then Setup; it is read-only afterwards.
+type Registry struct {
+	layers  map[string][]*ModelDef
+	names   []string // model names in order of first definition
+	models  map[string]*Model
+	tables  map[string]*Model
+	fks     map[string]*Field // foreign key constraint name → many2one
+	sqlCons map[string]*sqlConstraintRef
+	addons  []*Addon
+	ready   bool
+
+	dependents map[*Field][]*Field // field → computed fields depending on it
+	inverses   map[*Field]bool     // many2one fields that are one2many inverses
+}
+
+type sqlConstraintRef struct {
+	model   string
+	Message string
+}
+
+// NewRegistry returns an empty registry.
+func NewRegistry() *Registry {
+	return &Registry{layers: map[string][]*ModelDef{}}
+}
+
+// Define adds model definitions or extensions. Call Setup afterwards.
+func (r *Registry) Define(defs ...ModelDef) error {
+	for i := range defs {
+		d := defs[i]
+		name := d.Name
+		if name == "" {
+			if len(d.Inherit) == 0 {
+				return fmt.Errorf("orm: a model definition needs a Name or an Inherit")
+			}
+			name = d.Inherit[0]
+			d.Name = name
+		}
+		if _, ok := r.layers[name]; !ok {
+			if d.extends() {
+				return fmt.Errorf("orm: %s: cannot extend an unknown model", name)
+			}
+			r.names = append(r.names, name)
+		}
+		r.layers[name] = append(r.layers[name], &d)
+	}
+	r.ready = false
+	return nil
+}
+
+// extends reports whether the layer extends its own model.
+func (d *ModelDef) extends() bool {
+	for _, p := range d.Inherit {
+		if p == d.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// Model returns the resolved model, or nil.
+func (r *Registry) Model(name string) *Model { return r.models[name] }
+
+// Models returns the names of every model, sorted.
+func (r *Registry) Models() []string {
+	out := make([]string, 0, len(r.models))
+	for n := range r.models {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (r *Registry) modelByTable(t string) *Model { return r.tables[t] }
+
+func (r *Registry) fkByName(name string) *Field { return r.fks[name] }
+
+func (r *Registry) sqlConstraint(name string) *sqlConstraintRef { return r.sqlCons[name] }
+
+// resolution is a model's merged definition before fields are built.
+type resolution struct {
+	attrs     ModelDef
+	fieldDefs map[string][]*FieldDef
+	fieldSeq  []string
+	methods   map[string][]MethodDecorator
+	methSeq   []string
+}
+
+// Setup resolves every model from its layers; it may be called again after
+// more definitions.
+func (r *Registry) Setup() error {
+	res := map[string]*resolution{}
+	for _, name := range r.names {
+		if _, err := r.resolve(name, res, nil); err != nil {
+			return err
+		}
+	}
+	r.models = map[string]*Model{}
+	r.inverses = nil
+	r.tables = map[string]*Model{}
+	for _, name := range r.names {
+		m, err := r.build(res[name])
+		if err != nil {
+			return err
+		}
+		r.models[name] = m
+		if m.HasTable() {
+			r.tables[m.Table] = m
+		}
+	}
+	if err := r.setupFields(); err != nil {
+		return err
+	}
+	r.ready = true
+	return nil
+}
+
+// resolve merges a model's parents and layers, memoised in res.
+func (r *Registry) resolve(name string, res map[string]*resolution, stack []string) (*resolution, error) {
+	if done := res[name]; done != nil {
+		return done, nil
+	}
+	for _, s := range stack {
+		if s == name {
+			return nil, fmt.Errorf("orm: inheritance cycle: %s → %s", strings.Join(stack, " → "), name)
+		}
+	}
+	layers := r.layers[name]
+	if len(layers) == 0 {
+		return nil, fmt.Errorf("orm: unknown model %q", name)
+	}
+	out := &resolution{fieldDefs: map[string][]*FieldDef{}, methods: map[string][]MethodDecorator{}}
+	stack = append(stack, name)
+	for _, layer := range layers {
+		if err := r.mergeParents(out, layer, res, stack); err != nil {
+			return nil, err
+		}
+		out.mergeLayer(layer)
+	}
+	out.attrs.Name = name
+	res[name] = out
+	return out, nil
+}
+
+// mergeParents merges the prototype parents a layer names (not itself).
+func (r *Registry) mergeParents(out *resolution, layer *ModelDef, res map[string]*resolution, stack []string) error {
+	for i := len(layer.Inherit) - 1; i >= 0; i-- {
+		p := layer.Inherit[i]
+		if p == layer.Name {
+			continue
+		}
+		if _, ok := r.layers[p]; !ok {
+			return fmt.Errorf("orm: %s inherits from unknown model %q", layer.Name, p)
+		}
+		pr, err := r.resolve(p, res, stack)
+		if err != nil {
+			return err
+		}
+		out.mergeParent(pr)
+	}
+	return nil
+}
+
+func (out *resolution) addFieldDefs(name string, defs ...*FieldDef) {
+	if _, ok := out.fieldDefs[name]; !ok {
+		out.fieldSeq = append(out.fieldSeq, name)
+	}
+	out.fieldDefs[name] = append(out.fieldDefs[name], defs...)
+}
+
+func (out *resolution) addMethods(name string, ms ...MethodDecorator) {
+	if _, ok := out.methods[name]; !ok {
+		out.methSeq = append(out.methSeq, name)
+	}
+	out.methods[name] = append(out.methods[name], ms...)
+}
+
+// mergeParent copies a parent's fields, methods and inheritable attributes.
+func (out *resolution) mergeParent(p *resolution) {
+	for _, n := range p.fieldSeq {
+		out.addFieldDefs(n, p.fieldDefs[n]...)
+	}
+	for _, n := range p.methSeq {
+		out.addMethods(n, p.methods[n]...)
+	}
+	a, pa := &out.attrs, &p.attrs
+	a.Order = firstNonEmpty(pa.Order, a.Order)
+	a.RecName = firstNonEmpty(pa.RecName, a.RecName)
+	a.ParentName = firstNonEmpty(pa.ParentName, a.ParentName)
+	a.ActiveName = firstNonEmpty(pa.ActiveName, a.ActiveName)
+	a.ParentStore = a.ParentStore || pa.ParentStore
+	a.NoLogAccess = a.NoLogAccess || pa.NoLogAccess
+	a.SQLConstraints = append(a.SQLConstraints, pa.SQLConstraints...)
+	a.Constraints = append(a.Constraints, pa.Constraints...)
+	for k, v := range pa.Inherits {
+		if a.Inherits == nil {
+			a.Inherits = map[string]string{}
+		}
+		a.Inherits[k] = v
+	}
+}
+
+// mergeLayer applies one layer: its non-empty attributes win.
+func (out *resolution) mergeLayer(l *ModelDef) {
+	for _, fd := range l.Fields {
+		out.addFieldDefs(fd.Name, fd)
+	}
+	for _, n := range sortedKeys(l.Methods) {
+		out.addMethods(n, l.Methods[n])
+	}
+	a := &out.attrs
+	if !l.extends() {
+		a.Abstract, a.Transient, a.Table = l.Abstract, l.Transient, l.Table
+		a.NoAuto = l.NoAuto
+	}
+	a.Description = firstNonEmpty(l.Description, a.Description)
+	a.Order = firstNonEmpty(l.Order, a.Order)
+	a.RecName = firstNonEmpty(l.RecName, a.RecName)
+	a.ParentName = firstNonEmpty(l.ParentName, a.ParentName)
+	a.ActiveName = firstNonEmpty(l.ActiveName, a.ActiveName)
+	if l.Table != "" {
+		a.Table = l.Table
+	}
+	a.ParentStore = a.ParentStore || l.ParentStore
+	a.NoLogAccess = a.NoLogAccess || l.NoLogAccess
+	a.SQLConstraints = append(a.SQLConstraints, l.SQLConstraints...)
+	a.Constraints = append(a.Constraints, l.Constraints...)
+	for k, v := range l.Inherits {
+		if a.Inherits == nil {
+			a.Inherits = map[string]string{}
+		}
+		a.Inherits[k] = v
+	}
+	a.Inherit = append(a.Inherit, l.Inherit...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,224 @@
+package orm
+
+// The schema.
+//
+// Tables, columns, foreign keys, indexes, many2many tables and SQL
+// constraints are created from the registry; what exists is read from the
+// catalog in three queries first, so an up-to-date database costs nothing
+// more. Nothing is ever dropped. Everything runs in the caller's
+// transaction: a failure leaves the database as it was.
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+type schemaState struct {
+	columns     map[string]map[string]bool // table → columns
+	constraints map[string]bool
+	indexes     map[string]bool
+}
+
+func (tx *Transaction) readSchema() *schemaState {
+	st := &schemaState{columns: map[string]map[string]bool{}, constraints: map[string]bool{}, indexes: map[string]bool{}}
+	tx.Query(`SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+		WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped`, nil,
+		func(rows pgxRows) error {
+			var t, c string
+			if err := rows.Scan(&t, &c); err != nil {
+				return err
+			}
+			if st.columns[t] == nil {
+				st.columns[t] = map[string]bool{}
+			}
+			st.columns[t][c] = true
+			return nil
+		})
+	tx.Query(`SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace`, nil,
+		func(rows pgxRows) error {
+			var n string
+			err := rows.Scan(&n)
+			st.constraints[n] = true
+			return err
+		})
+	tx.Query(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()`, nil,
+		func(rows pgxRows) error {
+			var n string
+			err := rows.Scan(&n)
+			st.indexes[n] = true
+			return err
+		})
+	return st
+}
+
+// InitSchema creates what the registry's models need and the database
+// lacks: tables, columns, foreign keys, indexes, relation tables and SQL
+// constraints. It returns the statements it ran.
+func (tx *Transaction) InitSchema(models ...string) []string {
+	tx.flushAll()
+	reg := tx.reg
+	if len(models) == 0 {
+		models = reg.names
+	}
+	st := tx.readSchema()
+	var ran []string
+	exec := func(q string) {
+		tx.Exec(q)
+		ran = append(ran, q)
+	}
+	var ms []*Model
+	for _, n := range models {
+		if m := reg.models[n]; m != nil && m.HasTable() {
+			ms = append(ms, m)
+		}
+	}
+	for _, m := range ms {
+		tx.createTable(m, st, exec)
+	}
+	for _, m := range ms {
+		tx.createForeignKeys(m, st, exec)
+		tx.createRelations(m, st, exec)
+		tx.createIndexes(m, st, exec)
+		tx.createConstraints(m, st, exec)
+	}
+	if len(ran) > 0 {
+		tx.cache.clear()
+	}
+	return ran
+}
+
+func (tx *Transaction) createTable(m *Model, st *schemaState, exec func(string)) {
+	cols := st.columns[m.Table]
+	fresh := cols == nil
+	if fresh {
+		var defs []string
+		defs = append(defs, "id SERIAL NOT NULL PRIMARY KEY")
+		for _, f := range m.columns {
+			if f.Name != "id" {
+				defs = append(defs, columnDef(f, true))
+			}
+		}
+		exec(fmt.Sprintf("CREATE TABLE %s (%s)", quote(m.Table), strings.Join(defs, ", ")))
+		st.columns[m.Table] = map[string]bool{}
+		for _, f := range m.columns {
+			st.columns[m.Table][f.column] = true
+		}
+		return
+	}
+	var adds []string
+	for _, f := range m.columns {
+		if !cols[f.column] {
+			adds = append(adds, "ADD COLUMN "+columnDef(f, false))
+			cols[f.column] = true
+		}
+	}
+	if len(adds) > 0 {
+		exec(fmt.Sprintf("ALTER TABLE %s %s", quote(m.Table), strings.Join(adds, ", ")))
+	}
+}
+
+// columnDef is "name type [NOT NULL]"; NOT NULL only on a new table (an
+// added column of a table with rows would have none).
+func columnDef(f *Field, fresh bool) string {
+	def := quote(f.column) + " " + f.kind.sqlType(f)
+	if f.Required && fresh && !f.IsComputed() {
+		def += " NOT NULL"
+	}
+	return def
+}
+
+func (tx *Transaction) createForeignKeys(m *Model, st *schemaState, exec func(string)) {
+	for _, f := range m.columns {
+		if f.Type != TypeMany2one {
+			continue
+		}
+		co := tx.reg.models[f.Comodel]
+		name := fkName(m.Table, f.column)
+		if !co.HasTable() || st.constraints[name] {
+			continue
+		}
+		exec(fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (id) ON DELETE %s",
+			quote(m.Table), quote(name), quote(f.column), quote(co.Table), strings.ToUpper(f.Ondelete)))
+		st.constraints[name] = true
+	}
+}
+
+func (tx *Transaction) createRelations(m *Model, st *schemaState, exec func(string)) {
+	for _, f := range m.FieldList {
+		if f.Type != TypeMany2many || !f.Store || st.columns[f.Relation] != nil {
+			continue
+		}
+		co := tx.reg.models[f.Comodel]
+		if !co.HasTable() {
+			continue
+		}
+		ondelete := "CASCADE"
+		if f.Ondelete == "restrict" {
+			ondelete = "RESTRICT"
+		}
+		exec(fmt.Sprintf("CREATE TABLE %s (%s int4 NOT NULL REFERENCES %s (id) ON DELETE CASCADE, %s int4 NOT NULL REFERENCES %s (id) ON DELETE %s, PRIMARY KEY (%s, %s))",
+			quote(f.Relation), quote(f.Column1), quote(m.Table), quote(f.Column2), quote(co.Table), ondelete, quote(f.Column1), quote(f.Column2)))
+		exec(fmt.Sprintf("CREATE INDEX ON %s (%s, %s)", quote(f.Relation), quote(f.Column2), quote(f.Column1)))
+		st.columns[f.Relation] = map[string]bool{f.Column1: true, f.Column2: true}
+	}
+}
+
+func (tx *Transaction) createIndexes(m *Model, st *schemaState, exec func(string)) {
+	for _, f := range m.columns {
+		index := f.Index || (f.Type == TypeMany2one && f.Name == m.ParentName)
+		if f.Type == TypeMany2one {
+			// one2many reads and ondelete checks look lines up by their parent
+			index = index || tx.reg.isInverse(f)
+		}
+		if !index || f.Name == "id" {
+			continue
+		}
+		name := m.Table + "__" + f.column + "_index"
+		if len(name) > 63 {
+			name = fmt.Sprintf("%s_%08x", name[:54], hashString(name))
+		}
+		if st.indexes[name] {
+			continue
+		}
+		exec(fmt.Sprintf("CREATE INDEX %s ON %s (%s)", quote(name), quote(m.Table), quote(f.column)))
+		st.indexes[name] = true
+	}
+	if m.ParentStore && m.Fields["parent_path"] != nil {
+		name := m.Table + "_parent_path_index"
+		if !st.indexes[name] {
+			exec(fmt.Sprintf("CREATE INDEX %s ON %s (parent_path text_pattern_ops)", quote(name), quote(m.Table)))
+			st.indexes[name] = true
+		}
+	}
+}
+
+// isInverse reports whether a many2one is the inverse of some one2many.
+func (r *Registry) isInverse(f *Field) bool {
+	if r.inverses == nil {
+		r.inverses = map[*Field]bool{}
+		for _, m := range r.models {
+			for _, g := range m.FieldList {
+				if g.Type == TypeOne2many {
+					if inv := r.models[g.Comodel].Fields[g.InverseName]; inv != nil {
+						r.inverses[inv] = true
+					}
+				}
+			}
+		}
+	}
+	return r.inverses[f]
+}
+
+func (tx *Transaction) createConstraints(m *Model, st *schemaState, exec func(string)) {
+	cons := append([]SQLConstraint(nil), m.SQLConstraints...)
+	sort.SliceStable(cons, func(i, j int) bool { return cons[i].Name < cons[j].Name })
+	for _, c := range cons {
+		name := m.Table + "_" + c.Name
+		if st.constraints[name] {
+			continue
+		}
+		exec(fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", quote(m.Table), quote(name), c.Definition))
+		st.constraints[name] = true
+	}
+}

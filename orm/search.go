@@ -1,0 +1,174 @@
+package orm
+
+import (
+	"fmt"
+
+	"odsh/domain"
+)
+
+// SearchOpt is an option of Search: Limit, Offset or Order.
+type SearchOpt func(*searchOpts)
+
+type searchOpts struct {
+	limit, offset int
+	order         string
+}
+
+// Limit returns at most n records.
+func Limit(n int) SearchOpt { return func(o *searchOpts) { o.limit = n } }
+
+// Offset skips the first n records.
+func Offset(n int) SearchOpt { return func(o *searchOpts) { o.offset = n } }
+
+// Order sorts by "field [asc|desc] [nulls first|last], ..." instead of the
+// model's _order.
+func Order(s string) SearchOpt { return func(o *searchOpts) { o.order = s } }
+
+func makeOpts(opts []SearchOpt) searchOpts {
+	var o searchOpts
+	for _, fn := range opts {
+		fn(&o)
+	}
+	return o
+}
+
+// ParseDomain reads a domain given as a domain.Domain, Odoo's text syntax,
+// a list in Go values, or nil (every record); a malformed one panics with a
+// ValidationError naming the model and the problem.
+func (r Recordset) ParseDomain(dom any) domain.Domain {
+	d, err := domain.Of(dom)
+	if err != nil {
+		panic(&ValidationError{ErrorInfo{Model: r.ModelName(), Msg: "invalid domain: " + err.Error(), Value: dom, HasValue: isText(dom), Err: err}})
+	}
+	return d
+}
+
+func isText(x any) bool { _, ok := x.(string); return ok }
+
+// Search returns the records matching dom (see ParseDomain), in the given
+// or the model's order. Archived records are left out unless the context
+// has active_test false or the domain names the active field. Pending
+// writes are flushed first.
+func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
+	r.check()
+	q := r.searchQuery(dom, makeOpts(opts))
+	var ids []int64
+	r.env.tx.QuerySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {
+		var id int64
+		err := rows.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	known := r.env.tx.cache.existing(r.model)
+	for _, id := range ids {
+		known[id] = true
+	}
+	return r.Browse(ids...)
+}
+
+// SearchCount returns how many records match dom (at most the Limit, when
+// given).
+func (r Recordset) SearchCount(dom any, opts ...SearchOpt) int {
+	r.check()
+	o := makeOpts(opts)
+	o.order = ""
+	q := r.searchQuery(dom, o)
+	q.order = SQL{}
+	var s SQL
+	if o.limit > 0 || o.offset > 0 {
+		s = SQLf("SELECT count(*) FROM (%s) AS counted", q.selectSQL(SQLf("1")))
+	} else {
+		s = q.selectSQL(SQLf("count(*)"))
+	}
+	var n int64
+	r.env.tx.QuerySQL(s, func(rows pgxRows) error { return rows.Scan(&n) })
+	return int(n)
+}
+
+// SearchSQL returns the SELECT that Search would run (for :explain).
+func (r Recordset) SearchSQL(dom any, opts ...SearchOpt) SQL {
+	r.check()
+	q := r.searchQuery(dom, makeOpts(opts))
+	return q.selectSQL(SQL{code: qualify(q.alias, "id")})
+}
+
+// searchQuery builds the query of a search, after flushing.
+func (r Recordset) searchQuery(dom any, o searchOpts) *query {
+	if !r.model.HasTable() {
+		panic(userErr(r.model.Name, "cannot search an abstract model (no table)"))
+	}
+	d := r.ParseDomain(dom)
+	r.checkAccess("read")
+	r.env.tx.flushAll()
+	q := newQuery(r.model)
+	r.addActiveFilter(q, d)
+	q.addWhere(r.domainSQL(q, q.alias, r.model, d))
+	r.addRules(q, "read")
+	if err := q.setOrder(o.order); err != nil {
+		panic(&ValidationError{ErrorInfo{Model: r.model.Name, Msg: "invalid order: " + err.Error(), Value: o.order, HasValue: true}})
+	}
+	q.limit, q.offset = o.limit, o.offset
+	return q
+}
+
+// addDomain adds a domain (as ParseDomain reads it) to a query.
+func (r Recordset) addDomain(q *query, dom any) {
+	q.addWhere(r.domainSQL(q, q.alias, r.model, r.ParseDomain(dom)))
+}
+
+// addActiveFilter hides archived records unless active_test is false or
+// the domain mentions the active field.
+func (r Recordset) addActiveFilter(q *query, d domain.Domain) {
+	name := r.model.ActiveName
+	if name == "" || !r.env.ctx.Bool("active_test", true) {
+		return
+	}
+	if d != nil && mentions(d, name) {
+		return
+	}
+	q.addWhere(SQLf("%s = TRUE", SQL{code: qualify(q.alias, r.model.Fields[name].column)}))
+}
+
+// mentions reports whether a top-level condition of d names field.
+func mentions(d domain.Domain, field string) bool {
+	found := false
+	_, _ = domain.Transform(d, func(c domain.Condition) (domain.Domain, error) {
+		if c.Path == field {
+			found = true
+		}
+		return c, nil
+	})
+	return found
+}
+
+// domainSQL translates a domain on model m (rows aliased alias) to SQL.
+func (r Recordset) domainSQL(q *query, alias string, m *Model, d domain.Domain) SQL {
+	switch x := d.(type) {
+	case domain.Bool:
+		if x {
+			return SQLf("TRUE")
+		}
+		return SQLf("FALSE")
+	case domain.And:
+		return r.joinSQL(q, alias, m, []domain.Domain(x), " AND ", "TRUE")
+	case domain.Or:
+		return r.joinSQL(q, alias, m, []domain.Domain(x), " OR ", "FALSE")
+	case domain.Not:
+		// NOT over a NULL-yielding condition must still select the rest
+		return SQLf("NOT COALESCE(%s, FALSE)", r.domainSQL(q, alias, m, x.Domain))
+	case domain.Condition:
+		return r.leafSQL(q, alias, m, x)
+	}
+	panic(fmt.Errorf("orm: unknown domain node %T", d))
+}
+
+func (r Recordset) joinSQL(q *query, alias string, m *Model, parts []domain.Domain, sep, unit string) SQL {
+	if len(parts) == 0 {
+		return SQL{code: unit}
+	}
+	out := make([]SQL, len(parts))
+	for i, p := range parts {
+		out[i] = r.domainSQL(q, alias, m, p)
+	}
+	return SQLf("(%s)", JoinSQL(sep, out...))
+}

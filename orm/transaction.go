@@ -1,0 +1,304 @@
+package orm
+
+// A Transaction is one PostgreSQL transaction on one connection, shared by
+// every Env made from it (Odoo's cursor): the record cache, the pending
+// writes, the savepoints and the statement counter live here. It is not
+// safe for concurrent use: one goroutine at a time, as a cursor.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Transaction is a database transaction with its ORM cache.
+type Transaction struct {
+	conn      *pgx.Conn
+	reg       *Registry
+	ctx       context.Context
+	cache     *cache
+	queries   int
+	logw      io.Writer
+	readOnly  bool
+	spSeq     int
+	closed    bool
+	now       time.Time
+	xmlids    map[string]xmlRef
+	computing map[*Field]map[int64]bool
+	onQuery   []func(sql string, args []any)
+	wrote     bool
+}
+
+// TxOptions tune a transaction.
+type TxOptions struct {
+	ReadOnly bool      // BEGIN READ ONLY: nothing can be written
+	Log      io.Writer // log every statement with its duration
+}
+
+var lastTx atomic.Pointer[Transaction]
+
+// Begin starts a transaction on conn for the models of reg.
+func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (*Transaction, error) {
+	if !reg.ready {
+		if err := reg.Setup(); err != nil {
+			return nil, err
+		}
+	}
+	tx := &Transaction{conn: conn, reg: reg, ctx: ctx, readOnly: opts.ReadOnly, logw: opts.Log}
+	tx.reset()
+	if err := tx.begin(); err != nil {
+		return nil, err
+	}
+	lastTx.Store(tx)
+	return tx, nil
+}
+
+func (tx *Transaction) reset() {
+	tx.cache = newCache()
+	tx.xmlids = map[string]xmlRef{}
+	tx.computing = map[*Field]map[int64]bool{}
+	tx.now = time.Time{}
+}
+
+func (tx *Transaction) begin() error {
+	q := "BEGIN"
+	if tx.readOnly {
+		q = "BEGIN READ ONLY"
+	}
+	_, err := tx.conn.Exec(tx.ctx, q)
+	return err
+}
+
+// Registry returns the transaction's registry.
+func (tx *Transaction) Registry() *Registry { return tx.reg }
+
+// Conn returns the underlying connection (for raw SQL, flush first).
+func (tx *Transaction) Conn() *pgx.Conn { return tx.conn }
+
+// Env returns an environment for user uid with context c; the superuser
+// (uid 1) gets su mode, as Odoo.
+func (tx *Transaction) Env(uid int64, c Ctx) *Env {
+	if c == nil {
+		c = Ctx{}
+	}
+	return &Env{tx: tx, uid: uid, ctx: c, su: uid == SuperuserID}
+}
+
+// SetContext sets the context.Context used by the statements that follow
+// (cancel it to cancel them) and returns the previous one.
+func (tx *Transaction) SetContext(ctx context.Context) context.Context {
+	old := tx.ctx
+	tx.ctx = ctx
+	return old
+}
+
+// SetLog sets where statements are logged (nil: nowhere).
+func (tx *Transaction) SetLog(w io.Writer) { tx.logw = w }
+
+// OnQuery registers a function called with every statement sent.
+func (tx *Transaction) OnQuery(fn func(sql string, args []any)) { tx.onQuery = append(tx.onQuery, fn) }
+
+// QueryCount returns how many statements the transaction has sent.
+func (tx *Transaction) QueryCount() int { return tx.queries }
+
+// ReadOnly reports whether the transaction was started read-only.
+func (tx *Transaction) ReadOnly() bool { return tx.readOnly }
+
+func (tx *Transaction) ctxErr() error {
+	if tx.ctx == nil {
+		return nil
+	}
+	return tx.ctx.Err()
+}
+
+// Now returns the transaction's timestamp (UTC, microseconds), as Odoo's
+// cr.now(): every create/write of a transaction gets the same date.
+func (tx *Transaction) Now() time.Time {
+	if tx.now.IsZero() {
+		tx.now = time.Now().UTC().Truncate(time.Microsecond)
+	}
+	return tx.now
+}
+
+// note counts and logs one statement.
+func (tx *Transaction) note(sql string, args []any, start time.Time) {
+	tx.queries++
+	lastTx.Store(tx)
+	for _, fn := range tx.onQuery {
+		fn(sql, args)
+	}
+	if tx.logw != nil {
+		fmt.Fprintf(tx.logw, "[%s] %s", time.Since(start).Round(time.Microsecond), oneLine(sql))
+		if len(args) > 0 {
+			fmt.Fprintf(tx.logw, " %s", formatArgs(args))
+		}
+		fmt.Fprintln(tx.logw)
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func formatArgs(args []any) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		s := fmt.Sprintf("%v", a)
+		if len(s) > 80 {
+			s = s[:77] + "..."
+		}
+		parts[i] = fmt.Sprintf("$%d=%s", i+1, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Exec runs a statement; an error panics as an ORM error. Raw SQL flushes
+// nothing by itself: call FlushAll before, InvalidateAll after writing.
+func (tx *Transaction) Exec(sql string, args ...any) int64 {
+	start := time.Now()
+	tag, err := tx.conn.Exec(tx.ctx, sql, args...)
+	tx.note(sql, args, start)
+	if err != nil {
+		panic(tx.mapPgError(err, sql))
+	}
+	return tag.RowsAffected()
+}
+
+// Query runs a query and calls scan for each row; an error panics as an
+// ORM error.
+func (tx *Transaction) Query(sql string, args []any, scan func(rows pgx.Rows) error) {
+	start := time.Now()
+	rows, err := tx.conn.Query(tx.ctx, sql, args...)
+	if err == nil {
+		for rows.Next() {
+			if err = scan(rows); err != nil {
+				break
+			}
+		}
+		rows.Close()
+		if err == nil {
+			err = rows.Err()
+		}
+	}
+	tx.note(sql, args, start)
+	if err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) || tx.ctxErr() != nil || !isScanError(err) {
+			panic(tx.mapPgError(err, sql))
+		}
+		panic(fmt.Errorf("orm: internal error reading %q: %w", oneLine(sql), err))
+	}
+}
+
+func isScanError(err error) bool {
+	var se pgx.ScanArgError
+	return errors.As(err, &se)
+}
+
+// QueryValues runs a query and returns its rows as lists of values.
+func (tx *Transaction) QueryValues(sql string, args ...any) [][]any {
+	var out [][]any
+	tx.Query(sql, args, func(rows pgx.Rows) error {
+		v, err := rows.Values()
+		out = append(out, v)
+		return err
+	})
+	return out
+}
+
+// Savepoint starts a savepoint and returns its name.
+func (tx *Transaction) Savepoint() string {
+	tx.spSeq++
+	name := fmt.Sprintf("odsh_sp_%d", tx.spSeq)
+	tx.Exec("SAVEPOINT " + name)
+	return name
+}
+
+// RollbackTo rolls back to a savepoint and clears the cache (values read or
+// written since are unknown), keeping the transaction usable.
+func (tx *Transaction) RollbackTo(name string) {
+	if tx.ctxErr() != nil { // a cancelled statement: the rollback itself must run
+		old := tx.SetContext(context.Background())
+		defer tx.SetContext(old)
+	}
+	tx.cache.clear()
+	tx.computing = map[*Field]map[int64]bool{}
+	tx.xmlids = map[string]xmlRef{}
+	tx.Exec("ROLLBACK TO SAVEPOINT " + name)
+	tx.Exec("RELEASE SAVEPOINT " + name)
+}
+
+// Release releases a savepoint after success.
+func (tx *Transaction) Release(name string) { tx.Exec("RELEASE SAVEPOINT " + name) }
+
+// Commit flushes pending writes, commits, and starts a new transaction on
+// the same connection; the cache is kept.
+func (tx *Transaction) Commit() {
+	tx.flushAll()
+	tx.Exec("COMMIT")
+	tx.now = time.Time{}
+	if err := tx.begin(); err != nil {
+		panic(tx.mapPgError(err, "BEGIN"))
+	}
+}
+
+// Rollback discards everything since the last commit, clears the cache, and
+// starts a new transaction.
+func (tx *Transaction) Rollback() {
+	tx.reset()
+	tx.Exec("ROLLBACK")
+	if err := tx.begin(); err != nil {
+		panic(tx.mapPgError(err, "BEGIN"))
+	}
+}
+
+// Close rolls back and ends the transaction; the connection stays open.
+func (tx *Transaction) Close() error {
+	if tx.closed {
+		return nil
+	}
+	tx.closed = true
+	lastTx.CompareAndSwap(tx, nil)
+	ctx := context.Background()
+	_, err := tx.conn.Exec(ctx, "ROLLBACK")
+	return err
+}
+
+// Dirty reports whether the transaction has pending or sent writes, as far
+// as the ORM knows (for "uncommitted changes" prompts).
+func (tx *Transaction) Dirty() bool { return tx.cache.hasDirty() || tx.wrote }
+
+// Catch runs f in a savepoint of this transaction: pending writes are
+// flushed first; an ORM error rolls back to the savepoint (clearing the
+// cache) and is returned; on success the writes f made are flushed and the
+// savepoint released. Panics that are not ORM errors propagate.
+func (tx *Transaction) Catch(f func()) (err error) {
+	tx.flushAll()
+	sp := tx.Savepoint()
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		e, ok := r.(error)
+		var oe Error
+		if !ok || !errors.As(e, &oe) {
+			panic(r)
+		}
+		if tx.conn.IsClosed() {
+			err = e
+			return
+		}
+		tx.RollbackTo(sp)
+		err = e
+	}()
+	f()
+	tx.flushAll()
+	tx.Release(sp)
+	return nil
+}

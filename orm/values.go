@@ -1,0 +1,89 @@
+package orm
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Values maps field names to values, as Odoo's vals dictionaries: the input
+// of Create and Write and the output of Read.
+type Values map[string]any
+
+// Ctx is an environment's context (Odoo's env.context): language, timezone,
+// active_test, default_<field> keys, and anything a caller passes along.
+type Ctx map[string]any
+
+// Keys returns the sorted keys of v.
+func (v Values) Keys() []string {
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// String prints the values sorted by key: {city: "Liège", name: "Acme"}.
+func (v Values) String() string {
+	var b strings.Builder
+	b.WriteString("{")
+	for i, k := range v.Keys() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s: %s", k, formatAny(v[k]))
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+func formatAny(x any) string {
+	switch y := x.(type) {
+	case nil:
+		return "nil"
+	case string:
+		return fmt.Sprintf("%q", y)
+	case fmt.Stringer:
+		return y.String()
+	default:
+		return fmt.Sprintf("%v", y)
+	}
+}
+
+// copyCtx returns a copy of c with the given keys merged in.
+func (c Ctx) with(extra Ctx) Ctx {
+	out := make(Ctx, len(c)+len(extra))
+	for k, v := range c {
+		out[k] = v
+	}
+	for k, v := range extra {
+		out[k] = v
+	}
+	return out
+}
+
+// Bool reads a boolean key, with a default for an absent key.
+func (c Ctx) Bool(key string, def bool) bool {
+	v, ok := c[key]
+	if !ok || v == nil {
+		return def
+	}
+	switch b := v.(type) {
+	case bool:
+		return b
+	case int:
+		return b != 0
+	case int64:
+		return b != 0
+	case string:
+		return b != "" && b != "0" && !strings.EqualFold(b, "false")
+	}
+	return true
+}
+
+// Str reads a string key ("" when absent).
+func (c Ctx) Str(key string) string {
+	s, _ := c[key].(string)
+	return s
+}

@@ -1,0 +1,189 @@
+package orm
+
+import "fmt"
+
+// x2many commands, applied at once (not delayed like column writes).
+//
+// One2many: the lines are the comodel records whose inverse many2one
+// points here, so every command is a write (or create, or unlink) on the
+// lines. Many2many: the links are rows of the relation table.
+
+// createX2many applies the commands given to new records: the lines of all
+// records are created by one Create on the comodel.
+func (recs Recordset) createX2many(f *Field, per [][]Cmd) {
+	co := recs.env.Model(f.Comodel)
+	var creates []Values
+	var owners []int
+	rest := make([][]Cmd, len(per))
+	for i, cmds := range per {
+		for _, c := range cmds {
+			if c.Op == CmdCreate {
+				vals := copyValues(c.Vals)
+				if f.Type == TypeOne2many {
+					vals[f.InverseName] = recs.ids[i]
+				}
+				creates = append(creates, vals)
+				owners = append(owners, i)
+			} else {
+				rest[i] = append(rest[i], c)
+			}
+		}
+	}
+	var created Recordset
+	if len(creates) > 0 {
+		created = co.Create(creates...)
+	}
+	if f.Type == TypeMany2many {
+		var pairs [][2]int64
+		for k, i := range owners {
+			pairs = append(pairs, [2]int64{recs.ids[i], created.ids[k]})
+		}
+		recs.linkPairs(f, pairs)
+	}
+	for i, cmds := range rest {
+		if len(cmds) > 0 {
+			recs.withIDs(recs.ids[i:i+1]).writeX2many(f, cmds)
+		}
+	}
+	recs.env.tx.cache.invalidate(f, nil)
+}
+
+func copyValues(v Values) Values {
+	out := make(Values, len(v)+1)
+	for k, x := range v {
+		out[k] = x
+	}
+	return out
+}
+
+// writeX2many applies commands to every record of r.
+func (r Recordset) writeX2many(f *Field, cmds []Cmd) {
+	for _, c := range cmds {
+		if f.Type == TypeOne2many {
+			r.one2manyCommand(f, c)
+		} else {
+			r.many2manyCommand(f, c)
+		}
+	}
+	r.env.tx.cache.invalidate(f, nil)
+	r.env.tx.modified([]*Field{f})
+}
+
+func (r Recordset) one2manyCommand(f *Field, c Cmd) {
+	co := r.env.Model(f.Comodel)
+	inv := f.InverseName
+	switch c.Op {
+	case CmdCreate:
+		list := make([]Values, len(r.ids))
+		for i, id := range r.ids {
+			list[i] = copyValues(c.Vals)
+			list[i][inv] = id
+		}
+		co.Create(list...)
+	case CmdUpdate:
+		co.Browse(c.ID).Write(c.Vals)
+	case CmdDelete:
+		co.Browse(c.ID).Unlink()
+	case CmdUnlink:
+		r.detach(f, co.Browse(c.ID))
+	case CmdLink:
+		co.Browse(c.ID).Write(Values{inv: r.ids[len(r.ids)-1]})
+	case CmdClear:
+		r.detach(f, r.Get(f.Name).(Recordset))
+	case CmdSet:
+		keep := idSet(c.IDs)
+		var drop []int64
+		for _, id := range r.Get(f.Name).(Recordset).ids {
+			if !keep[id] {
+				drop = append(drop, id)
+			}
+		}
+		r.detach(f, co.Browse(drop...))
+		if len(c.IDs) > 0 {
+			co.Browse(c.IDs...).Write(Values{inv: r.ids[len(r.ids)-1]})
+		}
+	default:
+		panic(validationErr(r.model.Name, f.Name, c, "unknown x2many command"))
+	}
+}
+
+// detach removes lines from a one2many: deleted when the inverse many2one
+// cascades, else their inverse is emptied.
+func (r Recordset) detach(f *Field, lines Recordset) {
+	if lines.Len() == 0 {
+		return
+	}
+	inv := lines.model.Fields[f.InverseName]
+	if inv.Type == TypeMany2one && inv.Ondelete == "cascade" {
+		lines.Unlink()
+		return
+	}
+	lines.Write(Values{f.InverseName: nil})
+}
+
+func (r Recordset) many2manyCommand(f *Field, c Cmd) {
+	co := r.env.Model(f.Comodel)
+	tx := r.env.tx
+	switch c.Op {
+	case CmdCreate:
+		rec := co.Create(c.Vals)
+		r.linkAll(f, rec.ids)
+	case CmdUpdate:
+		co.Browse(c.ID).Write(c.Vals)
+	case CmdDelete:
+		co.Browse(c.ID).Unlink()
+	case CmdUnlink:
+		tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND %s = $2", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, c.ID)
+	case CmdLink:
+		r.linkAll(f, []int64{c.ID})
+	case CmdClear:
+		tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1)", quote(f.Relation), quote(f.Column1)), r.ids)
+	case CmdSet:
+		tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND NOT (%s = ANY($2))", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, nonNil(c.IDs))
+		r.linkAll(f, c.IDs)
+	default:
+		panic(validationErr(r.model.Name, f.Name, c, "unknown x2many command"))
+	}
+	tx.wrote = true
+	r.invalidateM2mInverse(f)
+}
+
+// linkAll links every record of r to every id.
+func (r Recordset) linkAll(f *Field, ids []int64) {
+	var pairs [][2]int64
+	for _, a := range r.ids {
+		for _, b := range ids {
+			pairs = append(pairs, [2]int64{a, b})
+		}
+	}
+	r.linkPairs(f, pairs)
+}
+
+// linkPairs inserts relation rows, ignoring those that exist, in one
+// statement; a missing target raises MissingError.
+func (r Recordset) linkPairs(f *Field, pairs [][2]int64) {
+	if len(pairs) == 0 {
+		return
+	}
+	a := make([]int64, len(pairs))
+	b := make([]int64, len(pairs))
+	for i, p := range pairs {
+		a[i], b[i] = p[0], p[1]
+	}
+	r.env.tx.Exec(fmt.Sprintf("INSERT INTO %s (%s, %s) SELECT * FROM unnest($1::int4[], $2::int4[]) ON CONFLICT DO NOTHING",
+		quote(f.Relation), quote(f.Column1), quote(f.Column2)), a, b)
+	r.env.tx.wrote = true
+	r.invalidateM2mInverse(f)
+}
+
+// invalidateM2mInverse forgets the many2many fields stored in the same
+// relation table (the other side of the link).
+func (r Recordset) invalidateM2mInverse(f *Field) {
+	co := r.model.registry.models[f.Comodel]
+	for _, g := range co.FieldList {
+		if g.Type == TypeMany2many && g.Relation == f.Relation {
+			r.env.tx.cache.invalidate(g, nil)
+		}
+	}
+	r.env.tx.cache.invalidate(f, nil)
+}
