@@ -76,12 +76,12 @@ func TestOpenQueryClose(t *testing.T) {
 		t.Errorf("Started: got false, want true for a new cluster")
 	}
 	for sql, want := range map[string]string{
-		"SHOW server_encoding":   "UTF8",
-		"SHOW lc_collate":        "C",
-		"SHOW listen_addresses":  "",
-		"SHOW fsync":             "off",
-		"SELECT current_user":    superuser,
-		"SELECT 'ok'::text":      "ok",
+		"SHOW server_encoding":    "UTF8",
+		"SHOW lc_collate":         "C",
+		"SHOW listen_addresses":   "",
+		"SHOW fsync":              "off",
+		"SELECT current_user":     superuser,
+		"SELECT 'ok'::text":       "ok",
 		"SHOW server_version_num": queryString(t, c, "postgres", "SELECT current_setting('server_version_num')"),
 	} {
 		if got := queryString(t, c, "postgres", sql); got != want {

@@ -38,12 +38,12 @@ func (e *NotFoundError) Error() string {
 // searchGlobs are the usual installation directories, each expanded and
 // tried newest version first.
 var searchGlobs = []string{
-	"/usr/lib/postgresql/*/bin",                         // Debian, Ubuntu
-	"/usr/pgsql-*/bin",                                  // PGDG RPMs
-	"/opt/homebrew/opt/postgresql@*/bin",                // Homebrew, Apple silicon
-	"/opt/homebrew/opt/postgresql/bin",                  //
-	"/usr/local/opt/postgresql@*/bin",                   // Homebrew, Intel
-	"/usr/local/opt/postgresql/bin",                     //
+	"/usr/lib/postgresql/*/bin",                          // Debian, Ubuntu
+	"/usr/pgsql-*/bin",                                   // PGDG RPMs
+	"/opt/homebrew/opt/postgresql@*/bin",                 // Homebrew, Apple silicon
+	"/opt/homebrew/opt/postgresql/bin",                   //
+	"/usr/local/opt/postgresql@*/bin",                    // Homebrew, Intel
+	"/usr/local/opt/postgresql/bin",                      //
 	"/Applications/Postgres.app/Contents/Versions/*/bin", // Postgres.app
 }
 
@@ -146,10 +146,14 @@ var digits = regexp.MustCompile(`\d+(\.\d+)*`)
 // number (Postgres.app's "latest") comes first.
 func newestFirst(pattern string) []string {
 	dirs, _ := filepath.Glob(pattern)
+	sortNewestFirst(dirs)
+	return dirs
+}
+
+func sortNewestFirst(dirs []string) {
 	sort.SliceStable(dirs, func(i, j int) bool {
 		return compareVersions(versionOf(dirs[i]), versionOf(dirs[j])) > 0
 	})
-	return dirs
 }
 
 // versionOf returns the last version-like number in p as its parts, or nil.
