@@ -75,20 +75,21 @@ func (a *account) mkdirOwned(dir string) error {
 	return a.chown(dir)
 }
 
-// checkReach fails when the account cannot search every directory from / to
-// dir: postgres must chdir into its data directory below it.
+// checkReach fails when the account cannot search every existing directory
+// above dir: postgres must chdir into its data directory below them. Dir
+// itself, and missing ones, are made searchable by prepare.
 func (a *account) checkReach(dir string) error {
 	if a == nil {
 		return nil
 	}
-	for d := dir; ; d = filepath.Dir(d) {
+	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
 		fi, err := os.Stat(d)
-		if err != nil {
+		if err != nil && !os.IsNotExist(err) {
 			return fmt.Errorf("pglocal: %w", err)
 		}
-		if !a.canSearch(fi) {
-			return fmt.Errorf("pglocal: user %s cannot reach %s: %s has mode %v; use a cluster directory outside it (for root the default is %s)",
-				a.name, dir, d, fi.Mode().Perm(), rootDir)
+		if err == nil && !a.canSearch(fi) {
+			return fmt.Errorf("pglocal: user %s cannot reach %s: %s has mode %#o; use a cluster directory outside it (for root the default is %s)",
+				a.name, dir, d, uint32(fi.Mode().Perm()), rootDir)
 		}
 		if d == filepath.Dir(d) {
 			return nil

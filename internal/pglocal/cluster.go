@@ -127,7 +127,11 @@ func (c *Cluster) ensureRunning(ctx context.Context) error {
 		}
 	}
 	c.started = true
-	return c.start(ctx)
+	if err := c.start(ctx); err != nil {
+		_ = c.stop(context.WithoutCancel(ctx)) // a server that came up too late
+		return err
+	}
+	return nil
 }
 
 func (c *Cluster) findBinaries() error {

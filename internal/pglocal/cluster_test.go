@@ -275,3 +275,37 @@ func TestLongPath(t *testing.T) {
 		t.Errorf("got %q, want %q", got, "deep")
 	}
 }
+
+// TestConcurrentOpen: handles opened at the same time on a new directory
+// initialise and start the server exactly once.
+func TestConcurrentOpen(t *testing.T) {
+	dir := testDir(t)
+	const n = 4
+	results := make(chan *Cluster, n)
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			c, err := Open(testCtx(t), dir, Options{NoSync: true})
+			if err != nil {
+				errs <- err
+				return
+			}
+			results <- c
+		}()
+	}
+	started := 0
+	for range n {
+		select {
+		case err := <-errs:
+			t.Fatal(err)
+		case c := <-results:
+			t.Cleanup(func() { c.Close() })
+			if c.Started() {
+				started++
+			}
+		}
+	}
+	if started != 1 {
+		t.Errorf("handles that started the server: got %d, want 1", started)
+	}
+}

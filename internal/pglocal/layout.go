@@ -62,14 +62,14 @@ func (l layout) prepare(a *account) error {
 	if a != nil {
 		mode = 0o755 // the server account must get through to pgdata
 	}
+	if err := a.checkReach(l.dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(l.dir, mode); err != nil {
 		return fmt.Errorf("pglocal: %w", err)
 	}
 	if err := os.Chmod(l.dir, mode); err != nil {
 		return fmt.Errorf("pglocal: %w", err)
-	}
-	if err := a.checkReach(l.dir); err != nil {
-		return err
 	}
 	if err := a.mkdirOwned(l.data); err != nil {
 		return err
