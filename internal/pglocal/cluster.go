@@ -2,6 +2,7 @@ package pglocal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -127,11 +128,27 @@ func (c *Cluster) ensureRunning(ctx context.Context) error {
 		}
 	}
 	c.started = true
-	if err := c.start(ctx); err != nil {
+	if err := c.startRetrying(ctx); err != nil {
 		_ = c.stop(context.WithoutCancel(ctx)) // a server that came up too late
 		return err
 	}
 	return nil
+}
+
+// startRetrying starts the server, retrying for a few seconds while the
+// backends of a crashed server still hold its shared memory.
+func (c *Cluster) startRetrying(ctx context.Context) error {
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		err := c.start(ctx)
+		if !errors.Is(err, errOldProcesses) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 func (c *Cluster) findBinaries() error {

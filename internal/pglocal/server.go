@@ -88,12 +88,24 @@ func (c *Cluster) waitReady(ctx context.Context, exited <-chan struct{}) error {
 		}
 		select {
 		case <-exited:
-			return fmt.Errorf("pglocal: postgres exited during start-up; %s", c.logTail())
+			return c.startupError()
 		case <-ctx.Done():
 			return fmt.Errorf("pglocal: waiting for postgres: %w (last: %v); %s", ctx.Err(), err, c.logTail())
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// errOldProcesses means processes of a crashed server were still exiting.
+var errOldProcesses = errors.New("pglocal: processes of the previous server are still exiting")
+
+// startupError explains why the server exited while starting.
+func (c *Cluster) startupError() error {
+	tail := c.logTail()
+	if strings.Contains(tail, "pre-existing shared memory block") {
+		return fmt.Errorf("%w; %s", errOldProcesses, tail)
+	}
+	return fmt.Errorf("pglocal: postgres exited during start-up; %s", tail)
 }
 
 // ping opens and closes one connection to the postgres database.
