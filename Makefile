@@ -1,0 +1,35 @@
+# odsh: `make shell` starts the interactive shell, `make test` runs every check CI runs.
+
+GO ?= go
+# Packages also tested with the race detector; patterns that match no
+# package yet are skipped.
+RACE_PKGS ?= ./orm/... ./repl/... ./internal/...
+# Files gofmt may leave alone (generated yaegi symbols).
+GOFMT_EXCLUDE ?= ^repl/symbols/
+
+.PHONY: shell test ensure-postgres fmt-check vet unit race
+
+shell: ensure-postgres
+	$(GO) run ./cmd/odsh $(ARGS)
+
+test: ensure-postgres fmt-check vet unit race
+
+ensure-postgres:
+	@bash tools/ensure-postgres
+
+fmt-check:
+	@bad=$$(gofmt -l . | grep -Ev '$(GOFMT_EXCLUDE)' || true); \
+	if [ -n "$$bad" ]; then echo "gofmt: unformatted files:"; echo "$$bad"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test ./...
+
+race:
+	@pkgs=""; for p in $(RACE_PKGS); do \
+		if [ -n "$$($(GO) list $$p 2>/dev/null)" ]; then pkgs="$$pkgs $$p"; fi; \
+	done; \
+	if [ -n "$$pkgs" ]; then echo "$(GO) test -race$$pkgs"; $(GO) test -race $$pkgs; \
+	else echo "race: no package in $(RACE_PKGS) yet"; fi
