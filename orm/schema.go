@@ -138,8 +138,14 @@ func (tx *Transaction) createForeignKeys(m *Model, st *schemaState, exec func(st
 		if !co.HasTable() || st.constraints[name] {
 			continue
 		}
-		exec(fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (id) ON DELETE %s",
-			quote(m.Table), quote(name), quote(f.column), quote(co.Table), strings.ToUpper(f.Ondelete)))
+		// the users of create_uid/write_uid are checked at commit: the
+		// superuser's own row is created by the base addon's data
+		deferred := ""
+		if logAccessFields[f.Name] {
+			deferred = " DEFERRABLE INITIALLY DEFERRED"
+		}
+		exec(fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (id) ON DELETE %s%s",
+			quote(m.Table), quote(name), quote(f.column), quote(co.Table), strings.ToUpper(f.Ondelete), deferred))
 		st.constraints[name] = true
 	}
 }
