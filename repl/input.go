@@ -65,11 +65,11 @@ func Check(src string) (Status, string) {
 		}
 		last = tok
 	}
-	return classify(errs, open, last)
+	return verdict(errs, open, last)
 }
 
-// classify turns what the scan found into a status, errors first.
-func classify(errs []string, open []token.Token, last token.Token) (Status, string) {
+// verdict turns what the scan found into a status, errors first.
+func verdict(errs []string, open []token.Token, last token.Token) (Status, string) {
 	for _, e := range errs {
 		switch {
 		case strings.Contains(e, "raw string literal not terminated"):
