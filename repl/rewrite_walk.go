@@ -16,11 +16,13 @@ type rewriter struct {
 	names  *counter
 	fset   *token.FileSet
 	ints   map[string]bool // local names known to hold integers
+	made   map[ast.Stmt]bool // statements this rewriter generated
 }
 
 // walk rewrites, in place, every statement list under n.
 func (r *rewriter) walk(n ast.Node) {
 	r.ints = localInts(n)
+	r.made = map[ast.Stmt]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -57,7 +59,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 			return r.rangeInt(rs, s.Label)
 		}
 	case *ast.GoStmt:
-		return r.goStmt(s)
+		if !r.made[s] {
+			return r.goStmt(s)
+		}
 	}
 	return s
 }
@@ -136,6 +140,7 @@ func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 	}
 	body := []ast.Stmt{&ast.DeferStmt{Call: recoverCall()}, &ast.ExprStmt{X: call}}
 	g := &ast.GoStmt{Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: body}}}}
+	r.made[g] = true
 	if len(lhs) == 0 {
 		return g
 	}
