@@ -110,4 +110,3 @@ func (in *Interp) IsInt(expr string) (ok bool) {
 }
 
 var _ Oracle = (*Interp)(nil)
-

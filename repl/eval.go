@@ -91,7 +91,13 @@ func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, e
 	if n := FuncLitResults(call); n >= 0 {
 		return n, nil
 	}
+	if id, ok := call.Fun.(*ast.Ident); ok && (builtins[id.Name] || predeclaredTypes[id.Name]) {
+		return -1, nil
+	}
 	fun := u.ExprText(call.Fun)
+	if !pure(call.Fun) && !callable(call.Fun) {
+		return -1, nil
+	}
 	if !pure(call.Fun) {
 		tmp := in.names.next("fn")
 		if _, err := in.yi.Compile(tmp + " := " + fun); err != nil {
@@ -103,10 +109,33 @@ func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, e
 		call.Fun, fun = ident(tmp), tmp
 	}
 	v, err := in.yi.EvalWithContext(ctx, fun)
-	if err != nil || !v.IsValid() || v.Kind() != reflect.Func {
+	if err != nil || !v.IsValid() || v.Kind() != reflect.Func || v.Type() == typeMarker {
 		return -1, nil
 	}
 	return v.Type().NumOut(), nil
+}
+
+// typeMarker is what yaegi gives for a type name used as a value.
+var typeMarker = reflect.TypeOf(func(any) {})
+
+// callable reports whether e, which is not pure, can be held in a variable
+// to learn its type: a method of a computed value, a call's result, an
+// element. Type expressions (conversions) cannot.
+func callable(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr:
+		return true
+	}
+	return false
+}
+
+// predeclaredTypes are the names a conversion may call; yaegi evaluates
+// them to a function value, which must not be taken for a call's arity.
+var predeclaredTypes = map[string]bool{
+	"bool": true, "string": true, "error": true, "any": true, "float32": true, "float64": true,
+	"complex64": true, "complex128": true, "int": true, "int8": true, "int16": true, "int32": true,
+	"int64": true, "rune": true, "byte": true, "uint": true, "uint8": true, "uint16": true,
+	"uint32": true, "uint64": true, "uintptr": true,
 }
 
 // pure reports whether evaluating e has no effect: a name or a chain of

@@ -127,6 +127,9 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if u.Kind == Expr && last {
 		return in.evalExpr(ctx, u)
 	}
+	if name, rhs, ok := minMaxDecl(u); ok {
+		return Result{}, in.evalViaAny(ctx, u, name, rhs)
+	}
 	_, err := in.run(ctx, u, u.Code(in))
 	return Result{}, err
 }

@@ -15,7 +15,7 @@ type rewriter struct {
 	oracle Oracle
 	names  *counter
 	fset   *token.FileSet
-	ints   map[string]bool // local names known to hold integers
+	ints   map[string]bool   // local names known to hold integers
 	made   map[ast.Stmt]bool // statements this rewriter generated
 }
 
