@@ -10,19 +10,42 @@ import (
 )
 
 // step is one entry typed at the prompt and what it must give: the printed
-// values of its result, its output, or an error containing errSub.
+// values of its result, its output, or an error containing errSub; goPanic
+// is the error a goroutine it starts must report.
 type step struct {
-	src, want, out, errSub string
+	src, want, out, errSub, goPanic string
 }
 
+// goPanics collects what goroutines of the test interpreters report.
+type goPanics chan error
+
 func newTestInterp(t *testing.T) (*Interp, *bytes.Buffer) {
+	in, out, _ := newTestInterpPanics(t)
+	return in, out
+}
+
+func newTestInterpPanics(t *testing.T) (*Interp, *bytes.Buffer, goPanics) {
 	t.Helper()
 	var out bytes.Buffer
-	in, err := New(Options{Stdout: &out, Stderr: &out, Env: []string{"ODSH_TEST=yes"}})
+	panics := make(goPanics, 10)
+	in, err := New(Options{Stdout: &out, Stderr: &out, Env: []string{"ODSH_TEST=yes"},
+		GoPanic: func(err error) { panics <- err }})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	return in, &out
+	return in, &out, panics
+}
+
+func (p goPanics) wait(t *testing.T, want string) {
+	t.Helper()
+	select {
+	case err := <-p:
+		if err.Error() != want {
+			t.Fatalf("goroutine panic: got %q, want %q", err, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("goroutine panic: got none, want %q", want)
+	}
 }
 
 func show(r Result) string {
@@ -35,7 +58,7 @@ func show(r Result) string {
 
 func runSteps(t *testing.T, steps []step) {
 	t.Helper()
-	in, out := newTestInterp(t)
+	in, out, panics := newTestInterpPanics(t)
 	for _, s := range steps {
 		out.Reset()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -50,6 +73,9 @@ func runSteps(t *testing.T, steps []step) {
 			t.Fatalf("Eval(%q) = %q, want %q", s.src, show(res), s.want)
 		case out.String() != s.out:
 			t.Fatalf("Eval(%q) printed %q, want %q", s.src, out.String(), s.out)
+		}
+		if s.goPanic != "" {
+			panics.wait(t, s.goPanic)
 		}
 	}
 }
@@ -96,7 +122,10 @@ func TestIdioms(t *testing.T) {
 		{"nil map write", []step{{src: "var m map[string]int"}, {src: `m["a"] = 1`, errSub: "nil map"}, {src: "2 + 2", want: "4"}}},
 		{"index out of range", []step{{src: "xs := []int{}"}, {src: "xs[3]", errSub: "out of range"}, {src: "len(xs)", want: "0"}}},
 		{"panic in loop", []step{{src: `for i := range 3 { if i == 1 { panic(fmt.Sprint("at ", i)) } }`, errSub: "panic: at 1"}, {src: "3", want: "3"}}},
-		{"goroutine panic", []step{{src: "done := make(chan bool)"}, {src: `go func() { defer close(done); panic("in goroutine") }()`}, {src: "<-done", want: "false", out: "panic in goroutine: panic: in goroutine\n"}}},
+		{"goroutine panic", []step{{src: `go func() { panic("in goroutine") }()`, goPanic: "panic: in goroutine"}, {src: "1 + 1", want: "2"}}},
+		{"goroutine panic in named func", []step{{src: "func work(m map[int]int) { m[1] = 1 }"}, {src: "var m map[int]int; go work(m)", goPanic: "assignment to entry in nil map"}, {src: "1 + 1", want: "2"}}},
+		{"goroutine inside loop", []step{{src: "ch := make(chan int, 3)"}, {src: "for i := range 3 { go func() { ch <- i }() }"}, {src: "<-ch + <-ch + <-ch", want: "3"}}},
+		{"conversions", []step{{src: "type Age int"}, {src: "Age(3)", want: "3"}, {src: `[]byte("hi")`, want: "[104 105]"}, {src: "time.Duration(90) * time.Second", want: "1m30s"}}},
 		{"goroutine result", []step{{src: "ch := make(chan int)"}, {src: "go func(a, b int) { ch <- a + b }(2, 3)"}, {src: "<-ch", want: "5"}}},
 		{"min max", []step{{src: "min(3, 1, 2)", want: "1"}, {src: "max(1.5, 2.5)", want: "2.5"}, {src: `max("a", "b")`, want: "b"}}},
 		{"min in declaration", []step{{src: "m := min(4, 9)"}, {src: "m + 1", want: "5"}}},
