@@ -75,3 +75,13 @@ func TestParseMeta(t *testing.T) {
 		})
 	}
 }
+
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"for {", "`a\n", `"a`, "/* x", "x +", ":q 'a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		Check(s)
+		ParseMeta(s)
+	})
+}
