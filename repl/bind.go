@@ -81,6 +81,11 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(preludeSource); err != nil {
 		return err
 	}
+	for _, src := range genericSources {
+		if _, err := in.yi.Compile(src); err != nil {
+			return err
+		}
+	}
 	goPanic := in.opts.GoPanic
 	if err := in.Bind(goPanicHook, func(v any) { goPanic(panicError(v, debug.Stack())) }); err != nil {
 		return err

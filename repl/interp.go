@@ -131,6 +131,9 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}
 	_, err := in.run(ctx, u, u.Code(in))
+	if name, rhs, ok := genericDecl(u, err); ok {
+		return Result{}, in.evalViaAny(ctx, u, name, rhs)
+	}
 	return Result{}, err
 }
 

@@ -132,6 +132,7 @@ func TestIdioms(t *testing.T) {
 		{"clear", []step{{src: `m := map[string]int{"a": 1}; clear(m); len(m)`, want: "0"}, {src: "xs := []int{1, 2}; clear(xs); xs", want: "[0 0]"}}},
 		{"import twice", []step{{src: `import "fmt"`}, {src: `import ("strings"; "sort"; "time")`}, {src: `strings.ToUpper("a")`, want: "A"}}},
 		{"stdlib imports", []step{{src: `import ("math"; "regexp"; "encoding/json"; "slices"; "maps"; "strconv"; "os")`}, {src: "math.Sqrt(16)", want: "4"}, {src: `regexp.MustCompile("a+").MatchString("caat")`, want: "true"}, {src: "b, _ := json.Marshal(map[string]int{\"a\": 1}); string(b)", want: `{"a":1}`}, {src: "slices.Contains([]int{1, 2}, 2)", want: "true"}, {src: "slices.Index([]string{\"x\", \"y\"}, \"y\")", want: "1"}}},
+		{"slices and maps helpers", []step{{src: `import ("slices"; "maps")`}, {src: "xs := []int{3, 1, 2}; slices.Sort(xs); xs", want: "[1 2 3]"}, {src: "top := slices.Max(xs)"}, {src: "top + 1", want: "4"}, {src: `m := map[string]int{"b": 2, "a": 1}`}, {src: "ks := slices.Sorted(maps.Keys(m))"}, {src: "ks[0] + ks[1]", want: "ab"}, {src: "slices.Reverse(xs); xs", want: "[3 2 1]"}}},
 		{"getenv", []step{{src: `import "os"`}, {src: `os.Getenv("ODSH_TEST")`, want: "yes"}}},
 		{"syntax error position", []step{{src: "x := 1\ny := )", errSub: "2:6:"}}},
 		{"undefined name", []step{{src: "nope + 1", errSub: "undefined: nope"}, {src: "1", want: "1"}}},

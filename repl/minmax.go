@@ -4,25 +4,45 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"reflect"
+	"strings"
 )
 
-// yaegi cannot use a call of a generic function (our min and max) as the
+// yaegi cannot use a call of a generic function (min, max, slices.Max…) as the
 // value of a top-level declaration ("nil reflect type"). Such a declaration
 // goes through a temporary of type any, then takes the value's own type
-// when it is a predeclared one:
+// when it can be written from predeclared types:
 //
 //	m := min(a, b)  ⇔  __t := func() any { return min(a, b) }(); m := __t.(T)
 
+// genericDecl recognises the failure of `name := expr` where expr calls
+// another generic function (slices.Max, …): yaegi fails while compiling, so
+// nothing ran and the declaration can be retried through a temporary.
+func genericDecl(u Unit, err error) (name, rhs string, ok bool) {
+	if err == nil || !strings.HasSuffix(err.Error(), "nil reflect type") {
+		return "", "", false
+	}
+	return defineOf(u)
+}
+
 // minMaxDecl recognises `name := expr` where expr calls min or max.
 func minMaxDecl(u Unit) (name, rhs string, ok bool) {
+	if a, isAssign := u.stmt.(*ast.AssignStmt); !isAssign || len(a.Rhs) != 1 || !callsMinMax(a.Rhs[0]) {
+		return "", "", false
+	}
+	return defineOf(u)
+}
+
+// defineOf splits a unit `name := expr`.
+func defineOf(u Unit) (name, rhs string, ok bool) {
 	a, isAssign := u.stmt.(*ast.AssignStmt)
 	if !isAssign || a.Tok != token.DEFINE || len(a.Lhs) != 1 || len(a.Rhs) != 1 {
 		return "", "", false
 	}
 	id, isIdent := a.Lhs[0].(*ast.Ident)
-	if !isIdent || !callsMinMax(a.Rhs[0]) {
+	if !isIdent {
 		return "", "", false
 	}
 	return id.Name, u.ExprText(a.Rhs[0]), true
@@ -31,13 +51,24 @@ func minMaxDecl(u Unit) (name, rhs string, ok bool) {
 func callsMinMax(e ast.Expr) (found bool) {
 	ast.Inspect(e, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
-				found = true
-			}
+			found = isGenericFunc(c.Fun)
 		}
 		return !found && !isFuncLitNode(n)
 	})
 	return found
+}
+
+// isGenericFunc reports whether fun names one of the generic functions the
+// shell knows: min, max, and those of slices, maps and cmp.
+func isGenericFunc(fun ast.Expr) bool {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name == "min" || f.Name == "max"
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		return ok && (pkg.Name == "slices" || pkg.Name == "maps" || pkg.Name == "cmp")
+	}
+	return false
 }
 
 func isFuncLitNode(n ast.Node) bool { _, ok := n.(*ast.FuncLit); return ok }
@@ -56,9 +87,29 @@ func (in *Interp) evalViaAny(ctx context.Context, u Unit, name, rhs string) erro
 	if v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
 		v = v.Elem()
 	}
-	if v.IsValid() && predeclaredTypes[v.Type().String()] {
+	if v.IsValid() && writable(v.Type().String()) {
 		conv = fmt.Sprintf("%s.(%s)", tmp, v.Type())
 	}
 	_, err = in.run(ctx, u, fmt.Sprintf("%s := %s", name, conv))
 	return err
+}
+
+// writable reports whether a reflect type name is also Go source naming the
+// same type: built only from predeclared types ("[]string", "map[string]int").
+func writable(typ string) bool {
+	e, err := parser.ParseExpr(typ)
+	if err != nil {
+		return false
+	}
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			ok = ok && predeclaredTypes[n.Name]
+		case *ast.SelectorExpr, *ast.StructType, *ast.InterfaceType, *ast.FuncType:
+			ok = false
+		}
+		return ok
+	})
+	return ok
 }

@@ -77,7 +77,7 @@ func (intOracle) IsInt(e string) bool { return strings.HasPrefix(e, "n") }
 
 func TestUnitCode(t *testing.T) {
 	tests := []struct {
-		name, src string
+		name, src   string
 		has, hasNot []string
 	}{
 		{"range int literal", "for i := range 3 { f(i) }", []string{"__n", "i := __i"}, []string{"range 3"}},
