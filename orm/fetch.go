@@ -125,6 +125,7 @@ func (r Recordset) fetchMany2many(f *Field, ids []int64) {
 // domain and the comodel's order.
 func (r Recordset) lineQuery(f *Field) *query {
 	lines := r.env.Model(f.Comodel).WithContext(f.Context).withActiveTest(r.env)
+	r.env.tx.flushModel(lines.model) // the inverse, active and domain fields are read in SQL
 	q := newQuery(lines.model)
 	lines.addActiveFilter(q, nil)
 	if f.Domain != nil {
