@@ -87,7 +87,7 @@ func removeID(ids []int64, id int64) []int64 {
 func (recs Recordset) runRest(f *Field, rest [][]Cmd) {
 	for i, cmds := range rest {
 		if len(cmds) > 0 {
-			recs.withIDs(recs.ids[i : i+1]).writeX2many(f, cmds)
+			recs.withIDs(recs.ids[i:i+1]).writeX2many(f, cmds)
 		}
 	}
 	recs.env.tx.cache.invalidate(f, nil)
