@@ -131,7 +131,7 @@ func BenchmarkCreate10k(b *testing.B) {
 }
 
 type partnerRow struct {
-	id                           int64
+	id                            int64
 	name, email, city, zip, phone *string
 }
 
