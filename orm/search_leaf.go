@@ -140,6 +140,7 @@ func truthy(v any) bool {
 // scalarSQL translates a condition on a scalar column (or a many2one's
 // id column). A NULL column counts as the type's falsy value z:
 //
+//	f =? v      ⇔  TRUE when v is False/None, else f = v
 //	f in L      ⇔  f = ANY(L') OR (f IS NULL, when L held False/None or z)
 //	f not in L  ⇔  NOT f = ANY(L') AND f IS NOT NULL, when it did;
 //	               NOT f = ANY(L') OR f IS NULL, otherwise
@@ -149,7 +150,7 @@ func scalarSQL(m *Model, f *Field, col string, c domain.Condition) SQL {
 	op, value := c.Operator, c.Value
 	switch op {
 	case domain.EqIfSet:
-		if !truthy(value) {
+		if value == nil || value == false {
 			return SQLf("TRUE")
 		}
 		op = domain.In
