@@ -44,6 +44,7 @@ func (r Recordset) create(list []Values) Recordset {
 	}
 	ids := r.insertRows(rows)
 	recs := r.Browse(ids...)
+	recs.parentStoreCreate()
 	recs.afterCreate(rows)
 	return recs
 }

@@ -24,6 +24,7 @@ func (r Recordset) write(vals Values) {
 	}
 	r.checkAccess("write")
 	r.ensureExist()
+	r.parentStoreWrite(vals)
 	cols := map[*Field]any{}
 	x2m := map[*Field][]Cmd{}
 	var inverses, touched []*Field

@@ -6,12 +6,14 @@ import (
 	"odsh/domain"
 )
 
-// SearchOpt is an option of Search: Limit, Offset or Order.
+// SearchOpt is an option of Search: Limit, Offset or Order (and Lazy for
+// ReadGroup).
 type SearchOpt func(*searchOpts)
 
 type searchOpts struct {
 	limit, offset int
 	order         string
+	eager         bool // ReadGroup: Lazy(false)
 }
 
 // Limit returns at most n records.
