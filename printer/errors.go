@@ -154,7 +154,11 @@ func reprValue(v any) string {
 	case nil:
 		return "nil"
 	case string:
-		return strconv.Quote(Truncate(x, maxValueWidth))
+		q := strconv.Quote(x)
+		if DisplayWidth(q) > maxValueWidth {
+			q = Truncate(q, maxValueWidth-1) + `"`
+		}
+		return q
 	case orm.Recordset:
 		return Truncate(x.String(), maxValueWidth)
 	case time.Time, []byte:

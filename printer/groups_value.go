@@ -14,19 +14,35 @@ import (
 const maxFloatDigits = 6
 
 // valueColumn formats the values of key in every row. Floats of a column
-// share their decimals (the most any of them needs), so they line up; the
-// false or nil value of a groupby key reads "None".
+// share their decimals (the most any of them needs), so they line up. False
+// in a column that is not all booleans is Odoo's empty value, shown NULL as
+// nil is; the empty value of a groupby key reads "None".
 func valueColumn(rows []orm.Values, key string, groupby bool) []string {
 	values := make([]any, len(rows))
 	for i, row := range rows {
 		values[i] = row[key]
 	}
 	digits := floatDigits(values)
+	falseIsEmpty := !boolColumn(values)
 	cells := make([]string, len(values))
 	for i, v := range values {
+		if v == false && falseIsEmpty {
+			v = nil
+		}
 		cells[i] = valueCell(v, groupby, digits)
 	}
 	return cells
+}
+
+// boolColumn reports whether values are all booleans (or nil): only then
+// is false a value rather than Odoo's empty value.
+func boolColumn(values []any) bool {
+	for _, v := range values {
+		if _, ok := v.(bool); !ok && v != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // floatDigits is the most decimals any float of values needs.

@@ -47,8 +47,12 @@ func pathErr(m *orm.Model, field, msg string) error {
 	return &orm.ValidationError{ErrorInfo: orm.ErrorInfo{Model: m.Name, Field: field, Msg: msg}}
 }
 
-// resolvePaths resolves every path, stopping at the first error.
+// resolvePaths resolves every path, stopping at the first error; no
+// paths give nil.
 func resolvePaths(m *orm.Model, paths []string) ([]fieldPath, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
 	out := make([]fieldPath, 0, len(paths))
 	for _, path := range paths {
 		p, err := resolvePath(m, path)

@@ -1,6 +1,9 @@
 package printer
 
 import (
+	"fmt"
+	"slices"
+
 	"odsh/orm"
 )
 
@@ -18,10 +21,12 @@ import (
 // display name is fetched for a column nobody will see.
 //
 // Without named fields the columns are id, display_name, then the stored
-// fields: first those with a value on some shown record, in declaration
-// order, then the technical ones (create_uid, create_date, write_uid,
-// write_date), then those empty on every shown record. The rec name field
-// (usually name) is left out, display_name shows it; binary fields too.
+// fields, most telling first, each kind in declaration order: those whose
+// value differs between the shown records, those with one value on all of
+// them (lang, active), the technical ones (create_uid, create_date,
+// write_uid, write_date), and last those empty on every shown record. The
+// rec name field (usually name) is left out, display_name shows it; binary
+// fields too. Sorting them reads no display name: a many2one compares ids.
 
 // technicalFields are the log-access fields every model gets, and id.
 var technicalFields = map[string]bool{
@@ -74,7 +79,7 @@ func recordsetTitle(rs orm.Recordset) string {
 
 // defaultPaths orders the stored fields of m for a listing of recs.
 func defaultPaths(m *orm.Model, recs []orm.Recordset) []fieldPath {
-	var filled, technical, empty []fieldPath
+	var varying, constant, technical, empty []fieldPath
 	for _, f := range m.FieldList {
 		if !listed(m, f) {
 			continue
@@ -85,11 +90,13 @@ func defaultPaths(m *orm.Model, recs []orm.Recordset) []fieldPath {
 			empty = append(empty, p)
 		case technicalFields[f.Name]:
 			technical = append(technical, p)
+		case constantOn(p, recs):
+			constant = append(constant, p)
 		default:
-			filled = append(filled, p)
+			varying = append(varying, p)
 		}
 	}
-	return append(append(filled, technical...), empty...)
+	return slices.Concat(varying, constant, technical, empty)
 }
 
 // listed reports whether f is a default column of a listing of m.
@@ -111,6 +118,29 @@ func allEmpty(p fieldPath, recs []orm.Recordset) bool {
 		}
 	}
 	return true
+}
+
+// constantOn reports whether p has the same value on every record of
+// several.
+func constantOn(p fieldPath, recs []orm.Recordset) bool {
+	if len(recs) < 2 {
+		return false
+	}
+	first := valueKey(p.value(recs[0]))
+	for _, rec := range recs[1:] {
+		if valueKey(p.value(rec)) != first {
+			return false
+		}
+	}
+	return true
+}
+
+// valueKey identifies a value for comparison; records by model and ids.
+func valueKey(v any) string {
+	if rs, ok := v.(orm.Recordset); ok {
+		return rs.String()
+	}
+	return fmt.Sprintf("%T %v", v, v)
 }
 
 // columnBuilder adds columns to a table while they fit the width, as
