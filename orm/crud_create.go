@@ -44,6 +44,8 @@ func (r Recordset) create(list []Values) Recordset {
 	}
 	ids := r.insertRows(rows)
 	recs := r.Browse(ids...)
+	recs.checkRules("create")
+	r.env.tx.securityChanged(m)
 	recs.parentStoreCreate()
 	recs.afterCreate(rows)
 	return recs

@@ -34,6 +34,7 @@ type Transaction struct {
 	computing map[*Field]map[int64]bool
 	onQuery   []func(sql string, args []any)
 	wrote     bool
+	security  *securityCache
 }
 
 // TxOptions tune a transaction.
@@ -62,6 +63,7 @@ func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (
 
 func (tx *Transaction) reset() {
 	tx.cache = newCache()
+	tx.security = nil
 	tx.xmlids = map[string]xmlRef{}
 	tx.computing = map[*Field]map[int64]bool{}
 	tx.now = time.Time{}
@@ -227,6 +229,7 @@ func (tx *Transaction) RollbackTo(name string) {
 		defer tx.SetContext(old)
 	}
 	tx.cache.clear()
+	tx.security = nil
 	tx.computing = map[*Field]map[int64]bool{}
 	tx.xmlids = map[string]xmlRef{}
 	tx.Exec("ROLLBACK TO SAVEPOINT " + name)
