@@ -83,6 +83,11 @@ type Field struct {
 	SearchFunc                         func(rs Recordset, op string, value any) any
 	ComputeSudo, Precompute, Recursive bool
 
+	// InheritedFrom is the parent's field when this field is inherited by
+	// delegation (_inherits) through the many2one DelegateLink; nil otherwise.
+	InheritedFrom *Field
+	DelegateLink  string
+
 	column       string // SQL column, "" when the field has no column
 	kind         kind
 	labelDefault bool
