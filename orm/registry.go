@@ -28,6 +28,7 @@ type Registry struct {
 	layers  map[string][]*ModelDef
 	names   []string // model names in order of first definition
 	models  map[string]*Model
+	pool    map[string]*Model // every *Model ever built, reused by later set-ups
 	tables  map[string]*Model
 	fks     map[string]*Field // foreign key constraint name → many2one
 	sqlCons map[string]*sqlConstraintRef
@@ -121,15 +122,18 @@ func (r *Registry) Setup() error {
 			return err
 		}
 	}
-	prev := r.models
+	if r.pool == nil {
+		r.pool = map[string]*Model{}
+	}
 	r.models = map[string]*Model{}
 	r.inverses = nil
 	r.tables = map[string]*Model{}
 	for _, name := range r.names {
-		m, err := r.build(res[name], prev[name])
+		m, err := r.build(res[name], r.pool[name])
 		if err != nil {
 			return err
 		}
+		r.pool[name] = m
 		r.models[name] = m
 		if m.HasTable() {
 			r.tables[m.Table] = m
