@@ -80,7 +80,10 @@ var testInherit = &orm.Addon{
 		},
 		{
 			Name: "test.foo", Order: "id",
-			Fields: []*orm.FieldDef{orm.Char("name"), orm.Selection("state", stateItems...).Required().Label("State").Default("a")},
+			Fields: []*orm.FieldDef{
+				orm.Char("name"), orm.Selection("state", stateItems...).Required().Label("State").Default("a"),
+				orm.Selection("kind", stateItems...).Required().Default("a"),
+			},
 		},
 		{
 			Name: "test.mixin.a", Abstract: true,
@@ -104,7 +107,14 @@ var testInheritExt = &orm.Addon{
 			Inherit: []string{"test.inherit.parent"},
 			Methods: map[string]orm.MethodDecorator{"stuff": suffix("P2")},
 		},
-		{Inherit: []string{"test.foo"}, Order: "name desc", Fields: []*orm.FieldDef{orm.Selection("state").Help("Blah blah blah")}},
+		{Inherit: []string{"test.foo"}, Order: "name desc", Fields: []*orm.FieldDef{
+			orm.Selection("state").Help("Blah blah blah"),
+			orm.Selection("kind").SelectionAdd(orm.SelectionItem{Value: "c", Label: "C"}, orm.SelectionItem{Value: "b"}).
+				SelectionOndelete(map[string]string{"c": "set a"}),
+		}},
+		{Inherit: []string{"test.foo"}, Fields: []*orm.FieldDef{
+			orm.Selection("kind").SelectionAdd(orm.SelectionItem{Value: "d", Label: "D"}).SelectionOndelete(map[string]string{"d": "cascade"}),
+		}},
 		{
 			Inherit: []string{"test.unit"},
 			Fields:  []*orm.FieldDef{orm.Char("color")},

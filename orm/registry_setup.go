@@ -163,6 +163,7 @@ func (r *Registry) setupField(f *Field) error {
 		if len(f.Selection) == 0 && f.SelectionFunc == nil && f.Related == "" {
 			return fmt.Errorf("orm: %s: a selection field needs values or a function", f)
 		}
+		return f.checkSelectionOndelete()
 	}
 	return nil
 }
