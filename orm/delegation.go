@@ -58,6 +58,7 @@ func (r *Registry) setupDelegation(m *Model, done map[string]bool, stack []strin
 		}
 		m.inheritFields(parent, link)
 	}
+	m.defaultNames() // _rec_name may be an inherited "name"
 	done[m.Name] = true
 	return nil
 }
