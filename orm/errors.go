@@ -198,7 +198,7 @@ func (tx *Transaction) mapPgError(err error, query string) error {
 		}
 		return &ValidationError{info}
 	case "23503": // foreign_key_violation
-		return tx.fkError(pe, info)
+		return tx.fkError(pe, info, strings.HasPrefix(strings.TrimSpace(query), "DELETE"))
 	case "40001", "40P01":
 		return &ConcurrencyError{info}
 	case "57014":
@@ -215,12 +215,17 @@ func (tx *Transaction) mapPgError(err error, query string) error {
 
 // fkError explains a foreign key violation: deleting a record still referred
 // to (restrict), or linking to a record that does not exist.
-func (tx *Transaction) fkError(pe *pgconn.PgError, info ErrorInfo) error {
+func (tx *Transaction) fkError(pe *pgconn.PgError, info ErrorInfo, deleting bool) error {
 	ref := tx.reg.fkByName(pe.ConstraintName)
 	if ref == nil {
-		return &ValidationError{info}
+		if deleting {
+			info.Msg = "cannot delete: other records still refer to it (" + pe.Detail + ")"
+			return &UserError{info}
+		}
+		info.Msg = "a record referred to does not exist (" + pe.Detail + ")"
+		return &MissingError{info}
 	}
-	if pe.TableName == ref.Model.Table {
+	if !deleting {
 		// insert/update on the referring table: the target does not exist
 		info.Model, info.Field = ref.Model.Name, ref.Name
 		info.Msg = fmt.Sprintf("the %s record referred to does not exist: %s", ref.Comodel, pe.Detail)

@@ -3,6 +3,8 @@ package orm
 import (
 	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // PrefetchMax is how many records one fetch loads at most (Odoo's
@@ -32,14 +34,15 @@ func (r Recordset) batch(f *Field, id int64) []int64 {
 	c := r.env.tx.cache
 	gone := c.gone[r.model]
 	ids := []int64{id}
-	seen := map[int64]bool{id: true}
 	if r.prefetch == nil {
 		return ids
 	}
-	for _, x := range r.prefetch.get(c) {
-		if len(ids) >= PrefetchMax {
-			break
-		}
+	all := r.prefetch.get(c)
+	seen := map[int64]bool{id: true}
+	// start at id: the records before it were most likely loaded already
+	start := r.prefetch.position(id)
+	for k := 0; k < len(all) && len(ids) < PrefetchMax; k++ {
+		x := all[(start+k)%len(all)]
 		if !seen[x] && !c.has(f, x) && !gone[x] {
 			seen[x] = true
 			ids = append(ids, x)
@@ -77,22 +80,29 @@ func (r Recordset) fetchRows(fields []*Field, ids []int64) {
 	q := fmt.Sprintf("SELECT %s FROM %s WHERE %s = ANY($1)", strings.Join(cols, ", "), quote(r.model.Table), qualify(r.model.Table, "id"))
 	c := tx.cache
 	found := c.existing(r.model)
-	got := make(map[int64]bool, len(ids))
+	dests := make([]any, len(fields))
+	for i, fl := range fields {
+		dests[i] = scanDest(fl)
+	}
+	newRow := c.rowAllocator(r.model, len(ids))
 	tx.Query(q, []any{ids}, func(rows pgxRows) error {
-		vals, err := rows.Values()
-		if err != nil {
+		if err := rows.Scan(dests...); err != nil {
 			return err
 		}
-		rid, _ := toInt64(vals[0])
-		got[rid], found[rid] = true, true
+		rid := dests[0].(*pgtype.Int8).Int64
+		found[rid] = true
+		row := newRow(rid)
 		for i, fl := range fields {
-			c.insertMissing(fl, rid, fl.kind.fromDB(fl, vals[i]))
+			if !row.known(fl.index) {
+				row.vals[fl.index] = scanned(fl, dests[i])
+				row.mark(fl.index)
+			}
 		}
 		return nil
 	})
 	gone := c.missing(r.model)
 	for _, id := range ids {
-		if !got[id] {
+		if !found[id] {
 			gone[id] = true
 		}
 	}
@@ -125,6 +135,7 @@ func (r Recordset) fetchMany2many(f *Field, ids []int64) {
 // domain and the comodel's order.
 func (r Recordset) lineQuery(f *Field) *query {
 	lines := r.env.Model(f.Comodel).WithContext(f.Context).withActiveTest(r.env)
+	r.env.tx.flushModel(lines.model) // the inverse, active and domain fields are read in SQL
 	q := newQuery(lines.model)
 	lines.addActiveFilter(q, nil)
 	if f.Domain != nil {

@@ -94,6 +94,7 @@ type Field struct {
 	selectionAdded    []string
 
 	column       string // SQL column, "" when the field has no column
+	index        int    // position in Model.FieldList (the cache slot)
 	kind         kind
 	labelDefault bool
 	given        map[string]bool // attributes set explicitly (store, copy, readonly, compute_sudo)

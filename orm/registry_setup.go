@@ -50,6 +50,7 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
+		f.index = len(m.FieldList)
 		m.Fields[n] = f
 		m.FieldList = append(m.FieldList, f)
 	}

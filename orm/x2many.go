@@ -9,37 +9,82 @@ import "fmt"
 // lines. Many2many: the links are rows of the relation table.
 
 // createX2many applies the commands given to new records: the lines of all
-// records are created by one Create on the comodel.
+// records are created by one Create on the comodel, and the many2many links
+// of all records inserted by one statement.
 func (recs Recordset) createX2many(f *Field, per [][]Cmd) {
-	co := recs.env.Model(f.Comodel)
+	if f.Type == TypeMany2many {
+		recs.createMany2many(f, per)
+		return
+	}
 	var creates []Values
-	var owners []int
 	rest := make([][]Cmd, len(per))
 	for i, cmds := range per {
 		for _, c := range cmds {
 			if c.Op == CmdCreate {
 				vals := copyValues(c.Vals)
-				if f.Type == TypeOne2many {
-					vals[f.InverseName] = recs.ids[i]
-				}
+				vals[f.InverseName] = recs.ids[i]
 				creates = append(creates, vals)
-				owners = append(owners, i)
 			} else {
 				rest[i] = append(rest[i], c)
 			}
 		}
 	}
-	var created Recordset
-	if len(creates) > 0 {
-		created = co.Create(creates...)
-	}
-	if f.Type == TypeMany2many {
-		var pairs [][2]int64
-		for k, i := range owners {
-			pairs = append(pairs, [2]int64{recs.ids[i], created.ids[k]})
+	recs.env.Model(f.Comodel).Create(creates...)
+	recs.runRest(f, rest)
+}
+
+// createMany2many links new records: the commands of each record are
+// played on its (initially empty) set of links, created targets are made
+// by one Create, and every link by one INSERT.
+func (recs Recordset) createMany2many(f *Field, per [][]Cmd) {
+	var creates []Values
+	links := make([][]int64, len(per)) // ids, or -(k+1) for the k-th created record
+	rest := make([][]Cmd, len(per))
+	for i, cmds := range per {
+		for _, c := range cmds {
+			switch c.Op {
+			case CmdCreate:
+				creates = append(creates, copyValues(c.Vals))
+				links[i] = append(links[i], -int64(len(creates)))
+			case CmdLink:
+				links[i] = append(links[i], c.ID)
+			case CmdSet:
+				links[i] = append([]int64(nil), c.IDs...)
+			case CmdClear:
+				links[i] = nil
+			case CmdUnlink:
+				links[i] = removeID(links[i], c.ID)
+			default:
+				rest[i] = append(rest[i], c)
+			}
 		}
-		recs.linkPairs(f, pairs)
 	}
+	created := recs.env.Model(f.Comodel).Create(creates...)
+	var pairs [][2]int64
+	for i, ids := range links {
+		for _, id := range ids {
+			if id < 0 {
+				id = created.ids[-id-1]
+			}
+			pairs = append(pairs, [2]int64{recs.ids[i], id})
+		}
+	}
+	recs.linkPairs(f, pairs)
+	recs.runRest(f, rest)
+}
+
+func removeID(ids []int64, id int64) []int64 {
+	out := ids[:0:0]
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// runRest applies the commands createX2many did not batch, record by record.
+func (recs Recordset) runRest(f *Field, rest [][]Cmd) {
 	for i, cmds := range rest {
 		if len(cmds) > 0 {
 			recs.withIDs(recs.ids[i:i+1]).writeX2many(f, cmds)

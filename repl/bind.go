@@ -1,0 +1,117 @@
+package repl
+
+import (
+	"fmt"
+	"go/token"
+	"reflect"
+	"runtime/debug"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Bindings travel from the host to interpreted code through a compiled
+// package of getter functions: Bind registers `V<n> func() T` there and
+// declares `var name = __odshbind.V<n>()`. The variable is interpreted, so
+// the user may reassign it (assigning to a compiled package variable would
+// be silently ignored by yaegi).
+const (
+	bindPath  = "odsh/repl/bind"
+	bindPkg   = "bind"
+	bindAlias = "__odshbind"
+)
+
+var anyType = reflect.TypeOf((*any)(nil)).Elem()
+
+// Bind declares an interpreted variable name holding value, with value's
+// dynamic type (any for nil). Binding a name again replaces the variable.
+func (in *Interp) Bind(name string, value any) error {
+	if !token.IsIdentifier(name) {
+		return fmt.Errorf("repl: bind: %q is not an identifier", name)
+	}
+	t, v := reflect.TypeOf(value), reflect.ValueOf(value)
+	if t == nil {
+		t, v = anyType, reflect.Zero(anyType)
+	}
+	getter := reflect.MakeFunc(reflect.FuncOf(nil, []reflect.Type{t}, false),
+		func([]reflect.Value) []reflect.Value { return []reflect.Value{v} })
+	sym := in.names.next("V")[2:]
+	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: {sym: getter}}); err != nil {
+		return fmt.Errorf("repl: bind %s: %w", name, err)
+	}
+	if _, err := in.yi.Eval(fmt.Sprintf("var %s = %s.%s()", name, bindAlias, sym)); err != nil {
+		return fmt.Errorf("repl: bind %s: %w", name, err)
+	}
+	return nil
+}
+
+// preludeSource defines what yaegi lacks. min and max are generic here;
+// yaegi cannot use a generic call as the value of a top-level declaration,
+// so the rewriter routes those through a temporary (see minMaxDecl).
+const preludeSource = `
+func min[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {
+	for _, y := range ys {
+		if y < x {
+			x = y
+		}
+	}
+	return x
+}
+
+func max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {
+	for _, y := range ys {
+		if y > x {
+			x = y
+		}
+	}
+	return x
+}
+`
+
+// prelude imports the preimported packages and defines the helpers.
+func (in *Interp) prelude() error {
+	for _, p := range Preimported {
+		if _, err := in.yi.Eval(fmt.Sprintf("import %q", p)); err != nil {
+			return err
+		}
+		in.imported[p] = p
+	}
+	if _, err := in.yi.Eval(fmt.Sprintf("import %s %q", bindAlias, bindPath)); err != nil {
+		return err
+	}
+	if _, err := in.yi.Eval(preludeSource); err != nil {
+		return err
+	}
+	for _, src := range genericSources {
+		if _, err := in.yi.Compile(src); err != nil {
+			return err
+		}
+	}
+	goPanic := in.opts.GoPanic
+	if err := in.Bind(goPanicHook, func(v any) { goPanic(panicError(v, debug.Stack())) }); err != nil {
+		return err
+	}
+	return in.Bind("clear", clearValue)
+}
+
+// clearValue is the builtin clear: it deletes every key of a map and zeroes
+// every element of a slice; other values are left alone.
+func clearValue(x any) {
+	v := reflect.ValueOf(x)
+	if v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
+		v.Clear()
+	}
+}
+
+// IsInt implements Oracle: it compiles, without running, a function that
+// would use expr as an integer.
+func (in *Interp) IsInt(expr string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	_, err := in.yi.Compile(fmt.Sprintf("_ = func() { __x := (%s); _ = __x %% __x }", expr))
+	return err == nil
+}
+
+var _ Oracle = (*Interp)(nil)

@@ -1,0 +1,189 @@
+package repl
+
+import (
+	"context"
+	"go/ast"
+	"path"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// evalImport imports the packages of an import declaration that are not
+// already imported under the same name, so `import "fmt"` is never an error.
+func (in *Interp) evalImport(ctx context.Context, u Unit, g *ast.GenDecl) error {
+	var lines []string
+	added := map[string]string{}
+	for _, s := range g.Specs {
+		spec := s.(*ast.ImportSpec)
+		p, _ := strconv.Unquote(spec.Path.Value)
+		name := pkgName(p)
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if in.imported[name] == p {
+			continue
+		}
+		lines = append(lines, name+" "+strconv.Quote(p))
+		if name != "_" && name != "." {
+			added[name] = p
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if _, err := in.run(ctx, u, "import (\n"+strings.Join(lines, "\n")+"\n)"); err != nil {
+		return err
+	}
+	for n, p := range added {
+		in.imported[n] = p
+	}
+	return nil
+}
+
+// pkgName guesses a package's name from its import path: the last element,
+// skipping a major version ("math/rand/v2" → rand).
+func pkgName(p string) string {
+	base := path.Base(p)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
+		return path.Base(path.Dir(p))
+	}
+	return base
+}
+
+// evalExpr evaluates the last bare expression of an entry and returns all
+// its values. yaegi's Eval returns only the first result of a call, so a
+// call with several results is assigned to temporaries that are read back
+// one by one; a call with none yields no value.
+func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
+	call := u.Call()
+	if call == nil {
+		v, err := in.run(ctx, u, u.Code(in))
+		return single(v), err
+	}
+	n, err := in.arity(ctx, u, call)
+	if err != nil {
+		return Result{}, err
+	}
+	switch {
+	case n == 0:
+		_, err := in.run(ctx, u, u.Code(in))
+		return Result{}, err
+	case n == 1 && FuncLitResults(call) < 0:
+		v, err := in.run(ctx, u, u.Code(in))
+		return single(v), err
+	case n < 0:
+		v, err := in.run(ctx, u, u.Code(in))
+		if err != nil || isVoidMarker(v) {
+			return Result{}, err
+		}
+		return single(v), nil
+	}
+	return in.evalResults(ctx, u, n)
+}
+
+// arity returns the number of results of call, or -1 when it cannot be
+// known without running it (builtins, conversions). When the function
+// expression has side effects (a method of a call's result), it is
+// evaluated once into a temporary that the call then uses, so evaluation
+// order and count stay those of Go.
+func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, error) {
+	if n := FuncLitResults(call); n >= 0 {
+		return n, nil
+	}
+	if id, ok := call.Fun.(*ast.Ident); ok && (builtins[id.Name] || predeclaredTypes[id.Name]) {
+		return -1, nil
+	}
+	fun := u.ExprText(call.Fun)
+	if !pure(call.Fun) && !callable(call.Fun) {
+		return -1, nil
+	}
+	if !pure(call.Fun) {
+		tmp := in.names.next("fn")
+		if _, err := in.yi.Compile(tmp + " := " + fun); err != nil {
+			return -1, nil
+		}
+		if _, err := in.run(ctx, u, tmp+" := "+fun); err != nil {
+			return 0, err
+		}
+		call.Fun, fun = ident(tmp), tmp
+	}
+	v, err := in.yi.EvalWithContext(ctx, fun)
+	if err != nil || !v.IsValid() || v.Kind() != reflect.Func || v.Type() == typeMarker {
+		return -1, nil
+	}
+	return v.Type().NumOut(), nil
+}
+
+// typeMarker is what yaegi gives for a type name used as a value.
+var typeMarker = reflect.TypeOf(func(any) {})
+
+// callable reports whether e, which is not pure, can be held in a variable
+// to learn its type: a method of a computed value, a call's result, an
+// element. Type expressions (conversions) cannot.
+func callable(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr:
+		return true
+	}
+	return false
+}
+
+// predeclaredTypes are the names a conversion may call; yaegi evaluates
+// them to a function value, which must not be taken for a call's arity.
+var predeclaredTypes = map[string]bool{
+	"bool": true, "string": true, "error": true, "any": true, "float32": true, "float64": true,
+	"complex64": true, "complex128": true, "int": true, "int8": true, "int16": true, "int32": true,
+	"int64": true, "rune": true, "byte": true, "uint": true, "uint8": true, "uint16": true,
+	"uint32": true, "uint64": true, "uintptr": true,
+}
+
+// pure reports whether evaluating e has no effect: a name or a chain of
+// field and package selectors.
+func pure(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return pure(e.X)
+	case *ast.ParenExpr:
+		return pure(e.X)
+	}
+	return false
+}
+
+// evalResults assigns the n results of the unit's call to temporaries and
+// reads each back.
+func (in *Interp) evalResults(ctx context.Context, u Unit, n int) (Result, error) {
+	tmps := make([]string, n)
+	for i := range tmps {
+		tmps[i] = in.names.next("r")
+	}
+	code := strings.Join(tmps, ", ") + " := " + u.Code(in)
+	if _, err := in.run(ctx, u, code); err != nil {
+		return Result{}, err
+	}
+	var res Result
+	for _, t := range tmps {
+		v, err := in.run(ctx, u, t)
+		if err != nil {
+			return Result{}, err
+		}
+		res.Values = append(res.Values, value(v))
+	}
+	return res, nil
+}
+
+func single(v reflect.Value) Result { return Result{Values: []any{value(v)}} }
+
+func value(v reflect.Value) any {
+	if !v.IsValid() || !v.CanInterface() {
+		return nil
+	}
+	return v.Interface()
+}
+
+// isVoidMarker recognises what yaegi returns for a call without results.
+func isVoidMarker(v reflect.Value) bool {
+	return !v.IsValid() || v.Type() == reflect.PointerTo(anyType)
+}

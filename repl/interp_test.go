@@ -1,0 +1,149 @@
+package repl
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// step is one entry typed at the prompt and what it must give: the printed
+// values of its result, its output, or an error containing errSub; goPanic
+// is the error a goroutine it starts must report.
+type step struct {
+	src, want, out, errSub, goPanic string
+}
+
+// goPanics collects what goroutines of the test interpreters report.
+type goPanics chan error
+
+func newTestInterp(t *testing.T) (*Interp, *bytes.Buffer) {
+	in, out, _ := newTestInterpPanics(t)
+	return in, out
+}
+
+func newTestInterpPanics(t *testing.T) (*Interp, *bytes.Buffer, goPanics) {
+	t.Helper()
+	var out bytes.Buffer
+	panics := make(goPanics, 10)
+	in, err := New(Options{Stdout: &out, Stderr: &out, Env: []string{"ODSH_TEST=yes"},
+		GoPanic: func(err error) { panics <- err }})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return in, &out, panics
+}
+
+func (p goPanics) wait(t *testing.T, want string) {
+	t.Helper()
+	select {
+	case err := <-p:
+		if err.Error() != want {
+			t.Fatalf("goroutine panic: got %q, want %q", err, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("goroutine panic: got none, want %q", want)
+	}
+}
+
+func show(r Result) string {
+	parts := make([]string, len(r.Values))
+	for i, v := range r.Values {
+		parts[i] = fmt.Sprintf("%v", v)
+	}
+	return strings.Join(parts, " ")
+}
+
+func runSteps(t *testing.T, steps []step) {
+	t.Helper()
+	in, out, panics := newTestInterpPanics(t)
+	for _, s := range steps {
+		out.Reset()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		res, err := in.Eval(ctx, s.src)
+		cancel()
+		switch {
+		case s.errSub != "" && (err == nil || !strings.Contains(err.Error(), s.errSub)):
+			t.Fatalf("Eval(%q): got error %v, want one containing %q", s.src, err, s.errSub)
+		case s.errSub == "" && err != nil:
+			t.Fatalf("Eval(%q): unexpected error: %v", s.src, err)
+		case show(res) != s.want:
+			t.Fatalf("Eval(%q) = %q, want %q", s.src, show(res), s.want)
+		case out.String() != s.out:
+			t.Fatalf("Eval(%q) printed %q, want %q", s.src, out.String(), s.out)
+		}
+		if s.goPanic != "" {
+			panics.wait(t, s.goPanic)
+		}
+	}
+}
+
+func TestIdioms(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"arithmetic", []step{{src: "1 + 2", want: "3"}}},
+		{"declare then use", []step{{src: "x := 40"}, {src: "x + 2", want: "42"}}},
+		{"redeclare in later entry", []step{{src: "x := 1"}, {src: `x := "a"`}, {src: "x", want: "a"}}},
+		{"loop summing", []step{{src: "s := 0"}, {src: "for i := 0; i < 5; i++ { s += i }"}, {src: "s", want: "10"}}},
+		{"mixed entry", []step{{src: "x := 1; for i := 0; i < 3; i++ { x += i }; x", want: "4"}}},
+		{"multi-line entry", []step{{src: "x := 1\nfor i := 0; i < 3; i++ {\n\tx += i\n}\nx", want: "4"}}},
+		{"range over int", []step{{src: "s := 0; for i := range 4 { s += i }; s", want: "6"}}},
+		{"range over int variable", []step{{src: "n := 3"}, {src: "t := 0"}, {src: "for i := range n { t += i * 10 }"}, {src: "t", want: "30"}}},
+		{"range over int64", []step{{src: "var n int64 = 3"}, {src: "var t int64"}, {src: "for i := range n { t += i }"}, {src: "t", want: "3"}}},
+		{"range over len", []step{{src: `xs := []string{"a", "b"}; c := 0; for range len(xs) { c++ }; c`, want: "2"}}},
+		{"range int in func", []step{{src: "func sum(n int) int { s := 0; for i := range n { s += i }; return s }"}, {src: "sum(5)", want: "10"}}},
+		{"range int nested", []step{{src: "c := 0; for i := range 3 { for j := range i { c += j + 1 } }; c", want: "4"}}},
+		{"range int labeled", []step{{src: "c := 0\nouter: for i := range 3 { for j := range 3 { if j > i { continue outer }; c++ } }\nc", want: "6"}}},
+		{"range slice", []step{{src: "s := 0; for _, v := range []int{1, 2, 3} { s += v }; s", want: "6"}}},
+		{"k := k in top-level loop", []step{{src: "ks := []int{}"}, {src: "for k := range []int{5, 6} { k := k; ks = append(ks, k) }"}, {src: "ks", want: "[0 1]"}}},
+		{"closures capture per iteration", []step{{src: "fs := []func() int{}"}, {src: "for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }"}, {src: "fs[0]() + fs[1]()*10 + fs[2]()*100", want: "210"}}},
+		{"closures over range vars", []step{{src: "fs := []func() string{}"}, {src: `for _, s := range []string{"a", "b"} { fs = append(fs, func() string { return s }) }`}, {src: "fs[0]() + fs[1]()", want: "ab"}}},
+		{"closure counter", []step{{src: "next := func() func() int { n := 0; return func() int { n++; return n } }()"}, {src: "next(); next(); next()", want: "3"}}},
+		{"func literal call runs once", []step{{src: "n := 0"}, {src: "func() { n++ }()"}, {src: "n", want: "1"}}},
+		{"func literal call value", []step{{src: "n := 0"}, {src: "func() int { n++; return n * 7 }()", want: "7"}, {src: "n", want: "1"}}},
+		{"type switch", []step{{src: "var v any = 3"}, {src: `switch x := v.(type) { case string: fmt.Println("string", x); case int: fmt.Println("int", x+1) }`, out: "int 4\n"}}},
+		{"switch", []step{{src: "n := 2"}, {src: `switch n { case 1: fmt.Println("one"); case 2: fmt.Println("two") }`, out: "two\n"}}},
+		{"if else", []step{{src: "n := 2"}, {src: `if n > 1 { fmt.Println("big") } else { fmt.Println("small") }`, out: "big\n"}}},
+		{"select", []step{{src: "ch := make(chan int, 1); ch <- 4"}, {src: "select { case v := <-ch: fmt.Println(v) }", out: "4\n"}}},
+		{"struct then use", []step{{src: "type P struct { Name string; Age int }"}, {src: `p := P{Name: "Ann", Age: 30}`}, {src: "p.Age + 1", want: "31"}}},
+		{"method on declared type", []step{{src: "type C struct{ n int }"}, {src: "func (c *C) Inc() int { c.n++; return c.n }"}, {src: "c := &C{}; c.Inc(); c.Inc()", want: "2"}}},
+		{"maps and slices", []step{{src: `m := map[string]int{"a": 1}; m["b"] = 2; len(m)`, want: "2"}, {src: "xs := []int{3, 1, 2}; sort.Ints(xs); xs", want: "[1 2 3]"}}},
+		{"multi-value call", []step{{src: `strconv.Atoi("12")`, errSub: "undefined"}, {src: `import "strconv"`}, {src: `strconv.Atoi("12")`, want: "12 <nil>"}}},
+		{"multi-value assignment", []step{{src: `import "strconv"`}, {src: `n, err := strconv.Atoi("12"); n * 2`, want: "24"}, {src: "err", want: "<nil>"}}},
+		{"defer at top level", []step{{src: `defer fmt.Println("deferred"); fmt.Println("first")`, want: "6 <nil>", out: "deferred\nfirst\n"}}},
+		{"multi-value interpreted", []step{{src: `func two() (int, string) { return 1, "a" }`}, {src: "two()", want: "1 a"}}},
+		{"multi-value method of call result", []step{{src: `strings.NewReader("héllo").ReadRune()`, want: "104 1 <nil>"}}},
+		{"multi-value func literal", []step{{src: `func() (int, bool) { return 7, true }()`, want: "7 true"}}},
+		{"void call", []step{{src: `fmt.Println("hi")`, want: "3 <nil>", out: "hi\n"}, {src: "func v() {}"}, {src: "v()", want: ""}}},
+		{"builtin call", []step{{src: `len("abc")`, want: "3"}, {src: "int64(3) * 2", want: "6"}}},
+		{"panic string", []step{{src: `panic("boom")`, errSub: "panic: boom"}, {src: "1 + 1", want: "2"}}},
+		{"nil map write", []step{{src: "var m map[string]int"}, {src: `m["a"] = 1`, errSub: "nil map"}, {src: "2 + 2", want: "4"}}},
+		{"index out of range", []step{{src: "xs := []int{}"}, {src: "xs[3]", errSub: "out of range"}, {src: "len(xs)", want: "0"}}},
+		{"panic in loop", []step{{src: `for i := range 3 { if i == 1 { panic(fmt.Sprint("at ", i)) } }`, errSub: "panic: at 1"}, {src: "3", want: "3"}}},
+		{"goroutine panic", []step{{src: `go func() { panic("in goroutine") }()`, goPanic: "panic: in goroutine"}, {src: "1 + 1", want: "2"}}},
+		{"goroutine panic in named func", []step{{src: "func work(m map[int]int) { m[1] = 1 }"}, {src: "var m map[int]int; go work(m)", goPanic: "assignment to entry in nil map"}, {src: "1 + 1", want: "2"}}},
+		// A goroutine that reads a top-level variable while a later unit runs
+		// races with yaegi's frame resizing (a yaegi limitation), so this one
+		// keeps its channel local.
+		{"goroutine inside loop", []step{{src: "func() int { ch := make(chan int, 3); for i := range 3 { go func() { ch <- i }() }; return <-ch + <-ch + <-ch }()", want: "3"}}},
+		{"conversions", []step{{src: "type Age int"}, {src: "Age(3)", want: "3"}, {src: `[]byte("hi")`, want: "[104 105]"}, {src: "time.Duration(90) * time.Second", want: "1m30s"}}},
+		{"goroutine result", []step{{src: "ch := make(chan int)"}, {src: "go func(c chan int, a, b int) { c <- a + b }(ch, 2, 3)"}, {src: "<-ch", want: "5"}}},
+		{"min max", []step{{src: "min(3, 1, 2)", want: "1"}, {src: "max(1.5, 2.5)", want: "2.5"}, {src: `max("a", "b")`, want: "b"}}},
+		{"min in declaration", []step{{src: "m := min(4, 9)"}, {src: "m + 1", want: "5"}}},
+		{"clear", []step{{src: `m := map[string]int{"a": 1}; clear(m); len(m)`, want: "0"}, {src: "xs := []int{1, 2}; clear(xs); xs", want: "[0 0]"}}},
+		{"import twice", []step{{src: `import "fmt"`}, {src: `import ("strings"; "sort"; "time")`}, {src: `strings.ToUpper("a")`, want: "A"}}},
+		{"stdlib imports", []step{{src: `import ("math"; "regexp"; "encoding/json"; "slices"; "maps"; "strconv"; "os")`}, {src: "math.Sqrt(16)", want: "4"}, {src: `regexp.MustCompile("a+").MatchString("caat")`, want: "true"}, {src: "b, _ := json.Marshal(map[string]int{\"a\": 1}); string(b)", want: `{"a":1}`}, {src: "slices.Contains([]int{1, 2}, 2)", want: "true"}, {src: "slices.Index([]string{\"x\", \"y\"}, \"y\")", want: "1"}}},
+		{"slices and maps helpers", []step{{src: `import ("slices"; "maps")`}, {src: "xs := []int{3, 1, 2}; slices.Sort(xs); xs", want: "[1 2 3]"}, {src: "top := slices.Max(xs)"}, {src: "top + 1", want: "4"}, {src: `m := map[string]int{"b": 2, "a": 1}`}, {src: "ks := slices.Sorted(maps.Keys(m))"}, {src: "ks[0] + ks[1]", want: "ab"}, {src: "slices.Reverse(xs); xs", want: "[3 2 1]"}}},
+		{"getenv", []step{{src: `import "os"`}, {src: `os.Getenv("ODSH_TEST")`, want: "yes"}}},
+		{"syntax error position", []step{{src: "x := 1\ny := )", errSub: "2:6:"}}},
+		{"undefined name", []step{{src: "nope + 1", errSub: "undefined: nope"}, {src: "1", want: "1"}}},
+		{"package clause ignored", []step{{src: "package main"}, {src: "1", want: "1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { runSteps(t, tt.steps) })
+	}
+}

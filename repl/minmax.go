@@ -1,0 +1,115 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"strings"
+)
+
+// yaegi cannot use a call of a generic function (min, max, slices.Max…) as the
+// value of a top-level declaration ("nil reflect type"). Such a declaration
+// goes through a temporary of type any, then takes the value's own type
+// when it can be written from predeclared types:
+//
+//	m := min(a, b)  ⇔  __t := func() any { return min(a, b) }(); m := __t.(T)
+
+// genericDecl recognises the failure of `name := expr` where expr calls
+// another generic function (slices.Max, …): yaegi fails while compiling, so
+// nothing ran and the declaration can be retried through a temporary.
+func genericDecl(u Unit, err error) (name, rhs string, ok bool) {
+	if err == nil || !strings.HasSuffix(err.Error(), "nil reflect type") {
+		return "", "", false
+	}
+	return defineOf(u)
+}
+
+// minMaxDecl recognises `name := expr` where expr calls min or max.
+func minMaxDecl(u Unit) (name, rhs string, ok bool) {
+	if a, isAssign := u.stmt.(*ast.AssignStmt); !isAssign || len(a.Rhs) != 1 || !callsMinMax(a.Rhs[0]) {
+		return "", "", false
+	}
+	return defineOf(u)
+}
+
+// defineOf splits a unit `name := expr`.
+func defineOf(u Unit) (name, rhs string, ok bool) {
+	a, isAssign := u.stmt.(*ast.AssignStmt)
+	if !isAssign || a.Tok != token.DEFINE || len(a.Lhs) != 1 || len(a.Rhs) != 1 {
+		return "", "", false
+	}
+	id, isIdent := a.Lhs[0].(*ast.Ident)
+	if !isIdent {
+		return "", "", false
+	}
+	return id.Name, u.ExprText(a.Rhs[0]), true
+}
+
+func callsMinMax(e ast.Expr) (found bool) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			found = isGenericFunc(c.Fun)
+		}
+		return !found && !isFuncLitNode(n)
+	})
+	return found
+}
+
+// isGenericFunc reports whether fun names one of the generic functions the
+// shell knows: min, max, and those of slices, maps and cmp.
+func isGenericFunc(fun ast.Expr) bool {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return f.Name == "min" || f.Name == "max"
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		return ok && (pkg.Name == "slices" || pkg.Name == "maps" || pkg.Name == "cmp")
+	}
+	return false
+}
+
+func isFuncLitNode(n ast.Node) bool { _, ok := n.(*ast.FuncLit); return ok }
+
+// evalViaAny declares name from rhs through a temporary (see above).
+func (in *Interp) evalViaAny(ctx context.Context, u Unit, name, rhs string) error {
+	tmp := in.names.next("t")
+	if _, err := in.run(ctx, u, fmt.Sprintf("%s := func() any { return %s }()", tmp, rhs)); err != nil {
+		return err
+	}
+	v, err := in.run(ctx, u, tmp)
+	if err != nil {
+		return err
+	}
+	conv := tmp
+	if v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.IsValid() && writable(v.Type().String()) {
+		conv = fmt.Sprintf("%s.(%s)", tmp, v.Type())
+	}
+	_, err = in.run(ctx, u, fmt.Sprintf("%s := %s", name, conv))
+	return err
+}
+
+// writable reports whether a reflect type name is also Go source naming the
+// same type: built only from predeclared types ("[]string", "map[string]int").
+func writable(typ string) bool {
+	e, err := parser.ParseExpr(typ)
+	if err != nil {
+		return false
+	}
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			ok = ok && predeclaredTypes[n.Name]
+		case *ast.SelectorExpr, *ast.StructType, *ast.InterfaceType, *ast.FuncType:
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}

@@ -1,0 +1,210 @@
+package repl
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// goPanicHook is the interpreted function a rewritten go statement calls
+// with the value of a panic recovered in its goroutine.
+const goPanicHook = "__odshGoPanic"
+
+// rewriter applies the statement rewrites described at the top of
+// rewrite.go to every statement list of a unit.
+type rewriter struct {
+	oracle Oracle
+	names  *counter
+	fset   *token.FileSet
+	ints   map[string]bool   // local names known to hold integers
+	made   map[ast.Stmt]bool // statements this rewriter generated
+}
+
+// walk rewrites, in place, every statement list under n.
+func (r *rewriter) walk(n ast.Node) {
+	r.ints = localInts(n)
+	r.made = map[ast.Stmt]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			n.List = r.stmts(n.List)
+		case *ast.CaseClause:
+			n.Body = r.stmts(n.Body)
+		case *ast.CommClause:
+			n.Body = r.stmts(n.Body)
+		}
+		return true
+	})
+}
+
+func (r *rewriter) stmts(list []ast.Stmt) []ast.Stmt {
+	for i, s := range list {
+		list[i] = r.stmt(s)
+	}
+	return list
+}
+
+// stmt returns the rewritten form of one statement; the statements nested in
+// the result are visited afterwards by walk.
+func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *ast.RangeStmt:
+		if r.isInt(s.X) {
+			return r.rangeInt(s, nil)
+		}
+		r.copyRangeVars(s)
+	case *ast.ForStmt:
+		r.copyForVar(s)
+	case *ast.LabeledStmt:
+		if rs, ok := s.Stmt.(*ast.RangeStmt); ok && r.isInt(rs.X) {
+			return r.rangeInt(rs, s.Label)
+		}
+	case *ast.GoStmt:
+		if !r.made[s] {
+			return r.goStmt(s)
+		}
+	}
+	return s
+}
+
+// rangeInt rewrites a range over an integer:
+//
+//	for k := range n { body }  ⇔  { __n := n; for __i := __n - __n; __i < __n; __i++ { k := __i; _ = k; { body } } }
+func (r *rewriter) rangeInt(s *ast.RangeStmt, label *ast.Ident) ast.Stmt {
+	n, i := ident(r.names.next("n")), ident(r.names.next("i"))
+	body := []ast.Stmt{}
+	if k, ok := s.Key.(*ast.Ident); ok && k.Name != "_" {
+		body = append(body, assign(s.Tok, k, i), assign(token.ASSIGN, ident("_"), k))
+	}
+	body = append(body, s.Body)
+	loop := ast.Stmt(&ast.ForStmt{
+		Init: define(i, &ast.BinaryExpr{X: n, Op: token.SUB, Y: n}),
+		Cond: &ast.BinaryExpr{X: i, Op: token.LSS, Y: n},
+		Post: &ast.IncDecStmt{X: i, Tok: token.INC},
+		Body: &ast.BlockStmt{List: body},
+	})
+	if label != nil {
+		loop = &ast.LabeledStmt{Label: label, Stmt: loop}
+	}
+	return &ast.BlockStmt{List: []ast.Stmt{define(n, s.X), loop}}
+}
+
+// copyRangeVars gives each iteration its own variables (Go 1.22 rules) when
+// the body has a closure that could capture them:
+//
+//	for k, v := range xs { body }  ⇔  for k, v := range xs { k := k; v := v; { body } }
+func (r *rewriter) copyRangeVars(s *ast.RangeStmt) {
+	if s.Tok != token.DEFINE || !hasFuncLit(s.Body) {
+		return
+	}
+	s.Body = copyVars(s.Body, s.Key, s.Value)
+}
+
+// copyForVar does the same for a three-clause loop whose body does not
+// assign the loop variables (if it does, the copy would change the loop).
+func (r *rewriter) copyForVar(s *ast.ForStmt) {
+	init, ok := s.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || !hasFuncLit(s.Body) || assigns(s.Body, init.Lhs) {
+		return
+	}
+	s.Body = copyVars(s.Body, init.Lhs...)
+}
+
+func copyVars(body *ast.BlockStmt, vars ...ast.Expr) *ast.BlockStmt {
+	var list []ast.Stmt
+	for _, v := range vars {
+		if id, ok := v.(*ast.Ident); ok && id.Name != "_" {
+			list = append(list, define(ident(id.Name), ident(id.Name)), assign(token.ASSIGN, ident("_"), ident(id.Name)))
+		}
+	}
+	return &ast.BlockStmt{List: append(list, body)}
+}
+
+// goStmt makes a panic in the goroutine harmless; the function and its
+// arguments are still evaluated by the caller, as Go requires:
+//
+//	go f(a, b)  ⇔  { __f, __a, __b := f, a, b; go func() { defer …recover…; __f(__a, __b) }() }
+func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
+	var lhs, rhs []ast.Expr
+	call := &ast.CallExpr{Fun: s.Call.Fun, Ellipsis: s.Call.Ellipsis}
+	if id, ok := s.Call.Fun.(*ast.Ident); !ok || !builtins[id.Name] {
+		f := ident(r.names.next("f"))
+		lhs, rhs, call.Fun = append(lhs, f), append(rhs, s.Call.Fun), f
+	}
+	for _, a := range s.Call.Args {
+		if id, ok := a.(*ast.Ident); ok && id.Name == "nil" {
+			call.Args = append(call.Args, a)
+			continue
+		}
+		t := ident(r.names.next("a"))
+		lhs, rhs, call.Args = append(lhs, t), append(rhs, a), append(call.Args, t)
+	}
+	body := []ast.Stmt{&ast.DeferStmt{Call: recoverCall()}, &ast.ExprStmt{X: call}}
+	g := &ast.GoStmt{Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: body}}}}
+	r.made[g] = true
+	if len(lhs) == 0 {
+		return g
+	}
+	return &ast.BlockStmt{List: []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}, g}}
+}
+
+// recoverCall is `func() { if r := recover(); r != nil { __odshGoPanic(r) } }()`.
+func recoverCall() *ast.CallExpr {
+	rv := ident("r")
+	check := &ast.IfStmt{
+		Init: define(rv, &ast.CallExpr{Fun: ident("recover")}),
+		Cond: &ast.BinaryExpr{X: rv, Op: token.NEQ, Y: ident("nil")},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident(goPanicHook), Args: []ast.Expr{rv}}}}},
+	}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: []ast.Stmt{check}}}
+	return &ast.CallExpr{Fun: lit}
+}
+
+var builtins = map[string]bool{
+	"append": true, "cap": true, "clear": true, "close": true, "complex": true, "copy": true,
+	"delete": true, "imag": true, "len": true, "make": true, "max": true, "min": true, "new": true,
+	"panic": true, "print": true, "println": true, "real": true, "recover": true,
+}
+
+func ident(name string) *ast.Ident { return &ast.Ident{Name: name} }
+
+func define(lhs, rhs ast.Expr) *ast.AssignStmt { return assign(token.DEFINE, lhs, rhs) }
+
+func assign(tok token.Token, lhs, rhs ast.Expr) *ast.AssignStmt {
+	return &ast.AssignStmt{Lhs: []ast.Expr{lhs}, Tok: tok, Rhs: []ast.Expr{rhs}}
+}
+
+func hasFuncLit(n ast.Node) (found bool) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// assigns reports whether n assigns to, increments or takes the address of
+// one of the named variables.
+func assigns(n ast.Node, vars []ast.Expr) (found bool) {
+	names := map[string]bool{}
+	for _, v := range vars {
+		if id, ok := v.(*ast.Ident); ok {
+			names[id.Name] = true
+		}
+	}
+	hit := func(e ast.Expr) bool { id, ok := e.(*ast.Ident); return ok && names[id.Name] }
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				found = found || n.Tok != token.DEFINE && hit(l)
+			}
+		case *ast.IncDecStmt:
+			found = found || hit(n.X)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && hit(n.X)
+		}
+		return !found
+	})
+	return found
+}
