@@ -97,6 +97,7 @@ func (m *Model) inheritFields(parent *Model, link *Field) {
 		}
 		f := newField(m, []*FieldDef{inheritedDef(pf, link.Name)})
 		f.InheritedFrom, f.DelegateLink = pf, link.Name
+		f.index = len(m.FieldList)
 		m.Fields[f.Name] = f
 		m.FieldList = append(m.FieldList, f)
 	}
