@@ -186,3 +186,32 @@ func TestOverrideDisplayNameAndCreate(t *testing.T) {
 		t.Errorf("unknown method: got %v, want a UserError", err)
 	}
 }
+
+// TestUsersDelegateToPartners: res.users _inherits res.partner.
+func TestUsersDelegateToPartners(t *testing.T) {
+	env := inheritEnv(t)
+	u := env.Model("res.users").Create(orm.Values{"login": "jdoe", "name": "John Doe", "email": "jd@example.com"})
+	p := u.Rel("partner_id")
+	if p.Len() != 1 || p.Str("name") != "John Doe" || p.Str("email") != "jd@example.com" {
+		t.Fatalf("partner: %v name %q email %q", p, p.Str("name"), p.Str("email"))
+	}
+	u.Write(orm.Values{"email": "john@example.com"})
+	if got := p.Str("email"); got != "john@example.com" {
+		t.Errorf("write-through: partner email %q", got)
+	}
+	if got := env.Model("res.users").Search("[('email', '=', 'john@example.com')]"); !got.Equal(u) {
+		t.Errorf("search users by partner email: got %v", got)
+	}
+	if got := u.DisplayName(); got != "John Doe" {
+		t.Errorf("display name: got %q", got)
+	}
+	if got := env.Model("res.users").Create(orm.Values{"login": "solo"}).Str("name"); got != "solo" {
+		t.Errorf("a user without name is named after its login: got %q", got)
+	}
+	if got := env.Ref("base.user_admin").Str("partner_id.name"); got == "" || env.Ref("base.user_admin").Str("name") != got {
+		t.Errorf("admin's name comes from its partner: %q", got)
+	}
+	if env.Model("res.users").Model().Field("name").InheritedFrom == nil {
+		t.Errorf("res.users.name is not inherited from res.partner")
+	}
+}

@@ -138,3 +138,15 @@ func TestDeclareErrorsChangeNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestDeclarePartnerFieldOnUsers: a field declared at run time on
+// res.partner is a field of res.users too.
+func TestDeclarePartnerFieldOnUsers(t *testing.T) {
+	env := privateEnv(t)
+	user := env.User()
+	env.Declare(orm.ModelDef{Inherit: []string{"res.partner"}, Fields: []*orm.FieldDef{orm.Char("x_pager")}})
+	user.Write(orm.Values{"x_pager": "123"})
+	if got := user.Str("partner_id.x_pager"); got != "123" {
+		t.Errorf("x_pager through the user: got %q", got)
+	}
+}
