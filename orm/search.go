@@ -128,6 +128,10 @@ func (r Recordset) addActiveFilter(q *query, d domain.Domain) {
 	if d != nil && mentions(d, name) {
 		return
 	}
+	if f := r.model.Fields[name]; f.column == "" { // inherited through _inherits
+		q.addWhere(r.domainSQL(q, q.alias, r.model, domain.Cond(name, domain.Eq, true)))
+		return
+	}
 	q.addWhere(SQLf("%s = TRUE", SQL{code: qualify(q.alias, r.model.Fields[name].column)}))
 }
 
