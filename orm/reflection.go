@@ -53,7 +53,38 @@ func reflectModelRows(tx *Transaction) map[string]int64 {
 		ids[n] = id
 		return err
 	})
+	reflectModelXMLIDs(tx, ids)
 	return ids
+}
+
+// reflectModelXMLIDs gives each model its external id, as Odoo does:
+// "<addon>.model_<model with dots as underscores>", the addon being the one
+// that defines the model (so data files can say model_id:id).
+func reflectModelXMLIDs(tx *Transaction, ids map[string]int64) {
+	if tx.reg.models["ir.model.data"] == nil {
+		return
+	}
+	owner := map[string]string{}
+	for _, a := range tx.reg.addons {
+		for _, d := range a.Models {
+			if d.Name != "" && !d.extends() && owner[d.Name] == "" {
+				owner[d.Name] = a.Name
+			}
+		}
+	}
+	var modules, names []string
+	var resIDs []int64
+	for _, n := range tx.reg.names {
+		if owner[n] == "" || ids[n] == 0 {
+			continue
+		}
+		modules = append(modules, owner[n])
+		names = append(names, "model_"+strings.ReplaceAll(n, ".", "_"))
+		resIDs = append(resIDs, ids[n])
+	}
+	tx.Exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
+		SELECT m, n, 'ir.model', r, false FROM unnest($1::text[], $2::text[], $3::int8[]) AS v(m, n, r)
+		ON CONFLICT (module, name) DO NOTHING`, modules, names, resIDs)
 }
 
 // fieldColumns are the columns of ir_model_fields written, in upsert order.

@@ -110,9 +110,11 @@ type ruleRow struct {
 
 func (r Recordset) computeRules(mode string) domain.Domain {
 	var rows []ruleRow
-	q := fmt.Sprintf(`SELECT COALESCE(r.domain_force, '[]'), r.global, r.name FROM ir_rule r JOIN ir_model m ON m.id = r.model_id
+	q := fmt.Sprintf(`SELECT COALESCE(r.domain_force, '[]'), g.global, COALESCE(r.name, '') FROM ir_rule r
+		JOIN ir_model m ON m.id = r.model_id
+		CROSS JOIN LATERAL (SELECT NOT EXISTS (SELECT 1 FROM rule_group_rel WHERE rule_group_id = r.id) AS global) g
 		WHERE m.model = $1 AND r.active AND r.perm_%s
-		AND (r.global OR EXISTS (SELECT 1 FROM rule_group_rel rg JOIN res_groups_users_rel gu ON gu.gid = rg.group_id
+		AND (g.global OR EXISTS (SELECT 1 FROM rule_group_rel rg JOIN res_groups_users_rel gu ON gu.gid = rg.group_id
 			WHERE rg.rule_group_id = r.id AND gu.uid = $2))
 		ORDER BY r.id`, mode)
 	r.env.tx.Query(q, []any{r.model.Name, r.env.uid}, func(rs pgxRows) error {
