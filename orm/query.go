@@ -107,12 +107,12 @@ func (m *Model) parseOrderTerm(words []string, part string) (orderTerm, error) {
 	f := m.Fields[name]
 	if f == nil {
 		if strings.Contains(name, ".") {
-			return orderTerm{}, fmt.Errorf("ordering by a dotted path (%q) is not supported", name)
+			return orderTerm{}, &orderFieldError{name, fmt.Sprintf("ordering by a dotted path (%q) is not supported", name)}
 		}
-		return orderTerm{}, fmt.Errorf("unknown field %q in order%s", name, m.suggest(name))
+		return orderTerm{}, &orderFieldError{name, fmt.Sprintf("unknown field %q in order%s", name, m.suggest(name))}
 	}
 	if f.column == "" {
-		return orderTerm{}, fmt.Errorf("cannot order by %q: it is not stored in a column", name)
+		return orderTerm{}, &orderFieldError{name, fmt.Sprintf("cannot order by %q: it is not stored in a column", name)}
 	}
 	t := orderTerm{field: f}
 	rest := words[1:]
@@ -129,6 +129,11 @@ func (m *Model) parseOrderTerm(words []string, part string) (orderTerm, error) {
 	}
 	return t, nil
 }
+
+// orderFieldError is an order term naming a field that cannot be ordered by.
+type orderFieldError struct{ field, msg string }
+
+func (e *orderFieldError) Error() string { return e.msg }
 
 func (m *Model) parseOrder() error {
 	terms, err := m.parseOrderSpec(m.Order)
