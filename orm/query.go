@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -68,11 +69,14 @@ func (q *query) selectSQL(what SQL) SQL {
 	if !q.order.IsEmpty() {
 		s = SQLf("%s ORDER BY %s", s, q.order)
 	}
+	// LIMIT and OFFSET are Go ints written as literals, not parameters: a
+	// cached statement's generic plan would not know them and could sort
+	// the whole table instead of walking an index
 	if q.limit > 0 {
-		s = SQLf("%s LIMIT %s", s, int64(q.limit))
+		s = SQLf("%s LIMIT "+strconv.Itoa(q.limit), s)
 	}
 	if q.offset > 0 {
-		s = SQLf("%s OFFSET %s", s, int64(q.offset))
+		s = SQLf("%s OFFSET "+strconv.Itoa(q.offset), s)
 	}
 	return s
 }
