@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -68,11 +69,14 @@ func (q *query) selectSQL(what SQL) SQL {
 	if !q.order.IsEmpty() {
 		s = SQLf("%s ORDER BY %s", s, q.order)
 	}
+	// LIMIT and OFFSET are Go ints written as literals, not parameters: a
+	// cached statement's generic plan would not know them and could sort
+	// the whole table instead of walking an index
 	if q.limit > 0 {
-		s = SQLf("%s LIMIT %s", s, int64(q.limit))
+		s = SQLf("%s LIMIT "+strconv.Itoa(q.limit), s)
 	}
 	if q.offset > 0 {
-		s = SQLf("%s OFFSET %s", s, int64(q.offset))
+		s = SQLf("%s OFFSET "+strconv.Itoa(q.offset), s)
 	}
 	return s
 }
@@ -107,12 +111,12 @@ func (m *Model) parseOrderTerm(words []string, part string) (orderTerm, error) {
 	f := m.Fields[name]
 	if f == nil {
 		if strings.Contains(name, ".") {
-			return orderTerm{}, fmt.Errorf("ordering by a dotted path (%q) is not supported", name)
+			return orderTerm{}, &orderFieldError{name, fmt.Sprintf("ordering by a dotted path (%q) is not supported", name)}
 		}
-		return orderTerm{}, fmt.Errorf("unknown field %q in order%s", name, m.suggest(name))
+		return orderTerm{}, &orderFieldError{name, fmt.Sprintf("unknown field %q in order%s", name, m.suggest(name))}
 	}
 	if f.column == "" {
-		return orderTerm{}, fmt.Errorf("cannot order by %q: it is not stored in a column", name)
+		return orderTerm{}, &orderFieldError{name, fmt.Sprintf("cannot order by %q: it is not stored in a column", name)}
 	}
 	t := orderTerm{field: f}
 	rest := words[1:]
@@ -129,6 +133,11 @@ func (m *Model) parseOrderTerm(words []string, part string) (orderTerm, error) {
 	}
 	return t, nil
 }
+
+// orderFieldError is an order term naming a field that cannot be ordered by.
+type orderFieldError struct{ field, msg string }
+
+func (e *orderFieldError) Error() string { return e.msg }
 
 func (m *Model) parseOrder() error {
 	terms, err := m.parseOrderSpec(m.Order)

@@ -90,16 +90,17 @@ func (r Recordset) fetchFields(fs []*Field) {
 	if len(r.ids) == 0 || !r.model.HasTable() {
 		return
 	}
-	cols := r.model.prefetch
-	var extra []*Field
+	var asked, extra []*Field
 	for _, f := range fs {
-		if f.column != "" && !f.Prefetch {
-			extra = append(extra, f)
+		if f.column != "" {
+			asked = append(asked, f)
+			if !f.Prefetch {
+				extra = append(extra, f)
+			}
 		}
 	}
-	cols = append(append([]*Field(nil), cols...), extra...)
-	if ids := r.lacking(cols); len(ids) > 0 {
-		r.fetchRows(cols, ids)
+	if ids := r.lacking(asked); len(ids) > 0 {
+		r.fetchRows(append(append([]*Field(nil), r.model.prefetch...), extra...), ids)
 	}
 	for _, f := range fs {
 		if !f.Type.X2many() || f.IsComputed() {
