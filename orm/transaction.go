@@ -34,6 +34,7 @@ type Transaction struct {
 	computing map[*Field]map[int64]bool
 	onQuery   []func(sql string, args []any)
 	wrote     bool
+	audit     auditState
 }
 
 // TxOptions tune a transaction.
@@ -241,6 +242,7 @@ func (tx *Transaction) Release(name string) { tx.Exec("RELEASE SAVEPOINT " + nam
 func (tx *Transaction) Commit() {
 	tx.flushAll()
 	tx.Exec("COMMIT")
+	tx.endEpoch()
 	tx.now = time.Time{}
 	if err := tx.begin(); err != nil {
 		panic(tx.mapPgError(err, "BEGIN"))
@@ -251,6 +253,7 @@ func (tx *Transaction) Commit() {
 // starts a new transaction.
 func (tx *Transaction) Rollback() {
 	tx.reset()
+	tx.endEpoch()
 	tx.Exec("ROLLBACK")
 	if err := tx.begin(); err != nil {
 		panic(tx.mapPgError(err, "BEGIN"))

@@ -47,6 +47,9 @@ func init() {
 		"NewRegistryFrom": reflect.ValueOf(orm.NewRegistryFrom),
 		"Offset":          reflect.ValueOf(orm.Offset),
 		"One2many":        reflect.ValueOf(orm.One2many),
+		"OpCreate":        reflect.ValueOf(orm.OpCreate),
+		"OpUnlink":        reflect.ValueOf(orm.OpUnlink),
+		"OpUpdate":        reflect.ValueOf(orm.OpUpdate),
 		"Order":           reflect.ValueOf(orm.Order),
 		"OrderAddons":     reflect.ValueOf(orm.OrderAddons),
 		"ParseDate":       reflect.ValueOf(orm.ParseDate),
@@ -108,6 +111,8 @@ func init() {
 		"UserError":        reflect.ValueOf((*orm.UserError)(nil)),
 		"ValidationError":  reflect.ValueOf((*orm.ValidationError)(nil)),
 		"Values":           reflect.ValueOf((*orm.Values)(nil)),
+		"WriteEvent":       reflect.ValueOf((*orm.WriteEvent)(nil)),
+		"WriteOp":          reflect.ValueOf((*orm.WriteOp)(nil)),
 
 		// interface wrapper definitions
 		"_Error": reflect.ValueOf((*_odsh_orm_Error)(nil)),
