@@ -222,7 +222,7 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	if err == nil {
 		err = catch(s.env.FlushAll)
 	}
-	if err == nil && show {
+	if err == nil && show && !endsWithPrint(entry) {
 		err = s.print(res)
 	}
 	s.inEntry = false
@@ -394,4 +394,15 @@ func catchAll(f func()) (err error) {
 	}()
 	f()
 	return nil
+}
+
+// endsWithPrint reports whether an entry's last line calls fmt.Print*,
+// whose results (bytes written, error) are not worth printing.
+func endsWithPrint(entry string) bool {
+	lines := strings.Split(strings.TrimSpace(entry), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	if i := strings.LastIndex(last, "; "); i >= 0 {
+		last = last[i+2:]
+	}
+	return strings.HasPrefix(last, "fmt.Print") && strings.HasSuffix(last, ")")
 }

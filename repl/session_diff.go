@@ -81,6 +81,9 @@ func (d *modelDiff) addBefore(ev orm.WriteEvent) {
 			d.before[id] = orm.Values{}
 		}
 		for _, f := range ev.Fields {
+			if f == "write_date" || f == "write_uid" {
+				continue
+			}
 			if _, ok := d.before[id][f]; !ok {
 				d.before[id][f] = ev.Before[id][f]
 			}

@@ -31,8 +31,10 @@ var helperNames = []string{"browse", "chart", "commit", "fields", "flush", "mode
 // bindHelpers binds every helper.
 func (s *Session) bindHelpers() error {
 	helpers := map[string]any{
-		"show":     s.helperShow,
-		"search":   func(model string, dom any, opts ...orm.SearchOpt) orm.Recordset { return s.env.Model(model).Search(dom, opts...) },
+		"show": s.helperShow,
+		"search": func(model string, dom any, opts ...orm.SearchOpt) orm.Recordset {
+			return s.env.Model(model).Search(dom, opts...)
+		},
 		"browse":   func(model string, ids ...int64) orm.Recordset { return s.env.Model(model).Browse(ids...) },
 		"ref":      func(xmlid string) orm.Recordset { return s.env.Ref(xmlid) },
 		"models":   func() []string { return s.env.Registry().Models() },

@@ -240,7 +240,7 @@ func (s *Session) metaExplain(context.Context, []string) error {
 		fmt.Fprintf(s.out, "  $%d = %s\n", i+1, printer.FormatValue(a, printer.Hint{}))
 	}
 	return s.inSavepoint(func() {
-		for _, row := range s.tx.QueryValues("EXPLAIN "+q.sql, q.args...) {
+		for _, row := range s.tx.QueryValues("EXPLAIN (COSTS OFF) "+q.sql, q.args...) {
 			fmt.Fprintln(s.out, row[0])
 		}
 	})

@@ -72,6 +72,14 @@ func (s *Session) print(res Result) (err error) {
 			err = recovered(r)
 		}
 	}()
+	if len(res.Values) > 1 {
+		parts := make([]string, len(res.Values))
+		for i, v := range res.Values {
+			parts[i] = scalar(v)
+		}
+		fmt.Fprintln(s.out, strings.Join(parts, ", "))
+		return nil
+	}
 	for _, v := range res.Values {
 		s.show(s.out, v)
 	}
@@ -197,6 +205,19 @@ func valueKeys(rows []orm.Values) []string {
 		}
 	}
 	return keys
+}
+
+// scalar formats one of several results on a line.
+func scalar(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", x)
+	case nil:
+		return "nil"
+	case error:
+		return x.Error()
+	}
+	return cell(v)
 }
 
 // cell formats one field value for a table.
