@@ -7,15 +7,18 @@ RACE_PKGS ?= ./orm/... ./repl/... ./internal/...
 # Files gofmt may leave alone (generated yaegi symbols).
 GOFMT_EXCLUDE ?= ^repl/symbols/
 
-.PHONY: shell test ensure-postgres fmt-check vet unit race
+.PHONY: shell test ensure-postgres ensure-tmux fmt-check vet unit race
 
 shell: ensure-postgres
 	$(GO) run ./cmd/odsh $(ARGS)
 
-test: ensure-postgres fmt-check vet unit race
+test: ensure-postgres ensure-tmux fmt-check vet unit race
 
 ensure-postgres:
 	@bash tools/ensure-postgres
+
+ensure-tmux:
+	@bash tools/ensure-tmux
 
 fmt-check:
 	@bad=$$(gofmt -l . | grep -Ev '$(GOFMT_EXCLUDE)' || true); \
