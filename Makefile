@@ -8,15 +8,18 @@ RACE_PKGS ?= ./orm/... ./repl/... ./internal/...
 # are statements at top level, not Go files).
 GOFMT_EXCLUDE ?= ^repl/symbols/|^scripts/
 
-.PHONY: shell test ensure-postgres fmt-check vet unit race
+.PHONY: shell test ensure-postgres ensure-tmux fmt-check vet unit race
 
 shell: ensure-postgres
 	$(GO) run ./cmd/odsh $(ARGS)
 
-test: ensure-postgres fmt-check vet unit race
+test: ensure-postgres ensure-tmux fmt-check vet unit race
 
 ensure-postgres:
 	@bash tools/ensure-postgres
+
+ensure-tmux:
+	@bash tools/ensure-tmux
 
 fmt-check:
 	@bad=$$(find . -name '*.go' -not -path './.git/*' | sed 's|^\./||' | grep -Ev '$(GOFMT_EXCLUDE)' | xargs gofmt -l || true); \

@@ -157,6 +157,7 @@ func (r Recordset) insertRows(rows []newRow) []int64 {
 		q, args := insertSQL(m, cols, rows)
 		r.env.tx.Query(q, args, scan)
 	}
+	r.env.tx.auditCreate(m, ids)
 	r.env.tx.wrote = true
 	c := r.env.tx.cache
 	known := c.existing(m)

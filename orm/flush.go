@@ -109,6 +109,7 @@ func fieldsKey(fs []*Field) string {
 
 // update sends the cached values of fields for ids.
 func (tx *Transaction) update(m *Model, fields []*Field, ids []int64) {
+	tx.auditUpdate(m, fields, ids)
 	tx.wrote = true
 	var n int64
 	if tx.sameValues(fields, ids) {

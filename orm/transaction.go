@@ -35,6 +35,7 @@ type Transaction struct {
 	onQuery   []func(sql string, args []any)
 	wrote     bool
 	security  *securityCache
+	audit     auditState
 }
 
 // TxOptions tune a transaction.
@@ -244,6 +245,7 @@ func (tx *Transaction) Release(name string) { tx.Exec("RELEASE SAVEPOINT " + nam
 func (tx *Transaction) Commit() {
 	tx.flushAll()
 	tx.Exec("COMMIT")
+	tx.endEpoch()
 	tx.now = time.Time{}
 	if err := tx.begin(); err != nil {
 		panic(tx.mapPgError(err, "BEGIN"))
@@ -254,6 +256,7 @@ func (tx *Transaction) Commit() {
 // starts a new transaction.
 func (tx *Transaction) Rollback() {
 	tx.reset()
+	tx.endEpoch()
 	tx.Exec("ROLLBACK")
 	if err := tx.begin(); err != nil {
 		panic(tx.mapPgError(err, "BEGIN"))

@@ -55,4 +55,25 @@
 // a field in a domain literal Search("[('na…, or a meta-command. Completer
 // turns that into readline candidates with a Catalog of models and fields
 // and a Scope that knows the interpreter's variables.
+//
+// # Sessions
+//
+// A Session binds an Interp to one ORM transaction: env, the ORM packages
+// (odsh/orm, odsh/domain, odsh/printer from repl/symbols) and the helpers
+// (show, search, browse, ref, models, fields, sql, flush, commit, rollback,
+// chart). Eval runs one entry the way the prompt does, with no terminal:
+//
+//	s, _ := repl.NewSession(repl.SessionOptions{Tx: tx, Stdout: &out, Stderr: &out})
+//	s.Eval(ctx, `p := env.Model("res.partner").Create(orm.Values{"name": "A"})`)
+//	s.Eval(ctx, `p.Write(orm.Values{"nmae": 1})`) // prints "ValidationError: …", rolls back this entry
+//	s.Eval(ctx, `p.Get("name")`)                  // prints "A": earlier work survives
+//	s.Eval(ctx, ":diff")                           // created res.partner(…)
+//	s.Eval(ctx, ":undo")                           // rolls back the Create
+//
+// Each entry runs in a savepoint, is flushed on success, and keeps its
+// savepoint for :undo when it wrote (see session.go). Interrupt cancels the
+// running entry from another goroutine. Run is the loop on a LineReader
+// (NewTerminal for readline, NewPlainReader for a stream); RunScript runs a
+// script file in the session's transaction. The testdata/*.txtar
+// transcripts replay sessions through Eval (go test -update rewrites them).
 package repl

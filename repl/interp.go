@@ -8,6 +8,8 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/traefik/yaegi/interp"
@@ -38,6 +40,7 @@ type Interp struct {
 	bindMu   sync.Mutex
 	binds    map[string]reflect.Value
 	names    counter
+	stack    []byte // of the last panic
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -149,6 +152,7 @@ func (in *Interp) run(ctx context.Context, u Unit, code string) (reflect.Value, 
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
+		in.stack = p.Stack
 		return reflect.Value{}, panicError(p.Value, p.Stack)
 	}
 	return reflect.Value{}, compileError(u, err)
@@ -197,4 +201,31 @@ func (f *panicLogFilter) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	return f.w.Write(p)
+}
+
+// LastStack returns the stack of the last panic user code raised, nil if
+// none did.
+func (in *Interp) LastStack() []byte { return in.stack }
+
+// Globals returns the names of the top-level variables, functions and
+// types that entries have declared, sorted.
+func (in *Interp) Globals() []string {
+	var out []string
+	for name := range in.yi.Globals() {
+		if !strings.HasPrefix(name, "_") {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Imported returns the names of the imported packages.
+func (in *Interp) Imported() []string {
+	var out []string
+	for name := range in.imported {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
 }

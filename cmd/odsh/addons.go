@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"odsh/addons/base"
+	"odsh/orm"
+)
+
+// addonTable lists the addons this binary knows, by name. Add a line per
+// addon package (its exported Addon).
+//
+// TODO(addons): add "connector": connector.Addon and "demo": demo.Addon
+// once addons/connector and addons/demo land, and demo.Load below.
+var addonTable = map[string]*orm.Addon{
+	"base": base.Addon,
+}
+
+// demoLoaders load an addon's demo data of a size ("small", "large") after
+// it is first installed.
+//
+// TODO(addons): "demo": demo.Load.
+var demoLoaders = map[string]func(env *orm.Env, size string){}
+
+// defaultAddons is --addons' default; names this binary lacks are skipped.
+const defaultAddons = "base,connector,demo"
+
+// resolveAddons returns the addons named in list with their dependencies,
+// in load order. Unknown names are an error unless lenient (the default
+// list), where they are dropped.
+func resolveAddons(list string, lenient bool) ([]*orm.Addon, error) {
+	all := make([]*orm.Addon, 0, len(addonTable))
+	for _, a := range addonTable {
+		all = append(all, a)
+	}
+	names := []string{"base"}
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(n)
+		if n == "" || n == "base" {
+			continue
+		}
+		if addonTable[n] == nil {
+			if lenient {
+				continue
+			}
+			return nil, fmt.Errorf("unknown addon %q (known: %s)", n, strings.Join(knownAddons(), ", "))
+		}
+		names = append(names, n)
+	}
+	return orm.OrderAddons(all, names...)
+}
+
+func knownAddons() []string {
+	var out []string
+	for n := range addonTable {
+		out = append(out, n)
+	}
+	return out
+}

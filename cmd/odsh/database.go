@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"odsh/internal/pglocal"
+	"odsh/orm"
+)
+
+// database is the connection odsh works on and what to close at exit.
+type database struct {
+	conn    *pgx.Conn
+	name    string
+	cluster *pglocal.Cluster
+}
+
+// Close closes the connection and leaves the private cluster.
+func (d *database) Close() {
+	if d.conn != nil {
+		_ = d.conn.Close(context.Background())
+	}
+	if d.cluster != nil {
+		_ = d.cluster.Close()
+	}
+}
+
+// openDatabase connects to --db / $ODSH_DB, or to -d NAME in the private
+// cluster (a throwaway one with --ephemeral), creating the database when
+// it is missing.
+func openDatabase(ctx context.Context, f *flags) (*database, error) {
+	dsn := f.dsn
+	if dsn == "" {
+		dsn = os.Getenv("ODSH_DB")
+	}
+	if dsn != "" && !f.ephemeral {
+		return connectCreating(ctx, dsn)
+	}
+	var c *pglocal.Cluster
+	var err error
+	if f.ephemeral {
+		c, err = pglocal.Ephemeral(ctx, pglocal.Options{NoSync: true})
+	} else {
+		c, err = pglocal.Open(ctx, pglocal.DefaultDir(), pglocal.Options{})
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := c.CreateDatabase(ctx, f.dbName, ""); err != nil {
+		_ = c.Close()
+		return nil, err
+	}
+	conn, err := orm.Connect(ctx, c.DSN(f.dbName))
+	if err != nil {
+		_ = c.Close()
+		return nil, err
+	}
+	return &database{conn: conn, name: f.dbName, cluster: c}, nil
+}
+
+// connectCreating connects to dsn; when its database does not exist, it
+// creates it through the server's "postgres" database and connects again.
+func connectCreating(ctx context.Context, dsn string) (*database, error) {
+	cfg, err := orm.ConnConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "3D000" { // invalid_catalog_name
+		if err := createDatabase(ctx, cfg); err != nil {
+			return nil, err
+		}
+		conn, err = pgx.ConnectConfig(ctx, cfg)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &database{conn: conn, name: cfg.Database}, nil
+}
+
+func createDatabase(ctx context.Context, cfg *pgx.ConnConfig) error {
+	admin := cfg.Copy()
+	admin.Database = "postgres"
+	conn, err := pgx.ConnectConfig(ctx, admin)
+	if err != nil {
+		return fmt.Errorf("creating database %s: %w", cfg.Database, err)
+	}
+	defer conn.Close(context.Background())
+	return pglocal.CreateDatabase(ctx, conn, cfg.Database, "")
+}
+
+// install creates the schema and loads the data of the addons in one
+// committed transaction, then the demo data of newly installed addons.
+// Steps are reported on stderr once a second has passed.
+func install(ctx context.Context, db *database, reg *orm.Registry, demo string) error {
+	tx, err := orm.Begin(ctx, db.conn, reg, orm.TxOptions{})
+	if err != nil {
+		return err
+	}
+	defer tx.Close()
+	progress := newProgress(time.Second)
+	defer progress.done()
+	err = orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
+		before := installedAddons(env)
+		orm.Install(env, progress.step)
+		for _, a := range reg.Addons() {
+			if load := demoLoaders[a.Name]; load != nil && !before[a.Name] && demo != "none" {
+				progress.step("demo data of " + a.Name + " (" + demo + ")")
+				load(env, demo)
+			}
+		}
+		if !tx.Dirty() {
+			return errNothing
+		}
+		return nil
+	})
+	if errors.Is(err, errNothing) {
+		return nil
+	}
+	return err
+}
+
+// errNothing makes orm.Run roll back an install that changed nothing.
+var errNothing = errors.New("nothing to install")
+
+// installedAddons reads which addons the database has, before Install.
+func installedAddons(env *orm.Env) map[string]bool {
+	out := map[string]bool{}
+	rows := env.Tx().QueryValues("SELECT to_regclass('ir_module_module') IS NOT NULL")
+	if len(rows) == 0 || rows[0][0] != true {
+		return out
+	}
+	for _, r := range env.Tx().QueryValues("SELECT name FROM ir_module_module WHERE state = 'installed'") {
+		out[fmt.Sprint(r[0])] = true
+	}
+	return out
+}
+
+// progress prints install steps on stderr, only once the install has
+// taken longer than a delay.
+type progress struct {
+	start time.Time
+	delay time.Duration
+	last  string
+	shown bool
+}
+
+func newProgress(delay time.Duration) *progress { return &progress{start: time.Now(), delay: delay} }
+
+func (p *progress) step(s string) {
+	p.last = s
+	if time.Since(p.start) >= p.delay {
+		p.shown = true
+		fmt.Fprintf(os.Stderr, "odsh: %s\n", s)
+	}
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprintf(os.Stderr, "odsh: ready in %s\n", time.Since(p.start).Round(time.Millisecond))
+	}
+}

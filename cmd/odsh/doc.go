@@ -1,0 +1,100 @@
+// Command odsh is an interactive shell on the odsh ORM: Go statements run
+// against a live env, as Odoo's `odoo shell` runs Python.
+//
+//	odsh [flags]                  interactive shell
+//	odsh [flags] FILE...          run script files in order, in one transaction
+//	odsh [flags] -c 'CODE'        run CODE, print the value of its last expression
+//	cat FILE | odsh [flags]       standard input that is not a terminal is a script
+//
+// # Flags
+//
+//	--db DSN        a PostgreSQL connection string (also $ODSH_DB); the database
+//	                is created if the server allows and it does not exist
+//	-d NAME         database name in the private cluster (default odsh), kept in
+//	                ~/.local/share/odsh (pglocal.DefaultDir)
+//	--ephemeral     a throwaway private cluster and database, removed at exit
+//	--addons LIST   addons to install or upgrade (default base,connector,demo);
+//	                dependencies are added
+//	--demo SIZE     demo data when the demo addon is first installed: none,
+//	                small (default), large
+//	--commit        commit at the end of a script run (otherwise it rolls back)
+//	--user LOGIN    run as this user instead of the superuser
+//	--sql           log every SQL statement with its duration on stderr
+//	--read-only     run in a read-only transaction (BEGIN READ ONLY)
+//
+// The connection's application_name is odsh. A new database gets the addons
+// installed, and their demo data loaded, in one committed transaction;
+// progress is printed on stderr when it takes more than a second. On an
+// existing database whose addons have not changed nothing is written.
+//
+// Exit status: 0 on success; 1 when the code failed (the error is printed on
+// stderr and nothing is committed); 2 for bad usage or a database that cannot
+// be reached.
+//
+// # The prompt
+//
+// The prompt names the database and ends with "*> " when the transaction has
+// uncommitted changes. env is the superuser's env (or --user's); fmt, strings,
+// sort, time, orm and domain are imported, and strconv, math, slices, maps,
+// regexp, encoding/json, os and printer can be imported. ~/.config/odsh/init.go
+// runs at start when it exists.
+//
+// Each entry runs in a savepoint: an error or a panic prints one line,
+//
+//	ValidationError: res.partner.nmae: unknown field "nmae" (did you mean "name"?)
+//
+// rolls back that entry only, and the session goes on. Writes are flushed at
+// the end of each entry, so a constraint fails on the entry that broke it. A
+// bare expression is printed: recordsets as tables, other values as Go values;
+// fmt.Println(rs) prints Odoo's repr, res.partner(1, 2). An entry continues on
+// the next lines while brackets are open. Tab completes names, methods, model
+// names in env.Model(", field paths in Get(" and fields in domain strings.
+// Ctrl-C cancels the running entry (its SQL statement is cancelled on the
+// server) and rolls back only that entry; Ctrl-D leaves, asking first when
+// there are uncommitted changes. History is kept in ~/.local/state/odsh/history.
+//
+// Nothing is committed unless asked: :commit, commit(), env.Commit(), or
+// --commit for scripts.
+//
+// # Helpers
+//
+//	show(x, fields...)            print x (records with the given fields)
+//	search(model, dom, opts...)   env.Model(model).Search(dom, opts...)
+//	browse(model, ids...)         env.Model(model).Browse(ids...)
+//	ref(xmlid)                    env.Ref(xmlid)
+//	models()                      every model name
+//	fields(model)                 the field names of a model
+//	sql(query, args...)           flush, run raw SQL, print the rows
+//	flush(), commit(), rollback()
+//	chart(groups, "field")        bars of ReadGroup rows
+//
+// # Meta-commands
+//
+//	:help                 the commands
+//	:models [PATTERN]     models whose name contains PATTERN
+//	:fields MODEL         fields of MODEL with type, label, relation, flags
+//	:doc NAME             a model, a field (model.field), a helper or a command
+//	:sql on|off           log SQL statements
+//	:timing on|off        time, SQL statements and pending changes after each entry
+//	:x                    vertical display of records
+//	:commit, :rollback    end the transaction (a new one starts)
+//	:undo                 roll back the last entry that wrote (up to 50 entries)
+//	:diff                 what the transaction changed: created, updated
+//	                      (before → after), deleted records, per model
+//	:explain              SQL and plan of the last search
+//	:user LOGIN           rebind env to another user
+//	:ctx KEY=VALUE...     extend env's context (true, false, numbers, text)
+//	:load FILE            run a script in the session (one entry)
+//	:save FILE            write the successful entries as a script
+//	:reset                roll back and forget every variable
+//	:trace                the stack of the last internal error
+//	:quit                 leave
+//
+// # Scripts
+//
+// A script is what you would type at the prompt. A first line starting with
+// #! is ignored, so `#!/usr/bin/env odsh` scripts run directly. Only explicit
+// output is printed. The first error stops the run with status 1, printed as
+// FILE:LINE: error, and nothing is committed; without --commit a script's
+// changes are rolled back at the end, and odsh says so on stderr.
+package main

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/sys/unix"
+
+	"odsh/orm"
+	"odsh/printer"
+	"odsh/repl"
+)
+
+// Exit statuses (CONTRACT.md).
+const (
+	exitOK    = 0
+	exitFail  = 1 // the code failed; nothing was committed
+	exitUsage = 2 // bad usage, or the database cannot be reached
+)
+
+// flags are the command line's options.
+type flags struct {
+	dsn, dbName, addons, demo, user, code string
+	ephemeral, commit, sql, readOnly      bool
+	addonsGiven                           bool
+	files                                 []string
+}
+
+func parseFlags(args []string, stderr io.Writer) (*flags, error) {
+	f := &flags{}
+	fs := flag.NewFlagSet("odsh", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.dsn, "db", "", "PostgreSQL connection string (default $ODSH_DB, else the private cluster)")
+	fs.StringVar(&f.dbName, "d", "odsh", "database name in the private cluster")
+	fs.BoolVar(&f.ephemeral, "ephemeral", false, "a throwaway private cluster and database, removed at exit")
+	fs.StringVar(&f.addons, "addons", defaultAddons, "comma-separated addons to install or upgrade")
+	fs.StringVar(&f.demo, "demo", "small", "demo data size: none, small, large")
+	fs.BoolVar(&f.commit, "commit", false, "commit at the end of a script run")
+	fs.StringVar(&f.user, "user", "", "run as this user (login) instead of the superuser")
+	fs.BoolVar(&f.sql, "sql", false, "log every SQL statement with its duration")
+	fs.StringVar(&f.code, "c", "", "run CODE and print the value of its last expression")
+	fs.BoolVar(&f.readOnly, "read-only", false, "run in a read-only transaction")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: odsh [flags] [FILE...]\n       odsh [flags] -c CODE")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	fs.Visit(func(fl *flag.Flag) { f.addonsGiven = f.addonsGiven || fl.Name == "addons" })
+	f.files = fs.Args()
+	switch {
+	case f.demo != "none" && f.demo != "small" && f.demo != "large":
+		return nil, fmt.Errorf("--demo: want none, small or large, got %q", f.demo)
+	case f.code != "" && len(f.files) > 0:
+		return nil, errors.New("-c and script files are exclusive")
+	}
+	return f, nil
+}
+
+func main() { os.Exit(run(os.Args[1:])) }
+
+// run is odsh; it returns the exit status.
+func run(args []string) int {
+	f, err := parseFlags(args, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		return exitUsage
+	}
+	ctx := context.Background()
+	addons, err := resolveAddons(f.addons, !f.addonsGiven)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		return exitUsage
+	}
+	reg, err := orm.NewRegistryFrom(addons)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		return exitFail
+	}
+	db, err := openDatabase(ctx, f)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: database: %v\n", err)
+		return exitUsage
+	}
+	defer db.Close()
+	if err := install(ctx, db, reg, f.demo); err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: install: %v\n", err)
+		return exitFail
+	}
+	return session(ctx, f, db, reg)
+}
+
+// session starts the transaction and the shell, then runs the mode the
+// command line asks for.
+func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int {
+	opts := orm.TxOptions{ReadOnly: f.readOnly}
+	if f.sql {
+		opts.Log = os.Stderr
+	}
+	tx, err := orm.Begin(ctx, db.conn, reg, opts)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		return exitUsage
+	}
+	defer tx.Close()
+	interactive := f.code == "" && len(f.files) == 0 && isTerminal(os.Stdin)
+	so := repl.SessionOptions{Tx: tx, User: f.user, DB: db.name, Width: printer.TerminalWidth(os.Stdout.Fd()),
+		Color: isTerminal(os.Stdout)}
+	if interactive {
+		so.InitFile = filepath.Join(configDir(), "odsh", "init.go")
+	}
+	s, err := repl.NewSession(so)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		return exitFail
+	}
+	stop := handleInterrupts(s)
+	defer stop()
+	switch {
+	case f.code != "":
+		return finish(s, f, s.Eval(ctx, f.code))
+	case len(f.files) > 0:
+		return finish(s, f, runFiles(ctx, s, f.files))
+	case !interactive:
+		return finish(s, f, runScript(ctx, s, "<stdin>", os.Stdin))
+	}
+	return interact(ctx, s)
+}
+
+// interact runs the read-eval-print loop on the terminal.
+func interact(ctx context.Context, s *repl.Session) int {
+	lr, err := repl.NewTerminal(filepath.Join(stateDir(), "odsh", "history"), s.Completer())
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		return exitFail
+	}
+	defer lr.Close()
+	fmt.Fprintln(os.Stderr, "odsh: Go against env; :help for commands, Ctrl-D to leave")
+	if err := s.Run(ctx, lr); err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// runFiles runs script files in order, stopping at the first error.
+func runFiles(ctx context.Context, s *repl.Session, files []string) error {
+	for _, name := range files {
+		fh, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+			return err
+		}
+		err = runScript(ctx, s, name, fh)
+		fh.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runScript runs one script, printing its error as "NAME:LINE: error".
+func runScript(ctx context.Context, s *repl.Session, name string, r io.Reader) error {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "odsh: %s: %v\n", name, err)
+		return err
+	}
+	if err := s.RunScript(ctx, name, string(src)); err != nil {
+		msg := s.FormatError(err)
+		fmt.Fprintf(os.Stderr, "%s:%s\n", name, strings.TrimPrefix(msg, "line "))
+		return err
+	}
+	return nil
+}
+
+// finish ends a non-interactive run: roll back on error, commit with
+// --commit, else roll back and say so when something changed.
+func finish(s *repl.Session, f *flags, err error) int {
+	tx := s.Env().Tx()
+	if err != nil {
+		if tx.Dirty() {
+			fmt.Fprintln(os.Stderr, "odsh: rolled back")
+		}
+		return exitFail
+	}
+	if f.commit {
+		if err := orm.Catch(tx.Commit); err != nil {
+			fmt.Fprintf(os.Stderr, "odsh: commit: %s\n", s.FormatError(err))
+			return exitFail
+		}
+		return exitOK
+	}
+	if tx.Dirty() {
+		fmt.Fprintln(os.Stderr, "odsh: changes rolled back (run with --commit to keep them)")
+	}
+	return exitOK
+}
+
+// handleInterrupts turns Ctrl-C during evaluation into Session.Interrupt.
+func handleInterrupts(s *repl.Session) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ch:
+				s.Interrupt()
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { signal.Stop(ch); close(done) }
+}
+
+func isTerminal(f *os.File) bool {
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
+}
+
+// configDir is $XDG_CONFIG_HOME or ~/.config.
+func configDir() string {
+	if d := os.Getenv("XDG_CONFIG_HOME"); d != "" {
+		return d
+	}
+	home, _ := os.UserHomeDir()
+	return filepath.Join(home, ".config")
+}
+
+// stateDir is $XDG_STATE_HOME or ~/.local/state.
+func stateDir() string {
+	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
+		return d
+	}
+	home, _ := os.UserHomeDir()
+	return filepath.Join(home, ".local", "state")
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"odsh/internal/testdb"
+)
+
+func TestMain(m *testing.M) { testdb.Main(m) }
+
+// binary builds odsh once per test binary.
+func binary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "odsh")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// odsh runs the binary on a prepared database.
+func odsh(t *testing.T, bin, dsn, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"--db", dsn, "--addons", "base"}, args...)...)
+	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "ODSH_DB=")
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return o.String(), e.String(), ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), 0
+}
+
+func TestCommandLine(t *testing.T) {
+	bin := binary(t)
+	dsn := testdb.PreparedDSN(t)
+	tests := []struct {
+		name, stdin      string
+		args             []string
+		code             int
+		stdout, inStderr string
+	}{
+		{name: "value", args: []string{"-c", "env.UID()"}, stdout: "1\n"},
+		{name: "repr", args: []string{"-c", `fmt.Println(ref("base.main_company"))`}, stdout: "res.company(1,)\n"},
+		{name: "error", args: []string{"-c", `env.Model("res.partnr")`}, code: 1, inStderr: "ValidationError: res.partnr: unknown model"},
+		{name: "stdin script", stdin: "#!/usr/bin/env odsh\nfmt.Println(1 + 1)\n", stdout: "2\n"},
+		{name: "script error line", stdin: "x := 1\n_ = x\nenv.Model(\"nope\")\n", code: 1, inStderr: "<stdin>:3: ValidationError: nope: unknown model"},
+		{name: "rolled back", args: []string{"-c", `env.Model("res.partner").Create(orm.Values{"name": "cli"})`}, inStderr: "rolled back (run with --commit"},
+		{name: "read-only", args: []string{"--read-only", "-c", `env.Model("res.partner").Create(orm.Values{"name": "ro"})`}, code: 1, inStderr: "read-only"},
+		{name: "bad flag", args: []string{"--nope"}, code: 2},
+		{name: "bad demo", args: []string{"--demo", "huge"}, code: 2},
+		{name: "unknown addon", args: []string{"--addons", "nosuch"}, code: 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := odsh(t, bin, dsn, tc.stdin, tc.args...)
+			if code != tc.code || (tc.stdout != "" && out != tc.stdout) || !strings.Contains(errOut, tc.inStderr) {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit %d, stdout %q, stderr containing %q",
+					code, out, errOut, tc.code, tc.stdout, tc.inStderr)
+			}
+		})
+	}
+	t.Run("unreachable", func(t *testing.T) {
+		if _, _, code := odsh(t, bin, "host=/nonexistent dbname=x", "", "-c", "1"); code != 2 {
+			t.Errorf("got exit %d, want 2", code)
+		}
+	})
+}
+
+// TestScripts runs every script of scripts/ on the prepared database.
+func TestScripts(t *testing.T) {
+	bin := binary(t)
+	dsn := testdb.PreparedDSN(t)
+	setup := `a := env.Model("res.partner").Create(orm.Values{"name": "Dup A", "email": "dup@example.com"})
+env.Model("res.partner").Create(orm.Values{"name": "Dup B", "email": "DUP@example.com ", "parent_id": a.ID()})
+env.Model("res.partner").Create(orm.Values{"name": "Dup C", "email": "dup@example.com"})
+`
+	want := map[string]string{
+		"merge_duplicate_partners.odsh":  "dup@example.com: kept",
+		"archive_inactive_partners.odsh": "partners archived",
+		"orders_per_country.odsh":        "(no country)",
+	}
+	for name, w := range want {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("..", "..", "scripts", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, errOut, code := odsh(t, bin, dsn, setup+strings.TrimPrefix(string(src), "#!/usr/bin/env odsh\n"))
+			if code != 0 || !strings.Contains(out, w) {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit 0 and %q", code, out, errOut, w)
+			}
+		})
+	}
+	t.Run("file args", func(t *testing.T) {
+		out, errOut, code := odsh(t, bin, dsn, "", filepath.Join("..", "..", "scripts", "orders_per_country.odsh"))
+		if code != 0 || !strings.Contains(out, "counting partners") {
+			t.Errorf("got exit %d, stdout %q, stderr %q", code, out, errOut)
+		}
+	})
+}

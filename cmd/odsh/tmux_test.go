@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"odsh/internal/testdb"
+)
+
+// tmux drives odsh in a real terminal.
+type tmux struct {
+	t    *testing.T
+	name string
+}
+
+func (m tmux) run(args ...string) string {
+	m.t.Helper()
+	out, err := exec.Command("tmux", args...).CombinedOutput()
+	if err != nil {
+		m.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (m tmux) keys(keys ...string) { m.run(append([]string{"send-keys", "-t", m.name}, keys...)...) }
+
+func (m tmux) screen() string { return m.run("capture-pane", "-p", "-t", m.name) }
+
+// waitFor polls the screen until it contains s.
+func (m tmux) waitFor(s string) string {
+	m.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		scr := m.screen()
+		if strings.Contains(scr, s) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("screen never showed %q:\n%s", s, scr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestTerminal types into odsh under tmux: an entry, Tab completion of a
+// field name, a failing entry, Ctrl-C during a long SQL statement; the
+// earlier work must survive each failure.
+func TestTerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is required (the CI image installs it)")
+	}
+	bin := binary(t)
+	dsn := testdb.PreparedDSN(t)
+	m := tmux{t: t, name: fmt.Sprintf("odsh-test-%d", os.Getpid())}
+	home := t.TempDir()
+	cmd := fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base", home, bin, dsn)
+	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "40", cmd)
+	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	m.waitFor(">\n")
+
+	m.keys(`p := env.Model("res.partner").Create(orm.Values{"name": "Tmux"})`, "Enter")
+	m.waitFor("*>")
+	m.keys(`p.Get("ema`, "Tab")
+	m.waitFor(`p.Get("email`)
+	m.keys(`")`, "Enter")
+	m.waitFor("nil")
+	m.keys(`p.Write(orm.Values{"nmae": 1})`, "Enter")
+	m.waitFor(`ValidationError: res.partner.nmae`)
+	m.keys(`sql("SELECT pg_sleep(30)")`, "Enter")
+	time.Sleep(300 * time.Millisecond) // let the statement reach the server
+	m.keys("C-c")
+	m.waitFor("cancel")
+	m.keys(`p.Get("name")`, "Enter")
+	scr := m.waitFor(`"Tmux"`)
+	if !strings.Contains(scr, "*>") {
+		t.Errorf("prompt lost the uncommitted mark:\n%s", scr)
+	}
+	m.keys("C-d")
+	m.waitFor("uncommitted changes")
+	m.keys("n", "Enter")
+}

@@ -1,0 +1,154 @@
+package repl
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"odsh/orm"
+)
+
+// Completer returns the session's Tab completion.
+func (s *Session) Completer() *Completer {
+	return &Completer{Catalog: registryCatalog{s}, Scope: sessionScope{s}, Meta: MetaNames()}
+}
+
+// registryCatalog is the Catalog of the session's registry.
+type registryCatalog struct{ s *Session }
+
+func (c registryCatalog) Models() []string { return c.s.env.Registry().Models() }
+
+func (c registryCatalog) Fields(model string) []string {
+	m := c.s.env.Registry().Model(model)
+	if m == nil {
+		return nil
+	}
+	out := make([]string, 0, len(m.FieldList))
+	for _, f := range m.FieldList {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+func (c registryCatalog) Relation(model, field string) (string, bool) {
+	m := c.s.env.Registry().Model(model)
+	if m == nil || m.Fields[field] == nil || m.Fields[field].Comodel == "" {
+		return "", false
+	}
+	return m.Fields[field].Comodel, true
+}
+
+// sessionScope answers completion questions by evaluating simple
+// receivers: names and selector chains, through calls of Model, Search and
+// Browse, which keep or name the model without running a query.
+type sessionScope struct{ s *Session }
+
+func (sc sessionScope) Names() []string {
+	names := append(sc.s.in.Globals(), sc.s.in.Imported()...)
+	names = append(names, helperNames...)
+	return append(names, "env")
+}
+
+func (sc sessionScope) ModelOf(expr string) (string, bool) {
+	e, err := parser.ParseExpr(expr)
+	if err != nil {
+		return "", false
+	}
+	return sc.modelOf(e)
+}
+
+// modelOf walks X.Search(…)/X.Browse(…) down to X, reads X.Model("lit"),
+// and evaluates what remains when it is a pure selector chain.
+func (sc sessionScope) modelOf(e ast.Expr) (string, bool) {
+	if call, ok := e.(*ast.CallExpr); ok {
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return "", false
+		}
+		switch sel.Sel.Name {
+		case "Search", "Browse", "Sudo", "WithContext", "Filtered", "Sorted", "Exists":
+			return sc.modelOf(sel.X)
+		case "Model":
+			if len(call.Args) == 1 {
+				if lit, ok := call.Args[0].(*ast.BasicLit); ok {
+					name, err := strconv.Unquote(lit.Value)
+					return name, err == nil
+				}
+			}
+		}
+		return "", false
+	}
+	v, ok := sc.value(e)
+	if rs, isRS := v.(orm.Recordset); ok && isRS && rs.Model() != nil {
+		return rs.ModelName(), true
+	}
+	return "", false
+}
+
+// value evaluates a pure expression (names and selectors only).
+func (sc sessionScope) value(e ast.Expr) (any, bool) {
+	if !pure(e) {
+		return nil, false
+	}
+	var src strings.Builder
+	writeSelector(&src, e)
+	res, err := sc.s.in.Eval(context.Background(), src.String())
+	if err != nil || len(res.Values) != 1 {
+		return nil, false
+	}
+	return res.Values[0], true
+}
+
+func writeSelector(b *strings.Builder, e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.Ident:
+		b.WriteString(e.Name)
+	case *ast.SelectorExpr:
+		writeSelector(b, e.X)
+		b.WriteString(".")
+		b.WriteString(e.Sel.Name)
+	case *ast.ParenExpr:
+		writeSelector(b, e.X)
+	}
+}
+
+// Members lists the exported methods and fields of what expr denotes; a
+// recordset expression through Model/Search/Browse gives Recordset's.
+func (sc sessionScope) Members(expr string) []string {
+	e, err := parser.ParseExpr(expr)
+	if err != nil {
+		return nil
+	}
+	if _, ok := sc.modelOf(e); ok {
+		return exportedMembers(reflect.TypeOf(orm.Recordset{}))
+	}
+	v, ok := sc.value(e)
+	if !ok || v == nil {
+		return nil
+	}
+	return exportedMembers(reflect.TypeOf(v))
+}
+
+func exportedMembers(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumMethod(); i++ {
+		out = append(out, t.Method(i).Name)
+	}
+	if t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Struct {
+		for i := 0; i < t.NumField(); i++ {
+			if n := t.Field(i).Name; unicode.IsUpper(rune(n[0])) {
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

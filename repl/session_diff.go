@@ -1,0 +1,196 @@
+package repl
+
+// The change log behind :diff: the writes the ORM reported (orm.OnWrite)
+// since the last commit or rollback, in order. A failed or undone entry
+// truncates it to its length before the entry. :diff folds it per model:
+// records created, records updated with each field's first "before" value
+// and its current value, records deleted. Raw SQL is not in it.
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"odsh/orm"
+	"odsh/printer"
+)
+
+// changeLog is the list of writes of the current epoch.
+type changeLog struct{ events []orm.WriteEvent }
+
+func newChangeLog() *changeLog { return &changeLog{} }
+
+func (c *changeLog) add(ev orm.WriteEvent) { c.events = append(c.events, ev) }
+func (c *changeLog) len() int              { return len(c.events) }
+func (c *changeLog) truncate(n int)        { c.events = c.events[:n] }
+
+// records counts the distinct records written.
+func (c *changeLog) records() int {
+	seen := map[string]bool{}
+	for _, ev := range c.events {
+		for _, id := range ev.IDs {
+			seen[fmt.Sprint(ev.Model, id)] = true
+		}
+	}
+	return len(seen)
+}
+
+// modelDiff is what happened to one model's records.
+type modelDiff struct {
+	created, deleted []int64
+	before           map[int64]orm.Values // first known value per updated field
+	deletedNames     map[int64]orm.Values
+}
+
+// fold groups the log per model.
+func (c *changeLog) fold() map[string]*modelDiff {
+	out := map[string]*modelDiff{}
+	get := func(m string) *modelDiff {
+		if out[m] == nil {
+			out[m] = &modelDiff{before: map[int64]orm.Values{}, deletedNames: map[int64]orm.Values{}}
+		}
+		return out[m]
+	}
+	for _, ev := range c.events {
+		d := get(ev.Model)
+		switch ev.Op {
+		case orm.OpCreate:
+			d.created = append(d.created, ev.IDs...)
+		case orm.OpUpdate:
+			d.addBefore(ev)
+		case orm.OpUnlink:
+			d.deleted = append(d.deleted, ev.IDs...)
+			for id, v := range ev.Before {
+				d.deletedNames[id] = v
+			}
+		}
+	}
+	return out
+}
+
+// addBefore keeps the first before-value of each field of records that
+// existed before the transaction.
+func (d *modelDiff) addBefore(ev orm.WriteEvent) {
+	created := idSet(d.created)
+	for _, id := range ev.IDs {
+		if created[id] {
+			continue
+		}
+		if d.before[id] == nil {
+			d.before[id] = orm.Values{}
+		}
+		for _, f := range ev.Fields {
+			if f == "write_date" || f == "write_uid" {
+				continue
+			}
+			if _, ok := d.before[id][f]; !ok {
+				d.before[id][f] = ev.Before[id][f]
+			}
+		}
+	}
+}
+
+func idSet(ids []int64) map[int64]bool {
+	m := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
+
+// writeDiff prints the folded log; current values are read through env.
+func (s *Session) writeDiff(w io.Writer) {
+	folded := s.changes.fold()
+	if len(folded) == 0 {
+		fmt.Fprintln(w, "no changes")
+		return
+	}
+	models := make([]string, 0, len(folded))
+	for m := range folded {
+		models = append(models, m)
+	}
+	sort.Strings(models)
+	for _, m := range models {
+		s.writeModelDiff(w, m, folded[m])
+	}
+}
+
+func (s *Session) writeModelDiff(w io.Writer, model string, d *modelDiff) {
+	fmt.Fprintln(w, model)
+	deleted := idSet(d.deleted)
+	if created := without(d.created, deleted); len(created) > 0 {
+		rs := s.env.Model(model).Browse(created...)
+		fmt.Fprintf(w, "  created %s\n", rs)
+	}
+	for _, id := range sortedIDs(d.before) {
+		if deleted[id] {
+			continue
+		}
+		rec := s.env.Model(model).Browse(id)
+		fmt.Fprintf(w, "  updated %s\n", rec)
+		for _, f := range sortedKeys(d.before[id]) {
+			after := dbValue(rec, f)
+			fmt.Fprintf(w, "    %s: %s → %s\n", f, printer.FormatValue(d.before[id][f], printer.Hint{}), after)
+		}
+	}
+	if len(d.deleted) > 0 {
+		var names []string
+		for _, id := range d.deleted {
+			if n, ok := d.deletedNames[id]; ok && len(n) > 0 {
+				for _, v := range n {
+					names = append(names, fmt.Sprintf("%d %s", id, printer.FormatValue(v, printer.Hint{})))
+				}
+			} else if !idSet(d.created)[id] {
+				names = append(names, fmt.Sprint(id))
+			}
+		}
+		if len(names) > 0 {
+			fmt.Fprintf(w, "  deleted %s\n", strings.Join(names, ", "))
+		}
+	}
+}
+
+// dbValue formats a record's current value of field f as the database
+// holds it (a many2one as its id).
+func dbValue(rec orm.Recordset, f string) string {
+	v := rec.Get(f)
+	if r, ok := v.(orm.Recordset); ok {
+		switch r.Len() {
+		case 0:
+			return printer.FormatValue(nil, printer.Hint{})
+		case 1:
+			return fmt.Sprint(r.ID())
+		}
+		return printer.FormatValue(r.IDs(), printer.Hint{})
+	}
+	return printer.FormatValue(v, printer.Hint{})
+}
+
+func without(ids []int64, drop map[int64]bool) []int64 {
+	var out []int64
+	for _, id := range ids {
+		if !drop[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func sortedIDs(m map[int64]orm.Values) []int64 {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+func sortedKeys(v orm.Values) []string {
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

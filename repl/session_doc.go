@@ -1,0 +1,78 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"odsh/orm"
+)
+
+// helperDocs describe the helpers for :doc.
+var helperDocs = map[string]string{
+	"show":     "show(x, fields...) prints x: a recordset as a table of id and fields, a list of Values as a table",
+	"search":   `search(model, dom, opts...) is env.Model(model).Search(dom, opts...); dom is a domain.Domain or Odoo text "[('name','ilike','a')]"`,
+	"browse":   "browse(model, ids...) is env.Model(model).Browse(ids...)",
+	"ref":      `ref(xmlid) is env.Ref(xmlid), e.g. ref("base.main_company")`,
+	"models":   "models() returns every model name",
+	"fields":   "fields(model) returns the field names of model (:fields MODEL shows their types)",
+	"sql":      "sql(query, args...) flushes, runs raw SQL with $1… parameters and prints the rows or the count of rows affected",
+	"flush":    "flush() sends pending writes to the database",
+	"commit":   "commit() commits the transaction (as :commit and env.Commit())",
+	"rollback": "rollback() discards everything since the last commit",
+	"chart":    `chart(groups, "field") draws ReadGroup rows as bars of field`,
+}
+
+func (s *Session) metaDoc(_ context.Context, args []string) error {
+	if len(args) != 1 {
+		return metaErr("usage: :doc NAME")
+	}
+	name := args[0]
+	if c, ok := metaCommands[strings.TrimPrefix(name, ":")]; ok {
+		fmt.Fprintf(s.out, "%s  %s\n", c.usage, c.help)
+		return nil
+	}
+	if d, ok := helperDocs[name]; ok {
+		fmt.Fprintln(s.out, d)
+		return nil
+	}
+	reg := s.env.Registry()
+	if m := reg.Model(name); m != nil {
+		s.docModel(m)
+		return nil
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		if m := reg.Model(name[:i]); m != nil {
+			if f := m.Fields[name[i+1:]]; f != nil {
+				s.docField(f)
+				return nil
+			}
+		}
+	}
+	return metaErr("no model, field, helper or command named %q", name)
+}
+
+// docModel describes a model: description, table, order, field count.
+func (s *Session) docModel(m *orm.Model) {
+	fmt.Fprintf(s.out, "%s: %s\n", m.Name, m.Description)
+	if m.HasTable() {
+		fmt.Fprintf(s.out, "  table %s, order %q, %d fields (:fields %s)\n", m.Table, m.Order, len(m.FieldList), m.Name)
+	} else {
+		fmt.Fprintf(s.out, "  abstract, %d fields\n", len(m.FieldList))
+	}
+}
+
+// docField describes a field: type, label, relation, flags and help.
+func (s *Session) docField(f *orm.Field) {
+	fmt.Fprintf(s.out, "%s.%s: %s %q", f.Model.Name, f.Name, f.Type, f.Label)
+	if f.Comodel != "" {
+		fmt.Fprintf(s.out, " → %s", f.Comodel)
+	}
+	if flags := fieldFlags(f); flags != "" {
+		fmt.Fprintf(s.out, " (%s)", flags)
+	}
+	fmt.Fprintln(s.out)
+	if f.Help != "" {
+		fmt.Fprintf(s.out, "  %s\n", f.Help)
+	}
+}

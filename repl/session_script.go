@@ -1,0 +1,53 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// RunScript runs a script file (see EvalScript) in the session's
+// transaction, then flushes. Values are not printed. It stops at the first
+// error, a *ScriptError, and leaves it to the caller to roll back: nothing
+// is undone here, not even the failed statement.
+func (s *Session) RunScript(ctx context.Context, name, src string) error {
+	_, err := s.eval(ctx, func(c context.Context) (Result, error) { return Result{}, s.in.EvalScript(c, src) })
+	if err == nil {
+		err = catch(s.env.FlushAll)
+	}
+	return err
+}
+
+// runScriptEntry runs a script as one entry (:load): in a savepoint, so an
+// error rolls back the whole file and is printed with its line.
+func (s *Session) runScriptEntry(ctx context.Context, name, src string) error {
+	s.syncEpoch()
+	sp, err := s.savepoint()
+	if err != nil {
+		return s.fail(err)
+	}
+	n := s.changes.len()
+	s.inEntry = true
+	err = s.RunScript(ctx, name, src)
+	s.inEntry = false
+	if err != nil {
+		s.abandon(sp, n)
+		s.lastErr = err
+		fmt.Fprintf(s.errw, "%s: %s\n", name, s.FormatError(err))
+		return err
+	}
+	s.keep(sp, src, n)
+	s.saved = append(s.saved, strings.TrimPrefix(strings.TrimSpace(stripShebang(src)), "\n"))
+	return nil
+}
+
+// stripShebang drops a first "#!" line.
+func stripShebang(src string) string {
+	if strings.HasPrefix(src, "#!") {
+		if i := strings.IndexByte(src, '\n'); i >= 0 {
+			return src[i+1:]
+		}
+		return ""
+	}
+	return src
+}
