@@ -9,7 +9,6 @@ import (
 	"odsh/internal/testdb"
 )
 
-func TestMain(m *testing.M) { testdb.Main(m) }
 
 // BenchmarkLaunch measures odsh from exec to exit on a prepared database:
 // `odsh -c 'env.UID()'` (connect, schema and checksum check, interpreter,

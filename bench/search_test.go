@@ -13,7 +13,6 @@ import (
 	"odsh/orm"
 )
 
-func TestMain(m *testing.M) { testdb.Main(m) }
 
 // partnerCount is how many partners the search benchmarks run on.
 const partnerCount = 100_000

@@ -36,6 +36,7 @@ type Transaction struct {
 	wrote     bool
 	security  *securityCache
 	audit     auditState
+	clock     func() time.Time
 }
 
 // TxOptions tune a transaction.
@@ -125,9 +126,20 @@ func (tx *Transaction) ctxErr() error {
 // cr.now(): every create/write of a transaction gets the same date.
 func (tx *Transaction) Now() time.Time {
 	if tx.now.IsZero() {
-		tx.now = time.Now().UTC().Truncate(time.Microsecond)
+		clock := time.Now
+		if tx.clock != nil {
+			clock = tx.clock
+		}
+		tx.now = clock().UTC().Truncate(time.Microsecond)
 	}
 	return tx.now
+}
+
+// SetClock replaces the clock the transaction reads its timestamp from
+// (nil: the real one); tests use it for reproducible dates.
+func (tx *Transaction) SetClock(clock func() time.Time) {
+	tx.clock = clock
+	tx.now = time.Time{}
 }
 
 // note counts and logs one statement.

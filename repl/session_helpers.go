@@ -16,7 +16,6 @@ package repl
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -127,46 +126,9 @@ func firstWord(s string) string {
 // helperChart draws the groups of a ReadGroup as bars of field (e.g.
 // "__count", "amount_total"); labels are the group-by values.
 func (s *Session) helperChart(groups []orm.Values, field string) {
-	var labels []string
-	var values []float64
-	for _, g := range groups {
-		labels = append(labels, groupLabel(g, field))
-		values = append(values, toFloat(g[field]))
+	if err := printer.Chart(s.out, groups, field, s.printerOptions()); err != nil {
+		fmt.Fprintln(s.out, s.FormatError(err))
 	}
-	_ = printer.RenderChart(s.out, field, labels, values, s.printerOptions())
-}
-
-// groupLabel joins the values of a group's keys other than field and the
-// aggregates ("__domain", "x_count").
-func groupLabel(g orm.Values, field string) string {
-	var keys []string
-	for k := range g {
-		if k != field && !strings.HasPrefix(k, "__") && !strings.HasSuffix(k, "_count") {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	var parts []string
-	for _, k := range keys {
-		parts = append(parts, cell(g[k]))
-	}
-	return strings.Join(parts, " / ")
-}
-
-func toFloat(v any) float64 {
-	switch x := v.(type) {
-	case int:
-		return float64(x)
-	case int64:
-		return float64(x)
-	case int32:
-		return float64(x)
-	case float64:
-		return x
-	case float32:
-		return float64(x)
-	}
-	return 0
 }
 
 // commit flushes and commits the transaction. The entry running it learns

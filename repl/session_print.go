@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"sort"
 	"strings"
 
 	"odsh/orm"
@@ -54,7 +53,7 @@ func (s *Session) FormatError(err error) string {
 	var ie *InternalError
 	switch {
 	case errors.As(err, &oe):
-		return oe.Kind() + ": " + strings.TrimPrefix(oe.Info().Message(), "orm: ")
+		return printer.FormatError(oe)
 	case errors.As(err, &ce):
 		return ce.Msg
 	case errors.As(err, &pe), errors.As(err, &ie):
@@ -86,125 +85,33 @@ func (s *Session) print(res Result) (err error) {
 	return nil
 }
 
-// printerOptions are the session's table options.
+// printerOptions are the session's display options.
 func (s *Session) printerOptions() printer.Options {
-	return printer.Options{Width: s.opts.Width, Color: s.opts.Color}
-}
-
-// show writes one value: recordsets as tables (a card for one record in
-// vertical mode), lists of Values as tables, strings quoted, the rest with
-// fmt. It is the seam for printer.Show.
-func (s *Session) show(w io.Writer, v any, fields ...string) {
-	switch x := v.(type) {
-	case orm.Recordset:
-		s.showRecords(w, x, fields)
-	case []orm.Values:
-		s.showValues(w, x, fields)
-	case error:
-		fmt.Fprintln(w, s.FormatError(x))
-	case string:
-		fmt.Fprintf(w, "%q\n", x)
-	case nil:
-		fmt.Fprintln(w, "nil")
-	default:
-		fmt.Fprintln(w, printer.FormatValue(v, printer.Hint{}))
-	}
-}
-
-// showRecords prints a recordset: id and the given fields (the record
-// name by default).
-func (s *Session) showRecords(w io.Writer, rs orm.Recordset, fields []string) {
-	if rs.Len() == 0 {
-		fmt.Fprintln(w, rs.String())
-		return
-	}
-	m := rs.Model()
-	if len(fields) == 0 && m.Fields[m.RecName] != nil {
-		fields = []string{m.RecName}
-	}
-	if s.vertical {
-		s.showCards(w, rs, fields)
-		return
-	}
-	t := printer.Table{Title: m.Name, Columns: []printer.Column{{Name: "id"}}}
-	for _, f := range fields {
-		t.Columns = append(t.Columns, printer.Column{Name: f})
-	}
-	for _, rec := range rs.Slice(0, min(rs.Len(), maxShown)).Records() {
-		row := []string{fmt.Sprint(rec.ID())}
-		for _, f := range fields {
-			row = append(row, cell(rec.Get(f)))
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	t.Total = rs.Len()
-	_ = printer.RenderTable(w, t, s.printerOptions())
+	return printer.Options{Width: s.opts.Width, Color: s.opts.Color, Vertical: s.vertical, MaxRows: maxShown}
 }
 
 // maxShown caps the records read to print a recordset.
 const maxShown = 50
 
-// showCards prints each record vertically (:x), every field when none
-// are given.
-func (s *Session) showCards(w io.Writer, rs orm.Recordset, fields []string) {
-	m := rs.Model()
-	for _, rec := range rs.Slice(0, min(rs.Len(), maxShown)).Records() {
-		names := fields
-		if len(names) == 0 || len(names) == 1 && names[0] == m.RecName {
-			names = nil
-			for _, f := range m.FieldList {
-				names = append(names, f.Name)
-			}
-		}
-		c := printer.Card{Title: rec.String()}
-		g := printer.Group{}
-		for _, f := range names {
-			g.Fields = append(g.Fields, printer.Field{Name: f, Value: cell(rec.Get(f))})
-		}
-		c.Groups = []printer.Group{g}
-		_ = printer.RenderCard(w, c, s.printerOptions())
+// show writes one value through the printer: recordsets as tables (a card
+// for one record, or for each in vertical mode), read and read_group rows
+// as tables, errors as their one line, strings quoted, the rest as the
+// printer formats them.
+func (s *Session) show(w io.Writer, v any, fields ...string) {
+	switch x := v.(type) {
+	case string:
+		fmt.Fprintf(w, "%q\n", x)
+		return
+	case error:
+		fmt.Fprintln(w, s.FormatError(x))
+		return
+	case nil:
+		fmt.Fprintln(w, "nil")
+		return
 	}
-}
-
-// showValues prints rows of Values (Read, ReadGroup) as a table, id first
-// then the keys in order.
-func (s *Session) showValues(w io.Writer, rows []orm.Values, fields []string) {
-	if len(fields) == 0 {
-		fields = valueKeys(rows)
+	if err := printer.Show(w, v, s.printerOptions(), fields...); err != nil {
+		fmt.Fprintln(w, s.FormatError(err))
 	}
-	t := printer.Table{}
-	for _, f := range fields {
-		t.Columns = append(t.Columns, printer.Column{Name: f})
-	}
-	for _, r := range rows {
-		var row []string
-		for _, f := range fields {
-			row = append(row, cell(r[f]))
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	_ = printer.RenderTable(w, t, s.printerOptions())
-}
-
-// valueKeys returns the keys of rows: "id" first, then sorted.
-func valueKeys(rows []orm.Values) []string {
-	seen := map[string]bool{}
-	var keys []string
-	for _, r := range rows {
-		for k := range r {
-			if !seen[k] && k != "id" && !strings.HasPrefix(k, "__") {
-				seen[k] = true
-				keys = append(keys, k)
-			}
-		}
-	}
-	sort.Strings(keys)
-	if len(rows) > 0 {
-		if _, ok := rows[0]["id"]; ok {
-			keys = append([]string{"id"}, keys...)
-		}
-	}
-	return keys
 }
 
 // scalar formats one of several results on a line.

@@ -75,6 +75,7 @@ func newSession(t *testing.T) (*repl.Session, *bytes.Buffer) {
 	t.Helper()
 	env := testdb.Env(t)
 	resetSequences(t, env)
+	env.Tx().SetClock(func() time.Time { return time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC) })
 	var out bytes.Buffer
 	s, err := repl.NewSession(repl.SessionOptions{Tx: env.Tx(), DB: "test", Stdout: &out, Stderr: &out, Width: 100, Env: []string{}})
 	if err != nil {

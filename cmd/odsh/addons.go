@@ -5,16 +5,18 @@ import (
 	"strings"
 
 	"odsh/addons/base"
+	"odsh/addons/connector"
 	"odsh/orm"
 )
 
 // addonTable lists the addons this binary knows, by name. Add a line per
 // addon package (its exported Addon).
 //
-// TODO(addons): add "connector": connector.Addon and "demo": demo.Addon
-// once addons/connector and addons/demo land, and demo.Load below.
+// TODO(addons): add "demo": demo.Addon once addons/demo lands, and
+// demo.Load below.
 var addonTable = map[string]*orm.Addon{
-	"base": base.Addon,
+	"base":      base.Addon,
+	"connector": connector.Addon,
 }
 
 // demoLoaders load an addon's demo data of a size ("small", "large") after
