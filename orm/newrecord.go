@@ -94,6 +94,11 @@ func (r Recordset) setNewValues(vals Values) {
 // newCacheValue converts a value for a new record; x2many commands make
 // new lines (Create) or keep real ones (Link, Set).
 func (r Recordset) newCacheValue(f *Field, v any) any {
+	if f.Type == TypeMany2one {
+		if id := newRecordID(v); id < 0 {
+			return id
+		}
+	}
 	if !f.Type.X2many() {
 		return f.convertValue(v)
 	}
@@ -117,6 +122,18 @@ func (r Recordset) newCacheValue(f *Field, v any) any {
 		}
 	}
 	return nonNil(ids)
+}
+
+// newRecordID returns the id of a new record given as an id or a
+// recordset, or 0.
+func newRecordID(v any) int64 {
+	if rs, ok := v.(Recordset); ok && rs.Len() == 1 {
+		v = rs.ids[0]
+	}
+	if id, ok := toInt64(v); ok && id < 0 {
+		return id
+	}
+	return 0
 }
 
 // newValue returns the value of a non-computed field of a new record: the
