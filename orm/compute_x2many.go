@@ -19,7 +19,7 @@ func (r Recordset) x2manyModified(f *Field) func() {
 		tx := r.env.tx
 		tx.modified([]*Field{f}, r.ids, false)
 		if len(others) > 0 {
-			tx.modified(others, dedup(append(before, r.linkedIDs(f)...)), false)
+			tx.modified(others, symmetricDifference(before, r.linkedIDs(f)), false)
 		}
 	}
 }
@@ -102,4 +102,17 @@ func (tx *Transaction) goingModified(m *Model, ids []int64, going map[*Model][]i
 			tx.goingModified(cm, tx.selectIDs(q, ids), going)
 		}
 	}
+}
+
+// symmetricDifference returns the ids in exactly one of a and b: the links
+// added or removed.
+func symmetricDifference(a, b []int64) []int64 {
+	inA, inB := idSet(a), idSet(b)
+	var out []int64
+	for _, id := range dedup(append(append([]int64(nil), a...), b...)) {
+		if inA[id] != inB[id] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
