@@ -1,4 +1,5 @@
-// Package bench compares the ORM with hand-written SQL doing the same work.
+// Package bench compares the ORM with hand-written pgx doing the same work
+// in the same run: go test -run '^$' -bench . ./bench/
 package bench
 
 import (

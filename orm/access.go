@@ -33,6 +33,7 @@ func (r Recordset) Get(path string) any {
 // getField reads one field on r.
 func (r Recordset) getField(name string) any {
 	f := r.model.mustField(name)
+	r.checkFieldAccess(f)
 	if f.Type.Relational() {
 		return r.relValue(f)
 	}

@@ -134,6 +134,7 @@ func Install(env *Env, progress func(step string)) {
 	if ran := tx.InitSchema(); len(ran) > 0 {
 		progress(fmt.Sprintf("schema: %d statements", len(ran)))
 	}
+	ReflectModels(env)
 	installed := installedAddons(env)
 	for _, a := range tx.reg.addons {
 		sum := a.checksum()

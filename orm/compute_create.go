@@ -89,7 +89,7 @@ func (tx *Transaction) invalidateOne2many(fields []*Field, ids []int64) {
 	c := tx.cache
 	for _, f := range fields {
 		for _, g := range tx.reg.deps.one2many[f] {
-			if len(c.data[g]) == 0 {
+			if !c.anyCached(g) {
 				continue
 			}
 			owners, known := []int64{}, true

@@ -18,8 +18,7 @@ func (r Recordset) computedValue(f *Field, id int64) any {
 	if f.Store && id > 0 && tx.isToCompute(f, id) && !tx.computing[f][id] {
 		r.recomputeOnRead(f, id)
 	}
-	cf := r.cacheField(f)
-	if v, ok := tx.cache.get(cf, id); ok {
+	if v, ok := r.cacheGet(f, id); ok {
 		return v
 	}
 	if id < 0 || !f.Store {
@@ -27,7 +26,7 @@ func (r Recordset) computedValue(f *Field, id int64) any {
 	} else {
 		r.fetch(f, id)
 	}
-	v, ok := tx.cache.get(cf, id)
+	v, ok := r.cacheGet(f, id)
 	if !ok {
 		panic(r.missing(id))
 	}
@@ -55,7 +54,7 @@ func (r Recordset) computeValue(f *Field, id int64) {
 					Msg: fmt.Sprintf("computing %s: the compute method did not assign a value to every record", g)}})
 			}
 			for _, x := range missing {
-				tx.cache.set(batch.cacheField(g), x, r.previousValue(g, x))
+				batch.cacheSet(g, x, r.previousValue(g, x))
 			}
 		}
 	}
@@ -80,14 +79,13 @@ func (r Recordset) computeBatch(f *Field, id int64) []int64 {
 		return []int64{id}
 	}
 	c := r.env.tx.cache
-	cf := r.cacheField(f)
 	gone := c.gone[r.model]
 	ids := []int64{id}
 	for _, x := range r.prefetch.get(c) {
 		if len(ids) >= PrefetchMax {
 			break
 		}
-		if x != id && (x < 0) == (id < 0) && !c.has(cf, x) && !gone[x] && !r.env.tx.computing[f][x] {
+		if x != id && (x < 0) == (id < 0) && !r.cacheHas(f, x) && !gone[x] && !r.env.tx.computing[f][x] {
 			ids = append(ids, x)
 		}
 	}
@@ -164,7 +162,6 @@ func (r Recordset) setComputed(f *Field, v any) {
 	cv := r.computedCacheValue(f, v)
 	tx := r.env.tx
 	c := tx.cache
-	cf := r.cacheField(f)
 	as := tx.comp.assigned[f]
 	if as == nil {
 		as = map[int64]bool{}
@@ -173,7 +170,7 @@ func (r Recordset) setComputed(f *Field, v any) {
 	for _, id := range r.ids {
 		as[id] = true
 		if !f.Store || id < 0 || f.column == "" {
-			c.set(cf, id, cv)
+			r.cacheSet(f, id, cv)
 			continue
 		}
 		if old, ok := c.get(f, id); ok && !c.isDirty(f, id) && sameValue(old, cv) {

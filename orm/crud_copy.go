@@ -34,8 +34,8 @@ func (r Recordset) CopyData(def Values) Values {
 		if _, ok := def[f.Name]; ok {
 			continue
 		}
-		if f.IsComputed() && !f.Store {
-			continue
+		if f.IsComputed() && !f.Store && f.InheritedFrom == nil {
+			continue // a delegated parent's values are copied into a new parent
 		}
 		vals[f.Name] = r.copyValue(f)
 	}

@@ -47,6 +47,9 @@ func (r Recordset) create(list []Values) Recordset {
 	r.precompute(rows)
 	ids := r.insertRows(rows)
 	recs := r.Browse(ids...)
+	recs.checkRules("create")
+	r.env.tx.securityChanged(m)
+	recs.parentStoreCreate()
 	recs.afterCreate(rows)
 	return recs
 }
@@ -105,8 +108,8 @@ func (r Recordset) withDefaults(vals Values) Values {
 		out[k] = v
 	}
 	for _, f := range r.model.FieldList {
-		if _, ok := out[f.Name]; ok {
-			continue
+		if _, ok := out[f.Name]; ok || f.InheritedFrom != nil {
+			continue // a delegated parent applies its own defaults
 		}
 		if v, ok := r.defaultValue(f); ok {
 			out[f.Name] = v
@@ -117,6 +120,9 @@ func (r Recordset) withDefaults(vals Values) Values {
 
 // defaultValue returns a field's default for a new record.
 func (r Recordset) defaultValue(f *Field) (any, bool) {
+	if pf := f.InheritedFrom; pf != nil {
+		return r.env.Model(pf.Model.Name).defaultValue(pf)
+	}
 	if v, ok := r.env.ctx["default_"+f.Name]; ok {
 		return v, true
 	}

@@ -21,6 +21,8 @@ func (r Recordset) unlink() {
 		return
 	}
 	r.checkAccess("unlink")
+	r.checkRules("unlink")
+	r.env.tx.securityChanged(m)
 	tx := r.env.tx
 	tx.flushAll()
 	ids := dedup(r.ids)

@@ -28,6 +28,9 @@ func (r Recordset) write(vals Values) {
 	}
 	r.checkAccess("write")
 	r.ensureExist()
+	r.checkRules("write")
+	r.env.tx.securityChanged(m)
+	r.parentStoreWrite(vals)
 	cols := map[*Field]any{}
 	x2m := map[*Field][]Cmd{}
 	var inverses, touched []*Field

@@ -3,6 +3,8 @@ package orm
 import (
 	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // PrefetchMax is how many records one fetch loads at most (Odoo's
@@ -32,14 +34,15 @@ func (r Recordset) batch(f *Field, id int64) []int64 {
 	c := r.env.tx.cache
 	gone := c.gone[r.model]
 	ids := []int64{id}
-	seen := map[int64]bool{id: true}
 	if r.prefetch == nil {
 		return ids
 	}
-	for _, x := range r.prefetch.get(c) {
-		if len(ids) >= PrefetchMax {
-			break
-		}
+	all := r.prefetch.get(c)
+	seen := map[int64]bool{id: true}
+	// start at id: the records before it were most likely loaded already
+	start := r.prefetch.position(id)
+	for k := 0; k < len(all) && len(ids) < PrefetchMax; k++ {
+		x := all[(start+k)%len(all)]
 		if !seen[x] && !c.has(f, x) && !gone[x] {
 			seen[x] = true
 			ids = append(ids, x)
@@ -51,6 +54,7 @@ func (r Recordset) batch(f *Field, id int64) []int64 {
 // fetchColumns loads the model's prefetched columns (or f alone when it is
 // not prefetched) for a batch, without overwriting cached values.
 func (r Recordset) fetchColumns(f *Field, id int64) {
+	r.checkAccess("read")
 	ids := r.batch(f, id)
 	fields := r.model.prefetch
 	if !f.Prefetch {
@@ -75,24 +79,39 @@ func (r Recordset) fetchRows(fields []*Field, ids []int64) {
 		cols[i] = qualify(r.model.Table, fl.column)
 	}
 	q := fmt.Sprintf("SELECT %s FROM %s WHERE %s = ANY($1)", strings.Join(cols, ", "), quote(r.model.Table), qualify(r.model.Table, "id"))
+	args := []any{ids}
+	if rules := r.ruleDomain("read"); rules != nil {
+		rq := newQuery(r.model)
+		rq.addWhere(SQLf("%s = ANY(%s)", SQL{code: qualify(rq.alias, "id")}, ids))
+		r.addRules(rq, "read")
+		q, args = rq.selectSQL(SQL{code: strings.Join(cols, ", ")}).Build()
+		defer r.explainHidden(ids)
+	}
 	c := tx.cache
 	found := c.existing(r.model)
-	got := make(map[int64]bool, len(ids))
-	tx.Query(q, []any{ids}, func(rows pgxRows) error {
-		vals, err := rows.Values()
-		if err != nil {
+	dests := make([]any, len(fields))
+	for i, fl := range fields {
+		dests[i] = scanDest(fl)
+	}
+	newRow := c.rowAllocator(r.model, len(ids))
+	tx.Query(q, args, func(rows pgxRows) error {
+		if err := rows.Scan(dests...); err != nil {
 			return err
 		}
-		rid, _ := toInt64(vals[0])
-		got[rid], found[rid] = true, true
+		rid := dests[0].(*pgtype.Int8).Int64
+		found[rid] = true
+		row := newRow(rid)
 		for i, fl := range fields {
-			c.insertMissing(fl, rid, fl.kind.fromDB(fl, vals[i]))
+			if !row.known(fl.index) {
+				row.vals[fl.index] = scanned(fl, dests[i])
+				row.mark(fl.index)
+			}
 		}
 		return nil
 	})
 	gone := c.missing(r.model)
 	for _, id := range ids {
-		if !got[id] {
+		if !found[id] {
 			gone[id] = true
 		}
 	}
@@ -128,6 +147,7 @@ func (r Recordset) lineQuery(f *Field) *query {
 	r.env.tx.flushModel(lines.model) // the inverse, active and domain fields are read in SQL
 	q := newQuery(lines.model)
 	lines.addActiveFilter(q, nil)
+	lines.addRules(q, "read")
 	if f.Domain != nil {
 		lines.addDomain(q, f.Domain)
 	}
@@ -170,4 +190,29 @@ func (r Recordset) withActiveTest(caller *Env) Recordset {
 		return r.WithContext(Ctx{"active_test": v})
 	}
 	return r
+}
+
+// explainHidden tells apart, among ids a rule-filtered fetch did not
+// return, the deleted records (MissingError later) from those the record
+// rules hide: the first hidden one raises AccessError.
+func (r Recordset) explainHidden(ids []int64) {
+	c := r.env.tx.cache
+	gone := c.missing(r.model)
+	var absent []int64
+	for _, id := range ids {
+		if gone[id] {
+			absent = append(absent, id)
+		}
+	}
+	if len(absent) == 0 {
+		return
+	}
+	exist := r.Browse(absent...).Exists()
+	for _, id := range exist.ids {
+		delete(gone, id)
+	}
+	if exist.Len() > 0 && exist.ids[0] == ids[0] {
+		panic(&AccessError{ErrorInfo{Model: r.model.Name, IDs: exist.ids[:1], Msg: fmt.Sprintf(
+			"the record %s(%d,) is hidden by record rules (user %d)", r.model.Name, ids[0], r.env.uid)}})
+	}
 }

@@ -83,7 +83,18 @@ type Field struct {
 	SearchFunc                         func(rs Recordset, op string, value any) any
 	ComputeSudo, Precompute, Recursive bool
 
+	// InheritedFrom is the parent's field when this field is inherited by
+	// delegation (_inherits) through the many2one DelegateLink; nil otherwise.
+	InheritedFrom *Field
+	DelegateLink  string
+
+	// SelectionOndelete holds, for each value added by SelectionAdd, what
+	// happens to records holding it when the value goes away.
+	SelectionOndelete map[string]string
+	selectionAdded    []string
+
 	column       string // SQL column, "" when the field has no column
+	index        int    // position in Model.FieldList (the cache slot)
 	kind         kind
 	labelDefault bool
 	given        map[string]bool // attributes set explicitly (store, copy, readonly, compute_sudo)
@@ -236,6 +247,20 @@ func (d *FieldDef) Digits(precision, scale int) *FieldDef {
 // CurrencyField names the many2one to res.currency of a Monetary field.
 func (d *FieldDef) CurrencyField(s string) *FieldDef {
 	return d.set(func(f *Field) { f.CurrencyField = s })
+}
+
+// SelectionMethod gives a Selection field's values from the model method
+// named method (Odoo's selection='_select_versions'); the method returns
+// []SelectionItem and is called on the model owning the field, so a model
+// that copies the field or an extension can override it.
+func (d *FieldDef) SelectionMethod(method string) *FieldDef {
+	return d.set(func(f *Field) {
+		model := f.Model.Name
+		f.SelectionFunc = func(env *Env) []SelectionItem {
+			items, _ := env.Model(model).Call(method).([]SelectionItem)
+			return items
+		}
+	})
 }
 
 // SelectionFunc gives a Selection field's values from a function (values

@@ -14,7 +14,7 @@ import "fmt"
 // baseMethods are the ORM's implementations, innermost in every chain.
 var baseMethods = map[string]Method{
 	"create": func(rs Recordset, args ...any) any {
-		return rs.create(argValuesList(args))
+		return rs.createDelegating(argValuesList(args))
 	},
 	"write": func(rs Recordset, args ...any) any {
 		rs.write(argValues(args))
@@ -26,6 +26,10 @@ var baseMethods = map[string]Method{
 	},
 	"copy": func(rs Recordset, args ...any) any {
 		return rs.copy(argValues(args))
+	},
+	"compute_display_name": func(rs Recordset, args ...any) any {
+		computeDisplayName(rs)
+		return nil
 	},
 	"default_get": func(rs Recordset, args ...any) any {
 		names := make([]string, 0, len(args))

@@ -173,23 +173,41 @@ func (tx *Transaction) dropNew(rs Recordset) {
 	}
 }
 
-// cacheField returns the field under which f's value is cached for r's
-// env: f itself, or its variant for the env's DependsContext values.
-func (r Recordset) cacheField(f *Field) *Field {
+// cacheGet returns the cached value of f for id in r's env: per context
+// key values for a field with DependsContext.
+func (r Recordset) cacheGet(f *Field, id int64) (any, bool) {
 	if len(f.DependsContext) == 0 {
-		return f
+		return r.env.tx.cache.get(f, id)
 	}
+	v, ok := r.variant(f)[id]
+	return v, ok
+}
+
+func (r Recordset) cacheHas(f *Field, id int64) bool {
+	_, ok := r.cacheGet(f, id)
+	return ok
+}
+
+func (r Recordset) cacheSet(f *Field, id int64, v any) {
+	if len(f.DependsContext) == 0 {
+		r.env.tx.cache.set(f, id, v)
+		return
+	}
+	r.variant(f)[id] = v
+}
+
+// variant returns the values of f cached for the env's context key values.
+func (r Recordset) variant(f *Field) map[int64]any {
 	key := r.env.contextKey(f.DependsContext)
 	comp := r.env.tx.comp
 	vs := comp.variants[f]
 	if vs == nil {
-		vs = map[string]*Field{}
+		vs = map[string]map[int64]any{}
 		comp.variants[f] = vs
 	}
 	v := vs[key]
 	if v == nil {
-		cp := *f
-		v = &cp
+		v = map[int64]any{}
 		vs[key] = v
 	}
 	return v
@@ -220,7 +238,40 @@ func (e *Env) contextKey(keys []string) string {
 // invalidateField forgets f (and its context variants) on ids (all when nil).
 func (tx *Transaction) invalidateField(f *Field, ids []int64) {
 	tx.cache.invalidate(f, ids)
-	for _, v := range tx.comp.variants[f] {
-		tx.cache.invalidate(v, ids)
+	for key, vs := range tx.comp.variants[f] {
+		if ids == nil {
+			delete(tx.comp.variants[f], key)
+			continue
+		}
+		for _, id := range ids {
+			delete(vs, id)
+		}
 	}
+}
+
+// eachCached calls fn for every record with a cached value of f.
+func (c *cache) eachCached(f *Field, fn func(id int64, v any)) {
+	mc := c.models[f.Model]
+	if mc == nil {
+		return
+	}
+	for id, r := range mc.recs {
+		if r.known(f.index) {
+			fn(id, r.vals[f.index])
+		}
+	}
+}
+
+// anyCached reports whether some record has a cached value of f.
+func (c *cache) anyCached(f *Field) bool {
+	mc := c.models[f.Model]
+	if mc == nil {
+		return false
+	}
+	for _, r := range mc.recs {
+		if r.known(f.index) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -14,6 +15,7 @@ type query struct {
 	aliases map[string]bool
 	where   []SQL
 	order   SQL
+	groupBy []SQL
 	limit   int
 	offset  int
 	parent  *query
@@ -61,14 +63,20 @@ func (q *query) whereSQL() SQL {
 // selectSQL builds "SELECT <what> FROM ... WHERE ... ORDER BY ... LIMIT".
 func (q *query) selectSQL(what SQL) SQL {
 	s := SQLf("SELECT %s FROM %s%s", what, q.from(), q.whereSQL())
+	if len(q.groupBy) > 0 {
+		s = SQLf("%s GROUP BY %s", s, JoinSQL(", ", q.groupBy...))
+	}
 	if !q.order.IsEmpty() {
 		s = SQLf("%s ORDER BY %s", s, q.order)
 	}
+	// LIMIT and OFFSET are Go ints written as literals, not parameters: a
+	// cached statement's generic plan would not know them and could sort
+	// the whole table instead of walking an index
 	if q.limit > 0 {
-		s = SQLf("%s LIMIT %s", s, int64(q.limit))
+		s = SQLf("%s LIMIT "+strconv.Itoa(q.limit), s)
 	}
 	if q.offset > 0 {
-		s = SQLf("%s OFFSET %s", s, int64(q.offset))
+		s = SQLf("%s OFFSET "+strconv.Itoa(q.offset), s)
 	}
 	return s
 }
@@ -103,12 +111,12 @@ func (m *Model) parseOrderTerm(words []string, part string) (orderTerm, error) {
 	f := m.Fields[name]
 	if f == nil {
 		if strings.Contains(name, ".") {
-			return orderTerm{}, fmt.Errorf("ordering by a dotted path (%q) is not supported", name)
+			return orderTerm{}, &orderFieldError{name, fmt.Sprintf("ordering by a dotted path (%q) is not supported", name)}
 		}
-		return orderTerm{}, fmt.Errorf("unknown field %q in order%s", name, m.suggest(name))
+		return orderTerm{}, &orderFieldError{name, fmt.Sprintf("unknown field %q in order%s", name, m.suggest(name))}
 	}
 	if f.column == "" {
-		return orderTerm{}, fmt.Errorf("cannot order by %q: it is not stored in a column", name)
+		return orderTerm{}, &orderFieldError{name, fmt.Sprintf("cannot order by %q: it is not stored in a column", name)}
 	}
 	t := orderTerm{field: f}
 	rest := words[1:]
@@ -126,6 +134,11 @@ func (m *Model) parseOrderTerm(words []string, part string) (orderTerm, error) {
 	return t, nil
 }
 
+// orderFieldError is an order term naming a field that cannot be ordered by.
+type orderFieldError struct{ field, msg string }
+
+func (e *orderFieldError) Error() string { return e.msg }
+
 func (m *Model) parseOrder() error {
 	terms, err := m.parseOrderSpec(m.Order)
 	if err != nil {
@@ -135,40 +148,52 @@ func (m *Model) parseOrder() error {
 	return nil
 }
 
-// orderBy builds the ORDER BY of terms on alias, following many2one fields
-// to their comodel's order (with joins), loop-protected.
-func (q *query) orderBy(m *Model, terms []orderTerm, alias string, reverse bool, seen map[string]bool) []SQL {
-	var out []SQL
+// orderItem is one ORDER BY expression with its direction.
+type orderItem struct {
+	expr  SQL
+	desc  bool
+	nulls string // "", "NULLS FIRST", "NULLS LAST"
+}
+
+// sql renders the item: "expr DESC NULLS FIRST".
+func (o orderItem) sql() SQL {
+	dir := " ASC"
+	if o.desc {
+		dir = " DESC"
+	}
+	if o.nulls != "" {
+		dir += " " + o.nulls
+	}
+	return SQLf("%s"+dir, o.expr)
+}
+
+func renderOrder(items []orderItem) SQL {
+	parts := make([]SQL, len(items))
+	for i, it := range items {
+		parts[i] = it.sql()
+	}
+	return JoinSQL(", ", parts...)
+}
+
+// orderBy builds the ORDER BY items of terms on alias, following many2one
+// fields to their comodel's order (with joins), loop-protected:
+//
+//	m2o asc      ⇔  the comodel's _order terms (joined), each as given
+//	m2o desc     ⇔  the same terms, every direction and NULLS clause flipped
+//	m2o nulls X  ⇔  (m2o IS [NOT] NULL) first, then the comodel's terms
+func (q *query) orderBy(m *Model, terms []orderTerm, alias string, reverse bool, seen map[string]bool) []orderItem {
+	var out []orderItem
 	for _, t := range terms {
 		desc := t.desc != reverse
 		nulls := t.nulls
 		if reverse && nulls != "" {
-			nulls = map[string]string{"NULLS FIRST": "NULLS LAST", "NULLS LAST": "NULLS FIRST"}[nulls]
+			nulls = flipNulls(nulls)
 		}
 		f := t.field
 		if f.Type == TypeMany2one && !seen[f.Comodel] {
 			co := m.registry.models[f.Comodel]
 			if !(len(co.order) == 1 && co.order[0].field.Name == "id") {
-				sub := q.leftJoin(alias, f.column, co.Table, "id")
-				nested := map[string]bool{m.Name: true}
-				for k := range seen {
-					nested[k] = true
-				}
-				nested[f.Comodel] = true
-				inner := q.orderBy(co, co.order, sub, desc, nested)
-				if nulls != "" && len(inner) > 0 {
-					// an outer NULLS clause places rows whose many2one is empty
-					pos := "FIRST"
-					if nulls == "NULLS LAST" {
-						pos = "LAST"
-					}
-					cond := "IS NULL"
-					if pos == "FIRST" {
-						cond = "IS NOT NULL"
-					}
-					inner = append([]SQL{{code: fmt.Sprintf("%s %s", qualify(alias, f.column), cond)}}, inner...)
-				}
-				out = append(out, inner...)
+				out = append(out, q.many2oneOrder(m, f, co, alias, desc, nulls, seen)...)
 				continue
 			}
 		}
@@ -176,17 +201,30 @@ func (q *query) orderBy(m *Model, terms []orderTerm, alias string, reverse bool,
 		if f.Type == TypeBoolean {
 			col = fmt.Sprintf("COALESCE(%s, FALSE)", col)
 		}
-		dir := "ASC"
-		if desc {
-			dir = "DESC"
-		}
-		code := col + " " + dir
-		if nulls != "" {
-			code += " " + nulls
-		}
-		out = append(out, SQL{code: code})
+		out = append(out, orderItem{expr: SQL{code: col}, desc: desc, nulls: nulls})
 	}
 	return out
+}
+
+// many2oneOrder orders by a many2one's comodel order, joining the comodel.
+func (q *query) many2oneOrder(m *Model, f *Field, co *Model, alias string, desc bool, nulls string, seen map[string]bool) []orderItem {
+	sub := q.leftJoin(alias, f.column, co.Table, "id")
+	nested := map[string]bool{m.Name: true, f.Comodel: true}
+	for k := range seen {
+		nested[k] = true
+	}
+	inner := q.orderBy(co, co.order, sub, desc, nested)
+	if nulls == "" || len(inner) == 0 {
+		return inner
+	}
+	// an outer NULLS clause places the rows whose many2one is empty:
+	// FALSE sorts before TRUE, so "IS NOT NULL" ascending puts them first
+	cond := "IS NULL"
+	if nulls == "NULLS FIRST" {
+		cond = "IS NOT NULL"
+	}
+	head := orderItem{expr: SQL{code: fmt.Sprintf("%s %s", qualify(alias, f.column), cond)}}
+	return append([]orderItem{head}, inner...)
 }
 
 // setOrder sets the query's ORDER BY from an order string ("" = _order),
@@ -199,14 +237,14 @@ func (q *query) setOrder(spec string) error {
 			return err
 		}
 	}
-	parts := q.orderBy(q.model, terms, q.alias, false, map[string]bool{q.model.Name: true})
+	items := q.orderBy(q.model, terms, q.alias, false, map[string]bool{q.model.Name: true})
 	hasID := false
 	for _, t := range terms {
 		hasID = hasID || t.field.Name == "id"
 	}
 	if !hasID {
-		parts = append(parts, SQL{code: qualify(q.alias, "id")})
+		items = append(items, orderItem{expr: SQL{code: qualify(q.alias, "id")}})
 	}
-	q.order = JoinSQL(", ", parts...)
+	q.order = renderOrder(items)
 	return nil
 }

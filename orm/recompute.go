@@ -61,12 +61,12 @@ import (
 
 // computeState is the transaction's recomputation state.
 type computeState struct {
-	todo      map[*Field]map[int64]bool    // stored fields marked to compute
-	protected map[*Field]map[int64]int     // fields not to mark (written, inverted)
-	assigned  map[*Field]map[int64]bool    // values assigned by running computes
-	variants  map[*Field]map[string]*Field // DependsContext cache variants
-	origin    map[int64]int64              // new record → the real one it copies
-	newSeq    int64                        // last new record id, negated
+	todo      map[*Field]map[int64]bool           // stored fields marked to compute
+	protected map[*Field]map[int64]int            // fields not to mark (written, inverted)
+	assigned  map[*Field]map[int64]bool           // values assigned by running computes
+	variants  map[*Field]map[string]map[int64]any // DependsContext values per key
+	origin    map[int64]int64                     // new record → the real one it copies
+	newSeq    int64                               // last new record id, negated
 }
 
 func newComputeState() *computeState {
@@ -74,7 +74,7 @@ func newComputeState() *computeState {
 		todo:      map[*Field]map[int64]bool{},
 		protected: map[*Field]map[int64]int{},
 		assigned:  map[*Field]map[int64]bool{},
-		variants:  map[*Field]map[string]*Field{},
+		variants:  map[*Field]map[string]map[int64]any{},
 		origin:    map[int64]int64{},
 	}
 }
@@ -204,14 +204,14 @@ func (tx *Transaction) one2manyOwners(p *Field, ids []int64, precise bool) walkR
 func (tx *Transaction) cachedReferrers(p *Field, ids []int64) walkResult {
 	want := idSet(ids)
 	var out []int64
-	for id, v := range tx.cache.data[p] {
+	tx.cache.eachCached(p, func(id int64, v any) {
 		for _, x := range relIDs(v) {
 			if want[x] {
 				out = append(out, id)
-				break
+				return
 			}
 		}
-	}
+	})
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return walkResult{ids: out}
 }

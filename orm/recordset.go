@@ -24,6 +24,20 @@ type prefetchSet struct {
 	src   *prefetchSet
 	field *Field
 	done  bool
+	pos   map[int64]int // index of each id, built on first use
+}
+
+// position returns the index of id in the set (0 when absent).
+func (p *prefetchSet) position(id int64) int {
+	if p.pos == nil {
+		p.pos = make(map[int64]int, len(p.ids))
+		for i, x := range p.ids {
+			if _, dup := p.pos[x]; !dup {
+				p.pos[x] = i
+			}
+		}
+	}
+	return p.pos[id]
 }
 
 func fixedPrefetch(ids []int64) *prefetchSet { return &prefetchSet{ids: ids, done: true} }

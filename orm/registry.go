@@ -28,6 +28,7 @@ type Registry struct {
 	layers  map[string][]*ModelDef
 	names   []string // model names in order of first definition
 	models  map[string]*Model
+	pool    map[string]*Model // every *Model ever built, reused by later set-ups
 	tables  map[string]*Model
 	fks     map[string]*Field // foreign key constraint name → many2one
 	sqlCons map[string]*sqlConstraintRef
@@ -111,7 +112,9 @@ type resolution struct {
 }
 
 // Setup resolves every model from its layers; it may be called again after
-// more definitions.
+// more definitions. A model keeps its *Model across set-ups (it is updated
+// in place), so recordsets made before stay valid; its fields are new, so
+// a transaction's cache must be cleared afterwards (Declare does).
 func (r *Registry) Setup() error {
 	res := map[string]*resolution{}
 	for _, name := range r.names {
@@ -119,18 +122,25 @@ func (r *Registry) Setup() error {
 			return err
 		}
 	}
+	if r.pool == nil {
+		r.pool = map[string]*Model{}
+	}
 	r.models = map[string]*Model{}
 	r.inverses = nil
 	r.tables = map[string]*Model{}
 	for _, name := range r.names {
-		m, err := r.build(res[name])
+		m, err := r.build(res[name], r.pool[name])
 		if err != nil {
 			return err
 		}
+		r.pool[name] = m
 		r.models[name] = m
 		if m.HasTable() {
 			r.tables[m.Table] = m
 		}
+	}
+	if err := r.setupInherits(); err != nil {
+		return err
 	}
 	if err := r.setupFields(); err != nil {
 		return err
@@ -174,7 +184,7 @@ func (r *Registry) mergeParents(out *resolution, layer *ModelDef, res map[string
 			continue
 		}
 		if _, ok := r.layers[p]; !ok {
-			return fmt.Errorf("orm: %s inherits from unknown model %q", layer.Name, p)
+			return fmt.Errorf("orm: %s inherits from unknown model %q%s", layer.Name, p, r.suggestModel(p))
 		}
 		pr, err := r.resolve(p, res, stack)
 		if err != nil {
@@ -274,4 +284,18 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// suggestModel proposes a defined model name close to a misspelt one.
+func (r *Registry) suggestModel(name string) string {
+	best, bestD := "", 3
+	for _, n := range r.names {
+		if d := editDistance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
 }

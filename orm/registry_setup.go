@@ -6,10 +6,15 @@ import (
 )
 
 // build makes a Model from its resolution: attributes with their defaults,
-// magic fields, fields and the method table.
-func (r *Registry) build(res *resolution) (*Model, error) {
+// magic fields, fields and the method table. When the model was set up
+// before, old is updated in place so that pointers to it stay valid.
+func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 	a := res.attrs
-	m := &Model{
+	m := old
+	if m == nil {
+		m = &Model{}
+	}
+	*m = Model{
 		Name: a.Name, Description: firstNonEmpty(a.Description, a.Name),
 		Table: firstNonEmpty(a.Table, tableName(a.Name)), Abstract: a.Abstract,
 		Transient: a.Transient, Auto: !a.NoAuto && !a.Abstract,
@@ -18,6 +23,12 @@ func (r *Registry) build(res *resolution) (*Model, error) {
 		ParentStore: a.ParentStore, ActiveName: a.ActiveName, Inherits: a.Inherits,
 		SQLConstraints: a.SQLConstraints, Constraints: a.Constraints,
 		Fields: map[string]*Field{}, registry: r,
+	}
+	if a.Inherits != nil {
+		m.Inherits = make(map[string]string, len(a.Inherits))
+		for p, link := range a.Inherits {
+			m.Inherits[p] = link
+		}
 	}
 	if len(m.Table) > 63 {
 		return nil, fmt.Errorf("orm: %s: table name %q is longer than 63 characters", m.Name, m.Table)
@@ -39,6 +50,7 @@ func (r *Registry) build(res *resolution) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
+		f.index = len(m.FieldList)
 		m.Fields[n] = f
 		m.FieldList = append(m.FieldList, f)
 	}
@@ -81,7 +93,7 @@ func (r *Registry) magicFields(m *Model) (map[string][]*FieldDef, []string) {
 		seq = append(seq, d.Name)
 	}
 	add(Integer("id").Label("ID").Readonly().Copy(false))
-	add(Char("display_name").Label("Display Name").Compute(computeDisplayName))
+	add(Char("display_name").Label("Display Name").Compute(callDisplayName))
 	if m.LogAccess {
 		_, users := r.layers["res.users"]
 		if users {
@@ -95,6 +107,10 @@ func (r *Registry) magicFields(m *Model) (map[string][]*FieldDef, []string) {
 	}
 	return defs, seq
 }
+
+// callDisplayName computes display_name through the model's
+// "compute_display_name" method, so that an addon can override it.
+func callDisplayName(rs Recordset) { rs.Call("compute_display_name") }
 
 // setupFields links fields across models once every model is built:
 // comodels, inverses, relation tables, columns, orders and constraint names.
@@ -148,6 +164,7 @@ func (r *Registry) setupField(f *Field) error {
 		if len(f.Selection) == 0 && f.SelectionFunc == nil && f.Related == "" {
 			return fmt.Errorf("orm: %s: a selection field needs values or a function", f)
 		}
+		return f.checkSelectionOndelete()
 	}
 	return nil
 }

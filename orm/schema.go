@@ -64,9 +64,15 @@ func (tx *Transaction) InitSchema(models ...string) []string {
 	st := tx.readSchema()
 	var ran []string
 	exec := func(q string) {
+		if len(ran) == 0 {
+			// deferred foreign keys with pending checks forbid ALTER TABLE:
+			// check them now, and defer them again at the end
+			tx.Exec("SET CONSTRAINTS ALL IMMEDIATE")
+		}
 		tx.Exec(q)
 		ran = append(ran, q)
 	}
+
 	var ms []*Model
 	for _, n := range models {
 		if m := reg.models[n]; m != nil && m.HasTable() {
@@ -83,6 +89,7 @@ func (tx *Transaction) InitSchema(models ...string) []string {
 		tx.createConstraints(m, st, exec)
 	}
 	if len(ran) > 0 {
+		tx.Exec("SET CONSTRAINTS ALL DEFERRED")
 		tx.cache.clear()
 	}
 	return ran

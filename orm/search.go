@@ -1,17 +1,20 @@
 package orm
 
 import (
+	"errors"
 	"fmt"
 
 	"odsh/domain"
 )
 
-// SearchOpt is an option of Search: Limit, Offset or Order.
+// SearchOpt is an option of Search: Limit, Offset or Order (and Lazy for
+// ReadGroup).
 type SearchOpt func(*searchOpts)
 
 type searchOpts struct {
 	limit, offset int
 	order         string
+	eager         bool // ReadGroup: Lazy(false)
 }
 
 // Limit returns at most n records.
@@ -98,6 +101,10 @@ func (r Recordset) searchQuery(dom any, o searchOpts) *query {
 		panic(userErr(r.model.Name, "cannot search an abstract model (no table)"))
 	}
 	d := r.ParseDomain(dom)
+	r.validateDomain(r.model, d)
+	if _, err := r.model.parseOrderSpec(o.order); o.order != "" && err != nil {
+		panic(r.orderErr(o.order, err))
+	}
 	r.checkAccess("read")
 	r.env.tx.flushAll()
 	q := newQuery(r.model)
@@ -105,10 +112,21 @@ func (r Recordset) searchQuery(dom any, o searchOpts) *query {
 	q.addWhere(r.domainSQL(q, q.alias, r.model, d))
 	r.addRules(q, "read")
 	if err := q.setOrder(o.order); err != nil {
-		panic(&ValidationError{ErrorInfo{Model: r.model.Name, Msg: "invalid order: " + err.Error(), Value: o.order, HasValue: true}})
+		panic(r.orderErr(o.order, err))
 	}
 	q.limit, q.offset = o.limit, o.offset
 	return q
+}
+
+// orderErr is the ValidationError of a bad order, naming the field when
+// the order names an unknown one.
+func (r Recordset) orderErr(order string, err error) *ValidationError {
+	e := &ValidationError{ErrorInfo{Model: r.model.Name, Msg: "invalid order: " + err.Error(), Value: order, HasValue: true}}
+	var of *orderFieldError
+	if errors.As(err, &of) {
+		e.Field = of.field
+	}
+	return e
 }
 
 // addDomain adds a domain (as ParseDomain reads it) to a query.
@@ -124,6 +142,10 @@ func (r Recordset) addActiveFilter(q *query, d domain.Domain) {
 		return
 	}
 	if d != nil && mentions(d, name) {
+		return
+	}
+	if f := r.model.Fields[name]; f.column == "" { // inherited through _inherits
+		q.addWhere(r.domainSQL(q, q.alias, r.model, domain.Cond(name, domain.Eq, true)))
 		return
 	}
 	q.addWhere(SQLf("%s = TRUE", SQL{code: qualify(q.alias, r.model.Fields[name].column)}))

@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -140,6 +141,7 @@ func truthy(v any) bool {
 // scalarSQL translates a condition on a scalar column (or a many2one's
 // id column). A NULL column counts as the type's falsy value z:
 //
+//	f =? v      ⇔  TRUE when v is False/None, else f = v
 //	f in L      ⇔  f = ANY(L') OR (f IS NULL, when L held False/None or z)
 //	f not in L  ⇔  NOT f = ANY(L') AND f IS NOT NULL, when it did;
 //	               NOT f = ANY(L') OR f IS NULL, otherwise
@@ -149,7 +151,7 @@ func scalarSQL(m *Model, f *Field, col string, c domain.Condition) SQL {
 	op, value := c.Operator, c.Value
 	switch op {
 	case domain.EqIfSet:
-		if !truthy(value) {
+		if value == nil || value == false {
 			return SQLf("TRUE")
 		}
 		op = domain.In
@@ -356,8 +358,21 @@ func pyStr(v any) string {
 		return "False"
 	case nil:
 		return "None"
+	case float64:
+		return pyFloat(x)
+	case float32:
+		return pyFloat(float64(x))
 	}
 	return fmt.Sprint(v)
+}
+
+// pyFloat is Python's repr of a float: shortest digits, ".0" when integral.
+func pyFloat(x float64) string {
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	if strings.ContainsAny(s, ".eIN") { // 2.25, 1e+16, NaN, +Inf
+		return s
+	}
+	return s + ".0"
 }
 
 // inequalitySQL: numbers and booleans count NULL as their zero; text and
@@ -370,7 +385,7 @@ func inequalitySQL(m *Model, f *Field, col string, c domain.Condition) SQL {
 	}
 	end := c.Operator == domain.Gt || c.Operator == domain.Le
 	var v any
-	if truthy(c.Value) || (c.Value != nil && c.Value != false && hasZ) {
+	if c.Value != nil && c.Value != false {
 		v = columnParam(m, f, c, c.Value, end)
 	}
 	if hasZ && !truthy(v) {

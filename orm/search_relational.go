@@ -194,12 +194,13 @@ func (r Recordset) hierarchySQL(q *query, alias string, m *Model, f *Field, c do
 		sub := domain.Cond("id", c.Operator, c.Value)
 		return r.anySQL(q, alias, f, sub, false)
 	}
-	if target.ParentName == "" || target.Fields[target.ParentName] == nil {
-		panic(leafErr(m, c, "%s has no parent field (_parent_name)", m.Name))
-	}
 	ids := r.hierarchyIDs(target, c)
 	if len(ids) == 0 {
 		return SQLf("FALSE")
+	}
+	if target.ParentName == "" || target.Fields[target.ParentName] == nil {
+		// no hierarchy: (id, child_of, X) ⇔ (id, in, X), as Odoo
+		return SQLf(qualify(alias, "id")+" = ANY(%s)", ids)
 	}
 	parent := quote(target.Fields[target.ParentName].column)
 	t := quote(target.Table)

@@ -35,6 +35,7 @@ type Transaction struct {
 	comp      *computeState // fields to recompute, protections, new records
 	onQuery   []func(sql string, args []any)
 	wrote     bool
+	security  *securityCache
 }
 
 // TxOptions tune a transaction.
@@ -63,6 +64,7 @@ func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (
 
 func (tx *Transaction) reset() {
 	tx.cache = newCache()
+	tx.security = nil
 	tx.xmlids = map[string]xmlRef{}
 	tx.computing = map[*Field]map[int64]bool{}
 	tx.comp = newComputeState()
@@ -229,6 +231,7 @@ func (tx *Transaction) RollbackTo(name string) {
 		defer tx.SetContext(old)
 	}
 	tx.cache.clear()
+	tx.security = nil
 	tx.computing = map[*Field]map[int64]bool{}
 	tx.comp = newComputeState()
 	tx.xmlids = map[string]xmlRef{}

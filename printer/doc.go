@@ -1,7 +1,27 @@
 // Package printer decides how odsh shows values in a terminal: a recordset
 // as a table, one record as a vertical card, read_group results as a table
-// or a bar chart. It knows nothing of the ORM: callers (printer/orm.go, the
-// REPL) turn recordsets into the plain types here, and printer lays them out.
+// or a bar chart, errors as one line. It has two layers: the layout (Table,
+// Card, RenderTable, RenderCard, RenderChart, FormatValue) knows nothing of
+// the ORM; Show, Chart and FormatError turn ORM values into those shapes.
+// printer imports orm, never the reverse.
+//
+// # Showing what the shell meets
+//
+// The REPL hands every result to Show:
+//
+//	printer.Show(os.Stdout, partners, opts)                           // table: id, display_name, stored fields that fit
+//	printer.Show(os.Stdout, partners, opts, "email", "country_id.code") // id and these columns
+//	printer.Show(os.Stdout, partner, opts)                            // one record: a card in groups
+//	printer.Show(os.Stdout, groups, opts)                             // read_group: groupby, count, aggregates
+//	printer.Chart(os.Stdout, groups, "amount_total", opts)            // the same as bars
+//	printer.Show(os.Stdout, err, opts)                                // ValidationError: res.partner.email: …
+//
+// Listing a recordset reads only the rows shown (Options.MaxRows): on a
+// search of 10,000 partners it costs one SELECT of the first page and one
+// per many2one column shown, for the display names. Options.Vertical prints
+// one card per record instead of a table. FormatError gives an error's line
+// and IsInternal tells a bug (a recovered panic, see Recovered) from a
+// refusal.
 //
 // # Values
 //

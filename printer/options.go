@@ -21,6 +21,10 @@ type Options struct {
 	// Color enables ANSI styling: NULL, footers and headings are dimmed.
 	// Widths are unaffected, escape sequences take no cells.
 	Color bool
+	// Vertical makes Show print a recordset of several records as one card
+	// per record (the first MaxRows of them) instead of a table, as psql's
+	// \x. A single record is always a card.
+	Vertical bool
 }
 
 // width returns the effective width.

@@ -12,7 +12,7 @@ var dataFS embed.FS
 // Addon is the base addon: every database has it.
 var Addon = &orm.Addon{
 	Name:   "base",
-	Models: append(append([]orm.ModelDef(nil), irModels...), resModels...),
+	Models: append(append(append([]orm.ModelDef(nil), irModels...), resModels...), securityModels...),
 	FS:     dataFS,
 	Data: []orm.DataFile{
 		{Path: "data/res.currency.csv"},
@@ -23,5 +23,7 @@ var Addon = &orm.Addon{
 		{Path: "data/res.company.csv", NoUpdate: true},
 		{Path: "data/res.groups.csv"},
 		{Path: "data/res.users.csv", NoUpdate: true},
+		{Path: "data/ir.model.access.csv"},
+		{Path: "data/ir.rule.csv", NoUpdate: true},
 	},
 }

@@ -153,10 +153,10 @@ var resModels = []orm.ModelDef{
 	},
 	{
 		Name: "res.users", Description: "User", Order: "login",
+		// a user is a partner: name, email, ... are the partner's (delegation)
+		Inherits: map[string]string{"res.partner": "partner_id"},
 		Fields: []*orm.FieldDef{
 			orm.Many2one("partner_id", "res.partner").Required().Ondelete("restrict").Label("Related Partner"),
-			orm.Char("name").Related("partner_id.name").Readonly(false),
-			orm.Char("email").Related("partner_id.email").Readonly(false),
 			orm.Char("login").Required().Help("used to log into the system"),
 			orm.Boolean("active").Default(true),
 			orm.Many2one("company_id", "res.company").Label("Company"),
@@ -245,25 +245,14 @@ func companyCreate(super orm.Method) orm.Method {
 	}
 }
 
-// usersCreate creates the user's partner when none is given.
+// usersCreate names a user created without a partner nor a name after its
+// login; the partner itself is created by delegation (_inherits).
 func usersCreate(super orm.Method) orm.Method {
 	return func(rs orm.Recordset, args ...any) any {
 		list := args[0].([]orm.Values)
-		for i, vals := range list {
-			if vals["partner_id"] == nil {
-				name := vals["name"]
-				if name == nil {
-					name = vals["login"]
-				}
-				p := rs.Env().Model("res.partner").Create(orm.Values{"name": name, "email": vals["email"]})
-				v := orm.Values{}
-				for k, x := range vals {
-					if k != "name" && k != "email" {
-						v[k] = x
-					}
-				}
-				v["partner_id"] = p.ID()
-				list[i] = v
+		for _, vals := range list {
+			if vals["partner_id"] == nil && vals["name"] == nil {
+				vals["name"] = vals["login"]
 			}
 		}
 		return super(rs, list)

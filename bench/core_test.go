@@ -1,0 +1,252 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"odsh/internal/testdb"
+	"odsh/orm"
+)
+
+const nPartners = 10000
+
+// session is one connection on the prepared base database; each iteration
+// runs in a transaction rolled back afterwards.
+type session struct {
+	b    testing.TB
+	conn *pgx.Conn
+	reg  *orm.Registry
+}
+
+func newSession(b *testing.B) *session {
+	b.Helper()
+	return newSessionT(b)
+}
+
+func newSessionT(b testing.TB) *session {
+	b.Helper()
+	dsn := testdb.PreparedDSN(b)
+	conn, err := orm.Connect(context.Background(), dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { conn.Close(context.Background()) })
+	return &session{b: b, conn: conn, reg: testdb.Registry(b)}
+}
+
+// env begins a transaction; the returned function rolls it back.
+func (s *session) env() (*orm.Env, func()) {
+	tx, err := orm.Begin(context.Background(), s.conn, s.reg, orm.TxOptions{})
+	if err != nil {
+		s.b.Fatal(err)
+	}
+	return tx.Env(orm.SuperuserID, nil), func() { tx.Close() }
+}
+
+func partnerVals() []orm.Values {
+	vals := make([]orm.Values, nPartners)
+	for i := range vals {
+		vals[i] = orm.Values{"name": fmt.Sprintf("Partner %05d", i), "email": fmt.Sprintf("p%05d@example.com", i),
+			"city": "Namur", "zip": "5000", "phone": "+32 81 00 00 00"}
+	}
+	return vals
+}
+
+// pgxInsert inserts the same rows and columns as the ORM's create, by
+// multi-row INSERT ... VALUES in batches of 1000.
+func pgxInsert(b *testing.B, conn *pgx.Conn) []int64 {
+	ctx := context.Background()
+	cols := []string{"name", "email", "city", "zip", "phone", "is_company", "lang", "active", "type", "create_uid", "create_date", "write_uid", "write_date"}
+	now := time.Now().UTC()
+	var ids []int64
+	for start := 0; start < nPartners; start += 1000 {
+		var rows []string
+		var args []any
+		for i := start; i < start+1000 && i < nPartners; i++ {
+			ph := make([]string, len(cols))
+			for j := range cols {
+				ph[j] = fmt.Sprintf("$%d", len(args)+j+1)
+			}
+			rows = append(rows, "("+strings.Join(ph, ", ")+")")
+			args = append(args, fmt.Sprintf("Partner %05d", i), fmt.Sprintf("p%05d@example.com", i), "Namur", "5000",
+				"+32 81 00 00 00", false, "en_US", true, "contact", 1, now, 1, now)
+		}
+		q := "INSERT INTO res_partner (" + strings.Join(cols, ", ") + ") VALUES " + strings.Join(rows, ", ") + " RETURNING id"
+		r, err := conn.Query(ctx, q, args...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for r.Next() {
+			var id int64
+			if err := r.Scan(&id); err != nil {
+				b.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		r.Close()
+		if r.Err() != nil {
+			b.Fatal(r.Err())
+		}
+	}
+	return ids
+}
+
+func pgxTx(b *testing.B, conn *pgx.Conn, f func()) {
+	ctx := context.Background()
+	if _, err := conn.Exec(ctx, "BEGIN"); err != nil {
+		b.Fatal(err)
+	}
+	f()
+	if _, err := conn.Exec(ctx, "ROLLBACK"); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func BenchmarkCreate10k(b *testing.B) {
+	s := newSession(b)
+	vals := partnerVals()
+	b.Run("orm", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			env, done := s.env()
+			env.Model("res.partner").Create(vals...)
+			b.StopTimer()
+			done()
+			b.StartTimer()
+		}
+	})
+	b.Run("pgx", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			pgxTx(b, s.conn, func() {
+				pgxInsert(b, s.conn)
+				b.StopTimer()
+			})
+			b.StartTimer()
+		}
+	})
+}
+
+type partnerRow struct {
+	id                            int64
+	name, email, city, zip, phone *string
+}
+
+func BenchmarkRead10k(b *testing.B) {
+	s := newSession(b)
+	vals := partnerVals()
+	b.Run("orm", func(b *testing.B) {
+		b.StopTimer()
+		env, done := s.env()
+		defer done()
+		ids := env.Model("res.partner").Create(vals...).IDs()
+		for i := 0; i < b.N; i++ {
+			env.InvalidateAll()
+			b.StartTimer()
+			n := 0
+			for _, p := range env.Model("res.partner").Browse(ids...).Records() {
+				n += len(p.Str("name")) + len(p.Str("email")) + len(p.Str("city")) + len(p.Str("zip")) + len(p.Str("phone"))
+			}
+			b.StopTimer()
+			if n == 0 {
+				b.Fatal("nothing read")
+			}
+		}
+	})
+	b.Run("pgx", func(b *testing.B) {
+		b.StopTimer()
+		pgxTx(b, s.conn, func() {
+			ids := pgxInsert(b, s.conn)
+			for i := 0; i < b.N; i++ {
+				b.StartTimer()
+				rows, err := s.conn.Query(context.Background(), "SELECT id, name, email, city, zip, phone FROM res_partner WHERE id = ANY($1)", ids)
+				if err != nil {
+					b.Fatal(err)
+				}
+				var out []partnerRow
+				for rows.Next() {
+					var r partnerRow
+					if err := rows.Scan(&r.id, &r.name, &r.email, &r.city, &r.zip, &r.phone); err != nil {
+						b.Fatal(err)
+					}
+					out = append(out, r)
+				}
+				rows.Close()
+				n := 0
+				for _, r := range out {
+					n += len(*r.name) + len(*r.email) + len(*r.city) + len(*r.zip) + len(*r.phone)
+				}
+				b.StopTimer()
+				if n == 0 {
+					b.Fatal("nothing read")
+				}
+			}
+		})
+	})
+}
+
+func BenchmarkWrite10k(b *testing.B) {
+	s := newSession(b)
+	vals := partnerVals()
+	b.Run("orm", func(b *testing.B) {
+		b.StopTimer()
+		env, done := s.env()
+		defer done()
+		ps := env.Model("res.partner").Create(vals...)
+		for i := 0; i < b.N; i++ {
+			city := fmt.Sprintf("City %d", i)
+			b.StartTimer()
+			ps.Write(orm.Values{"city": city})
+			env.FlushAll()
+			b.StopTimer()
+		}
+	})
+	b.Run("pgx", func(b *testing.B) {
+		b.StopTimer()
+		pgxTx(b, s.conn, func() {
+			ids := pgxInsert(b, s.conn)
+			for i := 0; i < b.N; i++ {
+				city := fmt.Sprintf("City %d", i)
+				b.StartTimer()
+				_, err := s.conn.Exec(context.Background(), "UPDATE res_partner SET city = $1, write_uid = $2, write_date = $3 WHERE id = ANY($4)",
+					city, 1, time.Now().UTC(), ids)
+				b.StopTimer()
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
+}
+
+func BenchmarkUnlink10k(b *testing.B) {
+	s := newSession(b)
+	vals := partnerVals()
+	b.Run("orm", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			env, done := s.env()
+			ps := env.Model("res.partner").Create(vals...)
+			b.StartTimer()
+			ps.Unlink()
+			b.StopTimer()
+			done()
+		}
+	})
+	b.Run("pgx", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			pgxTx(b, s.conn, func() {
+				ids := pgxInsert(b, s.conn)
+				b.StartTimer()
+				if _, err := s.conn.Exec(context.Background(), "DELETE FROM res_partner WHERE id = ANY($1)", ids); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+			})
+		}
+	})
+}

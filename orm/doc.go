@@ -1,0 +1,38 @@
+// Package orm is the Odoo ORM in Go: models declared as data, recordsets,
+// an environment per user and context, a per-transaction cache with
+// prefetching and delayed writes, and search domains translated to SQL.
+//
+// # Models
+//
+// A model is a ModelDef: its name, its fields (built with Char, Integer,
+// Many2one, ... and chained attribute setters), and Odoo's class attributes
+// (Order, RecName, Inherit, Inherits, SQLConstraints, ...). Addons group
+// models and data; a Registry resolves them, extensions and inheritance
+// included:
+//
+//	reg, err := orm.NewRegistryFrom(addons) // addons in dependency order
+//
+// # Transactions and environments
+//
+// A Transaction is one PostgreSQL transaction with the ORM's cache; an Env
+// sees it as a user, with a context:
+//
+//	conn, _ := orm.Connect(ctx, dsn)
+//	tx, _ := orm.Begin(ctx, conn, reg, orm.TxOptions{})
+//	env := tx.Env(orm.SuperuserID, nil)
+//
+// # Recordsets
+//
+// env.Model("res.partner") is an empty recordset of the model. Search,
+// Browse and Create return recordsets; Get, Str, Int, Rel read values (the
+// whole prefetch set is loaded by one query); Write, Unlink and Copy change
+// them. Writes wait in the cache until something needs them in the
+// database (a search, a flush, a commit).
+//
+// # Errors
+//
+// ORM calls panic with typed errors (*ValidationError, *UserError,
+// *AccessError, *MissingError) that name the model, field and value. Catch
+// and Env.Catch run code in a savepoint and return the error; Run commits
+// or rolls back a whole unit of work.
+package orm

@@ -1,0 +1,226 @@
+package orm
+
+import (
+	"fmt"
+
+	"odsh/domain"
+)
+
+// Read returns one Values per record of r that exists, in r's order
+// (records deleted meanwhile are skipped, as Odoo). Each has "id" and the
+// named fields (every field when none is named):
+//
+//   - a many2one is [2]any{id int64, display_name string}, or nil when empty;
+//   - a one2many or many2many is a []int64 of the (active) related ids;
+//   - any other field is what Get returns: nil for an empty Char, Text,
+//     Selection, Date, Datetime or Binary; false or 0 for an empty Boolean
+//     or number.
+//
+// An unknown field panics with a ValidationError before any query.
+func (r Recordset) Read(fields ...string) []Values {
+	r.check()
+	fs := r.readFields(fields)
+	r.checkAccess("read")
+	r.fetchFields(fs)
+	out := make([]Values, 0, len(r.ids))
+	gone := r.env.tx.cache.gone[r.model]
+	for _, rec := range r.Records() {
+		if gone[rec.ids[0]] {
+			continue
+		}
+		out = append(out, rec.readOne(fs))
+	}
+	return out
+}
+
+// readFields checks field names; none means every field.
+func (r Recordset) readFields(names []string) []*Field {
+	if len(names) == 0 {
+		return r.model.FieldList
+	}
+	out := make([]*Field, 0, len(names))
+	for _, n := range names {
+		out = append(out, r.model.mustField(n))
+	}
+	return out
+}
+
+// readOne reads the fields of a single record.
+func (r Recordset) readOne(fs []*Field) Values {
+	vals := Values{"id": r.ids[0]}
+	for _, f := range fs {
+		vals[f.Name] = r.readValue(f)
+	}
+	return vals
+}
+
+// readValue is a field's value in Read's shape.
+func (r Recordset) readValue(f *Field) any {
+	switch {
+	case f.Name == "id":
+		return r.ids[0]
+	case f.Type == TypeMany2one:
+		co := r.relValue(f)
+		if co.Len() == 0 {
+			return nil
+		}
+		return [2]any{co.ids[0], co.DisplayName()}
+	case f.Type.X2many():
+		return nonNil(r.activeLines(f, r.relValue(f)).IDs())
+	}
+	return r.getField(f.Name)
+}
+
+// Fetch loads the named fields (the model's prefetched columns when none
+// is named) of every record of r into the cache, with one query for the
+// columns and one per x2many field, and returns nothing: later reads cost
+// no query. Records that do not exist are marked as such.
+func (r Recordset) Fetch(fields ...string) {
+	r.check()
+	fs := r.readFields(fields)
+	if len(fields) == 0 {
+		fs = r.model.prefetch
+	}
+	r.checkAccess("read")
+	r.fetchFields(fs)
+}
+
+// fetchFields loads the fields of r that the cache lacks.
+func (r Recordset) fetchFields(fs []*Field) {
+	if len(r.ids) == 0 || !r.model.HasTable() {
+		return
+	}
+	var asked, extra []*Field
+	for _, f := range fs {
+		if f.column != "" {
+			asked = append(asked, f)
+			if !f.Prefetch {
+				extra = append(extra, f)
+			}
+		}
+	}
+	if ids := r.lacking(asked); len(ids) > 0 {
+		r.fetchRows(append(append([]*Field(nil), r.model.prefetch...), extra...), ids)
+	}
+	for _, f := range fs {
+		if !f.Type.X2many() || f.IsComputed() {
+			continue
+		}
+		if ids := r.lacking([]*Field{f}); len(ids) > 0 {
+			if f.Type == TypeOne2many {
+				r.fetchOne2many(f, ids)
+			} else {
+				r.fetchMany2many(f, ids)
+			}
+		}
+	}
+}
+
+// lacking returns the ids of r (not known to be deleted) lacking one of fs.
+func (r Recordset) lacking(fs []*Field) []int64 {
+	c := r.env.tx.cache
+	gone := c.gone[r.model]
+	var out []int64
+	for _, id := range dedup(r.ids) {
+		if gone[id] {
+			continue
+		}
+		for _, f := range fs {
+			if !c.has(f, id) {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// SearchFetch searches as Search does and loads the named fields of the
+// records found (the model's prefetched columns when none is named) with
+// the same query; x2many fields take one more query each.
+func (r Recordset) SearchFetch(dom any, fields []string, opts ...SearchOpt) Recordset {
+	r.check()
+	fs := r.readFields(fields)
+	if len(fields) == 0 {
+		fs = r.model.prefetch
+	}
+	q := r.searchQuery(dom, makeOpts(opts))
+	cols := []*Field{r.model.Fields["id"]}
+	for _, f := range fs {
+		if f.column != "" && f.Name != "id" {
+			cols = append(cols, f)
+		}
+	}
+	ids := r.scanRows(q, cols)
+	found := r.Browse(ids...)
+	found.fetchFields(fs)
+	return found
+}
+
+// scanRows runs a query selecting cols (id first) and caches the values
+// without overwriting cached ones.
+func (r Recordset) scanRows(q *query, cols []*Field) []int64 {
+	what := make([]SQL, len(cols))
+	for i, f := range cols {
+		what[i] = SQL{code: qualify(q.alias, f.column)}
+	}
+	c := r.env.tx.cache
+	known := c.existing(r.model)
+	var ids []int64
+	r.env.tx.QuerySQL(q.selectSQL(JoinSQL(", ", what...)), func(rows pgxRows) error {
+		vals, err := rows.Values()
+		if err != nil {
+			return err
+		}
+		id, _ := toInt64(vals[0])
+		ids = append(ids, id)
+		known[id] = true
+		for i, f := range cols {
+			c.insertMissing(f, id, f.kind.fromDB(f, vals[i]))
+		}
+		return nil
+	})
+	return ids
+}
+
+// SearchRead is SearchFetch followed by Read of the same fields.
+func (r Recordset) SearchRead(dom any, fields []string, opts ...SearchOpt) []Values {
+	return r.SearchFetch(dom, fields, opts...).Read(fields...)
+}
+
+// NameSearch returns (id, display name) pairs of the records whose
+// _rec_name matches name with operator ("ilike" when empty), further
+// restricted by dom, in the model's order, at most limit (none when
+// limit ≤ 0). An empty name with a like operator matches every record.
+func (r Recordset) NameSearch(name string, dom any, operator string, limit int) [][2]any {
+	r.check()
+	if r.model.RecName == "" {
+		panic(&UserError{ErrorInfo{Model: r.model.Name, Msg: fmt.Sprintf("%s has no _rec_name to search names on", r.model.Name)}})
+	}
+	if operator == "" {
+		operator = "ilike"
+	}
+	op := domain.Operator(operator).Canonical()
+	if !op.Valid() {
+		panic(&ValidationError{ErrorInfo{Model: r.model.Name, Field: r.model.RecName, Value: operator, HasValue: true,
+			Msg: fmt.Sprintf("unknown operator %q", operator)}})
+	}
+	d := r.ParseDomain(dom)
+	if !(name == "" && isLikeOp(op)) {
+		d = domain.AND(domain.Cond(r.model.RecName, op, name), d)
+	}
+	var opts []SearchOpt
+	if limit > 0 {
+		opts = append(opts, Limit(limit))
+	}
+	return r.Search(d, opts...).NameGet()
+}
+
+// isLikeOp reports whether op is a positive operator of the like family.
+func isLikeOp(op domain.Operator) bool {
+	switch op {
+	case domain.Like, domain.ILike, domain.EqLike, domain.EqILike:
+		return true
+	}
+	return false
+}

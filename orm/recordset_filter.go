@@ -1,0 +1,142 @@
+package orm
+
+import (
+	"errors"
+	"fmt"
+
+	"odsh/domain"
+)
+
+// FilteredDomain returns the records of r that satisfy dom, in r's order,
+// evaluated in memory on the records' values with Odoo 18's search rules
+// (domain.Eval), so that it agrees with Search. child_of and parent_of
+// conditions need the hierarchy: each is replaced first by ('id', 'in',
+// ids) with the ids a search for it finds, as Odoo does. Archived records
+// of r are not hidden (no active test, as Odoo). An unknown field or a bad
+// value panics with a ValidationError.
+func (r Recordset) FilteredDomain(dom any) Recordset {
+	r.check()
+	d := r.resolveHierarchy(r.ParseDomain(dom))
+	var ids []int64
+	for _, rec := range r.Records() {
+		ok, err := domain.Eval(d, recordView{rec})
+		if err != nil {
+			panic(r.evalErr(dom, err))
+		}
+		if ok {
+			ids = append(ids, rec.ids[0])
+		}
+	}
+	return r.withIDs(ids)
+}
+
+// evalErr turns an evaluation error into the ORM error it carries, or a
+// ValidationError naming the domain.
+func (r Recordset) evalErr(dom any, err error) error {
+	var oe Error
+	if errors.As(err, &oe) {
+		return oe
+	}
+	return &ValidationError{ErrorInfo{Model: r.model.Name, Value: dom, HasValue: true, Err: err,
+		Msg: "cannot evaluate domain: " + err.Error()}}
+}
+
+// resolveHierarchy rewrites the child_of/parent_of conditions of d:
+//
+//	(p, child_of, v)  ⇔  (id, in, search([(p, child_of, v)]))
+func (r Recordset) resolveHierarchy(d domain.Domain) domain.Domain {
+	out, _ := domain.Transform(d, func(c domain.Condition) (domain.Domain, error) {
+		op := domain.NormalizeCondition(c).Operator
+		if op != domain.ChildOf && op != domain.ParentOf {
+			return c, nil
+		}
+		found := r.WithContext(Ctx{"active_test": false}).Search(domain.Domain(c))
+		ids := make([]any, len(found.ids))
+		for i, id := range found.ids {
+			ids[i] = id
+		}
+		return domain.Cond("id", domain.In, ids), nil
+	})
+	return out
+}
+
+// recordView shows one record to domain.Eval.
+type recordView struct{ rec Recordset }
+
+var _ domain.Record = recordView{}
+
+// ID returns the record's id.
+func (v recordView) ID() int64 { return v.rec.ids[0] }
+
+// DisplayName returns the record's display name.
+func (v recordView) DisplayName() string { return v.rec.DisplayName() }
+
+// Value returns a field's value: the cache value for a scalar (nil for
+// NULL), the related records (sharing a prefetch set) for a relational
+// field.
+func (v recordView) Value(name string) (domain.Value, error) {
+	f := v.rec.model.Fields[name]
+	if f == nil {
+		return domain.Value{}, &ValidationError{ErrorInfo{Model: v.rec.model.Name, Field: name,
+			Msg: fmt.Sprintf("unknown field %q in domain%s", name, v.rec.model.suggest(name))}}
+	}
+	k := domainKind(f.Type)
+	if f.Type.Relational() {
+		recs := v.rec.relValue(f)
+		if f.Type.X2many() {
+			recs = v.rec.activeLines(f, recs)
+		}
+		views := make([]domain.Record, recs.Len())
+		for i, rec := range recs.Records() {
+			views[i] = recordView{rec}
+		}
+		return domain.Value{Kind: k, Records: views}, nil
+	}
+	return domain.Value{Kind: k, Scalar: v.rec.value(f, v.rec.ids[0])}, nil
+}
+
+// activeLines drops the archived lines of an x2many value unless the
+// field's context (or the record's) turns active_test off, as Odoo's
+// x2many convert_to_record does.
+func (r Recordset) activeLines(f *Field, lines Recordset) Recordset {
+	name := lines.model.ActiveName
+	if name == "" || !r.lineActive(f) {
+		return lines
+	}
+	return lines.Filtered(name)
+}
+
+// domainKind maps a field type to the kind domain.Eval knows.
+func domainKind(t FieldType) domain.Kind {
+	switch t {
+	case TypeBoolean:
+		return domain.KindBoolean
+	case TypeInteger:
+		return domain.KindInteger
+	case TypeFloat:
+		return domain.KindFloat
+	case TypeMonetary:
+		return domain.KindMonetary
+	case TypeChar:
+		return domain.KindChar
+	case TypeText:
+		return domain.KindText
+	case TypeHTML:
+		return domain.KindHTML
+	case TypeSelection:
+		return domain.KindSelection
+	case TypeDate:
+		return domain.KindDate
+	case TypeDatetime:
+		return domain.KindDatetime
+	case TypeBinary:
+		return domain.KindBinary
+	case TypeMany2one:
+		return domain.KindMany2one
+	case TypeOne2many:
+		return domain.KindOne2many
+	case TypeMany2many:
+		return domain.KindMany2many
+	}
+	return domain.KindOther
+}

@@ -1,0 +1,152 @@
+package orm_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"odsh/addons/base"
+	"odsh/internal/testdb"
+	"odsh/orm"
+)
+
+// privateEnv is an env on the prepared database of these addons, but with
+// a registry of its own: Declare changes the registry, which testdb.Env
+// shares between tests.
+func privateEnv(t *testing.T, addons ...*orm.Addon) *orm.Env {
+	t.Helper()
+	dsn := testdb.PreparedDSN(t, addons...)
+	all := append([]*orm.Addon{base.Addon}, addons...)
+	var names []string
+	for _, a := range all {
+		names = append(names, a.Name)
+	}
+	ordered, err := orm.OrderAddons(all, names...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := orm.NewRegistryFrom(ordered)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	conn, err := orm.Connect(ctx, dsn)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	tx, err := orm.Begin(ctx, conn, reg, orm.TxOptions{})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		tx.Close()
+		conn.Close(context.Background())
+		cancel()
+	})
+	return tx.Env(orm.SuperuserID, nil)
+}
+
+func TestDeclareNewModel(t *testing.T) {
+	env := privateEnv(t)
+	partner := env.Model("res.partner").Create(orm.Values{"name": "Acme"})
+	before := env.Model("res.partner").Model()
+	env.Declare(orm.ModelDef{
+		Name: "x.note", Description: "Note",
+		Fields: []*orm.FieldDef{orm.Char("name").Required(), orm.Many2one("partner_id", "res.partner")},
+	}, orm.ModelDef{
+		Inherit: []string{"res.partner"},
+		Fields:  []*orm.FieldDef{orm.One2many("x_note_ids", "x.note", "partner_id"), orm.Char("x_nickname")},
+	})
+	if env.Model("res.partner").Model() != before {
+		t.Errorf("the *Model of res.partner changed across the set-up")
+	}
+	n := env.Model("x.note").Create(orm.Values{"name": "hello", "partner_id": partner.ID()})
+	partner.Set("x_nickname", "Ac")
+	if got := partner.Rel("x_note_ids"); !got.Equal(n) {
+		t.Errorf("one2many on the extended model: got %v, want %v", got, n)
+	}
+	if got := env.Model("res.partner").Search("[('x_nickname', '=', 'Ac')]"); !got.Equal(partner) {
+		t.Errorf("search on the new column: got %v", got)
+	}
+	if partner.Str("name") != "Acme" {
+		t.Errorf("a recordset made before the declaration: name %q", partner.Str("name"))
+	}
+	im := env.Model("ir.model").Search("[('model', '=', 'x.note')]")
+	if im.Len() != 1 || im.Str("name") != "Note" {
+		t.Errorf("ir.model row: got %v %q", im, im.Str("name"))
+	}
+	f := env.Model("ir.model.fields").Search("[('model', '=', 'res.partner'), ('name', '=', 'x_note_ids')]")
+	if f.Str("ttype") != "one2many" || f.Str("relation") != "x.note" || f.Str("relation_field") != "partner_id" {
+		t.Errorf("ir.model.fields row: %q %q %q", f.Str("ttype"), f.Str("relation"), f.Str("relation_field"))
+	}
+}
+
+// TestDeclareDependantsSetUpAgain: a field added at run time to a
+// delegated parent appears on the children.
+func TestDeclareDependantsSetUpAgain(t *testing.T) {
+	env := privateEnv(t, testInherit, testInheritExt)
+	p := env.Model("test.pallet").Create(orm.Values{"name": "P"})
+	env.Declare(orm.ModelDef{Inherit: []string{"test.unit"}, Fields: []*orm.FieldDef{orm.Integer("x_weight").Default(7)}})
+	if got := p.Int("x_weight"); got != 0 {
+		t.Errorf("a record created before: x_weight %d, want 0", got)
+	}
+	q := env.Model("test.pallet").Create(orm.Values{"name": "Q"})
+	if got := q.Int("x_weight"); got != 7 {
+		t.Errorf("x_weight through two delegations: got %d, want 7", got)
+	}
+}
+
+func TestDeclareErrorsChangeNothing(t *testing.T) {
+	env := privateEnv(t, testInherit, testInheritExt)
+	cases := []struct {
+		name string
+		def  orm.ModelDef
+		want string
+	}{
+		{"unknown parent", orm.ModelDef{Name: "x.a", Inherit: []string{"res.partnr"}}, `unknown model "res.partnr" (did you mean "res.partner"?)`},
+		{"unknown extended model", orm.ModelDef{Inherit: []string{"x.nothing"}}, "cannot extend an unknown model"},
+		{"field with another type", orm.ModelDef{Inherit: []string{"res.partner"}, Fields: []*orm.FieldDef{orm.Integer("name")}}, "redefined as integer, but it is a char field"},
+		{"delegation without many2one", orm.ModelDef{Name: "x.b", Inherits: map[string]string{"res.partner": "partner_id"}}, `no many2one field "partner_id" to res.partner`},
+		{"delegation to another model", orm.ModelDef{Name: "x.c", Inherits: map[string]string{"res.partner": "country_id"},
+			Fields: []*orm.FieldDef{orm.Many2one("country_id", "res.country")}}, `no many2one field "country_id" to res.partner`},
+		{"delegation to unknown model", orm.ModelDef{Name: "x.d", Inherits: map[string]string{"res.nothing": "n_id"}}, `delegates to unknown model "res.nothing"`},
+		{"bad sql constraint", orm.ModelDef{Name: "x.e", Fields: []*orm.FieldDef{orm.Char("name")},
+			SQLConstraints: []orm.SQLConstraint{{Name: "bad", Definition: "unique (no_such_column)"}}}, "no_such_column"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := orm.Catch(func() { env.Declare(c.def) })
+			var ve *orm.ValidationError
+			if err == nil || (!errors.As(err, &ve) && !strings.Contains(c.name, "sql")) || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want a ValidationError containing %q", err, c.want)
+			}
+			for _, m := range []string{"x.a", "x.b", "x.c", "x.d", "x.e"} {
+				if env.HasModel(m) {
+					t.Errorf("model %s exists after a failed declaration", m)
+				}
+			}
+			if env.Model("res.partner").Model().Field("name").Type != orm.TypeChar {
+				t.Errorf("res.partner.name changed type")
+			}
+			if env.Model("res.partner").SearchCount(nil) == 0 {
+				t.Errorf("the transaction no longer works")
+			}
+		})
+	}
+}
+
+// TestDeclarePartnerFieldOnUsers: a field declared at run time on
+// res.partner is a field of res.users too.
+func TestDeclarePartnerFieldOnUsers(t *testing.T) {
+	env := privateEnv(t)
+	user := env.User()
+	env.Declare(orm.ModelDef{Inherit: []string{"res.partner"}, Fields: []*orm.FieldDef{orm.Char("x_pager")}})
+	user.Write(orm.Values{"x_pager": "123"})
+	if got := user.Str("partner_id.x_pager"); got != "123" {
+		t.Errorf("x_pager through the user: got %q", got)
+	}
+}

@@ -1,0 +1,138 @@
+package printer_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"odsh/internal/testdb"
+	"odsh/orm"
+	"odsh/printer"
+)
+
+// show renders v with Show and checks it against its golden file.
+func show(t *testing.T, name string, v any, opts printer.Options, fields ...string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := printer.Show(&buf, v, opts, fields...); err != nil {
+		t.Fatalf("Show: %v", err)
+	}
+	printer.CheckGolden(t, name, buf.Bytes(), opts.Width)
+}
+
+func TestShowRecordsetTable(t *testing.T) {
+	env := testdb.Env(t)
+	rs := seedPartners(t, env)
+	for _, width := range []int{60, 100, 160} {
+		t.Run(printerName("width", width), func(t *testing.T) {
+			env.InvalidateAll()
+			show(t, "orm_partners_"+itoa(width), rs, printer.Options{Width: width})
+		})
+	}
+}
+
+func TestShowNamedFields(t *testing.T) {
+	env := testdb.Env(t)
+	rs := seedPartners(t, env)
+	show(t, "orm_partners_fields_100", rs, printer.Options{Width: 100},
+		"name", "email", "country_id", "country_id.code", "category_id", "category_id.name", "parent_id.city")
+}
+
+func TestShowEmptyRecordset(t *testing.T) {
+	env := testdb.Env(t)
+	show(t, "orm_partners_empty", env.Model("res.partner").Browse(), printer.Options{Width: 60})
+}
+
+func TestShowRecordCard(t *testing.T) {
+	env := testdb.Env(t)
+	rs := seedPartners(t, env)
+	azure := rs.Search("[('name', '=', 'Azure Interior')]")
+	show(t, "orm_card_100", azure, printer.Options{Width: 100})
+	show(t, "orm_card_fields_60", azure, printer.Options{Width: 60}, "name", "country_id.name", "category_id.name")
+}
+
+func TestShowVertical(t *testing.T) {
+	env := testdb.Env(t)
+	rs := seedPartners(t, env)
+	show(t, "orm_vertical_80", rs, printer.Options{Width: 80, MaxRows: 2, Vertical: true},
+		"display_name", "email", "country_id", "is_company", "create_date")
+}
+
+func TestShowUnknownField(t *testing.T) {
+	env := testdb.Env(t)
+	rs := env.Model("res.partner").Search("[]")
+	before := env.QueryCount()
+	err := printer.Show(&bytes.Buffer{}, rs, printer.Options{}, "name", "country_id.nmae")
+	var ve *orm.ValidationError
+	if !errors.As(err, &ve) || ve.Model != "res.country" || ve.Field != "nmae" {
+		t.Fatalf("got %v, want a ValidationError naming res.country.nmae", err)
+	}
+	if n := env.QueryCount() - before; n != 0 {
+		t.Errorf("got %d queries, want none", n)
+	}
+	if got, want := printer.FormatError(err), `ValidationError: res.country.nmae: unknown field "nmae"`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestShowMissingRecord(t *testing.T) {
+	env := testdb.Env(t)
+	err := printer.Show(&bytes.Buffer{}, env.Model("res.partner").Browse(987654321), printer.Options{})
+	var me *orm.MissingError
+	if !errors.As(err, &me) {
+		t.Fatalf("got %v, want a MissingError", err)
+	}
+}
+
+// TestShowLargeRecordsetCost checks that a listing of 10,000 records reads
+// only the shown page: one SELECT of the partners, plus display names.
+func TestShowLargeRecordsetCost(t *testing.T) {
+	env := testdb.Env(t)
+	rs := seedMany(env, 10000)
+	if rs.Len() != 10000 {
+		t.Fatalf("got %d records, want 10000", rs.Len())
+	}
+	env.InvalidateAll()
+	var queries []string
+	var widest int
+	env.Tx().OnQuery(func(sql string, args []any) {
+		queries = append(queries, sql)
+		for _, a := range args {
+			if ids, ok := a.([]int64); ok {
+				widest = max(widest, len(ids))
+			}
+		}
+	})
+	before := env.QueryCount()
+	var buf bytes.Buffer
+	if err := printer.Show(&buf, rs, printer.Options{Width: 100}); err != nil {
+		t.Fatal(err)
+	}
+	n := env.QueryCount() - before
+	t.Logf("%d queries:\n%s", n, strings.Join(queries, "\n"))
+	if n > 2 {
+		t.Errorf("got %d queries, want at most 2 (the page of partners, their countries' names)", n)
+	}
+	if got := countReading(queries, `FROM "res_partner"`); got != 1 {
+		t.Errorf("got %d SELECTs of partners, want 1", got)
+	}
+	if widest > printer.DefaultMaxRows {
+		t.Errorf("a query read %d ids, want at most %d", widest, printer.DefaultMaxRows)
+	}
+	if !strings.Contains(buf.String(), "9,950 more rows (10,000 in all)") {
+		t.Errorf("footer missing:\n%s", buf.String())
+	}
+	show(t, "orm_partners_10000", rs, printer.Options{Width: 100, MaxRows: 5})
+}
+
+// countReading counts the queries that contain from.
+func countReading(queries []string, from string) int {
+	n := 0
+	for _, q := range queries {
+		if strings.Contains(q, from) {
+			n++
+		}
+	}
+	return n
+}
