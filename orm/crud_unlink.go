@@ -37,6 +37,7 @@ func (r Recordset) unlink() {
 	tx.cache.clear()
 	tx.cache.gone = gone
 	tx.cache.forget(m, ids)
+	clear(tx.comp.variants)
 	for cm, cids := range cascaded {
 		tx.forgetToCompute(cm, cids)
 	}
