@@ -13,7 +13,6 @@ import (
 	"odsh/orm"
 )
 
-
 // partnerCount is how many partners the search benchmarks run on.
 const partnerCount = 100_000
 

@@ -53,6 +53,12 @@ func (r Recordset) getField(name string) any {
 
 // value returns the cache value of f for id, fetching it when needed.
 func (r Recordset) value(f *Field, id int64) any {
+	if f.Compute != nil {
+		return r.computedValue(f, id)
+	}
+	if id < 0 {
+		return r.newValue(f, id)
+	}
 	c := r.env.tx.cache
 	if v, ok := c.get(f, id); ok {
 		return v

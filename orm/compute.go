@@ -2,38 +2,87 @@ package orm
 
 import (
 	"fmt"
+	"reflect"
+	"sort"
 	"strings"
 )
 
-// Computed and related fields.
+// Computed and related fields: set-up.
 //
-// A computed field's value comes from its compute function, run on a batch
-// of records (those of the prefetch set that lack the value). While it
-// runs, the batch is "being computed": assigning the field on those
-// records (rec.Set) stores the value in the cache instead of writing it.
-// A non-stored computed value stays cached until one of its dependencies
-// changes; the registry knows, for every field, which computed fields
-// depend on it (dependents).
+// The registry resolves every dependency path once (see the essay in
+// recompute.go) into the trigger index: for each field, the computed
+// fields to recompute when it changes and how to find their records.
 
-// setupDependencies checks every dependency path and related path, copies
-// related attributes, and indexes the dependents of each field.
+// dependencyIndex is what the registry knows about computed fields; it is
+// built by setupDependencies and read-only afterwards.
+type dependencyIndex struct {
+	triggers    map[*Field][]trigger
+	group       map[*Field][]*Field // fields assigned by the same compute call
+	feedsStored map[*Field]bool     // non-stored fields a stored field depends on
+	one2many    map[*Field][]*Field // many2one → the one2many fields it is the inverse of
+	dependsOn   map[*Field][]*Field // computed field → every field on its paths
+	precompute  map[*Model][]*Field // stored fields computed before INSERT
+	hasTriggers map[*Model]bool     // some field of the model triggers a computation
+	onchanges   map[*Model]map[string][]OnchangeFunc
+}
+
+// trigger says: when a field changes on some records, target must be
+// recomputed on the records reached by walking back (nearest first).
+type trigger struct {
+	target *Field
+	back   []*Field
+}
+
+// key identifies the walk of a trigger (triggers sharing it walk once).
+func (t trigger) key(precise bool) string {
+	var b strings.Builder
+	fmt.Fprint(&b, precise)
+	for _, f := range t.back {
+		b.WriteString("/")
+		b.WriteString(f.String())
+	}
+	return b.String()
+}
+
+func (idx *dependencyIndex) groupOf(f *Field) []*Field {
+	if g := idx.group[f]; len(g) > 0 {
+		return g
+	}
+	return []*Field{f}
+}
+
+// setupDependencies sets up related fields, checks every dependency path
+// and builds the trigger index.
 func (r *Registry) setupDependencies() error {
-	r.dependents = map[*Field][]*Field{}
+	idx := &dependencyIndex{triggers: map[*Field][]trigger{}, group: map[*Field][]*Field{},
+		feedsStored: map[*Field]bool{}, one2many: map[*Field][]*Field{}, dependsOn: map[*Field][]*Field{},
+		precompute: map[*Model][]*Field{}, hasTriggers: map[*Model]bool{}}
+	if err := r.setupRelatedFields(); err != nil {
+		return err
+	}
 	for _, name := range r.names {
-		m := r.models[name]
-		for _, f := range m.FieldList {
+		for _, f := range r.models[name].FieldList {
+			if err := idx.addField(r, f); err != nil {
+				return err
+			}
+		}
+	}
+	idx.groupComputes(r)
+	if err := idx.checkCycles(r); err != nil {
+		return err
+	}
+	idx.findFeedsStored()
+	idx.setupOnchanges(r)
+	r.deps = idx
+	return nil
+}
+
+func (r *Registry) setupRelatedFields() error {
+	for _, name := range r.names {
+		for _, f := range r.models[name].FieldList {
 			if f.Related != "" {
 				if err := r.setupRelated(f); err != nil {
 					return err
-				}
-			}
-			for _, dep := range f.Depends {
-				chain, err := r.resolvePath(m, dep)
-				if err != nil {
-					return fmt.Errorf("orm: %s: invalid dependency %q: %v", f, dep, err)
-				}
-				for _, g := range chain {
-					r.dependents[g] = appendUnique(r.dependents[g], f)
 				}
 			}
 			if f.Label == "" {
@@ -44,6 +93,60 @@ func (r *Registry) setupDependencies() error {
 	return nil
 }
 
+// addField indexes one field: its one2many inverse and the triggers of
+// its dependency paths.
+func (idx *dependencyIndex) addField(r *Registry, f *Field) error {
+	m := f.Model
+	if f.Type == TypeOne2many {
+		inv := r.models[f.Comodel].Fields[f.InverseName]
+		idx.one2many[inv] = append(idx.one2many[inv], f)
+	}
+	if f.Compute == nil {
+		return nil
+	}
+	if f.Store && f.Precompute && f.column != "" {
+		idx.precompute[m] = append(idx.precompute[m], f)
+	}
+	for _, dep := range f.Depends {
+		chain, err := r.resolvePath(m, dep)
+		if err != nil {
+			return fmt.Errorf("orm: %s: invalid dependency %q: %v", f, dep, err)
+		}
+		idx.addPath(r, f, chain)
+	}
+	return nil
+}
+
+// addPath adds the triggers of one dependency path of target.
+func (idx *dependencyIndex) addPath(r *Registry, target *Field, chain []*Field) {
+	for i, g := range chain {
+		idx.add(g, trigger{target: target, back: reversed(chain[:i])})
+		idx.dependsOn[target] = appendUnique(idx.dependsOn[target], g)
+		if g.Type == TypeOne2many {
+			inv := r.models[g.Comodel].Fields[g.InverseName]
+			idx.add(inv, trigger{target: target, back: reversed(chain[:i+1])})
+		}
+	}
+}
+
+func (idx *dependencyIndex) add(f *Field, t trigger) {
+	for _, x := range idx.triggers[f] {
+		if x.target == t.target && x.key(true) == t.key(true) {
+			return
+		}
+	}
+	idx.triggers[f] = append(idx.triggers[f], t)
+	idx.hasTriggers[f.Model] = true
+}
+
+func reversed(fs []*Field) []*Field {
+	out := make([]*Field, len(fs))
+	for i, f := range fs {
+		out[len(fs)-1-i] = f
+	}
+	return out
+}
+
 func appendUnique(list []*Field, f *Field) []*Field {
 	for _, x := range list {
 		if x == f {
@@ -51,6 +154,106 @@ func appendUnique(list []*Field, f *Field) []*Field {
 		}
 	}
 	return append(list, f)
+}
+
+// groupComputes finds the fields one compute call assigns together: same
+// function code, model, storage and dependencies (related fields apart).
+func (idx *dependencyIndex) groupComputes(r *Registry) {
+	for _, name := range r.names {
+		byKey := map[string][]*Field{}
+		for _, f := range r.models[name].FieldList {
+			if f.Compute == nil || f.Related != "" {
+				continue
+			}
+			deps := append([]string(nil), f.Depends...)
+			sort.Strings(deps)
+			key := fmt.Sprintf("%x|%v|%s", reflect.ValueOf(f.Compute).Pointer(), f.Store, strings.Join(deps, ","))
+			byKey[key] = append(byKey[key], f)
+		}
+		for _, fs := range byKey {
+			if len(fs) > 1 {
+				for _, f := range fs {
+					idx.group[f] = fs
+				}
+			}
+		}
+	}
+}
+
+// checkCycles refuses stored computed fields that depend on themselves,
+// directly or through other computed fields, unless a field depending on
+// itself through a relation is marked Recursive.
+func (idx *dependencyIndex) checkCycles(r *Registry) error {
+	for _, name := range r.names {
+		for _, f := range r.models[name].FieldList {
+			if f.Compute == nil || !f.Store {
+				continue
+			}
+			if path := idx.cycleFrom(f); path != nil {
+				if len(path) == 2 && f.Recursive {
+					continue
+				}
+				return fmt.Errorf("orm: %s: dependency cycle %s%s", f, joinFields(path), recursiveHint(path))
+			}
+		}
+	}
+	return nil
+}
+
+func recursiveHint(path []*Field) string {
+	if len(path) == 2 {
+		return " (a field depending on itself through a relation must be marked Recursive)"
+	}
+	return ""
+}
+
+// cycleFrom returns a dependency path from f back to f, or nil.
+func (idx *dependencyIndex) cycleFrom(f *Field) []*Field {
+	seen := map[*Field]bool{}
+	var walk func(g *Field, path []*Field) []*Field
+	walk = func(g *Field, path []*Field) []*Field {
+		for _, d := range idx.dependsOn[g] {
+			if d == f {
+				return append(append([]*Field(nil), path...), d)
+			}
+			if d.Compute == nil || seen[d] {
+				continue
+			}
+			seen[d] = true
+			if p := walk(d, append(path, d)); p != nil {
+				return p
+			}
+		}
+		return nil
+	}
+	return walk(f, []*Field{f})
+}
+
+func joinFields(fs []*Field) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.String()
+	}
+	return strings.Join(names, " → ")
+}
+
+// findFeedsStored marks the non-stored computed fields that a stored
+// field depends on, directly or not: their changes are followed precisely.
+func (idx *dependencyIndex) findFeedsStored() {
+	for changed := true; changed; {
+		changed = false
+		for g, ts := range idx.triggers {
+			if g.Compute == nil || g.Store || idx.feedsStored[g] {
+				continue
+			}
+			for _, t := range ts {
+				if t.target.Store || idx.feedsStored[t.target] {
+					idx.feedsStored[g], changed = true, true
+					break
+				}
+			}
+		}
+	}
 }
 
 // resolvePath returns the fields along a dotted path from m; every field
@@ -73,182 +276,4 @@ func (r *Registry) resolvePath(m *Model, path string) ([]*Field, error) {
 		}
 	}
 	return chain, nil
-}
-
-// setupRelated checks a related field's path and copies the target's
-// attributes that the field does not set itself.
-func (r *Registry) setupRelated(f *Field) error {
-	chain, err := r.resolvePath(f.Model, f.Related)
-	if err != nil {
-		return fmt.Errorf("orm: %s: invalid related path %q: %v", f, f.Related, err)
-	}
-	target := chain[len(chain)-1]
-	if target.Type != f.Type {
-		return fmt.Errorf("orm: %s: related field is %v but %s is %v", f, f.Type, target, target.Type)
-	}
-	f.Depends = []string{f.Related}
-	f.Compute = computeRelated(f)
-	if f.labelDefault && target.Label != "" {
-		f.Label = target.Label
-	}
-	f.Help = firstNonEmpty(f.Help, target.Help)
-	if len(f.Selection) == 0 {
-		f.Selection, f.SelectionFunc = target.Selection, target.SelectionFunc
-	}
-	if !f.HasDigits {
-		f.Digits, f.HasDigits = target.Digits, target.HasDigits
-	}
-	if f.Comodel == "" {
-		f.Comodel = target.Comodel
-	}
-	f.Size = max(f.Size, target.Size)
-	return nil
-}
-
-// computeRelated returns the compute of a related field: follow the path.
-func computeRelated(f *Field) ComputeFunc {
-	return func(rs Recordset) {
-		src := rs
-		if f.ComputeSudo {
-			src = rs.Sudo()
-		}
-		for _, rec := range src.Records() {
-			v := rec.Get(f.Related)
-			rec.WithEnv(rs.env).setComputed(f, v)
-		}
-	}
-}
-
-// computeDisplayName is the default display_name compute: the rec-name
-// field's value, or "model,id" without one.
-func computeDisplayName(rs Recordset) {
-	m := rs.model
-	for _, rec := range rs.Records() {
-		if m.RecName == "" {
-			rec.Set("display_name", fmt.Sprintf("%s,%d", m.Name, rec.ids[0]))
-			continue
-		}
-		switch v := rec.Get(m.RecName).(type) {
-		case Recordset:
-			rec.Set("display_name", v.DisplayName())
-		case nil:
-			rec.Set("display_name", nil)
-		case string:
-			rec.Set("display_name", v)
-		default:
-			rec.Set("display_name", fmt.Sprint(v))
-		}
-	}
-}
-
-// computeValue computes f for id and the records of its prefetch set that
-// lack it, then checks that every one was assigned.
-func (r Recordset) computeValue(f *Field, id int64) {
-	tx := r.env.tx
-	ids := r.batch(f, id)
-	batch := r.withIDs(ids)
-	if f.ComputeSudo {
-		batch = batch.Sudo()
-	}
-	prot := tx.computing[f]
-	if prot == nil {
-		prot = map[int64]bool{}
-		tx.computing[f] = prot
-	}
-	for _, x := range ids {
-		prot[x] = true
-	}
-	defer func() {
-		for _, x := range ids {
-			delete(prot, x)
-		}
-	}()
-	func() {
-		defer func() {
-			if p := recover(); p != nil {
-				panic(computeFailed(f, p))
-			}
-		}()
-		f.Compute(batch)
-	}()
-	var unassigned []int64
-	for _, x := range ids {
-		if !tx.cache.has(f, x) {
-			unassigned = append(unassigned, x)
-		}
-	}
-	if len(unassigned) > 0 {
-		panic(&ValidationError{ErrorInfo{Model: r.model.Name, Field: f.Name, IDs: unassigned,
-			Msg: "the compute method did not assign a value to every record"}})
-	}
-}
-
-// computeFailed names the field whose compute raised p.
-func computeFailed(f *Field, p any) any {
-	if e, ok := p.(Error); ok {
-		info := e.Info()
-		if !strings.Contains(info.Msg, "computing ") {
-			info.Msg = fmt.Sprintf("computing %s: %s", f, info.Msg)
-		}
-		return e
-	}
-	return fmt.Errorf("orm: computing %s: %v", f, p)
-}
-
-// setComputed assigns a computed value in the cache (inside its compute).
-func (r Recordset) setComputed(f *Field, v any) {
-	var cv any
-	if f.Type.X2many() {
-		ids, err := toIDList(v)
-		if err != nil {
-			panic(validationErr(r.model.Name, f.Name, v, "%v", err))
-		}
-		cv = nonNil(ids)
-	} else {
-		cv = f.convertValue(v)
-	}
-	c := r.env.tx.cache
-	for _, id := range r.ids {
-		if f.Store {
-			c.setDirty(f, id, cv)
-		} else {
-			c.set(f, id, cv)
-		}
-	}
-}
-
-// isComputing reports whether every record of r is being computed for f.
-func (r Recordset) isComputing(f *Field) bool {
-	prot := r.env.tx.computing[f]
-	if len(prot) == 0 {
-		return false
-	}
-	for _, id := range r.ids {
-		if !prot[id] {
-			return false
-		}
-	}
-	return true
-}
-
-// modified invalidates the cached values of the computed fields that depend
-// on the given fields of m (transitively).
-func (tx *Transaction) modified(fields []*Field) {
-	seen := map[*Field]bool{}
-	var walk func(f *Field)
-	walk = func(f *Field) {
-		for _, g := range tx.reg.dependents[f] {
-			if seen[g] {
-				continue
-			}
-			seen[g] = true
-			if !g.Store {
-				tx.cache.invalidate(g, nil)
-			}
-			walk(g)
-		}
-	}
-	for _, f := range fields {
-		walk(f)
-	}
 }

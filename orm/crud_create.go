@@ -23,10 +23,12 @@ var logAccessFields = map[string]bool{"create_uid": true, "create_date": true, "
 // newRow is one record to insert: its column values, x2many commands,
 // and values of non-stored fields written after the insert.
 type newRow struct {
-	cols  map[*Field]any
-	x2m   map[*Field][]Cmd
-	after Values
-	given []*Field
+	cols    map[*Field]any
+	x2m     map[*Field][]Cmd
+	after   Values
+	given   []*Field
+	full    Values   // the values given, defaults added
+	protect []*Field // computed fields given or precomputed: not to compute
 }
 
 func (r Recordset) create(list []Values) Recordset {
@@ -42,6 +44,7 @@ func (r Recordset) create(list []Values) Recordset {
 	for i, vals := range list {
 		rows[i] = r.prepareRow(vals)
 	}
+	r.precompute(rows)
 	ids := r.insertRows(rows)
 	recs := r.Browse(ids...)
 	recs.checkRules("create")
@@ -54,8 +57,8 @@ func (r Recordset) create(list []Values) Recordset {
 // prepareRow validates and converts one record's values, defaults added.
 func (r Recordset) prepareRow(vals Values) newRow {
 	m := r.model
-	row := newRow{cols: map[*Field]any{}, x2m: map[*Field][]Cmd{}, after: Values{}}
 	full := r.withDefaults(vals)
+	row := newRow{cols: map[*Field]any{}, x2m: map[*Field][]Cmd{}, after: Values{}, full: full}
 	for _, name := range full.Keys() {
 		f := m.mustField(name)
 		v := full[name]
@@ -75,7 +78,11 @@ func (r Recordset) prepareRow(vals Values) newRow {
 			row.cols[f] = f.convertValue(v)
 		}
 		row.given = append(row.given, f)
+		if f.IsComputed() {
+			row.protect = append(row.protect, r.env.tx.reg.deps.groupOf(f)...)
+		}
 	}
+	r.roundMonetaryRow(row.cols)
 	for _, f := range m.columns {
 		if f.Required && !f.IsComputed() && f.Name != "id" && row.cols[f] == nil {
 			panic(&ValidationError{ErrorInfo{Model: m.Name, Field: f.Name, Msg: fmt.Sprintf("missing required value for %q (%s)", f.Name, f.Label)}})
@@ -196,10 +203,11 @@ func insertSQL(m *Model, cols []*Field, rows []newRow) (string, []any) {
 	return q, args
 }
 
-// afterCreate runs x2many commands, writes non-stored values, computes
-// stored computed fields, invalidates dependents and checks constraints.
+// afterCreate marks the stored computed fields to compute (and their
+// dependents), runs x2many commands, writes non-stored values and checks
+// constraints.
 func (recs Recordset) afterCreate(rows []newRow) {
-	m := recs.model
+	recs.markCreated(rows)
 	byField := map[*Field][][]Cmd{}
 	var x2mFields []*Field
 	for i := range rows {
@@ -220,7 +228,6 @@ func (recs Recordset) afterCreate(rows []newRow) {
 			rec.write(rows[i].after)
 		}
 	}
-	recs.computeStored(m)
 	var touched []*Field
 	seen := map[*Field]bool{}
 	for i := range rows {
@@ -231,36 +238,7 @@ func (recs Recordset) afterCreate(rows []newRow) {
 			}
 		}
 	}
-	recs.env.tx.modified(m.columns)
 	recs.checkConstraints(touched)
-}
-
-// computeStored computes the stored computed fields of new records.
-func (recs Recordset) computeStored(m *Model) {
-	for _, f := range m.FieldList {
-		if f.Store && f.IsComputed() && f.column != "" {
-			pending := recs.withoutValue(f)
-			if pending.Len() > 0 {
-				pending.env.tx.cache.invalidate(f, pending.ids)
-				for _, id := range pending.ids {
-					if !pending.env.tx.cache.has(f, id) {
-						pending.computeValue(f, id)
-					}
-				}
-			}
-		}
-	}
-}
-
-// withoutValue returns the records whose cached value of f is nil.
-func (r Recordset) withoutValue(f *Field) Recordset {
-	var ids []int64
-	for _, id := range r.ids {
-		if v, ok := r.env.tx.cache.get(f, id); !ok || v == nil {
-			ids = append(ids, id)
-		}
-	}
-	return r.withIDs(ids)
 }
 
 // DefaultGet returns the defaults of the named fields (all fields when

@@ -22,6 +22,10 @@ func (r Recordset) write(vals Values) {
 	if r.writeComputing(vals) {
 		return
 	}
+	if r.IsNew() {
+		r.writeNew(vals)
+		return
+	}
 	r.checkAccess("write")
 	r.ensureExist()
 	r.checkRules("write")
@@ -36,22 +40,25 @@ func (r Recordset) write(vals Values) {
 		switch {
 		case name == "id":
 			panic(validationErr(m.Name, name, v, "the id of a record cannot be changed"))
+		case f.Related != "" && !f.Readonly:
+			r.writeRelated(f, v)
 		case f.IsComputed() && !f.Store:
-			if f.Related != "" && !f.Readonly {
-				r.writeRelated(f, v)
-			} else if f.Inverse != nil {
-				r.setComputedValue(f, v)
-				inverses = append(inverses, f)
-			} else {
+			if f.Inverse == nil {
 				panic(validationErr(m.Name, name, v, "%q is computed and has no inverse: it cannot be written", name))
 			}
+			r.setComputedValue(f, v)
+			inverses = append(inverses, f)
 		case f.Type.X2many():
 			x2m[f] = f.convertValue(v).([]Cmd)
 		case f.column != "":
 			cols[f] = f.convertValue(v)
+			if f.Inverse != nil {
+				inverses = append(inverses, f)
+			}
 		}
 		touched = append(touched, f)
 	}
+	r.roundMonetaryWrite(cols)
 	if m.LogAccess {
 		if f := m.Fields["write_uid"]; f != nil && vals["write_uid"] == nil {
 			cols[f] = r.env.uid
@@ -60,18 +67,20 @@ func (r Recordset) write(vals Values) {
 			cols[m.Fields["write_date"]] = r.env.tx.Now()
 		}
 	}
-	c := r.env.tx.cache
 	ids := dedup(r.ids)
+	done := r.beforeWrite(touched, cols, ids)
+	c := r.env.tx.cache
 	for f, v := range cols {
 		for _, id := range ids {
 			c.setDirty(f, id, v)
 		}
 	}
-	r.env.tx.modified(touched)
+	r.afterWrite(cols, ids)
 	for _, f := range sortedFields(x2m) {
 		r.writeX2many(f, x2m[f])
 	}
 	r.callInverses(inverses)
+	done()
 	r.checkConstraints(touched)
 }
 
@@ -126,7 +135,7 @@ func (r Recordset) writeRelated(f *Field, v any) {
 		targets = r.Sudo().Get(joinPath(segs[:len(segs)-1])).(Recordset)
 	}
 	targets.Write(Values{segs[len(segs)-1]: v})
-	r.env.tx.cache.invalidate(f, nil)
+	r.env.tx.invalidateField(f, r.ids)
 }
 
 func joinPath(segs []string) string {
@@ -164,22 +173,5 @@ func (r Recordset) ensureExist() {
 		}
 		panic(missingErr(r.model.Name, missing, "cannot write: records do not exist or have been deleted: %s",
 			r.Browse(missing...).String()))
-	}
-}
-
-// checkConstraints runs the model's constraints on the touched fields.
-func (r Recordset) checkConstraints(touched []*Field) {
-	m := r.model
-	if len(m.Constraints) == 0 {
-		return
-	}
-	done := map[int]bool{}
-	for _, f := range touched {
-		for _, i := range m.constraintsByField[f.Name] {
-			if !done[i] {
-				done[i] = true
-				m.Constraints[i].Check(r)
-			}
-		}
 	}
 }

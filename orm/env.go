@@ -175,6 +175,7 @@ func (e *Env) FlushAll() { e.tx.flushAll() }
 func (e *Env) InvalidateAll() {
 	e.tx.flushAll()
 	e.tx.cache.clear()
+	clear(e.tx.comp.variants)
 }
 
 // Commit flushes and commits the transaction; work goes on in a new one.

@@ -2,6 +2,9 @@ package orm
 
 // Flushing.
 //
+// A flush first computes the stored fields marked to compute among those
+// it sends (see recompute.go), then sends the dirty values.
+//
 // Writes are buffered in the cache as dirty values and sent when something
 // may read them from the database: a search, a grouped read, a raw SQL
 // helper, a savepoint, a commit, or an explicit flush. A flush sends, per
@@ -34,7 +37,9 @@ func (r Recordset) FlushModel(fields ...string) {
 // fields only, when given).
 func (r Recordset) FlushRecordset(fields ...string) {
 	r.check()
-	r.env.tx.flushRecords(r.model, r.fieldFilter(fields, nil), idSet(r.ids))
+	keep, only := r.fieldFilter(fields, nil), idSet(r.ids)
+	r.env.tx.recomputePending(keep, only)
+	r.env.tx.flushRecords(r.model, keep, only)
 }
 
 func (r Recordset) fieldFilter(names []string, _ []int64) func(*Field) bool {
@@ -49,6 +54,7 @@ func (r Recordset) fieldFilter(names []string, _ []int64) func(*Field) bool {
 }
 
 func (tx *Transaction) flush(keep func(*Field) bool) {
+	tx.recomputePending(keep, nil)
 	byModel := map[*Model]bool{}
 	for f, d := range tx.cache.dirty {
 		if len(d) > 0 && keep(f) {

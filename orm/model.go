@@ -56,6 +56,7 @@ type ModelDef struct {
 	Fields         []*FieldDef
 	Constraints    []Constraint
 	Methods        map[string]MethodDecorator
+	Onchanges      map[string]OnchangeFunc // field → what changing it in a form does
 }
 
 // Model is a resolved model: the result of its definition, its parents and

@@ -35,8 +35,8 @@ type Registry struct {
 	addons  []*Addon
 	ready   bool
 
-	dependents map[*Field][]*Field // field → computed fields depending on it
-	inverses   map[*Field]bool     // many2one fields that are one2many inverses
+	deps     *dependencyIndex // triggers of computed fields (compute.go)
+	inverses map[*Field]bool  // many2one fields that are one2many inverses
 }
 
 type sqlConstraintRef struct {

@@ -32,6 +32,7 @@ type Transaction struct {
 	now       time.Time
 	xmlids    map[string]xmlRef
 	computing map[*Field]map[int64]bool
+	comp      *computeState // fields to recompute, protections, new records
 	onQuery   []func(sql string, args []any)
 	wrote     bool
 	security  *securityCache
@@ -68,6 +69,7 @@ func (tx *Transaction) reset() {
 	tx.security = nil
 	tx.xmlids = map[string]xmlRef{}
 	tx.computing = map[*Field]map[int64]bool{}
+	tx.comp = newComputeState()
 	tx.now = time.Time{}
 }
 
@@ -244,6 +246,7 @@ func (tx *Transaction) RollbackTo(name string) {
 	tx.cache.clear()
 	tx.security = nil
 	tx.computing = map[*Field]map[int64]bool{}
+	tx.comp = newComputeState()
 	tx.xmlids = map[string]xmlRef{}
 	tx.Exec("ROLLBACK TO SAVEPOINT " + name)
 	tx.Exec("RELEASE SAVEPOINT " + name)

@@ -70,6 +70,7 @@ func (recs Recordset) createMany2many(f *Field, per [][]Cmd) {
 		}
 	}
 	recs.linkPairs(f, pairs)
+	recs.linkedModified(f, pairs)
 	recs.runRest(f, rest)
 }
 
@@ -103,6 +104,7 @@ func copyValues(v Values) Values {
 
 // writeX2many applies commands to every record of r.
 func (r Recordset) writeX2many(f *Field, cmds []Cmd) {
+	defer r.x2manyModified(f)()
 	for _, c := range cmds {
 		if f.Type == TypeOne2many {
 			r.one2manyCommand(f, c)
@@ -111,7 +113,6 @@ func (r Recordset) writeX2many(f *Field, cmds []Cmd) {
 		}
 	}
 	r.env.tx.cache.invalidate(f, nil)
-	r.env.tx.modified([]*Field{f})
 }
 
 func (r Recordset) one2manyCommand(f *Field, c Cmd) {

@@ -1,0 +1,67 @@
+package orm
+
+// Invalidation and raw SQL.
+//
+// The cache is authoritative for what the ORM wrote; the database for the
+// rest. Raw SQL bypasses both directions: it flushes nothing by itself and
+// the cache does not see what it changes. So, around raw SQL: flush what it
+// reads (FlushModel, FlushRecordset, Env.FlushAll), and after it writes,
+// invalidate what it changed (InvalidateModel, InvalidateRecordset,
+// Env.InvalidateAll) and tell the ORM which fields changed (Modified) so
+// that computed fields depending on them are recomputed.
+
+// InvalidateModel flushes, then forgets the cached values of the named
+// fields (all the model's fields when none) on every record of the model.
+func (r Recordset) InvalidateModel(fields ...string) {
+	r.check()
+	r.FlushModel(fields...)
+	for _, f := range r.namedFields(fields) {
+		r.env.tx.invalidateField(f, nil)
+	}
+}
+
+// InvalidateRecordset flushes these records, then forgets the cached values
+// of the named fields (all fields when none) on them.
+func (r Recordset) InvalidateRecordset(fields ...string) {
+	r.check()
+	r.FlushRecordset(fields...)
+	ids := dedup(r.ids)
+	if len(ids) == 0 {
+		return
+	}
+	for _, f := range r.namedFields(fields) {
+		r.env.tx.invalidateField(f, ids)
+	}
+}
+
+func (r Recordset) namedFields(names []string) []*Field {
+	if len(names) == 0 {
+		return r.model.FieldList
+	}
+	out := make([]*Field, len(names))
+	for i, n := range names {
+		out[i] = r.model.mustField(n)
+	}
+	return out
+}
+
+// Cursor runs raw SQL in the env's transaction (Odoo's env.cr). It flushes
+// nothing and invalidates nothing: see the package notes on raw SQL.
+type Cursor struct{ tx *Transaction }
+
+// Cr returns the cursor of the env's transaction.
+func (e *Env) Cr() *Cursor { return &Cursor{tx: e.tx} }
+
+// Execute runs a statement built with SQLf and returns the rows affected.
+func (c *Cursor) Execute(s SQL) int64 { return c.tx.ExecSQL(s) }
+
+// Query runs a query built with SQLf and returns its rows.
+func (c *Cursor) Query(s SQL) [][]any {
+	var out [][]any
+	c.tx.QuerySQL(s, func(rows pgxRows) error {
+		v, err := rows.Values()
+		out = append(out, v)
+		return err
+	})
+	return out
+}
