@@ -9,7 +9,6 @@ import (
 	"odsh/internal/testdb"
 )
 
-
 // BenchmarkLaunch measures odsh from exec to exit on a prepared database:
 // `odsh -c 'env.UID()'` (connect, schema and checksum check, interpreter,
 // one entry). BenchmarkLaunchNothing is the cost of exec alone, for

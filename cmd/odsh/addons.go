@@ -6,24 +6,29 @@ import (
 
 	"odsh/addons/base"
 	"odsh/addons/connector"
+	"odsh/addons/demo"
 	"odsh/orm"
 )
 
 // addonTable lists the addons this binary knows, by name. Add a line per
 // addon package (its exported Addon).
 //
-// TODO(addons): add "demo": demo.Addon once addons/demo lands, and
-// demo.Load below.
 var addonTable = map[string]*orm.Addon{
 	"base":      base.Addon,
 	"connector": connector.Addon,
+	"demo":      demo.Addon,
 }
 
 // demoLoaders load an addon's demo data of a size ("small", "large") after
-// it is first installed.
-//
-// TODO(addons): "demo": demo.Load.
-var demoLoaders = map[string]func(env *orm.Env, size string){}
+// it is first installed; an error (an unknown size) panics as a
+// ValidationError so the install rolls back.
+var demoLoaders = map[string]func(env *orm.Env, size string){
+	"demo": func(env *orm.Env, size string) {
+		if err := demo.Load(env, size); err != nil {
+			panic(&orm.ValidationError{ErrorInfo: orm.ErrorInfo{Model: "demo.order", Msg: err.Error()}})
+		}
+	},
+}
 
 // defaultAddons is --addons' default; names this binary lacks are skipped.
 const defaultAddons = "base,connector,demo"
