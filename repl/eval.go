@@ -98,6 +98,20 @@ func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, e
 	if !pure(call.Fun) && !callable(call.Fun) {
 		return -1, nil
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !pure(sel.X) {
+		// hold the receiver, not the method value: yaegi mis-binds the
+		// arguments of a compiled variadic method called through a method
+		// value (Search(dom, orm.Limit(5)) would convert dom to SearchOpt)
+		tmp := in.names.next("recv")
+		recv := u.ExprText(sel.X)
+		if _, err := in.yi.Compile(tmp + " := " + recv); err == nil {
+			if _, err := in.run(ctx, u, tmp+" := "+recv); err != nil {
+				return 0, err
+			}
+			sel.X = ident(tmp)
+			fun = tmp + "." + sel.Sel.Name
+		}
+	}
 	if !pure(call.Fun) {
 		tmp := in.names.next("fn")
 		if _, err := in.yi.Compile(tmp + " := " + fun); err != nil {
