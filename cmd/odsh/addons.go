@@ -12,7 +12,6 @@ import (
 
 // addonTable lists the addons this binary knows, by name. Add a line per
 // addon package (its exported Addon).
-//
 var addonTable = map[string]*orm.Addon{
 	"base":      base.Addon,
 	"connector": connector.Addon,

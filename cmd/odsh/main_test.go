@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"odsh/addons/connector"
+	"odsh/addons/demo"
 	"odsh/internal/testdb"
+	"odsh/orm"
 )
 
 func TestMain(m *testing.M) { testdb.Main(m) }
@@ -77,34 +81,89 @@ func TestCommandLine(t *testing.T) {
 	})
 }
 
-// TestScripts runs every script of scripts/ on the prepared database.
+// scriptExpect says what each script of scripts/ prints on the demo
+// database; every script must be listed (a new one fails until it is).
+var scriptExpect = map[string]string{
+	"merge_duplicate_partners.odsh":  "dup@example.com: kept",
+	"archive_inactive_partners.odsh": "partners archived",
+	"orders_per_country.odsh":        "country  orders          total",
+	"connector_import.odsh":          "import: created 4, updated 0, unchanged 0",
+}
+
+// TestScripts runs every script of scripts/, as a file argument from the
+// repository root, on a database with every addon and demo data, after a
+// setup that gives the duplicate-merging script something to merge.
 func TestScripts(t *testing.T) {
 	bin := binary(t)
-	dsn := testdb.PreparedDSN(t)
+	dsn := testdb.PreparedDSN(t, connector.Addon, demo.Addon)
+	demoLoaded(t, dsn)
 	setup := `a := env.Model("res.partner").Create(orm.Values{"name": "Dup A", "email": "dup@example.com"})
 env.Model("res.partner").Create(orm.Values{"name": "Dup B", "email": "DUP@example.com ", "parent_id": a.ID()})
 env.Model("res.partner").Create(orm.Values{"name": "Dup C", "email": "dup@example.com"})
 `
-	want := map[string]string{
-		"merge_duplicate_partners.odsh":  "dup@example.com: kept",
-		"archive_inactive_partners.odsh": "partners archived",
-		"orders_per_country.odsh":        "(no country)",
+	files, err := filepath.Glob(filepath.Join("..", "..", "scripts", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts: %v", err)
 	}
-	for name, w := range want {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	for _, file := range files {
+		name := filepath.Base(file)
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("..", "..", "scripts", name))
-			if err != nil {
+			want, ok := scriptExpect[name]
+			if !ok {
+				t.Fatalf("scripts/%s has no expected output in scriptExpect", name)
+			}
+			setupFile := filepath.Join(t.TempDir(), "setup.odsh")
+			if err := os.WriteFile(setupFile, []byte(setup), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, errOut, code := odsh(t, bin, dsn, setup+strings.TrimPrefix(string(src), "#!/usr/bin/env odsh\n"))
-			if code != 0 || !strings.Contains(out, w) {
-				t.Errorf("got exit %d, stdout %q, stderr %q; want exit 0 and %q", code, out, errOut, w)
+			cmd := exec.Command(bin, "--db", dsn, "--addons", "base,connector,demo", setupFile, filepath.Join("scripts", name))
+			cmd.Dir = root
+			cmd.Env = append(os.Environ(), "ODSH_DB=")
+			var o, e bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &o, &e
+			err := cmd.Run()
+			if err != nil || !strings.Contains(o.String(), want) {
+				t.Errorf("got %v, stdout %q, stderr %q; want exit 0 and %q", err, o.String(), e.String(), want)
+			}
+			if !strings.Contains(e.String(), "rolled back") {
+				t.Errorf("a script run without --commit must say it rolled back; stderr %q", e.String())
 			}
 		})
 	}
+}
+
+// demoLoaded loads small demo data into the prepared database once.
+func demoLoaded(t *testing.T, dsn string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := orm.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	tx, err := orm.Begin(ctx, conn, testdb.Registry(t, connector.Addon, demo.Addon), orm.TxOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Close()
+	err = orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
+		if env.Model("demo.order").SearchCount(nil) > 0 {
+			return nil
+		}
+		return demo.Load(env, "small")
+	})
+	if err != nil {
+		t.Fatalf("loading demo data: %v", err)
+	}
+}
+
+func TestScriptStdin(t *testing.T) {
+	bin := binary(t)
+	dsn := testdb.PreparedDSN(t)
 	t.Run("file args", func(t *testing.T) {
-		out, errOut, code := odsh(t, bin, dsn, "", filepath.Join("..", "..", "scripts", "orders_per_country.odsh"))
-		if code != 0 || !strings.Contains(out, "counting partners") {
+		out, errOut, code := odsh(t, bin, dsn, "", filepath.Join("..", "..", "scripts", "archive_inactive_partners.odsh"))
+		if code != 0 || !strings.Contains(out, "partners archived") {
 			t.Errorf("got exit %d, stdout %q, stderr %q", code, out, errOut)
 		}
 	})
