@@ -16,7 +16,10 @@ var Addon = &orm.Addon{
 	Depends: []string{"base"},
 	Models:  append(append([]orm.ModelDef(nil), abstractModels...), exampleModels...),
 	FS:      dataFS,
-	Data:    []orm.DataFile{{Path: "data/connector.example.backend.csv", NoUpdate: true}},
+	Data: []orm.DataFile{
+		{Path: "data/ir.model.access.csv"},
+		{Path: "data/connector.example.backend.csv", NoUpdate: true},
+	},
 }
 
 // abstractModels are connector.backend and external.binding.

@@ -1,12 +1,22 @@
 package demo
 
-import "odsh/orm"
+import (
+	"embed"
 
-// Addon is the demo addon (name "demo", depends on base).
+	"odsh/orm"
+)
+
+//go:embed data/*.csv
+var dataFS embed.FS
+
+// Addon is the demo addon (name "demo", depends on base): its models and
+// their access rights; demo records come from Load.
 var Addon = &orm.Addon{
 	Name:    "demo",
 	Depends: []string{"base"},
 	Models:  []orm.ModelDef{productModel, orderModel, lineModel},
+	FS:      dataFS,
+	Data:    []orm.DataFile{{Path: "data/ir.model.access.csv"}},
 }
 
 var productModel = orm.ModelDef{
