@@ -16,12 +16,6 @@ func (binaryKind) text(_ *Field, v any) string { return `\x` + hex.EncodeToStrin
 
 func (binaryKind) convert(_ *Field, v any) (any, error) {
 	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case bool:
-		if !x {
-			return nil, nil
-		}
 	case []byte:
 		return append([]byte(nil), x...), nil
 	case string:

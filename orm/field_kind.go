@@ -45,11 +45,21 @@ func kindOf(t FieldType) kind {
 // convertValue converts v for field f, panicking with a ValidationError
 // that names the model, field and value.
 func (f *Field) convertValue(v any) any {
-	out, err := f.kind.convert(f, v)
+	out, err := f.convert(v)
 	if err != nil {
 		panic(validationErr(f.Model.Name, f.Name, v, "%s", err.Error()))
 	}
 	return out
+}
+
+// convert converts an input value; False and None are the type's empty
+// value (NULL, or false/0 for booleans and numbers), so kinds only see
+// real values.
+func (f *Field) convert(v any) (any, error) {
+	if (v == nil || v == false) && !f.Type.X2many() {
+		return f.kind.empty(f), nil
+	}
+	return f.kind.convert(f, v)
 }
 
 // toText formats a non-nil cache value as SQL text, nil as a NULL.

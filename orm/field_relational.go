@@ -24,12 +24,6 @@ func (many2oneKind) text(_ *Field, v any) string { return strconv.FormatInt(v.(i
 // convert accepts an id, a record of the comodel (empty: none), nil or false.
 func (many2oneKind) convert(f *Field, v any) (any, error) {
 	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case bool:
-		if !x {
-			return nil, nil
-		}
 	case Recordset:
 		if x.model == nil || x.model.Name != f.Comodel {
 			return nil, fmt.Errorf("expected a %s record, got %s", f.Comodel, x.String())

@@ -17,12 +17,6 @@ func (selectionKind) text(_ *Field, v any) string { return v.(string) }
 // function is not validated, as in Odoo.
 func (selectionKind) convert(f *Field, v any) (any, error) {
 	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case bool:
-		if !x {
-			return nil, nil
-		}
 	case string:
 		if f.SelectionFunc != nil || f.HasSelectionValue(x) {
 			return x, nil

@@ -29,12 +29,6 @@ func (dateKind) text(_ *Field, v any) string { return v.(time.Time).Format(DateL
 // "YYYY-MM-DD HH:MM:SS" (the time is dropped).
 func (dateKind) convert(_ *Field, v any) (any, error) {
 	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case bool:
-		if !x {
-			return nil, nil
-		}
 	case time.Time:
 		if x.IsZero() {
 			return nil, nil
@@ -81,12 +75,6 @@ func (datetimeKind) text(_ *Field, v any) string {
 // "YYYY-MM-DD HH:MM:SS" (UTC) or RFC 3339.
 func (datetimeKind) convert(_ *Field, v any) (any, error) {
 	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case bool:
-		if !x {
-			return nil, nil
-		}
 	case time.Time:
 		if x.IsZero() {
 			return nil, nil

@@ -28,12 +28,6 @@ func (textKind) text(_ *Field, v any) string { return v.(string) }
 // convert: a Char with a size truncates longer values (no error, as Odoo).
 func (textKind) convert(f *Field, v any) (any, error) {
 	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case bool:
-		if !x {
-			return nil, nil
-		}
 	case string:
 		if !utf8.ValidString(x) {
 			return nil, fmt.Errorf("invalid UTF-8 text")

@@ -304,7 +304,7 @@ func columnParam(m *Model, f *Field, c domain.Condition, v any, end bool) any {
 		}
 		fallthrough
 	default:
-		out, err := f.kind.convert(f, v)
+		out, err := f.convert(v)
 		if err == nil && out != nil {
 			return out
 		}
