@@ -58,14 +58,35 @@ func toColumn(k Kind, v any, bound timeBound) (any, error) {
 	return v, nil
 }
 
-// truthy is Python's bool().
-func truthy(v any) bool {
+// Truthy is Python's bool() of a domain value: false for None, False, zero
+// numbers of any Go kind, "" and empty lists.
+func Truthy(v any) bool {
 	switch x := v.(type) {
 	case nil:
 		return false
 	case bool:
 		return x
+	case int:
+		return x != 0
+	case int8:
+		return x != 0
+	case int16:
+		return x != 0
+	case int32:
+		return x != 0
 	case int64:
+		return x != 0
+	case uint:
+		return x != 0
+	case uint8:
+		return x != 0
+	case uint16:
+		return x != 0
+	case uint32:
+		return x != 0
+	case uint64:
+		return x != 0
+	case float32:
 		return x != 0
 	case float64:
 		return x != 0
@@ -76,6 +97,8 @@ func truthy(v any) bool {
 	}
 	return true
 }
+
+func truthy(v any) bool { return Truthy(v) }
 
 func toInt(v any) (int64, error) {
 	switch x := v.(type) {

@@ -20,7 +20,7 @@ func evalRelational(v Value, c Condition) (bool, error) {
 	switch {
 	case c.Operator == Any || c.Operator == NotAny:
 		return evalAny(v.Records, c)
-	case byName(c.Operator, c.Value):
+	case ByName(c.Operator, c.Value):
 		return evalByName(v, c)
 	case v.Kind == KindMany2one:
 		return evalScalar(KindMany2one, many2oneID(v.Records), c.Operator, c.Value)
@@ -37,10 +37,10 @@ func evalAny(recs []Record, c Condition) (bool, error) {
 	return found == (c.Operator == Any), err
 }
 
-// byName reports whether a relational condition matches display names: the
-// value is a string or a non-empty list of strings, or op is of the like
-// family.
-func byName(op Operator, value any) bool {
+// ByName reports whether a condition on a relational field compares
+// display names rather than ids: the value is a string or a non-empty list
+// of strings, or op is of the like family.
+func ByName(op Operator, value any) bool {
 	switch op {
 	case Like, ILike, NotLike, NotILike, EqLike, EqILike:
 		return true

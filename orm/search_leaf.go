@@ -119,24 +119,7 @@ func falsy(f *Field) (any, bool) {
 	return nil, false
 }
 
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case float64:
-		return x != 0
-	case []any:
-		return len(x) > 0
-	}
-	if n, ok := toInt64(v); ok {
-		return n != 0
-	}
-	return true
-}
+func truthy(v any) bool { return domain.Truthy(v) }
 
 // scalarSQL translates a condition on a scalar column (or a many2one's
 // id column). A NULL column counts as the type's falsy value z:

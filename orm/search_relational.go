@@ -86,24 +86,7 @@ func notIf(negate bool, s SQL) SQL {
 }
 
 // byName reports whether a relational condition compares display names.
-func byName(op domain.Operator, value any) bool {
-	switch op {
-	case domain.Like, domain.ILike, domain.NotLike, domain.NotILike, domain.EqLike, domain.EqILike:
-		return true
-	}
-	switch x := value.(type) {
-	case string:
-		return true
-	case []any:
-		for _, it := range x {
-			if _, ok := it.(string); !ok {
-				return false
-			}
-		}
-		return len(x) > 0
-	}
-	return false
-}
+func byName(op domain.Operator, value any) bool { return domain.ByName(op, value) }
 
 // nameCondition is the condition on the comodel's name for a by-name
 // comparison; <, >, <=, >= act as = (name_search).

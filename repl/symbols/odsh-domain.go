@@ -15,6 +15,7 @@ func init() {
 		// function, constant and variable definitions
 		"AND":                reflect.ValueOf(domain.AND),
 		"Any":                reflect.ValueOf(domain.Any),
+		"ByName":             reflect.ValueOf(domain.ByName),
 		"ChildOf":            reflect.ValueOf(domain.ChildOf),
 		"Cond":               reflect.ValueOf(domain.Cond),
 		"Eq":                 reflect.ValueOf(domain.Eq),
@@ -64,6 +65,7 @@ func init() {
 		"ParseWith":          reflect.ValueOf(domain.ParseWith),
 		"TRUE":               reflect.ValueOf(&domain.TRUE).Elem(),
 		"Transform":          reflect.ValueOf(domain.Transform),
+		"Truthy":             reflect.ValueOf(domain.Truthy),
 
 		// type definitions
 		"And":         reflect.ValueOf((*domain.And)(nil)),
