@@ -121,16 +121,22 @@ func TestBadValues(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			before := env.QueryCount()
-			err := orm.Catch(func() { rec.Write(orm.Values{c.field: c.value}) })
+			sent := -1
+			err := orm.Catch(func() {
+				before := env.QueryCount()
+				defer func() { sent = env.QueryCount() - before }()
+				rec.Write(orm.Values{c.field: c.value})
+			})
 			ve := wantValidation(t, err, "test.thing", c.field)
+			if sent != 0 {
+				t.Errorf("%d statements sent before the value was refused, want 0", sent)
+			}
 			if c.field != "nmae" && c.field != "tag_ids" && (!ve.HasValue || ve.Value == nil) {
 				t.Errorf("error does not carry the value: %v", err)
 			}
 			if got := rec.Str("name"); got != "Keep" {
 				t.Errorf("name after failed write: got %q", got)
 			}
-			_ = before
 		})
 		t.Run("create/"+c.name, func(t *testing.T) {
 			n := m.SearchCount(nil)

@@ -26,13 +26,12 @@ func (r Recordset) write(vals Values) {
 		r.writeNew(vals)
 		return
 	}
-	r.checkAccess("write")
-	r.ensureExist()
-	r.checkRules("write")
-	r.env.tx.securityChanged(m)
-	r.parentStoreWrite(vals)
+	// every value is checked and converted before anything is sent or
+	// changed: bad input leaves the records and the database as they were
 	cols := map[*Field]any{}
 	x2m := map[*Field][]Cmd{}
+	related := map[*Field]any{}
+	computed := map[*Field]any{}
 	var inverses, touched []*Field
 	for _, name := range vals.Keys() {
 		f := m.mustField(name)
@@ -41,12 +40,14 @@ func (r Recordset) write(vals Values) {
 		case name == "id":
 			panic(validationErr(m.Name, name, v, "the id of a record cannot be changed"))
 		case f.Related != "" && !f.Readonly:
-			r.writeRelated(f, v)
+			f.convertValue(v) // the target converts it again when written
+			related[f] = v
 		case f.IsComputed() && !f.Store:
 			if f.Inverse == nil {
 				panic(validationErr(m.Name, name, v, "%q is computed and has no inverse: it cannot be written", name))
 			}
-			r.setComputedValue(f, v)
+			f.convertValue(v)
+			computed[f] = v
 			inverses = append(inverses, f)
 		case f.Type.X2many():
 			x2m[f] = f.convertValue(v).([]Cmd)
@@ -57,6 +58,18 @@ func (r Recordset) write(vals Values) {
 			}
 		}
 		touched = append(touched, f)
+	}
+	r.checkAccess("write")
+	r.ensureExist()
+	r.checkRules("write")
+	r.env.tx.securityChanged(m)
+	r.parentStoreWrite(vals)
+	for _, f := range touched {
+		if v, ok := related[f]; ok {
+			r.writeRelated(f, v)
+		} else if v, ok := computed[f]; ok {
+			r.setComputedValue(f, v)
+		}
 	}
 	r.roundMonetaryWrite(cols)
 	if m.LogAccess {
