@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -107,27 +108,46 @@ func pgxTx(b *testing.B, conn *pgx.Conn, f func()) {
 	}
 }
 
+// pairTimer times the ORM and pgx sides of each iteration in turn, so both
+// meet the same machine load, and reports the median ratio.
+type pairTimer struct {
+	orm, pgx []time.Duration
+}
+
+func (p *pairTimer) time(side *[]time.Duration, f func()) {
+	t := time.Now()
+	f()
+	*side = append(*side, time.Since(t))
+}
+
+func (p *pairTimer) report(b *testing.B) {
+	ratios := make([]float64, len(p.orm))
+	var o, g time.Duration
+	for i := range p.orm {
+		ratios[i] = float64(p.orm[i]) / float64(p.pgx[i])
+		o += p.orm[i]
+		g += p.pgx[i]
+	}
+	sort.Float64s(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "orm/pgx")
+	b.ReportMetric(float64(o.Microseconds())/1000/float64(len(p.orm)), "orm-ms")
+	b.ReportMetric(float64(g.Microseconds())/1000/float64(len(p.pgx)), "pgx-ms")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkCreate10k: Create of 10,000 partners in one call, beside a
+// multi-row INSERT of the same columns.
 func BenchmarkCreate10k(b *testing.B) {
 	s := newSession(b)
 	vals := partnerVals()
-	b.Run("orm", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			env, done := s.env()
-			env.Model("res.partner").Create(vals...)
-			b.StopTimer()
-			done()
-			b.StartTimer()
-		}
-	})
-	b.Run("pgx", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			pgxTx(b, s.conn, func() {
-				pgxInsert(b, s.conn)
-				b.StopTimer()
-			})
-			b.StartTimer()
-		}
-	})
+	var p pairTimer
+	for i := 0; i < b.N; i++ {
+		env, done := s.env()
+		p.time(&p.orm, func() { env.Model("res.partner").Create(vals...) })
+		done()
+		pgxTx(b, s.conn, func() { p.time(&p.pgx, func() { pgxInsert(b, s.conn) }) })
+	}
+	p.report(b)
 }
 
 type partnerRow struct {
@@ -135,118 +155,98 @@ type partnerRow struct {
 	name, email, city, zip, phone *string
 }
 
+// BenchmarkRead10k: reading 5 fields of 10,000 partners by iteration (the
+// cache empty first), beside one "= ANY($1)" SELECT of them.
 func BenchmarkRead10k(b *testing.B) {
 	s := newSession(b)
-	vals := partnerVals()
-	b.Run("orm", func(b *testing.B) {
-		b.StopTimer()
-		env, done := s.env()
-		defer done()
-		ids := env.Model("res.partner").Create(vals...).IDs()
-		for i := 0; i < b.N; i++ {
-			env.InvalidateAll()
-			b.StartTimer()
+	env, done := s.env()
+	defer done()
+	ids := env.Model("res.partner").Create(partnerVals()...).IDs()
+	env.FlushAll()
+	var p pairTimer
+	for i := 0; i < b.N; i++ {
+		env.InvalidateAll()
+		p.time(&p.orm, func() {
 			n := 0
-			for _, p := range env.Model("res.partner").Browse(ids...).Records() {
-				n += len(p.Str("name")) + len(p.Str("email")) + len(p.Str("city")) + len(p.Str("zip")) + len(p.Str("phone"))
+			for _, r := range env.Model("res.partner").Browse(ids...).Records() {
+				n += len(r.Str("name")) + len(r.Str("email")) + len(r.Str("city")) + len(r.Str("zip")) + len(r.Str("phone"))
 			}
-			b.StopTimer()
 			if n == 0 {
 				b.Fatal("nothing read")
 			}
-		}
-	})
-	b.Run("pgx", func(b *testing.B) {
-		b.StopTimer()
-		pgxTx(b, s.conn, func() {
-			ids := pgxInsert(b, s.conn)
-			for i := 0; i < b.N; i++ {
-				b.StartTimer()
-				rows, err := s.conn.Query(context.Background(), "SELECT id, name, email, city, zip, phone FROM res_partner WHERE id = ANY($1)", ids)
-				if err != nil {
-					b.Fatal(err)
-				}
-				var out []partnerRow
-				for rows.Next() {
-					var r partnerRow
-					if err := rows.Scan(&r.id, &r.name, &r.email, &r.city, &r.zip, &r.phone); err != nil {
-						b.Fatal(err)
-					}
-					out = append(out, r)
-				}
-				rows.Close()
-				n := 0
-				for _, r := range out {
-					n += len(*r.name) + len(*r.email) + len(*r.city) + len(*r.zip) + len(*r.phone)
-				}
-				b.StopTimer()
-				if n == 0 {
-					b.Fatal("nothing read")
-				}
-			}
 		})
-	})
+		p.time(&p.pgx, func() { pgxRead(b, s.conn, ids) })
+	}
+	p.report(b)
 }
 
+func pgxRead(b *testing.B, conn *pgx.Conn, ids []int64) {
+	rows, err := conn.Query(context.Background(), "SELECT id, name, email, city, zip, phone FROM res_partner WHERE id = ANY($1)", ids)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []partnerRow
+	for rows.Next() {
+		var r partnerRow
+		if err := rows.Scan(&r.id, &r.name, &r.email, &r.city, &r.zip, &r.phone); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	rows.Close()
+	n := 0
+	for _, r := range out {
+		n += len(*r.name) + len(*r.email) + len(*r.city) + len(*r.zip) + len(*r.phone)
+	}
+	if n == 0 {
+		b.Fatal("nothing read")
+	}
+}
+
+// BenchmarkWrite10k: one field written on 10,000 partners and flushed,
+// beside one UPDATE ... WHERE id = ANY($1) of the same columns.
 func BenchmarkWrite10k(b *testing.B) {
 	s := newSession(b)
-	vals := partnerVals()
-	b.Run("orm", func(b *testing.B) {
-		b.StopTimer()
-		env, done := s.env()
-		defer done()
-		ps := env.Model("res.partner").Create(vals...)
-		for i := 0; i < b.N; i++ {
-			city := fmt.Sprintf("City %d", i)
-			b.StartTimer()
+	env, done := s.env()
+	defer done()
+	ps := env.Model("res.partner").Create(partnerVals()...)
+	env.FlushAll()
+	ids := ps.IDs()
+	var p pairTimer
+	for i := 0; i < b.N; i++ {
+		city := fmt.Sprintf("City %d", i)
+		p.time(&p.orm, func() {
 			ps.Write(orm.Values{"city": city})
 			env.FlushAll()
-			b.StopTimer()
-		}
-	})
-	b.Run("pgx", func(b *testing.B) {
-		b.StopTimer()
-		pgxTx(b, s.conn, func() {
-			ids := pgxInsert(b, s.conn)
-			for i := 0; i < b.N; i++ {
-				city := fmt.Sprintf("City %d", i)
-				b.StartTimer()
-				_, err := s.conn.Exec(context.Background(), "UPDATE res_partner SET city = $1, write_uid = $2, write_date = $3 WHERE id = ANY($4)",
-					city, 1, time.Now().UTC(), ids)
-				b.StopTimer()
-				if err != nil {
-					b.Fatal(err)
-				}
+		})
+		p.time(&p.pgx, func() {
+			_, err := s.conn.Exec(context.Background(), "UPDATE res_partner SET city = $1, write_uid = $2, write_date = $3 WHERE id = ANY($4)",
+				city, 1, time.Now().UTC(), ids)
+			if err != nil {
+				b.Fatal(err)
 			}
 		})
-	})
+	}
+	p.report(b)
 }
 
+// BenchmarkUnlink10k: Unlink of 10,000 partners, beside one DELETE ...
+// WHERE id = ANY($1).
 func BenchmarkUnlink10k(b *testing.B) {
 	s := newSession(b)
 	vals := partnerVals()
-	b.Run("orm", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			env, done := s.env()
-			ps := env.Model("res.partner").Create(vals...)
-			b.StartTimer()
-			ps.Unlink()
-			b.StopTimer()
-			done()
-		}
-	})
-	b.Run("pgx", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			pgxTx(b, s.conn, func() {
-				ids := pgxInsert(b, s.conn)
-				b.StartTimer()
-				if _, err := s.conn.Exec(context.Background(), "DELETE FROM res_partner WHERE id = ANY($1)", ids); err != nil {
-					b.Fatal(err)
-				}
-				b.StopTimer()
-			})
-		}
-	})
+	var p pairTimer
+	for i := 0; i < b.N; i++ {
+		env, done := s.env()
+		ps := env.Model("res.partner").Create(vals...)
+		p.time(&p.orm, func() { ps.Unlink() })
+		ids := pgxInsert(b, s.conn)
+		p.time(&p.pgx, func() {
+			if _, err := s.conn.Exec(context.Background(), "DELETE FROM res_partner WHERE id = ANY($1)", ids); err != nil {
+				b.Fatal(err)
+			}
+		})
+		done()
+	}
+	p.report(b)
 }

@@ -3,8 +3,6 @@ package orm
 import (
 	"fmt"
 	"strings"
-
-	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // PrefetchMax is how many records one fetch loads at most (Odoo's
@@ -95,15 +93,16 @@ func (r Recordset) fetchRows(fields []*Field, ids []int64) {
 	}
 	newRow := c.rowAllocator(r.model, len(ids))
 	tx.Query(q, args, func(rows pgxRows) error {
-		if err := rows.Scan(dests...); err != nil {
+		vals, err := r.decodeRow(rows, fields, dests)
+		if err != nil {
 			return err
 		}
-		rid := dests[0].(*pgtype.Int8).Int64
+		rid := vals[0].(int64)
 		found[rid] = true
 		row := newRow(rid)
 		for i, fl := range fields {
 			if !row.known(fl.index) {
-				row.vals[fl.index] = scanned(fl, dests[i])
+				row.vals[fl.index] = vals[i]
 				row.mark(fl.index)
 			}
 		}
@@ -215,4 +214,25 @@ func (r Recordset) explainHidden(ids []int64) {
 		panic(&AccessError{ErrorInfo{Model: r.model.Name, IDs: exist.ids[:1], Msg: fmt.Sprintf(
 			"the record %s(%d,) is hidden by record rules (user %d)", r.model.Name, ids[0], r.env.uid)}})
 	}
+}
+
+// decodeRow returns the cache values of a fetched row: binary values of the
+// common types are decoded directly (decodeRaw), the others scanned into
+// their typed destination. The slice is reused from row to row.
+func (r Recordset) decodeRow(rows pgxRows, fields []*Field, dests []any) ([]any, error) {
+	raws := rows.RawValues()
+	descs := rows.FieldDescriptions()
+	types := r.env.tx.conn.TypeMap()
+	vals := r.env.tx.rowBuf(len(fields))
+	for i, fl := range fields {
+		if v, ok := decodeRaw(fl, descs[i].DataTypeOID, descs[i].Format, raws[i]); ok {
+			vals[i] = v
+			continue
+		}
+		if err := types.Scan(descs[i].DataTypeOID, descs[i].Format, raws[i], dests[i]); err != nil {
+			return nil, err
+		}
+		vals[i] = scanned(fl, dests[i])
+	}
+	return vals, nil
 }

@@ -1,6 +1,8 @@
 package orm
 
 import (
+	"encoding/binary"
+	"math"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgtype"
@@ -77,4 +79,53 @@ func scanned(f *Field, d any) any {
 		return f.kind.fromDB(f, *x)
 	}
 	return nil
+}
+
+// pgEpoch is PostgreSQL's binary time origin.
+var pgEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// decodeRaw turns one binary column value into a cache value without going
+// through pgx's scan plans, for the types fields use most; it reports false
+// for anything else (text format, numeric, special dates), which the caller
+// scans the ordinary way.
+func decodeRaw(f *Field, oid uint32, format int16, raw []byte) (any, bool) {
+	if raw == nil {
+		return nil, true
+	}
+	if format != pgtype.BinaryFormatCode {
+		return nil, false
+	}
+	switch oid {
+	case pgtype.Int4OID:
+		return int64(int32(binary.BigEndian.Uint32(raw))), len(raw) == 4
+	case pgtype.Int8OID:
+		return int64(binary.BigEndian.Uint64(raw)), len(raw) == 8
+	case pgtype.Int2OID:
+		return int64(int16(binary.BigEndian.Uint16(raw))), len(raw) == 2
+	case pgtype.BoolOID:
+		return raw[0] == 1, len(raw) == 1
+	case pgtype.VarcharOID, pgtype.TextOID, pgtype.BPCharOID:
+		return string(raw), true
+	case pgtype.Float8OID:
+		return math.Float64frombits(binary.BigEndian.Uint64(raw)), len(raw) == 8
+	case pgtype.TimestampOID:
+		if len(raw) != 8 {
+			return nil, false
+		}
+		us := int64(binary.BigEndian.Uint64(raw))
+		if us == math.MaxInt64 || us == math.MinInt64 { // ±infinity
+			return nil, false
+		}
+		return time.UnixMicro(us + pgEpoch.UnixMicro()).UTC(), true
+	case pgtype.DateOID:
+		if len(raw) != 4 {
+			return nil, false
+		}
+		days := int32(binary.BigEndian.Uint32(raw))
+		if days == math.MaxInt32 || days == math.MinInt32 {
+			return nil, false
+		}
+		return pgEpoch.AddDate(0, 0, int(days)), true
+	}
+	return nil, false
 }

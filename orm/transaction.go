@@ -38,6 +38,7 @@ type Transaction struct {
 	security  *securityCache
 	audit     auditState
 	clock     func() time.Time
+	rowvals   []any // decodeRow's buffer
 }
 
 // TxOptions tune a transaction.
@@ -322,4 +323,12 @@ func (tx *Transaction) Catch(f func()) (err error) {
 	tx.flushAll()
 	tx.Release(sp)
 	return nil
+}
+
+// rowBuf returns a buffer of n values, reused between rows of a fetch.
+func (tx *Transaction) rowBuf(n int) []any {
+	if cap(tx.rowvals) < n {
+		tx.rowvals = make([]any, n)
+	}
+	return tx.rowvals[:n]
 }
