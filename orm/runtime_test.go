@@ -1,53 +1,19 @@
 package orm_test
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
-	"odsh/addons/base"
 	"odsh/internal/testdb"
 	"odsh/orm"
 )
 
-// privateEnv is an env on the prepared database of these addons, but with
-// a registry of its own: Declare changes the registry, which testdb.Env
-// shares between tests.
+// privateEnv is an env whose registry is its own: Declare changes the
+// registry, which testdb.Env shares between tests.
 func privateEnv(t *testing.T, addons ...*orm.Addon) *orm.Env {
 	t.Helper()
-	dsn := testdb.PreparedDSN(t, addons...)
-	all := append([]*orm.Addon{base.Addon}, addons...)
-	var names []string
-	for _, a := range all {
-		names = append(names, a.Name)
-	}
-	ordered, err := orm.OrderAddons(all, names...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg, err := orm.NewRegistryFrom(ordered)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	conn, err := orm.Connect(ctx, dsn)
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	tx, err := orm.Begin(ctx, conn, reg, orm.TxOptions{})
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		tx.Close()
-		conn.Close(context.Background())
-		cancel()
-	})
-	return tx.Env(orm.SuperuserID, nil)
+	return testdb.PrivateEnv(t, addons...)
 }
 
 func TestDeclareNewModel(t *testing.T) {

@@ -90,6 +90,10 @@ func TestUnitCode(t *testing.T) {
 		{"go in func decl", "func g() { go h() }", []string{goPanicHook}, nil},
 		{"wrapped", "for {}", []string{"{ func() {", "}() }"}, nil},
 		{"decl not wrapped", "x := 1", nil, []string{"func()"}},
+		{"operation into map entry", `v["d"] = "E " + n`, []string{`v["d"] = ("E " + n)`}, nil},
+		{"operation into field in closure", "f := func() { p.x = a * b }", []string{"p.x = (a * b)"}, nil},
+		{"operation into variable kept", "x = a + b", []string{"x = a + b"}, []string{"("}},
+		{"compound assignment kept", `v["d"] += n`, []string{`v["d"] += n`}, []string{"("}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,8 @@ func (r *rewriter) walk(n ast.Node) {
 			n.Body = r.stmts(n.Body)
 		case *ast.CommClause:
 			n.Body = r.stmts(n.Body)
+		case *ast.AssignStmt:
+			parenBinaryRHS(n)
 		}
 		return true
 	})
@@ -64,6 +66,30 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 	}
 	return s
+}
+
+// parenBinaryRHS puts parentheses around an operation assigned to a map
+// entry, a field or a pointee:
+//
+//	m[k] = a + b  ⇔  m[k] = (a + b)
+//
+// yaegi stores the result of an operation assigned to one destination
+// straight in the destination's frame slot, typed as the destination; for
+// an entry of a compiled map type with interface values (orm.Values) that
+// step does nothing and ends the function there, silently. A parenthesised
+// operand is a value of its own, stored by the assignment.
+func parenBinaryRHS(a *ast.AssignStmt) {
+	if a.Tok != token.ASSIGN || len(a.Lhs) != 1 || len(a.Rhs) != 1 {
+		return
+	}
+	switch a.Lhs[0].(type) {
+	case *ast.IndexExpr, *ast.SelectorExpr, *ast.StarExpr:
+	default:
+		return
+	}
+	if b, ok := a.Rhs[0].(*ast.BinaryExpr); ok {
+		a.Rhs[0] = &ast.ParenExpr{X: b}
+	}
 }
 
 // rangeInt rewrites a range over an integer:

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"odsh/addons/connector"
 	"odsh/internal/testdb"
 	"odsh/orm"
 	"odsh/repl"
@@ -19,13 +20,16 @@ import (
 var update = flag.Bool("update", false, "rewrite the transcripts in testdata with the outputs got")
 
 // A transcript is a txtar-like file: a free comment, then a line
-// "-- transcript --", then entries. An entry is a line "> code" followed
+// "-- transcript --", then entries. A comment line "addons: a,b" installs
+// those addons (besides base) in the transcript's database. An entry is a line "> code" followed
 // by continuation lines "| code"; the lines after it, up to the next
 // entry, are its exact output (stdout and stderr interleaved).
 const transcriptMarker = "-- transcript --\n"
 
 // TestTranscripts replays every testdata/*.txtar through Session.Eval on
-// a rolled-back transaction of a database with base installed.
+// a rolled-back transaction of a database with base (and the addons the
+// transcript names) installed. Each transcript has a registry of its own,
+// so the models it declares at run time are not seen by the others.
 func TestTranscripts(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -47,7 +51,7 @@ func replay(t *testing.T, file string) {
 	if !ok {
 		t.Fatalf("%s: no %q line", file, strings.TrimSpace(transcriptMarker))
 	}
-	s, out := newSession(t)
+	s, out := newSession(t, transcriptAddons(t, head)...)
 	var got strings.Builder
 	got.WriteString(head + transcriptMarker)
 	for _, entry := range entries(body) {
@@ -69,11 +73,36 @@ func replay(t *testing.T, file string) {
 	}
 }
 
-// newSession returns a session on a fresh rolled-back transaction whose
-// sequences are reset, so ids do not depend on the tests run before.
-func newSession(t *testing.T) (*repl.Session, *bytes.Buffer) {
+// transcriptAddons returns the addons of the "addons:" line of a
+// transcript's comment.
+func transcriptAddons(t *testing.T, head string) []*orm.Addon {
 	t.Helper()
-	env := testdb.Env(t)
+	var out []*orm.Addon
+	for _, line := range strings.Split(head, "\n") {
+		list, ok := strings.CutPrefix(line, "addons: ")
+		if !ok {
+			continue
+		}
+		for _, name := range strings.Split(list, ",") {
+			a := knownAddons[strings.TrimSpace(name)]
+			if a == nil {
+				t.Fatalf("addons: unknown addon %q", name)
+			}
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// knownAddons are the addons a transcript may name.
+var knownAddons = map[string]*orm.Addon{"connector": connector.Addon}
+
+// newSession returns a session on a fresh rolled-back transaction whose
+// sequences are reset, so ids do not depend on the tests run before. Its
+// registry is its own (models declared in it stay there).
+func newSession(t *testing.T, addons ...*orm.Addon) (*repl.Session, *bytes.Buffer) {
+	t.Helper()
+	env := testdb.PrivateEnv(t, addons...)
 	resetSequences(t, env)
 	env.Tx().SetClock(func() time.Time { return time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC) })
 	var out bytes.Buffer

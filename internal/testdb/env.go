@@ -58,6 +58,39 @@ func Env(t testing.TB, addons ...*orm.Addon) *orm.Env {
 	return tx.Env(orm.SuperuserID, nil)
 }
 
+// PrivateEnv is Env with a registry of its own, built for this test from
+// the same addons: a test that declares models at run time (Env.Declare)
+// changes the registry, which Env shares between the tests of a binary.
+// The transaction is rolled back and the connection closed when the test
+// ends.
+func PrivateEnv(t testing.TB, addons ...*orm.Addon) *orm.Env {
+	t.Helper()
+	p := prepare(t, addons)
+	ordered := orderedAddons(t, addons)
+	reg, err := orm.NewRegistryFrom(ordered)
+	if err != nil {
+		t.Fatalf("testdb: registry: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	conn, err := orm.Connect(ctx, p.dsn)
+	if err != nil {
+		cancel()
+		t.Fatalf("testdb: connect: %v", err)
+	}
+	tx, err := orm.Begin(ctx, conn, reg, orm.TxOptions{})
+	if err != nil {
+		conn.Close(context.Background())
+		cancel()
+		t.Fatalf("testdb: begin: %v", err)
+	}
+	t.Cleanup(func() {
+		tx.Close()
+		conn.Close(context.Background())
+		cancel()
+	})
+	return tx.Env(orm.SuperuserID, nil)
+}
+
 // Registry returns the registry Env uses for these addons.
 func Registry(t testing.TB, addons ...*orm.Addon) *orm.Registry {
 	t.Helper()
@@ -91,15 +124,7 @@ func (p *prepared) conn(t testing.TB) *pgx.Conn {
 // prepare builds (once) the registry and database of an addon set.
 func prepare(t testing.TB, addons []*orm.Addon) *prepared {
 	t.Helper()
-	all := append([]*orm.Addon{base.Addon}, addons...)
-	names := make([]string, len(all))
-	for i, a := range all {
-		names[i] = a.Name
-	}
-	ordered, err := orm.OrderAddons(all, names...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ordered := orderedAddons(t, addons)
 	key := addonKey(ordered)
 	prepMu.Lock()
 	p := preps[key]
@@ -114,7 +139,7 @@ func prepare(t testing.TB, addons []*orm.Addon) *prepared {
 	name := fmt.Sprintf("odsh_test_%d_%s", os.Getpid(), key)
 	dsn := CreateDatabase(t, name, "")
 	if err := install(dsn, reg); err != nil {
-		t.Fatalf("testdb: install %s: %v", strings.Join(names, ","), err)
+		t.Fatalf("testdb: install %s: %v", strings.Join(addonNames(ordered), ","), err)
 	}
 	p = &prepared{reg: reg, dsn: dsn}
 	prepMu.Lock()
@@ -123,11 +148,20 @@ func prepare(t testing.TB, addons []*orm.Addon) *prepared {
 	return p
 }
 
-func addonKey(addons []*orm.Addon) string {
-	names := make([]string, len(addons))
-	for i, a := range addons {
-		names[i] = a.Name
+// orderedAddons returns base and addons with their dependencies, in
+// installation order.
+func orderedAddons(t testing.TB, addons []*orm.Addon) []*orm.Addon {
+	t.Helper()
+	all := append([]*orm.Addon{base.Addon}, addons...)
+	ordered, err := orm.OrderAddons(all, addonNames(all)...)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return ordered
+}
+
+func addonKey(addons []*orm.Addon) string {
+	names := addonNames(addons)
 	sort.Strings(names)
 	h := sha256.Sum256([]byte(strings.Join(names, ",")))
 	return hex.EncodeToString(h[:])[:10]
@@ -151,4 +185,12 @@ func install(dsn string, reg *orm.Registry) error {
 		orm.Install(env, nil)
 		return nil
 	})
+}
+
+func addonNames(addons []*orm.Addon) []string {
+	names := make([]string, len(addons))
+	for i, a := range addons {
+		names[i] = a.Name
+	}
+	return names
 }
