@@ -90,7 +90,7 @@ func TestRuleReadonlyIsWritable(t *testing.T) {
 	}
 }
 
-// §2 "Char: '' is stored as '', False/None as NULL; reading NULL gives
+// §2 "Char: ” is stored as ”, False/None as NULL; reading NULL gives
 // False"; "trim is applied only by the web client, never by the ORM".
 func TestRuleCharEmptyAndTrim(t *testing.T) {
 	env, m := rulesEnv(t)
