@@ -1,5 +1,7 @@
 package orm
 
+import "odsh/domain"
+
 // Copy duplicates every record of r with the values of its copyable fields
 // (Field.Copy), overridden by vals; one2many lines marked copy are
 // duplicated, many2many links kept. Returns the copies in order.
@@ -56,7 +58,7 @@ func (r Recordset) copyValue(f *Field) any {
 	case TypeMany2many:
 		return []Cmd{Command.Set(r.Get(f.Name).(Recordset).IDs()...)}
 	case TypeOne2many:
-		lines := r.WithContext(Ctx{"active_test": false}).Get(f.Name).(Recordset)
+		lines := r.copiedLines(f)
 		cmds := make([]Cmd, 0, lines.Len())
 		for _, line := range lines.Records() {
 			cmds = append(cmds, Command.Create(line.CopyData(Values{f.InverseName: nil})))
@@ -67,4 +69,16 @@ func (r Recordset) copyValue(f *Field) any {
 		return cmds
 	}
 	return r.Get(f.Name)
+}
+
+// copiedLines returns the lines of one2many f that a copy duplicates:
+// archived ones included and in id order, as Odoo's copy_data. They are
+// searched rather than read: the cached value hides archived lines.
+func (r Recordset) copiedLines(f *Field) Recordset {
+	lines := r.env.Model(f.Comodel).WithContext(f.Context).WithContext(Ctx{"active_test": false}).
+		Search(domain.Cond(f.InverseName, domain.Eq, r.ID()), Order("id"))
+	if f.Domain != nil {
+		lines = lines.FilteredDomain(f.Domain)
+	}
+	return lines
 }

@@ -15,10 +15,11 @@ const SuperuserID int64 = 1
 // one context. Envs are immutable; WithContext, WithUser and Sudo return
 // new ones sharing the transaction and its cache.
 type Env struct {
-	tx  *Transaction
-	uid int64
-	ctx Ctx
-	su  bool
+	tx        *Transaction
+	uid       int64
+	ctx       Ctx
+	su        bool
+	uidOrigin int64 // the user the first env of the chain was made for
 }
 
 // Model returns an empty recordset of the named model (env["model"]).
@@ -49,6 +50,10 @@ func (e *Env) HasModel(name string) bool { return e.tx.reg.models[name] != nil }
 // UID returns the user id.
 func (e *Env) UID() int64 { return e.uid }
 
+// UIDOrigin returns the user of the env this one was derived from, before
+// any WithUser (Odoo 17+'s env.uid_origin).
+func (e *Env) UIDOrigin() int64 { return e.uidOrigin }
+
 // Su reports whether the env is in superuser mode (access checks skipped).
 func (e *Env) Su() bool { return e.su }
 
@@ -71,7 +76,7 @@ func (e *Env) Registry() *Registry { return e.tx.reg }
 
 // WithContext returns an env whose context is this one's updated with c.
 func (e *Env) WithContext(c Ctx) *Env {
-	return &Env{tx: e.tx, uid: e.uid, ctx: e.ctx.with(c), su: e.su}
+	return &Env{tx: e.tx, uid: e.uid, ctx: e.ctx.with(c), su: e.su, uidOrigin: e.uidOrigin}
 }
 
 // ReplaceContext returns an env with exactly context c (Odoo's
@@ -83,14 +88,14 @@ func (e *Env) ReplaceContext(c Ctx) *Env {
 			n["allowed_company_ids"] = v
 		}
 	}
-	return &Env{tx: e.tx, uid: e.uid, ctx: n, su: e.su}
+	return &Env{tx: e.tx, uid: e.uid, ctx: n, su: e.su, uidOrigin: e.uidOrigin}
 }
 
 // WithUser returns an env for another user: an id, a res.users record or
 // a login. It is not in superuser mode unless the user is the superuser.
 func (e *Env) WithUser(user any) *Env {
 	uid := e.resolveUser(user)
-	return &Env{tx: e.tx, uid: uid, ctx: e.ctx, su: uid == SuperuserID}
+	return &Env{tx: e.tx, uid: uid, ctx: e.ctx, su: uid == SuperuserID, uidOrigin: e.uidOrigin}
 }
 
 func (e *Env) resolveUser(user any) int64 {
@@ -112,7 +117,7 @@ func (e *Env) resolveUser(user any) int64 {
 
 // Sudo returns an env in superuser mode (access rights and rules skipped).
 func (e *Env) Sudo(flag ...bool) *Env {
-	return &Env{tx: e.tx, uid: e.uid, ctx: e.ctx, su: len(flag) == 0 || flag[0]}
+	return &Env{tx: e.tx, uid: e.uid, ctx: e.ctx, su: len(flag) == 0 || flag[0], uidOrigin: e.uidOrigin}
 }
 
 // User returns the env's user as a res.users record.
@@ -137,8 +142,20 @@ func (e *Env) Companies() Recordset {
 	return e.User().Sudo().Get("company_ids").(Recordset).WithEnv(e)
 }
 
+// companyIDs returns allowed_company_ids; outside superuser mode every id
+// must be one of the user's companies, else AccessError (as Odoo's
+// env.company and env.companies).
 func (e *Env) companyIDs() []int64 {
 	ids, _ := toIDList(e.ctx["allowed_company_ids"])
+	if len(ids) == 0 || e.su {
+		return ids
+	}
+	mine := idSet(e.User().Sudo().Rel("company_ids").IDs())
+	for _, id := range ids {
+		if !mine[id] {
+			panic(&AccessError{ErrorInfo{Model: "res.company", IDs: ids, Msg: "access to unauthorized or invalid companies"}})
+		}
+	}
 	return ids
 }
 
@@ -159,7 +176,8 @@ func (e *Env) WithCompany(c any) *Env {
 		return e
 	}
 	ids := []int64{id}
-	for _, o := range e.companyIDs() {
+	allowed, _ := toIDList(e.ctx["allowed_company_ids"])
+	for _, o := range allowed {
 		if o != id {
 			ids = append(ids, o)
 		}

@@ -347,27 +347,34 @@ func (r Recordset) WithUser(user any) Recordset { r.check(); return r.WithEnv(r.
 func (r Recordset) WithCompany(c any) Recordset { r.check(); return r.WithEnv(r.env.WithCompany(c)) }
 
 // Exists returns the records of r that still exist in the database (one
-// query, as Odoo).
+// query, as Odoo); new records (Model.New) count as existing.
 func (r Recordset) Exists() Recordset {
 	r.check()
 	if len(r.ids) == 0 || !r.model.HasTable() {
 		return r
 	}
-	known := map[int64]bool{}
-	{
-		r.env.tx.Query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{dedup(r.ids)},
-			func(rows pgxRows) error {
-				var id int64
-				if err := rows.Scan(&id); err != nil {
-					return err
-				}
-				known[id] = true
-				return nil
-			})
+	var real []int64
+	for _, id := range dedup(r.ids) {
+		if id > 0 {
+			real = append(real, id)
+		}
 	}
+	if len(real) == 0 { // only new records
+		return r
+	}
+	known := map[int64]bool{}
+	r.env.tx.Query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{real},
+		func(rows pgxRows) error {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			known[id] = true
+			return nil
+		})
 	var ids []int64
 	for _, id := range r.ids {
-		if known[id] {
+		if id < 0 || known[id] {
 			ids = append(ids, id)
 		}
 	}

@@ -135,13 +135,16 @@ func anyTruthy(v any) bool {
 // on the records' values as the database would order them (NULLs last
 // ascending, first descending, unless "nulls first/last"; booleans with
 // NULL as false; a many2one by its comodel's order); a func(a, b Recordset)
-// bool is a "less" function. The sort is stable.
-func (r Recordset) Sorted(key any) Recordset {
+// bool is a "less" function. The sort is stable. Sorted(key, true) is
+// Odoo's reverse=True: the order reversed (with a func, descending with ties
+// in their original order, as Python's sorted).
+func (r Recordset) Sorted(key any, reverse ...bool) Recordset {
 	r.check()
+	rev := len(reverse) > 0 && reverse[0]
 	recs := r.Records()
 	switch k := key.(type) {
 	case nil:
-		return r.sortedBy(r.model.order, recs)
+		return r.sortedBy(r.model.order, recs).reversedIf(rev)
 	case string:
 		terms := r.model.order
 		if k != "" {
@@ -150,13 +153,34 @@ func (r Recordset) Sorted(key any) Recordset {
 				panic(&ValidationError{ErrorInfo{Model: r.model.Name, Value: k, HasValue: true, Msg: "invalid order: " + err.Error()}})
 			}
 		}
-		return r.sortedBy(terms, recs)
+		return r.sortedBy(terms, recs).reversedIf(rev)
 	case func(a, b Recordset) bool:
-		sort.SliceStable(recs, func(i, j int) bool { return k(recs[i], recs[j]) })
+		less := k
+		if rev { // Python's reverse=True: descending, ties keep their order
+			less = func(a, b Recordset) bool { return k(b, a) }
+		}
+		sort.SliceStable(recs, func(i, j int) bool { return less(recs[i], recs[j]) })
 		return r.fromRecords(recs)
 	}
 	panic(&ValidationError{ErrorInfo{Model: r.model.Name, Value: key, HasValue: true,
 		Msg: fmt.Sprintf("Sorted: want an order string or a func(a, b Recordset) bool, got %T", key)}})
+}
+
+// Reversed returns the records in reverse order, sharing r's prefetch set
+// (Odoo's reversed(records)).
+func (r Recordset) Reversed() Recordset {
+	ids := make([]int64, len(r.ids))
+	for i, id := range r.ids {
+		ids[len(ids)-1-i] = id
+	}
+	return r.withIDs(ids)
+}
+
+func (r Recordset) reversedIf(rev bool) Recordset {
+	if !rev {
+		return r
+	}
+	return r.Reversed()
 }
 
 func (r Recordset) sortedBy(terms []orderTerm, recs []Recordset) Recordset {

@@ -95,7 +95,7 @@ func (tx *Transaction) Env(uid int64, c Ctx) *Env {
 	if c == nil {
 		c = Ctx{}
 	}
-	return &Env{tx: tx, uid: uid, ctx: c, su: uid == SuperuserID}
+	return &Env{tx: tx, uid: uid, ctx: c, su: uid == SuperuserID, uidOrigin: uid}
 }
 
 // SetContext sets the context.Context used by the statements that follow
