@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -14,6 +15,9 @@ import (
 // and numbers read false/0 when unset.
 func (r Recordset) Get(path string) any {
 	r.check()
+	if strings.IndexByte(path, '.') < 0 {
+		return r.getField(path)
+	}
 	segs := splitPath(path)
 	cur := r
 	for i, name := range segs {
