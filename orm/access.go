@@ -63,6 +63,9 @@ func (r Recordset) value(f *Field, id int64) any {
 	if id < 0 {
 		return r.newValue(f, id)
 	}
+	if f.twin != nil && !r.lineActive(f) {
+		f = f.twin // archived lines included: a value of its own
+	}
 	c := r.env.tx.cache
 	if v, ok := c.get(f, id); ok {
 		return v

@@ -60,7 +60,7 @@ func (c *cache) row(m *Model, id int64) *recCache {
 	mc := c.model(m)
 	r := mc.recs[id]
 	if r == nil {
-		n := len(m.FieldList)
+		n := max(m.slots, len(m.FieldList))
 		r = &recCache{vals: make([]any, n), has: make([]uint64, (n+63)/64)}
 		mc.recs[id] = r
 	}
@@ -71,7 +71,7 @@ func (c *cache) row(m *Model, id int64) *recCache {
 // blocks sized for count records (one allocation per block, not per row).
 func (c *cache) rowAllocator(m *Model, count int) func(id int64) *recCache {
 	mc := c.model(m)
-	n := len(m.FieldList)
+	n := max(m.slots, len(m.FieldList))
 	w := (n + 63) / 64
 	var recs []recCache
 	var vals []any
@@ -158,6 +158,9 @@ func (c *cache) isDirty(f *Field, id int64) bool {
 // invalidate forgets the values of f for ids (all ids when nil), keeping
 // dirty ones.
 func (c *cache) invalidate(f *Field, ids []int64) {
+	if f.twin != nil {
+		c.invalidate(f.twin, ids)
+	}
 	mc := c.models[f.Model]
 	if mc == nil {
 		return

@@ -95,6 +95,7 @@ type Field struct {
 
 	column       string // SQL column, "" when the field has no column
 	index        int    // position in Model.FieldList (the cache slot)
+	twin         *Field // x2many: the slot of the value with archived lines
 	kind         kind
 	labelDefault bool
 	given        map[string]bool // attributes set explicitly (store, copy, readonly, compute_sudo)

@@ -81,6 +81,7 @@ type Model struct {
 	nonStoredComputed          []*Field
 	constraintsByField         map[string][]int
 	parents                    []string // Inherit parents (prototype), for reflection
+	slots                      int      // cache slots per record: fields, then archived twins
 }
 
 // Field returns the named field, or nil.

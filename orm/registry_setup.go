@@ -192,6 +192,30 @@ func (m *Model) indexFields() {
 			m.constraintsByField[fn] = append(m.constraintsByField[fn], i)
 		}
 	}
+	m.addArchivedTwins()
+}
+
+// addArchivedTwins gives each stored x2many whose comodel can archive
+// records a twin: a hidden cache slot for its value with the archived
+// lines included (read with active_test false), so the two readings of the
+// field never overwrite each other (Odoo keys the x2many cache by
+// active_test). Slots past the fields hold the twins.
+func (m *Model) addArchivedTwins() {
+	m.slots = len(m.FieldList)
+	for _, f := range m.FieldList {
+		f.twin = nil
+		if !f.Type.X2many() || f.IsComputed() || !f.Store {
+			continue
+		}
+		co := m.registry.models[f.Comodel]
+		if co == nil || co.ActiveName == "" {
+			continue
+		}
+		twin := *f
+		twin.index, twin.twin = m.slots, nil
+		m.slots++
+		f.twin = &twin
+	}
 }
 
 // fkName is the foreign key name PostgreSQL would give: table_column_fkey.
