@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"odsh/internal/testdb"
 )
@@ -71,7 +74,7 @@ func TestTerminal(t *testing.T) {
 	m.keys(`p.Write(orm.Values{"nmae": 1})`, "Enter")
 	m.waitFor(`ValidationError: res.partner.nmae`)
 	m.keys(`sql("SELECT pg_sleep(30)")`, "Enter")
-	time.Sleep(300 * time.Millisecond) // let the statement reach the server
+	waitActive(t, dsn, "pg_sleep(30)") // the statement has reached the server
 	m.keys("C-c")
 	m.waitFor("cancel")
 	m.keys(`p.Get("name")`, "Enter")
@@ -82,4 +85,31 @@ func TestTerminal(t *testing.T) {
 	m.keys("C-d")
 	m.waitFor("uncommitted changes")
 	m.keys("n", "Enter")
+}
+
+// waitActive polls pg_stat_activity until a statement containing text runs.
+func waitActive(t *testing.T, dsn, text string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var n int
+		err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
+			WHERE state = 'active' AND pid <> pg_backend_pid() AND strpos(query, $1) > 0`, text).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no active statement containing %q", text)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
