@@ -42,7 +42,7 @@ func init() {
 		"help":     {":help", "this list", (*Session).metaHelp},
 		"models":   {":models [PATTERN]", "models whose name contains PATTERN", (*Session).metaModels},
 		"fields":   {":fields MODEL", "the fields of MODEL", (*Session).metaFields},
-		"doc":      {":doc NAME", "describe a model, a field (model.field), a helper or a meta-command", (*Session).metaDoc},
+		"doc":      {":doc NAME", "describe a model, a field (model.field), a helper, a command or an ORM name (Search, env.Ref, orm.Limit)", (*Session).metaDoc},
 		"sql":      {":sql on|off", "log every SQL statement on stderr", (*Session).metaSQL},
 		"timing":   {":timing on|off", "print time, SQL statements and pending changes after each entry", (*Session).metaTiming},
 		"x":        {":x", "toggle vertical display of records", (*Session).metaVertical},

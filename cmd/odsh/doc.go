@@ -73,7 +73,8 @@
 //	:help                 the commands
 //	:models [PATTERN]     models whose name contains PATTERN
 //	:fields MODEL         fields of MODEL with type, label, relation, flags
-//	:doc NAME             a model, a field (model.field), a helper or a command
+//	:doc NAME             a model, a field (model.field), a helper, a command,
+//	                      or an ORM name: Search, search_count, env.Ref, orm.Limit
 //	:sql on|off           log SQL statements
 //	:timing on|off        time, SQL statements and pending changes after each entry
 //	:x                    vertical display of records
