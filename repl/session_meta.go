@@ -272,6 +272,7 @@ func (s *Session) metaUser(_ context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(s.out, "env is now user %d (%s)\n", env.UID(), args[0])
+	s.saved = append(s.saved, fmt.Sprintf("env = env.WithUser(%q) // :user", args[0]))
 	return nil
 }
 
@@ -288,12 +289,22 @@ func (s *Session) metaCtx(_ context.Context, args []string) error {
 		if err := s.setEnv(s.env.WithContext(add)); err != nil {
 			return err
 		}
+		s.saved = append(s.saved, "env = env.WithContext("+ctxLiteral(add)+") // :ctx")
 	}
 	c := s.env.Context()
 	for _, k := range sortedKeys(orm.Values(c)) {
 		fmt.Fprintf(s.out, "%s=%v\n", k, c[k])
 	}
 	return nil
+}
+
+// ctxLiteral writes c as Go source: orm.Ctx{"lang": "fr_FR"}.
+func ctxLiteral(c orm.Ctx) string {
+	parts := make([]string, 0, len(c))
+	for _, k := range sortedKeys(orm.Values(c)) {
+		parts = append(parts, fmt.Sprintf("%q: %#v", k, c[k]))
+	}
+	return "orm.Ctx{" + strings.Join(parts, ", ") + "}"
 }
 
 // parseCtxValue reads true/false, integers, floats, or keeps the text.
