@@ -152,7 +152,7 @@ func (s *Session) metaSQL(_ context.Context, args []string) error {
 	on, err := onOff(args, ":sql")
 	if err == nil {
 		if on {
-			s.tx.SetLog(s.errw)
+			s.tx.SetLog(SQLLog(s.errw))
 		} else {
 			s.tx.SetLog(nil)
 		}
