@@ -109,8 +109,7 @@ func (in *Interp) Use(exports interp.Exports) error {
 //
 // A panic in user code comes back as an error: a panicked error value is
 // returned as is (so errors.As finds typed errors), any other value (a
-// runtime error included, in Go's words) as a
-// *PanicError. A yaegi compile error is a *CompileError, a parse error a
+// runtime error included, in Go's words) as a *PanicError. A yaegi compile error is a *CompileError, a parse error a
 // *SyntaxError. When ctx is cancelled Eval returns ctx.Err(). The
 // interpreter stays usable after any error.
 func (in *Interp) Eval(ctx context.Context, src string) (Result, error) {
