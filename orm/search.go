@@ -3,6 +3,8 @@ package orm
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"odsh/domain"
 )
@@ -41,12 +43,26 @@ func makeOpts(opts []SearchOpt) searchOpts {
 func (r Recordset) ParseDomain(dom any) domain.Domain {
 	d, err := domain.Of(dom)
 	if err != nil {
-		panic(&ValidationError{ErrorInfo{Model: r.ModelName(), Msg: "invalid domain: " + err.Error(), Value: dom, HasValue: isText(dom), Err: err}})
+		panic(&ValidationError{ErrorInfo{Model: r.ModelName(), Msg: domainErrMsg(dom, err), Value: dom, Err: err}})
 	}
 	return d
 }
 
-func isText(x any) bool { _, ok := x.(string); return ok }
+// domainErrMsg describes a domain that cannot be read; for text, the text
+// and the 1-based column of the problem:
+//
+//	invalid domain "[(name, '=', 1)]", column 3: unknown name "name" (no variables given)
+func domainErrMsg(dom any, err error) string {
+	var se *domain.SyntaxError
+	text, ok := dom.(string)
+	if !ok || !errors.As(err, &se) {
+		return "invalid domain: " + strings.TrimPrefix(err.Error(), "domain: ")
+	}
+	if se.Pos < 0 || se.Pos > len(text) {
+		return fmt.Sprintf("invalid domain %q: %s", text, se.Msg)
+	}
+	return fmt.Sprintf("invalid domain %q, column %d: %s", text, utf8.RuneCountInString(text[:se.Pos])+1, se.Msg)
+}
 
 // Search returns the records matching dom (see ParseDomain), in the given
 // or the model's order. Archived records are left out unless the context

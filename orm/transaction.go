@@ -34,7 +34,8 @@ type Transaction struct {
 	computing map[*Field]map[int64]bool
 	comp      *computeState // fields to recompute, protections, new records
 	onQuery   []func(sql string, args []any)
-	wrote     bool
+	wrote     bool            // sent or pending writes since the last commit
+	spWrote   map[string]bool // wrote when each open savepoint started
 	security  *securityCache
 	audit     auditState
 	clock     func() time.Time
@@ -234,6 +235,10 @@ func (tx *Transaction) Savepoint() string {
 	tx.spSeq++
 	name := fmt.Sprintf("odsh_sp_%d", tx.spSeq)
 	tx.Exec("SAVEPOINT " + name)
+	if tx.spWrote == nil {
+		tx.spWrote = map[string]bool{}
+	}
+	tx.spWrote[name] = tx.wrote
 	return name
 }
 
@@ -251,10 +256,23 @@ func (tx *Transaction) RollbackTo(name string) {
 	tx.xmlids = map[string]xmlRef{}
 	tx.Exec("ROLLBACK TO SAVEPOINT " + name)
 	tx.Exec("RELEASE SAVEPOINT " + name)
+	if w, ok := tx.spWrote[name]; ok {
+		tx.wrote = w
+	}
+	delete(tx.spWrote, name)
 }
 
 // Release releases a savepoint after success.
-func (tx *Transaction) Release(name string) { tx.Exec("RELEASE SAVEPOINT " + name) }
+func (tx *Transaction) Release(name string) {
+	tx.Exec("RELEASE SAVEPOINT " + name)
+	delete(tx.spWrote, name)
+}
+
+// forgetWrites marks the transaction clean after a commit or a rollback.
+func (tx *Transaction) forgetWrites() {
+	tx.wrote = false
+	tx.spWrote = nil
+}
 
 // Commit flushes pending writes, commits, and starts a new transaction on
 // the same connection; the cache is kept.
@@ -262,6 +280,7 @@ func (tx *Transaction) Commit() {
 	tx.flushAll()
 	tx.Exec("COMMIT")
 	tx.endEpoch()
+	tx.forgetWrites()
 	tx.now = time.Time{}
 	if err := tx.begin(); err != nil {
 		panic(tx.mapPgError(err, "BEGIN"))
@@ -273,6 +292,7 @@ func (tx *Transaction) Commit() {
 func (tx *Transaction) Rollback() {
 	tx.reset()
 	tx.endEpoch()
+	tx.forgetWrites()
 	tx.Exec("ROLLBACK")
 	if err := tx.begin(); err != nil {
 		panic(tx.mapPgError(err, "BEGIN"))

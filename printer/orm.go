@@ -28,6 +28,7 @@ import (
 //     columns: groupby keys first, then counts and aggregates; keys starting
 //     with "__" (__domain, __context, __range, __fold) only when named;
 //   - orm.Values: a card;
+//   - orm.Groups (Grouped): a table of key, count and records;
 //   - an error: FormatError's line, wrapped to the width;
 //   - a Table or a Card: rendered as is;
 //   - any other value: scalars as FormatValue shows them (nil as "nil",
@@ -58,6 +59,8 @@ func Show(w io.Writer, v any, opts Options, fields ...string) (err error) {
 		return showValuesList(w, x, opts, fields)
 	case orm.Values:
 		return RenderCard(w, valuesCard(x, fields), opts)
+	case orm.Groups:
+		return RenderTable(w, groupsTable(x), opts)
 	}
 	return showPlain(w, v, opts, fields)
 }

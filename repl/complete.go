@@ -57,6 +57,23 @@ var (
 	domainArgFuncs = map[string]bool{"Search": true, "SearchCount": true, "FilteredDomain": true, "ReadGroup": true, "search": true, "count": true}
 )
 
+// modelArgMeta are the meta-commands whose argument is a model name.
+var modelArgMeta = map[string]bool{"fields": true, "doc": true, "models": true}
+
+// analyzeMeta completes a meta-command's name, or the model name that is
+// the first argument of :fields, :doc and :models.
+func analyzeMeta(text string) Context {
+	name, arg, ok := strings.Cut(text, " ")
+	if !ok {
+		return Context{Kind: MetaCompletion, Prefix: text}
+	}
+	arg = strings.TrimLeft(arg, " ")
+	if !modelArgMeta[name] || strings.ContainsAny(arg, " \t") {
+		return Context{}
+	}
+	return Context{Kind: ModelCompletion, Prefix: arg}
+}
+
 // tok is one token with its byte offsets in the analysed text.
 type tok struct {
 	t          token.Token
@@ -71,10 +88,7 @@ func Analyze(line string, pos int) Context {
 	}
 	src := line[:pos]
 	if trimmed := strings.TrimLeft(src, " \t"); strings.HasPrefix(trimmed, ":") {
-		if strings.ContainsAny(trimmed, " \t") {
-			return Context{}
-		}
-		return Context{Kind: MetaCompletion, Prefix: trimmed[1:]}
+		return analyzeMeta(trimmed[1:])
 	}
 	toks := tokens(src)
 	if len(toks) == 0 {

@@ -47,7 +47,10 @@ func TestAnalyze(t *testing.T) {
 		{"number", "x := 12", Context{}},
 		{"meta", ":he", Context{Kind: MetaCompletion, Prefix: "he"}},
 		{"meta bare", ":", Context{Kind: MetaCompletion}},
-		{"meta argument", ":fields res.", Context{}},
+		{"meta model argument", ":fields res.pa", Context{Kind: ModelCompletion, Prefix: "res.pa"}},
+		{"meta doc argument", ":doc  demo.", Context{Kind: ModelCompletion, Prefix: "demo."}},
+		{"meta second argument", ":fields res.partner na", Context{}},
+		{"meta other argument", ":sql o", Context{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,6 +21,8 @@
 //
 // New starts an interpreter (about 5–6 ms) with the standard library,
 // fmt, strings, sort and time imported, and min, max and clear defined.
+// Other packages are imported on first use (autoimport.go): an entry using
+// strconv.Atoi imports "strconv" unless strconv names something else.
 // Eval runs an entry and returns the values of its last bare expression:
 //
 //	in, _ := repl.New(repl.Options{})
@@ -37,8 +39,9 @@
 //
 // A panic in user code is an error: an error value panicked by compiled
 // code (a typed ORM error) comes back unchanged, so errors.As works; other
-// values come back as *PanicError. The interpreter stays usable. Eval
-// returns ctx.Err() when ctx is cancelled.
+// values, runtime errors included (in Go's words: "runtime error: index
+// out of range"), come back as *PanicError (panic.go). The interpreter
+// stays usable. Eval returns ctx.Err() when ctx is cancelled.
 //
 // EvalScript runs a script file (an optional "#!" line, then what one would
 // type at the prompt) and stops at the first error, a *ScriptError with the

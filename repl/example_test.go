@@ -23,7 +23,7 @@ func ExampleInterp_Eval() {
 	// Output:
 	// 10
 	// res partner true
-	// assignment to entry in nil map
+	// panic: assignment to entry in nil map
 }
 
 func ExampleCheck() {

@@ -112,7 +112,14 @@ func TestIdioms(t *testing.T) {
 		{"struct then use", []step{{src: "type P struct { Name string; Age int }"}, {src: `p := P{Name: "Ann", Age: 30}`}, {src: "p.Age + 1", want: "31"}}},
 		{"method on declared type", []step{{src: "type C struct{ n int }"}, {src: "func (c *C) Inc() int { c.n++; return c.n }"}, {src: "c := &C{}; c.Inc(); c.Inc()", want: "2"}}},
 		{"maps and slices", []step{{src: `m := map[string]int{"a": 1}; m["b"] = 2; len(m)`, want: "2"}, {src: "xs := []int{3, 1, 2}; sort.Ints(xs); xs", want: "[1 2 3]"}}},
-		{"multi-value call", []step{{src: `strconv.Atoi("12")`, errSub: "undefined"}, {src: `import "strconv"`}, {src: `strconv.Atoi("12")`, want: "12 <nil>"}}},
+		{"multi-value call", []step{{src: `import "strconv"`}, {src: `strconv.Atoi("12")`, want: "12 <nil>"}}},
+		{"import on first use", []step{{src: `strconv.Atoi("12")`, want: "12 <nil>"}, {src: `n, err := strconv.Atoi("7")`}, {src: "n", want: "7"}}},
+		{"import on first use in define", []step{{src: `n, err := strconv.Atoi("12"); n + 1`, want: "13"}, {src: "s := strconv.Itoa(4)"}, {src: "s", want: "4"}}},
+		{"import on first use in func", []step{{src: "func root(x float64) float64 { return math.Sqrt(x) }"}, {src: "root(9)", want: "3"}}},
+		{"import on first use preferred", []step{{src: "rand.Intn(1)", want: "0"}}},
+		{"no import for a local name", []step{{src: "type T struct{ Sqrt int }"}, {src: "math := T{Sqrt: 2}; math.Sqrt", want: "2"}}},
+		{"no import for a global name", []step{{src: "type T struct{ Sqrt int }"}, {src: "math := T{Sqrt: 3}"}, {src: "math.Sqrt", want: "3"}}},
+		{"unknown package", []step{{src: "nosuchpkg.F()", errSub: "undefined: nosuchpkg"}}},
 		{"multi-value assignment", []step{{src: `import "strconv"`}, {src: `n, err := strconv.Atoi("12"); n * 2`, want: "24"}, {src: "err", want: "<nil>"}}},
 		{"defer at top level", []step{{src: `defer fmt.Println("deferred"); fmt.Println("first")`, want: "6 <nil>", out: "deferred\nfirst\n"}}},
 		{"multi-value interpreted", []step{{src: `func two() (int, string) { return 1, "a" }`}, {src: "two()", want: "1 a"}}},
@@ -121,11 +128,14 @@ func TestIdioms(t *testing.T) {
 		{"void call", []step{{src: `fmt.Println("hi")`, want: "3 <nil>", out: "hi\n"}, {src: "func v() {}"}, {src: "v()", want: ""}}},
 		{"builtin call", []step{{src: `len("abc")`, want: "3"}, {src: "int64(3) * 2", want: "6"}}},
 		{"panic string", []step{{src: `panic("boom")`, errSub: "panic: boom"}, {src: "1 + 1", want: "2"}}},
-		{"nil map write", []step{{src: "var m map[string]int"}, {src: `m["a"] = 1`, errSub: "nil map"}, {src: "2 + 2", want: "4"}}},
-		{"index out of range", []step{{src: "xs := []int{}"}, {src: "xs[3]", errSub: "out of range"}, {src: "len(xs)", want: "0"}}},
+		{"nil map write", []step{{src: "var m map[string]int"}, {src: `m["a"] = 1`, errSub: "panic: assignment to entry in nil map"}, {src: "2 + 2", want: "4"}}},
+		{"index out of range", []step{{src: "xs := []int{}"}, {src: "xs[3]", errSub: "panic: runtime error: index out of range"}, {src: "len(xs)", want: "0"}}},
+		{"slice out of range", []step{{src: "ys := []int{1}"}, {src: "ys[1:5]", errSub: "panic: runtime error: slice bounds out of range"}}},
+		{"nil pointer", []step{{src: "type P struct{ X int }"}, {src: "var p *P"}, {src: "p.X", errSub: "panic: runtime error: invalid memory address or nil pointer dereference"}, {src: "1", want: "1"}}},
+		{"divide by zero", []step{{src: "a, b := 1, 0"}, {src: "a / b", errSub: "panic: runtime error: integer divide by zero"}}},
 		{"panic in loop", []step{{src: `for i := range 3 { if i == 1 { panic(fmt.Sprint("at ", i)) } }`, errSub: "panic: at 1"}, {src: "3", want: "3"}}},
 		{"goroutine panic", []step{{src: `go func() { panic("in goroutine") }()`, goPanic: "panic: in goroutine"}, {src: "1 + 1", want: "2"}}},
-		{"goroutine panic in named func", []step{{src: "func work(m map[int]int) { m[1] = 1 }"}, {src: "var m map[int]int; go work(m)", goPanic: "assignment to entry in nil map"}, {src: "1 + 1", want: "2"}}},
+		{"goroutine panic in named func", []step{{src: "func work(m map[int]int) { m[1] = 1 }"}, {src: "var m map[int]int; go work(m)", goPanic: "panic: assignment to entry in nil map"}, {src: "1 + 1", want: "2"}}},
 		// A goroutine that reads a top-level variable while a later unit runs
 		// races with yaegi's frame resizing (a yaegi limitation), so this one
 		// keeps its channel local.
@@ -145,5 +155,19 @@ func TestIdioms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { runSteps(t, tt.steps) })
+	}
+}
+
+// TestDefaultGoPanic checks that a goroutine's panic is reported once as a
+// panic, not as "panic in goroutine: panic: …".
+func TestDefaultGoPanic(t *testing.T) {
+	var out bytes.Buffer
+	in, err := New(Options{Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.opts.GoPanic(panicError("x", nil))
+	if got, want := out.String(), "panic in goroutine: x\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -49,7 +49,11 @@ func (s *Session) metaDoc(_ context.Context, args []string) error {
 			}
 		}
 	}
-	return metaErr("no model, field, helper or command named %q", name)
+	if keys := apiDoc(name); len(keys) > 0 {
+		s.printAPIDoc(keys)
+		return nil
+	}
+	return metaErr("no model, field, helper, command or ORM name %q", name)
 }
 
 // docModel describes a model: description, table, order, field count.

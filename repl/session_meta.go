@@ -42,7 +42,7 @@ func init() {
 		"help":     {":help", "this list", (*Session).metaHelp},
 		"models":   {":models [PATTERN]", "models whose name contains PATTERN", (*Session).metaModels},
 		"fields":   {":fields MODEL", "the fields of MODEL", (*Session).metaFields},
-		"doc":      {":doc NAME", "describe a model, a field (model.field), a helper or a meta-command", (*Session).metaDoc},
+		"doc":      {":doc NAME", "describe a model, a field (model.field), a helper, a command or an ORM name (Search, env.Ref, orm.Limit)", (*Session).metaDoc},
 		"sql":      {":sql on|off", "log every SQL statement on stderr", (*Session).metaSQL},
 		"timing":   {":timing on|off", "print time, SQL statements and pending changes after each entry", (*Session).metaTiming},
 		"x":        {":x", "toggle vertical display of records", (*Session).metaVertical},
@@ -152,7 +152,7 @@ func (s *Session) metaSQL(_ context.Context, args []string) error {
 	on, err := onOff(args, ":sql")
 	if err == nil {
 		if on {
-			s.tx.SetLog(s.errw)
+			s.tx.SetLog(SQLLog(s.errw))
 		} else {
 			s.tx.SetLog(nil)
 		}
@@ -272,6 +272,7 @@ func (s *Session) metaUser(_ context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(s.out, "env is now user %d (%s)\n", env.UID(), args[0])
+	s.saved = append(s.saved, fmt.Sprintf("env = env.WithUser(%q) // :user", args[0]))
 	return nil
 }
 
@@ -288,12 +289,22 @@ func (s *Session) metaCtx(_ context.Context, args []string) error {
 		if err := s.setEnv(s.env.WithContext(add)); err != nil {
 			return err
 		}
+		s.saved = append(s.saved, "env = env.WithContext("+ctxLiteral(add)+") // :ctx")
 	}
 	c := s.env.Context()
 	for _, k := range sortedKeys(orm.Values(c)) {
 		fmt.Fprintf(s.out, "%s=%v\n", k, c[k])
 	}
 	return nil
+}
+
+// ctxLiteral writes c as Go source: orm.Ctx{"lang": "fr_FR"}.
+func ctxLiteral(c orm.Ctx) string {
+	parts := make([]string, 0, len(c))
+	for _, k := range sortedKeys(orm.Values(c)) {
+		parts = append(parts, fmt.Sprintf("%q: %#v", k, c[k]))
+	}
+	return "orm.Ctx{" + strings.Join(parts, ", ") + "}"
 }
 
 // parseCtxValue reads true/false, integers, floats, or keeps the text.

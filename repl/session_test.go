@@ -174,3 +174,25 @@ func lineDiff(want, got string) string {
 	}
 	return ""
 }
+
+// TestPromptAfterUndo checks the prompt's "*": set by a write, cleared when
+// :undo or :rollback take the transaction back to a clean state.
+func TestPromptAfterUndo(t *testing.T) {
+	s, _ := newSession(t)
+	ctx := context.Background()
+	steps := []struct{ entry, prompt string }{
+		{`env.Model("res.partner").Browse(1).Get("name")`, "test> "},
+		{`p := env.Model("res.partner").Create(orm.Values{"name": "P"})`, "test*> "},
+		{`p.Write(orm.Values{"city": "Gent"})`, "test*> "},
+		{":undo", "test*> "},
+		{":undo", "test> "},
+		{`env.Model("res.partner").Create(orm.Values{"name": "Q"})`, "test*> "},
+		{":rollback", "test> "},
+	}
+	for _, st := range steps {
+		_ = s.Eval(ctx, st.entry)
+		if got := s.Prompt(); got != st.prompt {
+			t.Errorf("after %s: got prompt %q, want %q", st.entry, got, st.prompt)
+		}
+	}
+}

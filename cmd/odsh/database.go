@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -105,7 +107,7 @@ func install(ctx context.Context, db *database, reg *orm.Registry, demo string) 
 		return err
 	}
 	defer tx.Close()
-	progress := newProgress(time.Second)
+	progress := newProgress(os.Stderr, time.Second)
 	defer progress.done()
 	err = orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
 		before := installedAddons(env)
@@ -143,27 +145,51 @@ func installedAddons(env *orm.Env) map[string]bool {
 	return out
 }
 
-// progress prints install steps on stderr, only once the install has
-// taken longer than a delay.
+// progress prints install steps on stderr once the install has taken
+// longer than a delay: a timer then shows the step under way (a long demo
+// data load is one step), and every later step is shown as it starts.
 type progress struct {
+	w     io.Writer
 	start time.Time
-	delay time.Duration
+	timer *time.Timer
+
+	mu    sync.Mutex
 	last  string
 	shown bool
 }
 
-func newProgress(delay time.Duration) *progress { return &progress{start: time.Now(), delay: delay} }
+func newProgress(w io.Writer, delay time.Duration) *progress {
+	p := &progress{w: w, start: time.Now()}
+	p.timer = time.AfterFunc(delay, p.showLast)
+	return p
+}
 
+// step records the step starting now, printing it once past the delay.
 func (p *progress) step(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.last = s
-	if time.Since(p.start) >= p.delay {
-		p.shown = true
-		fmt.Fprintf(os.Stderr, "odsh: %s\n", s)
+	if p.shown {
+		fmt.Fprintf(p.w, "odsh: %s\n", s)
 	}
 }
 
+// showLast is the timer's: the delay has passed, show the current step.
+func (p *progress) showLast() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.shown && p.last != "" {
+		p.shown = true
+		fmt.Fprintf(p.w, "odsh: %s\n", p.last)
+	}
+}
+
+// done stops the timer and, when steps were shown, says how long it took.
 func (p *progress) done() {
+	p.timer.Stop()
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.shown {
-		fmt.Fprintf(os.Stderr, "odsh: ready in %s\n", time.Since(p.start).Round(time.Millisecond))
+		fmt.Fprintf(p.w, "odsh: ready in %s\n", time.Since(p.start).Round(time.Millisecond))
 	}
 }

@@ -35,8 +35,9 @@
 //
 // The prompt names the database and ends with "*> " when the transaction has
 // uncommitted changes. env is the superuser's env (or --user's); fmt, strings,
-// sort, time, orm and domain are imported, and strconv, math, slices, maps,
-// regexp, encoding/json, os and printer can be imported. ~/.config/odsh/init.go
+// sort, time, orm and domain are imported; other packages (strconv, math,
+// slices, maps, regexp, encoding/json, os, printer, …) are imported on first
+// use, so strconv.Atoi(s) works without import "strconv". ~/.config/odsh/init.go
 // runs at start when it exists.
 //
 // Each entry runs in a savepoint: an error or a panic prints one line,
@@ -73,7 +74,8 @@
 //	:help                 the commands
 //	:models [PATTERN]     models whose name contains PATTERN
 //	:fields MODEL         fields of MODEL with type, label, relation, flags
-//	:doc NAME             a model, a field (model.field), a helper or a command
+//	:doc NAME             a model, a field (model.field), a helper, a command,
+//	                      or an ORM name: Search, search_count, env.Ref, orm.Limit
 //	:sql on|off           log SQL statements
 //	:timing on|off        time, SQL statements and pending changes after each entry
 //	:x                    vertical display of records

@@ -106,7 +106,7 @@ func run(args []string) int {
 func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int {
 	opts := orm.TxOptions{ReadOnly: f.readOnly}
 	if f.sql {
-		opts.Log = os.Stderr
+		opts.Log = repl.SQLLog(os.Stderr)
 	}
 	tx, err := orm.Begin(ctx, db.conn, reg, opts)
 	if err != nil {

@@ -11,6 +11,7 @@ package symbols
 import "reflect"
 
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract odsh/orm odsh/domain odsh/printer
+//go:generate go run ./internal/gendoc
 
 // Symbols maps "import/path/name" to the exported symbols of the package,
 // for interp.Interpreter.Use.

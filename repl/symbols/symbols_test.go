@@ -5,11 +5,14 @@ import (
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"testing"
+
+	"odsh/repl/symbols/internal/docgen"
 )
 
 // TestSymbolsUpToDate compares the exported, non-generic top-level names of
@@ -116,4 +119,20 @@ func diff(a, b map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestDocsUpToDate fails while docs.go differs from what
+// `go generate ./repl/symbols` would write.
+func TestDocsUpToDate(t *testing.T) {
+	want, err := docgen.Generate("symbols", []string{"../../orm", "../../domain", "../../printer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("docs.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatal("docs.go is stale (run: go generate ./repl/symbols)")
+	}
 }

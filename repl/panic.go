@@ -1,0 +1,83 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+)
+
+// Panics of user code.
+//
+// yaegi runs user code through reflect, so a Go runtime failure often
+// surfaces as reflect's panic rather than the runtime's: indexing past the
+// end of a slice panics with "reflect: slice index out of range", reading a
+// field through a nil pointer with "reflect: call of reflect.Value.Field on
+// zero Value". The shell shows them as Go would, so they read as the user's
+// mistake and not as a bug of odsh:
+//
+//	reflect: slice index out of range            ⇒  runtime error: index out of range
+//	reflect: call of reflect.Value.X on zero Value ⇒  runtime error: invalid memory address or nil pointer dereference
+//	assignment to entry in nil map               ⇒  (kept: already the runtime's words)
+
+// PanicError is a panic of user code. When the panic value is an error
+// (a typed ORM error panicked by compiled code, a runtime error), Unwrap
+// returns it, so errors.As still finds it.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+// Error returns "panic: " and the value, in Go's words for runtime errors.
+func (e *PanicError) Error() string { return "panic: " + panicValueText(e.Value) }
+
+// Unwrap returns the panic value when it is an error, nil otherwise.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// panicError turns a recovered panic value into an error: an error value
+// that is neither a runtime nor a reflect failure comes back unchanged (a
+// typed ORM error); anything else is a *PanicError.
+func panicError(v any, stack []byte) error {
+	if err, ok := v.(error); ok && !isRuntimePanic(err) {
+		return err
+	}
+	return &PanicError{Value: v, Stack: stack}
+}
+
+// isRuntimePanic reports whether err is a failure of the Go runtime or of
+// reflect (on behalf of interpreted code) rather than a value user code
+// panicked with.
+func isRuntimePanic(err error) bool {
+	var re runtime.Error
+	var ve *reflect.ValueError
+	return errors.As(err, &re) || errors.As(err, &ve) || strings.HasPrefix(err.Error(), "reflect")
+}
+
+// panicText returns err without a leading "panic: ", for messages that
+// already say it is a panic.
+func panicText(err error) string {
+	var pe *PanicError
+	if errors.As(err, &pe) {
+		return panicValueText(pe.Value)
+	}
+	return err.Error()
+}
+
+// panicValueText formats a panic value, translating reflect's messages
+// (reflect panics with strings as well as errors).
+func panicValueText(v any) string {
+	msg := fmt.Sprint(v)
+	switch {
+	case strings.HasPrefix(msg, "reflect") && strings.Contains(msg, "index out of range"):
+		return "runtime error: index out of range"
+	case strings.HasPrefix(msg, "reflect") && strings.Contains(msg, "out of bounds"):
+		return "runtime error: slice bounds out of range"
+	case strings.HasPrefix(msg, "reflect") && strings.HasSuffix(msg, "on zero Value"):
+		return "runtime error: invalid memory address or nil pointer dereference"
+	}
+	return msg
+}
