@@ -121,6 +121,11 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int
 		so.InitFile = filepath.Join(configDir(), "odsh", "init.go")
 	}
 	s, err := repl.NewSession(so)
+	var ve *orm.ValidationError
+	if err != nil && f.user != "" && errors.As(err, &ve) && ve.Model == "res.users" {
+		fmt.Fprintf(os.Stderr, "odsh: --user %s: no such user\n", f.user)
+		return exitUsage
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitFail

@@ -64,6 +64,8 @@ func TestCommandLine(t *testing.T) {
 		{name: "bad flag", args: []string{"--nope"}, code: 2},
 		{name: "bad demo", args: []string{"--demo", "huge"}, code: 2},
 		{name: "unknown addon", args: []string{"--addons", "nosuch"}, code: 2},
+		{name: "unknown user", args: []string{"--user", "nosuch", "-c", "env.UID()"}, code: 2, inStderr: "--user nosuch: no such user"},
+		{name: "user", args: []string{"--user", "admin", "-c", "env.UID()"}, stdout: "2\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
