@@ -89,19 +89,41 @@ type ConcurrencyError struct{ ErrorInfo }
 // deadline.
 type CancelledError struct{ ErrorInfo }
 
-func (e *UserError) Error() string        { return e.Message() }
-func (e *ValidationError) Error() string  { return e.Message() }
-func (e *AccessError) Error() string      { return e.Message() }
-func (e *MissingError) Error() string     { return e.Message() }
-func (e *ConcurrencyError) Error() string { return e.Message() }
-func (e *CancelledError) Error() string   { return e.Message() }
+// Error returns the message, "orm: model.field: what went wrong".
+func (e *UserError) Error() string { return e.Message() }
 
-func (e *UserError) Unwrap() error        { return e.Err }
-func (e *ValidationError) Unwrap() error  { return e.Err }
-func (e *AccessError) Unwrap() error      { return e.Err }
-func (e *MissingError) Unwrap() error     { return e.Err }
+// Error returns the message, "orm: model.field: what went wrong".
+func (e *ValidationError) Error() string { return e.Message() }
+
+// Error returns the message, "orm: model.field: what went wrong".
+func (e *AccessError) Error() string { return e.Message() }
+
+// Error returns the message, "orm: model.field: what went wrong".
+func (e *MissingError) Error() string { return e.Message() }
+
+// Error returns the message, "orm: model.field: what went wrong".
+func (e *ConcurrencyError) Error() string { return e.Message() }
+
+// Error returns the message, "orm: model.field: what went wrong".
+func (e *CancelledError) Error() string { return e.Message() }
+
+// Unwrap returns the cause (a *pgconn.PgError, say), or nil.
+func (e *UserError) Unwrap() error { return e.Err }
+
+// Unwrap returns the cause (a *pgconn.PgError, say), or nil.
+func (e *ValidationError) Unwrap() error { return e.Err }
+
+// Unwrap returns the cause (a *pgconn.PgError, say), or nil.
+func (e *AccessError) Unwrap() error { return e.Err }
+
+// Unwrap returns the cause (a *pgconn.PgError, say), or nil.
+func (e *MissingError) Unwrap() error { return e.Err }
+
+// Unwrap returns the cause (a *pgconn.PgError, say), or nil.
 func (e *ConcurrencyError) Unwrap() error { return e.Err }
-func (e *CancelledError) Unwrap() error   { return e.Err }
+
+// Unwrap returns the cause (a *pgconn.PgError, say), or nil.
+func (e *CancelledError) Unwrap() error { return e.Err }
 
 // Kind returns "UserError".
 func (e *UserError) Kind() string { return "UserError" }
