@@ -41,7 +41,13 @@ func (q *query) leftJoin(alias, column, table, key string) string {
 	return name
 }
 
-func (q *query) addWhere(s SQL) { q.where = append(q.where, s) }
+// addWhere adds a condition; TRUE adds nothing.
+func (q *query) addWhere(s SQL) {
+	if s.code == "TRUE" && len(s.args) == 0 {
+		return
+	}
+	q.where = append(q.where, s)
+}
 
 // from returns the FROM clause with joins.
 func (q *query) from() SQL {
