@@ -8,12 +8,17 @@ RACE_PKGS ?= ./orm/... ./repl/... ./internal/...
 # are statements at top level, not Go files).
 GOFMT_EXCLUDE ?= ^repl/symbols/|^scripts/
 
-.PHONY: shell test ensure-postgres ensure-tmux fmt-check vet unit race
+.PHONY: shell test generate ensure-postgres ensure-tmux fmt-check vet unit race
 
 shell: ensure-postgres
 	$(GO) run ./cmd/odsh $(ARGS)
 
 test: ensure-postgres ensure-tmux fmt-check vet unit race
+
+# generate rewrites the yaegi symbol tables and the :doc table after a
+# change of the orm, domain or printer API (a test fails while they are stale).
+generate:
+	$(GO) generate ./repl/symbols
 
 ensure-postgres:
 	@bash tools/ensure-postgres
