@@ -1,7 +1,9 @@
 package orm
 
 import (
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"time"
 
@@ -226,9 +228,38 @@ func (e *Env) String() string {
 	return fmt.Sprintf("Env(uid=%d%s, ctx=%v)", e.uid, su, Values(e.ctx))
 }
 
+// MaxRetries is how many times Run tries a unit of work again after a
+// serialization failure or a deadlock (Odoo retries 5 times).
+const MaxRetries = 5
+
 // Run runs fn in env's transaction and commits when it returns nil; an
 // error returned or raised (an ORM error panic) rolls back and is returned.
-func Run(env *Env, fn func(env *Env) error) (err error) {
+// A ConcurrencyError (serialization failure, deadlock), raised by fn or by
+// the commit, rolls back and runs fn again from the start, up to
+// MaxRetries times with a growing pause: fn must not keep state outside
+// the database between attempts.
+func Run(env *Env, fn func(env *Env) error) error {
+	var err error
+	for attempt := 0; attempt <= MaxRetries; attempt++ {
+		if attempt > 0 {
+			time.Sleep(retryPause(attempt))
+		}
+		err = runOnce(env, fn)
+		var ce *ConcurrencyError
+		if !errors.As(err, &ce) {
+			return err
+		}
+	}
+	return err
+}
+
+// retryPause grows with the attempt (25 ms, 50 ms, 100 ms, ...), jittered.
+func retryPause(attempt int) time.Duration {
+	base := 25 * time.Millisecond << (attempt - 1)
+	return base/2 + time.Duration(rand.Int64N(int64(base)))
+}
+
+func runOnce(env *Env, fn func(env *Env) error) (err error) {
 	tx := env.tx
 	defer func() {
 		if r := recover(); r != nil {

@@ -51,6 +51,7 @@ func init() {
 		"Limit":             reflect.ValueOf(orm.Limit),
 		"Many2many":         reflect.ValueOf(orm.Many2many),
 		"Many2one":          reflect.ValueOf(orm.Many2one),
+		"MaxRetries":        reflect.ValueOf(constant.MakeFromLiteral("5", token.INT, 0)),
 		"Monetary":          reflect.ValueOf(orm.Monetary),
 		"NewRegistry":       reflect.ValueOf(orm.NewRegistry),
 		"NewRegistryFrom":   reflect.ValueOf(orm.NewRegistryFrom),
