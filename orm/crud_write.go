@@ -84,6 +84,10 @@ func (r Recordset) write(vals Values) {
 	done := r.beforeWrite(touched, cols, ids)
 	c := r.env.tx.cache
 	for f, v := range cols {
+		if f.jsonKeyed() {
+			r.writeMaps(f, ids, v) // merged into each record's map
+			continue
+		}
 		for _, id := range ids {
 			c.setDirty(f, id, v)
 		}
