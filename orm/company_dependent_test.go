@@ -143,3 +143,16 @@ func TestCompanyDependentMany2oneDeleted(t *testing.T) {
 		t.Errorf("Read of the deleted item: got %v, want nil", got)
 	}
 }
+
+func TestReflectTranslateAndCompanyDependent(t *testing.T) {
+	env := i18nEnv(t)
+	fields := env.Model("ir.model.fields")
+	name := fields.Search([]any{[]any{"model", "=", "test.i18n.item"}, []any{"name", "=", "name"}})
+	level := fields.Search([]any{[]any{"model", "=", "test.i18n.prop"}, []any{"name", "=", "level"}})
+	if name.Len() != 1 || !name.Bool("translate") || name.Bool("company_dependent") {
+		t.Errorf("test.i18n.item.name: got %v translate=%v, want translate", name, name.Bool("translate"))
+	}
+	if level.Len() != 1 || !level.Bool("company_dependent") || level.Bool("translate") {
+		t.Errorf("test.i18n.prop.level: got %v company_dependent=%v, want company_dependent", level, level.Bool("company_dependent"))
+	}
+}
