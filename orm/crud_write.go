@@ -60,6 +60,11 @@ func (r Recordset) write(vals Values) {
 		touched = append(touched, f)
 	}
 	r.checkAccess("write")
+	for f := range cols {
+		if f.jsonKeyed() {
+			r.loadMaps(f, dedup(r.ids)) // also tells which records exist
+		}
+	}
 	r.ensureExist()
 	r.checkRules("write")
 	r.env.tx.securityChanged(m)

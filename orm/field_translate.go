@@ -40,15 +40,11 @@ package orm
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 )
 
 // langDefault is the source language of translated fields.
 const langDefault = "en_US"
-
-// langPattern is the shape of a language code (fr_FR, sr@latin, es_419).
-var langPattern = regexp.MustCompile(`^[a-z]{2,3}(_[A-Z0-9]{2,3})?(@[a-z]+)?$`)
 
 // translation resolves a translated cache value for the env's language.
 func (e *Env) translation(f *Field, v any) any {
@@ -69,7 +65,7 @@ func (e *Env) checkLang(f *Field) string {
 	if lang == langDefault {
 		return lang
 	}
-	if !langPattern.MatchString(lang) || !e.tx.activeLangs()[lang] {
+	if !e.tx.activeLangs()[lang] { // technical or malformed codes are never active
 		panic(langErr(f, lang))
 	}
 	return lang

@@ -349,3 +349,27 @@ func TestTranslateSchemaConvertsColumn(t *testing.T) {
 		t.Errorf("second InitSchema ran %q, want nothing", ran)
 	}
 }
+
+// TestTranslateWriteQueryCount: a write in a language on records whose
+// translations are not cached loads them with one SELECT; the flush sends
+// one UPDATE.
+func TestTranslateWriteQueryCount(t *testing.T) {
+	env := i18nEnv(t)
+	vals := make([]orm.Values, 300)
+	for i := range vals {
+		vals[i] = orm.Values{"name": fmt.Sprintf("N%03d", i)}
+	}
+	items := env.Model("test.i18n.item").Create(vals...)
+	env.FlushAll()
+	env.InvalidateAll()
+	fr := inLang(env.Model("test.i18n.item").Browse(items.IDs()...), "fr_FR")
+	fr.Search([]any{[]any{"id", "=", 0}}, orm.Order("name")) // language check
+	n, stmts := countQueries(env, func() {
+		fr.Write(orm.Values{"name": "Même"})
+		env.FlushAll()
+	})
+	if n != 2 || stmts[0] != "SELECT" || stmts[1] != "UPDATE" {
+		t.Errorf("write in fr_FR on 300 records: %d queries %v, want SELECT, UPDATE", n, stmts)
+	}
+	wantStr(t, items.Browse(items.IDs()[7]), "en_US", "N007")
+}
