@@ -55,8 +55,18 @@ func (r Recordset) getField(name string) any {
 	return v
 }
 
-// value returns the cache value of f for id, fetching it when needed.
+// value returns the value of f for id, fetching it when needed: the cache
+// value, resolved for the env's language or company for a jsonb-map field.
 func (r Recordset) value(f *Field, id int64) any {
+	v := r.rawValue(f, id)
+	if f.jsonKeyed() {
+		return r.contextValue(f, v)
+	}
+	return v
+}
+
+// rawValue returns the cache value of f for id, fetching it when needed.
+func (r Recordset) rawValue(f *Field, id int64) any {
 	if f.Compute != nil {
 		return r.computedValue(f, id)
 	}

@@ -18,7 +18,9 @@ func (r Recordset) copy(def Values) Recordset {
 	for _, rec := range r.Records() {
 		list = append(list, rec.CopyData(def))
 	}
-	return r.Create(list...)
+	copies := r.Create(list...)
+	r.copyTranslations(copies, def)
+	return copies
 }
 
 // noCopy are fields never copied.

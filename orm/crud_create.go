@@ -74,6 +74,8 @@ func (r Recordset) prepareRow(vals Values) newRow {
 			continue
 		case f.Type.X2many():
 			row.x2m[f] = f.convertValue(v).([]Cmd)
+		case f.jsonKeyed():
+			row.cols[f] = r.newMap(f, f.convertValue(v))
 		case f.column != "":
 			row.cols[f] = f.convertValue(v)
 		}
@@ -110,6 +112,9 @@ func (r Recordset) withDefaults(vals Values) Values {
 	for _, f := range r.model.FieldList {
 		if _, ok := out[f.Name]; ok || f.InheritedFrom != nil {
 			continue // a delegated parent applies its own defaults
+		}
+		if _, ok := r.env.ctx["default_"+f.Name]; f.CompanyDependent && !ok {
+			continue // read falls back to the default: not stored
 		}
 		if v, ok := r.defaultValue(f); ok {
 			out[f.Name] = v
@@ -191,7 +196,7 @@ func insertSQL(m *Model, cols []*Field, rows []newRow) (string, []any) {
 	for j, f := range cols {
 		names[j] = quote(f.column)
 		params[j] = fmt.Sprintf("$%d::text[]", j+1)
-		casts[j] = fmt.Sprintf("v.%s::%s", quote(f.column), f.kind.sqlType(f))
+		casts[j] = fmt.Sprintf("v.%s::%s", quote(f.column), f.columnType())
 		arr := make([]*string, len(rows))
 		for i := range rows {
 			arr[i] = f.toText(rows[i].cols[f])

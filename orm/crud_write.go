@@ -60,6 +60,11 @@ func (r Recordset) write(vals Values) {
 		touched = append(touched, f)
 	}
 	r.checkAccess("write")
+	for f := range cols {
+		if f.jsonKeyed() {
+			r.loadMaps(f, dedup(r.ids)) // also tells which records exist
+		}
+	}
 	r.ensureExist()
 	r.checkRules("write")
 	r.env.tx.securityChanged(m)
@@ -84,6 +89,10 @@ func (r Recordset) write(vals Values) {
 	done := r.beforeWrite(touched, cols, ids)
 	c := r.env.tx.cache
 	for f, v := range cols {
+		if f.jsonKeyed() {
+			r.writeMaps(f, ids, v) // merged into each record's map
+			continue
+		}
 		for _, id := range ids {
 			c.setDirty(f, id, v)
 		}

@@ -111,6 +111,7 @@ func inheritedDef(pf *Field, link string) *FieldDef {
 		f.Digits, f.HasDigits, f.CurrencyField = pf.Digits, pf.HasDigits, pf.CurrencyField
 		f.Comodel, f.InverseName, f.Domain, f.Context = pf.Comodel, pf.InverseName, pf.Domain, pf.Context
 		f.Relation, f.Column1, f.Column2, f.Translate = pf.Relation, pf.Column1, pf.Column2, pf.Translate
+		f.CompanyDependent = pf.CompanyDependent
 	})
 	return d.Related(link + "." + pf.Name).Readonly(pf.Readonly).Store(false).Copy(pf.Copy && pf.Name != "display_name")
 }

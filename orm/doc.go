@@ -29,6 +29,17 @@
 // them. Writes wait in the cache until something needs them in the
 // database (a search, a flush, a commit).
 //
+// # Translated and company-dependent fields
+//
+// Char("name").Translate() stores one text per language in a jsonb
+// column; Get returns the text in the env's language (context "lang"),
+// falling back to en_US, and Write changes that language only.
+// UpdateFieldTranslations and GetFieldTranslations handle several
+// languages at once. Integer("level").CompanyDependent() stores one value
+// per company; Get returns env.Company()'s value, else the field's
+// default. Searches and orders use the same values (field_translate.go,
+// field_company.go).
+//
 // # Errors
 //
 // ORM calls panic with typed errors (*ValidationError, *UserError,

@@ -114,6 +114,7 @@ func (r Recordset) fetchRows(fields []*Field, ids []int64) {
 			gone[id] = true
 		}
 	}
+	r.dropDangling(fields, ids)
 }
 
 // fetchOne2many loads the lines of a one2many for a batch: one query on
@@ -145,6 +146,7 @@ func (r Recordset) lineQuery(f *Field) *query {
 	lines := r.env.Model(f.Comodel).WithContext(f.Context).withActiveTest(r.env)
 	r.env.tx.flushModel(lines.model) // the inverse, active and domain fields are read in SQL
 	q := newQuery(lines.model)
+	q.env = lines.env
 	lines.addActiveFilter(q, nil)
 	lines.addRules(q, "read")
 	if f.Domain != nil {

@@ -92,6 +92,9 @@ func decodeRaw(f *Field, oid uint32, format int16, raw []byte) (any, bool) {
 	if raw == nil {
 		return nil, true
 	}
+	if f.jsonKeyed() {
+		return f.decodeJSONB(oid, format, raw), true
+	}
 	if format != pgtype.BinaryFormatCode {
 		return nil, false
 	}

@@ -63,7 +63,8 @@ type Field struct {
 	Label, Help                        string // Odoo's string and help
 	Required, Readonly, Index, Store   bool
 	Copy, Translate, Prefetch          bool
-	Default                            any // a value, or func(*Env) any
+	CompanyDependent                   bool // value per company, in a jsonb column (field_company.go)
+	Default                            any  // a value, or func(*Env) any
 	Groups                             string
 	Size                               int
 	Digits                             [2]int // (precision, scale); HasDigits says whether set
@@ -295,8 +296,22 @@ func (d *FieldDef) Delegate() *FieldDef { return d.set(func(f *Field) { f.Delega
 // CheckCompany checks that the linked record belongs to a compatible company.
 func (d *FieldDef) CheckCompany() *FieldDef { return d.set(func(f *Field) { f.CheckCompany = true }) }
 
-// Translate makes a text field translatable.
-func (d *FieldDef) Translate() *FieldDef { return d.set(func(f *Field) { f.Translate = true }) }
+// Translate makes a Char, Text or Html field translatable: its column is
+// jsonb holding one value per language, read in the env's language (see
+// field_translate.go). Translate(false) makes an inherited field plain.
+func (d *FieldDef) Translate(b ...bool) *FieldDef {
+	v := flag(b)
+	return d.set(func(f *Field) { f.Translate = v })
+}
+
+// CompanyDependent makes the field's value depend on the env's company
+// (Odoo's company_dependent): its column is jsonb holding one value per
+// company id, read for env.Company() and falling back to the field's
+// default (see field_company.go). Such fields are not copied by default.
+func (d *FieldDef) CompanyDependent(b ...bool) *FieldDef {
+	v := flag(b)
+	return d.set(func(f *Field) { f.CompanyDependent = v })
+}
 
 // Compute makes the field computed by fn, which depends on the given paths.
 func (d *FieldDef) Compute(fn ComputeFunc, depends ...string) *FieldDef {
@@ -376,6 +391,9 @@ func (f *Field) finish() {
 	if f.IsComputed() {
 		f.finishComputed()
 	}
+	if f.CompanyDependent && !f.given["copy"] {
+		f.Copy = false
+	}
 	f.given = nil
 	if f.Type == TypeBinary {
 		f.Prefetch = false
@@ -392,6 +410,7 @@ func (f *Field) finish() {
 	if f.Store && !f.Type.X2many() {
 		f.column = f.Name
 	}
+	f.finishJSONB()
 }
 
 // finishComputed applies Odoo's defaults for computed and related fields:

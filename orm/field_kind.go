@@ -67,6 +67,10 @@ func (f *Field) toText(v any) *string {
 	if v == nil {
 		return nil
 	}
+	if f.jsonKeyed() {
+		s := f.encodeMap(v)
+		return &s
+	}
 	s := f.kind.text(f, v)
 	return &s
 }

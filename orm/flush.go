@@ -123,6 +123,9 @@ func (tx *Transaction) update(m *Model, fields []*Field, ids []int64) {
 		args := make([]any, 0, len(fields)+1)
 		for i, f := range fields {
 			sets[i] = fmt.Sprintf("%s = $%d", quote(f.column), i+1)
+			if f.jsonKeyed() {
+				sets[i] += "::jsonb"
+			}
 			v, _ := tx.cache.get(f, ids[0])
 			args = append(args, paramValue(f, v))
 		}
@@ -156,7 +159,7 @@ func (tx *Transaction) updateEach(m *Model, fields []*Field, ids []int64) int64 
 	params := []string{"$1::int8[]"}
 	args := []any{ids}
 	for i, f := range fields {
-		sets[i] = fmt.Sprintf("%s = v.%s::%s", quote(f.column), quote(f.column), f.kind.sqlType(f))
+		sets[i] = fmt.Sprintf("%s = v.%s::%s", quote(f.column), quote(f.column), f.columnType())
 		names = append(names, quote(f.column))
 		params = append(params, fmt.Sprintf("$%d::text[]", i+2))
 		arr := make([]*string, len(ids))
@@ -195,6 +198,11 @@ func sameValue(a, b any) bool {
 		return ok && bytes.Equal(x, y)
 	case []int64:
 		return false
+	case jsonMap:
+		return sameMap(x, b)
+	}
+	if _, ok := b.(jsonMap); ok {
+		return false
 	}
 	return a == b
 }
@@ -204,6 +212,9 @@ func sameValue(a, b any) bool {
 func paramValue(f *Field, v any) any {
 	if v == nil {
 		return nil
+	}
+	if f.jsonKeyed() {
+		return *f.toText(v)
 	}
 	if f.Type == TypeFloat || f.Type == TypeMonetary {
 		return f.kind.text(f, v) // exact for numeric and float8

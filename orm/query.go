@@ -20,6 +20,7 @@ type query struct {
 	offset  int
 	parent  *query
 	seq     int
+	env     *Env // the language and company of jsonb-map fields in ORDER BY
 }
 
 func newQuery(m *Model) *query {
@@ -203,13 +204,23 @@ func (q *query) orderBy(m *Model, terms []orderTerm, alias string, reverse bool,
 				continue
 			}
 		}
-		col := qualify(alias, f.column)
+		col := q.fieldSQL(alias, f)
 		if f.Type == TypeBoolean {
-			col = fmt.Sprintf("COALESCE(%s, FALSE)", col)
+			col = SQLf("COALESCE(%s, FALSE)", col)
 		}
-		out = append(out, orderItem{expr: SQL{code: col}, desc: desc, nulls: nulls})
+		out = append(out, orderItem{expr: col, desc: desc, nulls: nulls})
 	}
 	return out
+}
+
+// fieldSQL is the value of a stored field on alias: its column, or the
+// value of a jsonb-map field for the query's env.
+func (q *query) fieldSQL(alias string, f *Field) SQL {
+	col := SQL{code: qualify(alias, f.column)}
+	if q.env == nil || !f.jsonKeyed() {
+		return col
+	}
+	return q.env.Model(f.Model.Name).columnSQL(f, col)
 }
 
 // many2oneOrder orders by a many2one's comodel order, joining the comodel.

@@ -176,7 +176,7 @@ func (r Recordset) scanRows(q *query, cols []*Field) []int64 {
 		ids = append(ids, id)
 		known[id] = true
 		for i, f := range cols {
-			c.insertMissing(f, id, f.kind.fromDB(f, vals[i]))
+			c.insertMissing(f, id, f.dbValue(vals[i]))
 		}
 		return nil
 	})

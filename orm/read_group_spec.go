@@ -38,6 +38,9 @@ func (r Recordset) parseGroupby(spec string) *groupSpec {
 	if f.column == "" && f.Type != TypeMany2many {
 		panic(r.groupErr(name, "groupby", spec, "%q is not stored", name))
 	}
+	if f.jsonKeyed() {
+		panic(r.groupErr(name, "groupby", spec, "grouping by a translated or company-dependent field is not supported"))
+	}
 	gs := &groupSpec{spec: strings.TrimSpace(spec), field: f}
 	isDate := f.Type == TypeDate || f.Type == TypeDatetime
 	switch {
@@ -193,6 +196,9 @@ func (r Recordset) parseAggregate(spec string, grouped map[string]bool) *aggSpec
 	}
 	if f.column == "" {
 		panic(r.groupErr(name, "field", spec, "%q is not stored: it cannot be aggregated", name))
+	}
+	if f.jsonKeyed() {
+		panic(r.groupErr(name, "field", spec, "%q is translated or company-dependent: it cannot be aggregated", name))
 	}
 	return &aggSpec{key: key, field: f, fn: fn}
 }

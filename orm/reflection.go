@@ -90,7 +90,7 @@ func reflectModelXMLIDs(tx *Transaction, ids map[string]int64) {
 // fieldColumns are the columns of ir_model_fields written, in upsert order.
 var fieldColumns = []string{"model", "name", "model_id", "field_description", "help", "ttype", "relation",
 	"relation_field", "relation_table", "column1", "column2", "related", "on_delete",
-	"required", "readonly", "index", "store", "copied", "translate", "size"}
+	"required", "readonly", "index", "store", "copied", "translate", "company_dependent", "size"}
 
 // reflectFieldRows upserts ir_model_fields, one row per field.
 func reflectFieldRows(tx *Transaction, modelIDs map[string]int64) {
@@ -141,7 +141,7 @@ func typedArray(col []any) any {
 func fieldRow(f *Field, modelID int64) []any {
 	return []any{f.Model.Name, f.Name, modelID, f.Label, f.Help, f.Type.String(), f.Comodel,
 		f.InverseName, f.Relation, f.Column1, f.Column2, f.Related, f.Ondelete,
-		f.Required, f.Readonly, f.Index, f.Store, f.Copy, f.Translate, int64(f.Size)}
+		f.Required, f.Readonly, f.Index, f.Store, f.Copy, f.Translate, f.CompanyDependent, int64(f.Size)}
 }
 
 // fieldUpsertSQL builds the upsert of ir_model_fields from typed arrays;

@@ -15,24 +15,27 @@ import (
 )
 
 type schemaState struct {
-	columns     map[string]map[string]bool // table → columns
+	columns     map[string]map[string]bool   // table → columns
+	types       map[string]map[string]string // table → column → type (format_type)
 	constraints map[string]bool
 	indexes     map[string]bool
 }
 
 func (tx *Transaction) readSchema() *schemaState {
-	st := &schemaState{columns: map[string]map[string]bool{}, constraints: map[string]bool{}, indexes: map[string]bool{}}
-	tx.Query(`SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+	st := &schemaState{columns: map[string]map[string]bool{}, types: map[string]map[string]string{}, constraints: map[string]bool{}, indexes: map[string]bool{}}
+	tx.Query(`SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
 		WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped`, nil,
 		func(rows pgxRows) error {
-			var t, c string
-			if err := rows.Scan(&t, &c); err != nil {
+			var t, c, typ string
+			if err := rows.Scan(&t, &c, &typ); err != nil {
 				return err
 			}
 			if st.columns[t] == nil {
 				st.columns[t] = map[string]bool{}
+				st.types[t] = map[string]string{}
 			}
 			st.columns[t][c] = true
+			st.types[t][c] = typ
 			return nil
 		})
 	tx.Query(`SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace`, nil,
@@ -118,6 +121,8 @@ func (tx *Transaction) createTable(m *Model, st *schemaState, exec func(string))
 		if !cols[f.column] {
 			adds = append(adds, "ADD COLUMN "+columnDef(f, false))
 			cols[f.column] = true
+		} else if alter := convertColumn(f, st.types[m.Table][f.column]); alter != "" {
+			adds = append(adds, alter)
 		}
 	}
 	if len(adds) > 0 {
@@ -125,10 +130,28 @@ func (tx *Transaction) createTable(m *Model, st *schemaState, exec func(string))
 	}
 }
 
+// convertColumn is the ALTER COLUMN clause turning the column of a field
+// that became translatable (varchar/text) into jsonb, its text becoming
+// the en_US value, or back when it stopped being translatable; "" when
+// the column type fits.
+func convertColumn(f *Field, have string) string {
+	col := quote(f.column)
+	isJSON := have == "jsonb"
+	switch {
+	case have == "" || f.Type != TypeChar && f.Type != TypeText && f.Type != TypeHTML:
+		return ""
+	case f.Translate && !isJSON:
+		return fmt.Sprintf("ALTER COLUMN %s TYPE jsonb USING CASE WHEN %s IS NULL THEN NULL ELSE jsonb_build_object('en_US', %s) END", col, col, col)
+	case !f.jsonKeyed() && isJSON:
+		return fmt.Sprintf("ALTER COLUMN %s TYPE %s USING %s->>'en_US'", col, f.columnType(), col)
+	}
+	return ""
+}
+
 // columnDef is "name type [NOT NULL]"; NOT NULL only on a new table (an
 // added column of a table with rows would have none).
 func columnDef(f *Field, fresh bool) string {
-	def := quote(f.column) + " " + f.kind.sqlType(f)
+	def := quote(f.column) + " " + f.columnType()
 	if f.Required && fresh && !f.IsComputed() {
 		def += " NOT NULL"
 	}
@@ -137,7 +160,7 @@ func columnDef(f *Field, fresh bool) string {
 
 func (tx *Transaction) createForeignKeys(m *Model, st *schemaState, exec func(string)) {
 	for _, f := range m.columns {
-		if f.Type != TypeMany2one {
+		if f.Type != TypeMany2one || f.jsonKeyed() {
 			continue
 		}
 		co := tx.reg.models[f.Comodel]

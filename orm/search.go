@@ -124,6 +124,7 @@ func (r Recordset) searchQuery(dom any, o searchOpts) *query {
 	r.checkAccess("read")
 	r.env.tx.flushAll()
 	q := newQuery(r.model)
+	q.env = r.env
 	r.addActiveFilter(q, d)
 	q.addWhere(r.domainSQL(q, q.alias, r.model, d))
 	r.addRules(q, "read")

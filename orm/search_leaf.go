@@ -54,7 +54,17 @@ func (r Recordset) leafSQL(q *query, alias string, m *Model, c domain.Condition)
 	case f.Type.X2many():
 		return r.x2manySQL(q, alias, f, c)
 	}
-	return scalarSQL(m, f, qualify(alias, f.column), c)
+	return scalarSQL(m, f, r.fieldValueSQL(alias, f), c)
+}
+
+// fieldValueSQL is the SQL value of stored field f on alias: its column,
+// or a jsonb-map field's value for r's env (language or company).
+func (r Recordset) fieldValueSQL(alias string, f *Field) SQL {
+	col := SQL{code: qualify(alias, f.column)}
+	if f.jsonKeyed() {
+		return r.env.Model(f.Model.Name).columnSQL(f, col)
+	}
+	return col
 }
 
 // computedSQL handles a field without a column: its search function, or
@@ -130,7 +140,7 @@ func truthy(v any) bool { return domain.Truthy(v) }
 //	               NOT f = ANY(L') OR f IS NULL, otherwise
 //	f like v    ⇔  f::text LIKE '%v%'; TRUE for an empty v
 //	f < v       ⇔  COALESCE(f, z) < v
-func scalarSQL(m *Model, f *Field, col string, c domain.Condition) SQL {
+func scalarSQL(m *Model, f *Field, col SQL, c domain.Condition) SQL {
 	op, value := c.Operator, c.Value
 	switch op {
 	case domain.EqIfSet:
@@ -155,7 +165,7 @@ func scalarSQL(m *Model, f *Field, col string, c domain.Condition) SQL {
 	panic(leafErr(m, c, "operator %q does not apply to a %v field", op, f.Type))
 }
 
-func inSQL(m *Model, f *Field, col string, c domain.Condition, op domain.Operator, list []any) SQL {
+func inSQL(m *Model, f *Field, col SQL, c domain.Condition, op domain.Operator, list []any) SQL {
 	if len(list) == 0 {
 		if op == domain.In {
 			return SQLf("FALSE")
@@ -179,17 +189,17 @@ func inSQL(m *Model, f *Field, col string, c domain.Condition, op domain.Operato
 	}
 	anyExpr := SQL{code: "FALSE"}
 	if len(params) > 0 {
-		anyExpr = SQLf(col+" = ANY(%s::"+baseType(f)+"[])", typedList(f, params))
+		anyExpr = SQLf("%s = ANY(%s::"+baseType(f)+"[])", col, typedList(f, params))
 	}
 	switch {
 	case op == domain.In && nullIn:
-		return SQLf("("+col+" IS NULL OR %s)", anyExpr)
+		return SQLf("(%s IS NULL OR %s)", col, anyExpr)
 	case op == domain.In:
 		return anyExpr
 	case nullIn:
-		return SQLf("("+col+" IS NOT NULL AND NOT %s)", anyExpr)
+		return SQLf("(%s IS NOT NULL AND NOT %s)", col, anyExpr)
 	}
-	return SQLf("("+col+" IS NULL OR NOT %s)", anyExpr)
+	return SQLf("(%s IS NULL OR NOT %s)", col, anyExpr)
 }
 
 func containsValue(list []any, v any) bool {
@@ -302,7 +312,7 @@ func columnParam(m *Model, f *Field, c domain.Condition, v any, end bool) any {
 }
 
 // likeSQL: like/ilike wrap the value in %…%, =like/=ilike use it as given.
-func likeSQL(f *Field, col string, op domain.Operator, value any) SQL {
+func likeSQL(f *Field, col SQL, op domain.Operator, value any) SQL {
 	negative := op == domain.NotLike || op == domain.NotILike
 	exact := op == domain.EqLike || op == domain.EqILike
 	if !exact && (value == nil || value == false || value == "") {
@@ -319,14 +329,14 @@ func likeSQL(f *Field, col string, op domain.Operator, value any) SQL {
 	if op == domain.ILike || op == domain.NotILike || op == domain.EqILike {
 		kw = "ILIKE"
 	}
-	text := col + "::text"
+	text := SQLf("%s::text", col)
 	if f.Type == TypeBoolean {
-		text = "(" + col + ")::text"
+		text = SQLf("(%s)::text", col)
 	}
 	if negative {
-		return SQLf("("+col+" IS NULL OR "+text+" NOT "+kw+" %s)", pattern)
+		return SQLf("(%s IS NULL OR %s NOT "+kw+" %s)", col, text, pattern)
 	}
-	return SQLf(text+" "+kw+" %s", pattern)
+	return SQLf("%s "+kw+" %s", text, pattern)
 }
 
 // pyStr is Python's str() of a domain value.
@@ -360,7 +370,7 @@ func pyFloat(x float64) string {
 
 // inequalitySQL: numbers and booleans count NULL as their zero; text and
 // dates exclude NULL.
-func inequalitySQL(m *Model, f *Field, col string, c domain.Condition) SQL {
+func inequalitySQL(m *Model, f *Field, col SQL, c domain.Condition) SQL {
 	sqlOp := map[domain.Operator]string{domain.Lt: "<", domain.Le: "<=", domain.Gt: ">", domain.Ge: ">="}[c.Operator]
 	z, hasZ := falsy(f)
 	if _, isText := z.(string); isText {
@@ -378,7 +388,7 @@ func inequalitySQL(m *Model, f *Field, col string, c domain.Condition) SQL {
 		return SQLf("FALSE")
 	}
 	if hasZ {
-		return SQLf("COALESCE("+col+", %s) "+sqlOp+" %s", z, v)
+		return SQLf("COALESCE(%s, %s) "+sqlOp+" %s", col, z, v)
 	}
-	return SQLf(col+" "+sqlOp+" %s", v)
+	return SQLf("%s "+sqlOp+" %s", col, v)
 }

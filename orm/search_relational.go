@@ -60,12 +60,12 @@ func (r Recordset) anySQL(q *query, alias string, f *Field, d domain.Domain, neg
 	}
 	switch f.Type {
 	case TypeMany2one:
-		col := qualify(alias, f.column)
+		col := r.fieldValueSQL(alias, f)
 		sub := r.subSelect(q, co, d, "id", false, nil)
 		if negate {
-			return SQLf("("+col+" IS NULL OR "+col+" NOT IN (%s))", sub)
+			return SQLf("(%s IS NULL OR %s NOT IN (%s))", col, col, sub)
 		}
-		return SQLf(col+" IN (%s)", sub)
+		return SQLf("%s IN (%s)", col, sub)
 	case TypeOne2many:
 		inv := co.Fields[f.InverseName]
 		sub := r.subSelect(q, co, domain.AND(d, domain.Cond(f.InverseName, domain.Ne, false)), inv.column, r.lineActive(f), f.Context)
@@ -105,7 +105,7 @@ func (r Recordset) nameCondition(co *Model, c domain.Condition, op domain.Operat
 // many2oneSQL: ids compare the column; names search the comodel.
 func (r Recordset) many2oneSQL(q *query, alias string, f *Field, c domain.Condition) SQL {
 	if !byName(c.Operator, c.Value) {
-		return scalarSQL(r.model.registry.models[f.Model.Name], f, qualify(alias, f.column), c)
+		return scalarSQL(r.model.registry.models[f.Model.Name], f, r.fieldValueSQL(alias, f), c)
 	}
 	co := r.model.registry.models[f.Comodel]
 	op := c.Operator

@@ -53,6 +53,8 @@ func (tx *Transaction) securityChanged(m *Model) {
 	switch m.Name {
 	case "ir.model.access", "ir.rule", "res.groups", "res.users", "ir.model.data":
 		tx.security = nil
+	case "res.lang":
+		tx.langs = nil
 	}
 }
 

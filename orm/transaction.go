@@ -39,7 +39,8 @@ type Transaction struct {
 	security  *securityCache
 	audit     auditState
 	clock     func() time.Time
-	rowvals   []any // decodeRow's buffer
+	rowvals   []any           // decodeRow's buffer
+	langs     map[string]bool // active language codes, nil until read (activeLangs)
 }
 
 // TxOptions tune a transaction.
@@ -69,6 +70,7 @@ func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (
 func (tx *Transaction) reset() {
 	tx.cache = newCache()
 	tx.security = nil
+	tx.langs = nil
 	tx.xmlids = map[string]xmlRef{}
 	tx.computing = map[*Field]map[int64]bool{}
 	tx.comp = newComputeState()
@@ -251,6 +253,7 @@ func (tx *Transaction) RollbackTo(name string) {
 	}
 	tx.cache.clear()
 	tx.security = nil
+	tx.langs = nil
 	tx.computing = map[*Field]map[int64]bool{}
 	tx.comp = newComputeState()
 	tx.xmlids = map[string]xmlRef{}

@@ -55,6 +55,7 @@ var irModels = []orm.ModelDef{
 			orm.Boolean("store").Label("Stored"),
 			orm.Boolean("copied").Label("Copied"),
 			orm.Boolean("translate").Label("Translatable"),
+			orm.Boolean("company_dependent").Label("Company Dependent"),
 			orm.Integer("size"),
 			orm.Selection("state", reflectionState...).Label("Type").Default("manual"),
 		},

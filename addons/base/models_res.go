@@ -45,7 +45,7 @@ var resModels = []orm.ModelDef{
 	{
 		Name: "res.country", Description: "Country", Order: "name",
 		Fields: []*orm.FieldDef{
-			orm.Char("name").Required().Label("Country Name"),
+			orm.Char("name").Required().Translate().Label("Country Name"),
 			orm.Char("code").Size(2).Label("Country Code").Help("ISO 3166-1 alpha-2"),
 			orm.Integer("phone_code").Label("Country Calling Code"),
 			orm.Many2one("currency_id", "res.currency"),
@@ -77,7 +77,7 @@ var resModels = []orm.ModelDef{
 	{
 		Name: "res.partner.category", Description: "Partner Tags", Order: "name", ParentName: "parent_id", ParentStore: true,
 		Fields: []*orm.FieldDef{
-			orm.Char("name").Required().Label("Tag Name"),
+			orm.Char("name").Required().Translate().Label("Tag Name"),
 			orm.Integer("color").Label("Color"),
 			orm.Many2one("parent_id", "res.partner.category").Label("Parent Category").Index().Ondelete("cascade"),
 			orm.One2many("child_ids", "res.partner.category", "parent_id").Label("Child Tags"),

@@ -22,7 +22,7 @@ var Addon = &orm.Addon{
 var productModel = orm.ModelDef{
 	Name: "demo.product", Description: "Demo Product", Order: "name, id",
 	Fields: []*orm.FieldDef{
-		orm.Char("name").Required(),
+		orm.Char("name").Required().Translate(),
 		orm.Float("list_price").Digits(16, 2).Label("Sales Price"),
 		orm.Boolean("active").Default(true),
 		orm.One2many("line_ids", "demo.order.line", "product_id").Label("Order Lines"),
