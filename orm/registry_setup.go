@@ -21,7 +21,8 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 		LogAccess: !a.Abstract && (!a.NoLogAccess || a.Transient),
 		Order:     firstNonEmpty(a.Order, "id"), RecName: a.RecName, ParentName: a.ParentName,
 		ParentStore: a.ParentStore, ActiveName: a.ActiveName, Inherits: a.Inherits,
-		SQLConstraints: a.SQLConstraints, Constraints: a.Constraints,
+		CheckCompanyAuto: a.CheckCompanyAuto,
+		SQLConstraints:   a.SQLConstraints, Constraints: a.Constraints,
 		Fields: map[string]*Field{}, registry: r,
 	}
 	if a.Inherits != nil {
@@ -149,11 +150,14 @@ func (r *Registry) setupField(f *Field) error {
 			return fmt.Errorf("orm: %s: a required many2one cannot have ondelete 'set null'", f)
 		}
 	}
+	if err := r.setupPseudoRelational(f); err != nil {
+		return err
+	}
 	switch f.Type {
 	case TypeOne2many:
 		co := r.models[f.Comodel]
 		inv := co.Fields[f.InverseName]
-		if inv == nil || (inv.Type != TypeMany2one && inv.Type != TypeInteger) {
+		if inv == nil || (inv.Type != TypeMany2one && inv.Type != TypeInteger && inv.Type != TypeMany2oneReference) {
 			return fmt.Errorf("orm: %s: inverse field %s.%s must be a many2one on %s", f, f.Comodel, f.InverseName, f.Comodel)
 		}
 	case TypeMany2many:
