@@ -88,65 +88,54 @@ func setOf(items ...string) map[string]bool {
 }
 
 // SanitizeHTML cleans an HTML fragment as Html fields do (see the list at
-// the top of field_html.go). It never fails: broken markup is repaired the
-// way browsers read it.
+// the top of field_html.go). It never fails: the fragment is parsed as
+// browsers parse it (broken markup repaired, raw-text elements such as
+// script read to their end tag) and the cleaned tree is written back, so
+// tags are always balanced.
 func SanitizeHTML(src string, opts HTMLOptions) string {
-	z := html.NewTokenizer(strings.NewReader(src))
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(src), body)
+	if err != nil { // only a reader error, which a string reader has not
+		return html.EscapeString(src)
+	}
 	var b strings.Builder
-	killDepth := 0
-	var killTag string
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken { // io.EOF, the only error of a string reader
-			return b.String()
-		}
-		tok := z.Token()
-		if killDepth > 0 {
-			killDepth += killNesting(tt, tok, killTag)
-			continue
-		}
-		switch tt {
-		case html.TextToken:
-			b.WriteString(html.EscapeString(tok.Data))
-		case html.StartTagToken, html.SelfClosingTagToken:
-			if htmlKilled[tok.Data] {
-				if tt == html.StartTagToken && !isVoid(tok) {
-					killDepth, killTag = 1, tok.Data
-				}
-				continue
-			}
-			if htmlTags[tok.Data] {
-				tok.Attr = cleanAttrs(tok.Data, tok.Attr, opts)
-				b.WriteString(tok.String())
-			}
-		case html.EndTagToken:
-			if htmlTags[tok.Data] {
-				b.WriteString(tok.String())
-			}
-		}
+	for _, n := range nodes {
+		writeClean(&b, n, opts)
+	}
+	return b.String()
+}
+
+// writeClean writes node n cleaned: text escaped, allowed elements with
+// their safe attributes, unknown elements as their content only; killed
+// elements, comments and doctypes are left out.
+func writeClean(b *strings.Builder, n *html.Node, opts HTMLOptions) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(html.EscapeString(n.Data))
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if htmlKilled[n.Data] {
+		return
+	}
+	keep := htmlTags[n.Data] && n.Namespace == ""
+	if keep {
+		tok := html.Token{Type: html.StartTagToken, Data: n.Data,
+			Attr: cleanAttrs(n.Data, append([]html.Attribute(nil), n.Attr...), opts)}
+		b.WriteString(tok.String())
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeClean(b, c, opts)
+	}
+	if keep && !htmlVoid[n.Data] {
+		b.WriteString("</" + n.Data + ">")
 	}
 }
 
-// killNesting counts the nesting of a killed tag inside itself.
-func killNesting(tt html.TokenType, tok html.Token, tag string) int {
-	switch {
-	case tok.Data != tag:
-		return 0
-	case tt == html.StartTagToken:
-		return 1
-	case tt == html.EndTagToken:
-		return -1
-	}
-	return 0
-}
-
-func isVoid(tok html.Token) bool {
-	switch tok.DataAtom {
-	case atom.Embed, atom.Meta, atom.Link, atom.Base, atom.Frame:
-		return true
-	}
-	return false
-}
+// htmlVoid are the elements without content or end tag.
+var htmlVoid = setOf("area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
 
 // cleanAttrs keeps the safe attributes of a tag.
 func cleanAttrs(tag string, attrs []html.Attribute, opts HTMLOptions) []html.Attribute {
