@@ -111,3 +111,13 @@ func TestMany2oneReference(t *testing.T) {
 		t.Errorf("res_id without a model: got %v, want nil", v)
 	}
 }
+
+func TestReferenceCopy(t *testing.T) {
+	env := fieldsEnv(t)
+	p := env.Model("res.partner").Create(orm.Values{"name": "P"})
+	doc := env.Model("test.doc").Create(orm.Values{"name": "D", "ref": p, "res_model": "res.partner", "res_id": p.ID()})
+	cp := doc.Copy(nil)
+	if !cp.Rel("ref").Equal(p) || !cp.Rel("res_id").Equal(p) {
+		t.Errorf("copy: ref %s res_id %s, want %s twice", cp.Rel("ref"), cp.Rel("res_id"), p)
+	}
+}

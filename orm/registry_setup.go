@@ -157,7 +157,7 @@ func (r *Registry) setupField(f *Field) error {
 	case TypeOne2many:
 		co := r.models[f.Comodel]
 		inv := co.Fields[f.InverseName]
-		if inv == nil || (inv.Type != TypeMany2one && inv.Type != TypeInteger && inv.Type != TypeMany2oneReference) {
+		if inv == nil || (inv.Type != TypeMany2one && inv.Type != TypeInteger) {
 			return fmt.Errorf("orm: %s: inverse field %s.%s must be a many2one on %s", f, f.Comodel, f.InverseName, f.Comodel)
 		}
 	case TypeMany2many:

@@ -32,6 +32,8 @@ var fieldsAddon = &orm.Addon{
 				orm.HTML("raw_body").Sanitize(false),
 				orm.HTML("plain_body").StripStyle().StripClasses(),
 				orm.One2many("line_ids", "test.doc.line", "doc_id").Copy(true),
+				orm.Many2one("owner_id", "res.partner").AutoJoin(),
+				orm.One2many("joined_line_ids", "test.doc.line", "doc_id").AutoJoin(),
 			},
 		},
 		{
