@@ -41,6 +41,9 @@ func (r Recordset) getField(name string) any {
 	if f.Type.Relational() {
 		return r.relValue(f)
 	}
+	if g, ok := f.kind.(getter); ok {
+		return g.get(r, f)
+	}
 	switch len(r.ids) {
 	case 0:
 		return f.kind.empty(f)

@@ -70,6 +70,9 @@ func (r Recordset) copyValue(f *Field) any {
 		}
 		return cmds
 	}
+	if rd, ok := f.kind.(reader); ok { // references copy their raw value
+		return rd.read(r, f)
+	}
 	return r.Get(f.Name)
 }
 

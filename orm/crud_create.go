@@ -25,6 +25,7 @@ var logAccessFields = map[string]bool{"create_uid": true, "create_date": true, "
 type newRow struct {
 	cols    map[*Field]any
 	x2m     map[*Field][]Cmd
+	attach  map[*Field]any // binaries kept in attachments
 	after   Values
 	given   []*Field
 	full    Values   // the values given, defaults added
@@ -50,7 +51,9 @@ func (r Recordset) create(list []Values) Recordset {
 	recs.checkRules("create")
 	r.env.tx.securityChanged(m)
 	recs.parentStoreCreate()
+	recs.createAttachments(rows)
 	recs.afterCreate(rows)
+	recs.checkCompanyAuto(nil)
 	return recs
 }
 
@@ -58,7 +61,7 @@ func (r Recordset) create(list []Values) Recordset {
 func (r Recordset) prepareRow(vals Values) newRow {
 	m := r.model
 	full := r.withDefaults(vals)
-	row := newRow{cols: map[*Field]any{}, x2m: map[*Field][]Cmd{}, after: Values{}, full: full}
+	row := newRow{cols: map[*Field]any{}, x2m: map[*Field][]Cmd{}, attach: map[*Field]any{}, after: Values{}, full: full}
 	for _, name := range full.Keys() {
 		f := m.mustField(name)
 		v := full[name]
@@ -76,6 +79,8 @@ func (r Recordset) prepareRow(vals Values) newRow {
 			row.x2m[f] = f.convertValue(v).([]Cmd)
 		case f.jsonKeyed():
 			row.cols[f] = r.newMap(f, f.convertValue(v))
+		case f.inAttachment():
+			row.attach[f] = f.convertValue(v)
 		case f.column != "":
 			row.cols[f] = f.convertValue(v)
 		}

@@ -30,6 +30,7 @@ func (r Recordset) write(vals Values) {
 	// changed: bad input leaves the records and the database as they were
 	cols := map[*Field]any{}
 	x2m := map[*Field][]Cmd{}
+	attach := map[*Field]any{}
 	related := map[*Field]any{}
 	computed := map[*Field]any{}
 	var inverses, touched []*Field
@@ -51,6 +52,8 @@ func (r Recordset) write(vals Values) {
 			inverses = append(inverses, f)
 		case f.Type.X2many():
 			x2m[f] = f.convertValue(v).([]Cmd)
+		case f.inAttachment():
+			attach[f] = f.convertValue(v)
 		case f.column != "":
 			cols[f] = f.convertValue(v)
 			if f.Inverse != nil {
@@ -98,12 +101,14 @@ func (r Recordset) write(vals Values) {
 		}
 	}
 	r.afterWrite(cols, ids)
+	r.writeAttachments(attach)
 	for _, f := range sortedFields(x2m) {
 		r.writeX2many(f, x2m[f])
 	}
 	r.callInverses(inverses)
 	done()
 	r.checkConstraints(touched)
+	r.checkCompanyAuto(touched)
 }
 
 func sortedFields(m map[*Field][]Cmd) []*Field {

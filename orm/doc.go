@@ -12,6 +12,13 @@
 //
 //	reg, err := orm.NewRegistryFrom(addons) // addons in dependency order
 //
+// Field types follow Odoo's: Reference ("model,id") and Many2oneReference
+// read as records; a Binary keeps its value in an ir.attachment row unless
+// Attachment(false) gives it a bytea column; Image resizes and checks the
+// images written; Html sanitizes its values (SanitizeHTML); Many2one and
+// Many2many fields marked CheckCompany refuse records of another company
+// on models with CheckCompanyAuto; AutoJoin searches through a JOIN.
+//
 // # Transactions and environments
 //
 // A Transaction is one PostgreSQL transaction with the ORM's cache; an Env

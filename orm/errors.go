@@ -52,6 +52,8 @@ func reprValue(v any) string {
 		return fmt.Sprintf("%q", x)
 	case Recordset:
 		return x.String()
+	case []byte:
+		return fmt.Sprintf("<%d bytes>", len(x))
 	default:
 		return fmt.Sprintf("%v (%T)", x, x)
 	}

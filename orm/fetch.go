@@ -19,6 +19,8 @@ func (r Recordset) fetch(f *Field, id int64) {
 		r.fetchOne2many(f, r.batch(f, id))
 	case f.Type == TypeMany2many:
 		r.fetchMany2many(f, r.batch(f, id))
+	case f.inAttachment():
+		r.fetchAttachments(f, id)
 	case f.IsComputed():
 		r.computeValue(f, id)
 	default:

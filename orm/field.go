@@ -25,10 +25,16 @@ const (
 	TypeMany2one
 	TypeOne2many
 	TypeMany2many
+	TypeReference
+	TypeMany2oneReference
 )
 
+// LastType is the last field type, for loops over every type.
+const LastType = TypeMany2oneReference
+
 var typeNames = [...]string{"boolean", "integer", "float", "monetary", "char", "text", "html",
-	"selection", "date", "datetime", "binary", "many2one", "one2many", "many2many"}
+	"selection", "date", "datetime", "binary", "many2one", "one2many", "many2many",
+	"reference", "many2one_reference"}
 
 // String returns Odoo's name of the type ("many2one").
 func (t FieldType) String() string {
@@ -83,6 +89,20 @@ type Field struct {
 	Inverse                            func(rs Recordset)
 	SearchFunc                         func(rs Recordset, op string, value any) any
 	ComputeSudo, Precompute, Recursive bool
+
+	// ModelField is, for a Many2oneReference, the Char field holding the
+	// model name of the record it refers to.
+	ModelField string
+	// Attachment says a stored Binary keeps its value in an ir.attachment
+	// row (Odoo's default) rather than a bytea column.
+	Attachment bool
+	// IsImage, MaxWidth, MaxHeight and VerifyResolution are an Image's
+	// attributes (an Image is a Binary).
+	IsImage, VerifyResolution bool
+	MaxWidth, MaxHeight       int
+	// Sanitize, StripStyle and StripClasses say how an Html field cleans
+	// the values written (see SanitizeHTML).
+	Sanitize, StripStyle, StripClasses bool
 
 	// InheritedFrom is the parent's field when this field is inherited by
 	// delegation (_inherits) through the many2one DelegateLink; nil otherwise.
@@ -170,7 +190,9 @@ func Date(name string) *FieldDef { return newDef(name, TypeDate) }
 // Datetime declares a Datetime field (UTC, naive in the database).
 func Datetime(name string) *FieldDef { return newDef(name, TypeDatetime) }
 
-// Binary declares a Binary field, stored in a bytea column.
+// Binary declares a Binary field. Its value is kept in an ir.attachment
+// row, as Odoo's default (attachment=True); Attachment(false) keeps it in a
+// bytea column instead.
 func Binary(name string) *FieldDef { return newDef(name, TypeBinary) }
 
 // Many2one declares a Many2one field to comodel.
@@ -372,6 +394,7 @@ func defaultLabel(name string) string {
 func newField(m *Model, defs []*FieldDef) *Field {
 	f := &Field{Name: defs[0].Name, Type: defs[0].Type, Model: m, Store: true, Prefetch: true}
 	f.Copy = f.Type != TypeOne2many
+	f.typeDefaults()
 	for _, d := range defs {
 		for _, op := range d.ops {
 			op(f)
@@ -407,7 +430,7 @@ func (f *Field) finish() {
 			f.Ondelete = "restrict"
 		}
 	}
-	if f.Store && !f.Type.X2many() {
+	if f.Store && !f.Type.X2many() && !f.inAttachment() {
 		f.column = f.Name
 	}
 	f.finishJSONB()

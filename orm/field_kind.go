@@ -3,6 +3,8 @@ package orm
 import (
 	"fmt"
 	"strconv"
+
+	"odsh/domain"
 )
 
 // kind is what a field type knows about its values: the SQL column type,
@@ -24,8 +26,10 @@ func kindOf(t FieldType) kind {
 		return integerKind{}
 	case TypeFloat, TypeMonetary:
 		return floatKind{}
-	case TypeChar, TypeText, TypeHTML:
+	case TypeChar, TypeText:
 		return textKind{}
+	case TypeHTML:
+		return htmlKind{}
 	case TypeSelection:
 		return selectionKind{}
 	case TypeDate:
@@ -38,14 +42,46 @@ func kindOf(t FieldType) kind {
 		return many2oneKind{}
 	case TypeOne2many, TypeMany2many:
 		return x2manyKind{}
+	case TypeReference:
+		return referenceKind{}
+	case TypeMany2oneReference:
+		return many2oneReferenceKind{}
 	}
 	panic(fmt.Sprintf("orm: no kind for field type %v", t))
 }
 
-// convertValue converts v for field f, panicking with a ValidationError
-// that names the model, field and value.
+// processor is implemented by kinds that transform the values written
+// (create, write, compute) beyond converting them: Html sanitizes, Image
+// resizes. Values compared in domains are only converted.
+type processor interface {
+	process(f *Field, v any) (any, error) // v is a non-nil cache value
+}
+
+// getter is implemented by kinds whose Get is not the cache value (the
+// pseudo-relational fields return records); reader likewise for Read.
+type getter interface {
+	get(r Recordset, f *Field) any
+}
+
+type reader interface {
+	read(r Recordset, f *Field) any
+}
+
+// conditioner is implemented by kinds that translate some conditions on
+// their fields themselves (Odoo's field.condition_to_sql); ok false leaves
+// the condition to the generic translation.
+type conditioner interface {
+	condition(r Recordset, alias string, f *Field, c domain.Condition) (s SQL, ok bool)
+}
+
+// convertValue converts v for field f, and processes it when the kind
+// does, panicking with a ValidationError that names the model, field and
+// value.
 func (f *Field) convertValue(v any) any {
 	out, err := f.convert(v)
+	if p, ok := f.kind.(processor); ok && err == nil && out != nil {
+		out, err = p.process(f, out)
+	}
 	if err != nil {
 		panic(validationErr(f.Model.Name, f.Name, v, "%s", err.Error()))
 	}
@@ -121,4 +157,12 @@ func (integerKind) convert(_ *Field, v any) (any, error) {
 		return int64(x), nil
 	}
 	return nil, fmt.Errorf("expected an integer, got %T", v)
+}
+
+// typeDefaults sets the attributes whose default depends on the type, as
+// Odoo: binaries are kept in attachments, Html is sanitized, images are
+// checked against the resolution limit.
+func (f *Field) typeDefaults() {
+	f.Attachment = f.Type == TypeBinary
+	f.Sanitize = f.Type == TypeHTML
 }

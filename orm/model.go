@@ -54,9 +54,12 @@ type ModelDef struct {
 	ActiveName     string
 	SQLConstraints []SQLConstraint
 	Fields         []*FieldDef
-	Constraints    []Constraint
-	Methods        map[string]MethodDecorator
-	Onchanges      map[string]OnchangeFunc // field → what changing it in a form does
+	// CheckCompanyAuto (Odoo's _check_company_auto) checks the company of
+	// the CheckCompany fields after every Create and Write.
+	CheckCompanyAuto bool
+	Constraints      []Constraint
+	Methods          map[string]MethodDecorator
+	Onchanges        map[string]OnchangeFunc // field → what changing it in a form does
 }
 
 // Model is a resolved model: the result of its definition, its parents and
@@ -68,6 +71,7 @@ type Model struct {
 	Order, RecName, ParentName string
 	ParentStore                bool
 	ActiveName                 string
+	CheckCompanyAuto           bool
 	Inherits                   map[string]string
 	SQLConstraints             []SQLConstraint
 	Constraints                []Constraint

@@ -68,6 +68,10 @@ func (r Recordset) readValue(f *Field) any {
 	case f.Type.X2many():
 		return nonNil(r.activeLines(f, r.relValue(f)).IDs())
 	}
+	if rd, ok := f.kind.(reader); ok {
+		r.checkFieldAccess(f)
+		return rd.read(r, f)
+	}
 	return r.getField(f.Name)
 }
 

@@ -137,6 +137,10 @@ func domainKind(t FieldType) domain.Kind {
 		return domain.KindOne2many
 	case TypeMany2many:
 		return domain.KindMany2many
+	case TypeReference:
+		return domain.KindReference
+	case TypeMany2oneReference:
+		return domain.KindInteger
 	}
 	return domain.KindOther
 }

@@ -223,6 +223,7 @@ func (out *resolution) mergeParent(p *resolution) {
 	a.ParentName = firstNonEmpty(pa.ParentName, a.ParentName)
 	a.ActiveName = firstNonEmpty(pa.ActiveName, a.ActiveName)
 	a.ParentStore = a.ParentStore || pa.ParentStore
+	a.CheckCompanyAuto = a.CheckCompanyAuto || pa.CheckCompanyAuto
 	a.NoLogAccess = a.NoLogAccess || pa.NoLogAccess
 	a.SQLConstraints = append(a.SQLConstraints, pa.SQLConstraints...)
 	a.Constraints = append(a.Constraints, pa.Constraints...)
@@ -256,6 +257,7 @@ func (out *resolution) mergeLayer(l *ModelDef) {
 		a.Table = l.Table
 	}
 	a.ParentStore = a.ParentStore || l.ParentStore
+	a.CheckCompanyAuto = a.CheckCompanyAuto || l.CheckCompanyAuto
 	a.NoLogAccess = a.NoLogAccess || l.NoLogAccess
 	a.SQLConstraints = append(a.SQLConstraints, l.SQLConstraints...)
 	a.Constraints = append(a.Constraints, l.Constraints...)

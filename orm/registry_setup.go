@@ -21,7 +21,8 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 		LogAccess: !a.Abstract && (!a.NoLogAccess || a.Transient),
 		Order:     firstNonEmpty(a.Order, "id"), RecName: a.RecName, ParentName: a.ParentName,
 		ParentStore: a.ParentStore, ActiveName: a.ActiveName, Inherits: a.Inherits,
-		SQLConstraints: a.SQLConstraints, Constraints: a.Constraints,
+		CheckCompanyAuto: a.CheckCompanyAuto,
+		SQLConstraints:   a.SQLConstraints, Constraints: a.Constraints,
 		Fields: map[string]*Field{}, registry: r,
 	}
 	if a.Inherits != nil {
@@ -148,6 +149,9 @@ func (r *Registry) setupField(f *Field) error {
 		if f.Type == TypeMany2one && f.Required && f.Ondelete == "set null" {
 			return fmt.Errorf("orm: %s: a required many2one cannot have ondelete 'set null'", f)
 		}
+	}
+	if err := r.setupPseudoRelational(f); err != nil {
+		return err
 	}
 	switch f.Type {
 	case TypeOne2many:

@@ -19,8 +19,8 @@ func sqlRows(env *orm.Env, format string, args ...any) [][]any {
 // §2 "Column types: Boolean→bool, Integer→int4, Float→numeric if digits
 // given else float8, Monetary→numeric, Char→varchar (varchar(n) with size),
 // Text/Html→text, Date→date, Datetime→timestamp, Selection→varchar,
-// Many2one→int4 + FK"; "Binary(attachment=False)→bytea" (odsh keeps binaries
-// in a column: no ir.attachment).
+// Many2one→int4 + FK"; "Binary(attachment=False)→bytea" (the default,
+// attachment=True, has no column: attachment_test.go).
 func TestRuleColumnTypes(t *testing.T) {
 	env, _ := rulesEnv(t)
 	rows := sqlRows(env, `SELECT column_name, udt_name, coalesce(character_maximum_length, 0)

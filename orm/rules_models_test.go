@@ -28,7 +28,7 @@ var rulesAddon = &orm.Addon{
 				orm.Selection("state", orm.SelectionItem{Value: "a", Label: "A"}, orm.SelectionItem{Value: "b", Label: "B"}),
 				orm.Many2one("currency_id", "res.currency"),
 				orm.Monetary("amount"),
-				orm.Binary("blob"),
+				orm.Binary("blob").Attachment(false),
 				orm.Float("f").Digits(16, 2),
 				orm.Date("d"),
 				orm.Datetime("dt"),

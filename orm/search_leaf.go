@@ -32,6 +32,11 @@ func (r Recordset) leafSQL(q *query, alias string, m *Model, c domain.Condition)
 		sub := domain.Cond(strings.Join(path[1:], "."), c.Operator, c.Value)
 		return r.anySQL(q, alias, f, sub, false)
 	}
+	if cs, ok := f.kind.(conditioner); ok {
+		if s, ok := cs.condition(r, alias, f, c); ok {
+			return s
+		}
+	}
 	if f.column == "" && !f.Type.X2many() {
 		return r.computedSQL(q, alias, m, f, c)
 	}
@@ -114,7 +119,7 @@ func asList(v any) []any {
 // falsy is the value a NULL column stands for in Odoo 18 domains.
 func falsy(f *Field) (any, bool) {
 	switch f.Type {
-	case TypeInteger:
+	case TypeInteger, TypeMany2oneReference:
 		if f.Name == "id" {
 			return nil, false
 		}
@@ -226,7 +231,7 @@ func baseType(f *Field) string {
 // typedList builds a Go slice pgx encodes as an array of the column type.
 func typedList(f *Field, params []any) any {
 	switch f.Type {
-	case TypeInteger, TypeMany2one:
+	case TypeInteger, TypeMany2one, TypeMany2oneReference:
 		out := make([]int64, len(params))
 		for i, p := range params {
 			out[i], _ = toInt64(p)
@@ -267,7 +272,7 @@ func columnParam(m *Model, f *Field, c domain.Condition, v any, end bool) any {
 	switch f.Type {
 	case TypeBoolean:
 		return truthy(v)
-	case TypeInteger, TypeMany2one:
+	case TypeInteger, TypeMany2one, TypeMany2oneReference:
 		if n, ok := toInt64(v); ok {
 			return n
 		}
@@ -301,7 +306,7 @@ func columnParam(m *Model, f *Field, c domain.Condition, v any, end bool) any {
 		if err == nil && out != nil {
 			return out
 		}
-		if s, ok := v.(string); ok && (f.Type == TypeSelection || f.Type.Relational()) {
+		if s, ok := v.(string); ok && (f.Type == TypeSelection || f.Type == TypeReference || f.Type.Relational()) {
 			return s
 		}
 		if err != nil {

@@ -58,6 +58,9 @@ func (r Recordset) anySQL(q *query, alias string, f *Field, d domain.Domain, neg
 	if f.Domain != nil && f.Type.X2many() {
 		d = domain.AND(d, r.ParseDomain(f.Domain))
 	}
+	if f.AutoJoin && f.Type != TypeMany2many {
+		return r.autoJoinSQL(q, alias, f, co, d, negate)
+	}
 	switch f.Type {
 	case TypeMany2one:
 		col := r.fieldValueSQL(alias, f)

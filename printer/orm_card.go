@@ -85,7 +85,7 @@ func cardGroup(f *orm.Field) int {
 	switch {
 	case technicalFields[f.Name]:
 		return 2
-	case f.Type.Relational():
+	case f.Type.Relational(), f.Type == orm.TypeReference, f.Type == orm.TypeMany2oneReference:
 		return 1
 	}
 	return 0

@@ -129,9 +129,11 @@ func formatField(v any, f *orm.Field) string {
 }
 
 // formatRecords formats a relational value: the display name of a single
-// many2one record (its repr when it has none), else the x2many repr.
+// many2one or reference record (its repr when it has none), else the
+// x2many repr.
 func formatRecords(rs orm.Recordset, f *orm.Field) string {
-	if f.Type != orm.TypeMany2one || rs.Len() > 1 {
+	single := f.Type == orm.TypeMany2one || f.Type == orm.TypeReference || f.Type == orm.TypeMany2oneReference
+	if !single || rs.Len() > 1 {
 		return FormatX2many(rs.ModelName(), rs.IDs())
 	}
 	if rs.Len() == 0 {

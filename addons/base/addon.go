@@ -12,7 +12,7 @@ var dataFS embed.FS
 // Addon is the base addon: every database has it.
 var Addon = &orm.Addon{
 	Name:   "base",
-	Models: append(append(append([]orm.ModelDef(nil), irModels...), resModels...), securityModels...),
+	Models: append(append(append(append([]orm.ModelDef(nil), irModels...), attachmentModels...), resModels...), securityModels...),
 	FS:     dataFS,
 	Data: []orm.DataFile{
 		{Path: "data/res.currency.csv"},

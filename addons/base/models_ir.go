@@ -5,7 +5,7 @@ import "odsh/orm"
 // fieldTypes are the values of ir.model.fields.ttype: Odoo's type names.
 var fieldTypes = func() []orm.SelectionItem {
 	var out []orm.SelectionItem
-	for t := orm.TypeBoolean; t <= orm.TypeMany2many; t++ {
+	for t := orm.TypeBoolean; t <= orm.LastType; t++ {
 		out = append(out, orm.SelectionItem{Value: t.String(), Label: t.String()})
 	}
 	return out
