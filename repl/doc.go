@@ -55,8 +55,9 @@
 //
 // Analyze says what is being typed at the cursor: a name, a member after
 // `expr.`, a model name in env.Model("…, a field path in Get("partner_id.co…,
-// a field in a domain literal Search("[('na…, or a meta-command. Completer
-// turns that into readline candidates with a Catalog of models and fields
+// a field in a domain literal Search("[('na…, an external id in
+// env.Ref("base.ma… or ref("…, or a meta-command. Completer turns that into
+// readline candidates with a Catalog of models, fields and external ids
 // and a Scope that knows the interpreter's variables.
 //
 // # Sessions

@@ -49,7 +49,8 @@
 // bare expression is printed: recordsets as tables, other values as Go values;
 // fmt.Println(rs) prints Odoo's repr, res.partner(1, 2). An entry continues on
 // the next lines while brackets are open. Tab completes names, methods, model
-// names in env.Model(", field paths in Get(" and fields in domain strings.
+// names in env.Model(", field paths in Get(", fields in domain strings and
+// external ids in env.Ref(" and ref(" (modules first, then module.name).
 // Ctrl-C cancels the running entry (its SQL statement is cancelled on the
 // server) and rolls back only that entry; Ctrl-D leaves, asking first when
 // there are uncommitted changes. History is kept in ~/.local/state/odsh/history.
