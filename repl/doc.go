@@ -74,6 +74,10 @@
 //	s.Eval(ctx, ":diff")                           // created res.partner(…)
 //	s.Eval(ctx, ":undo")                           // rolls back the Create
 //
+// A failed entry that uses a recordset as Python does (ps[0], len(ps),
+// p.name, ps | qs) gets a "hint:" line with the Go spelling
+// (session_hints.go).
+//
 // Each entry runs in a savepoint, is flushed on success, and keeps its
 // savepoint for :undo when it wrote (see session.go). Interrupt cancels the
 // running entry from another goroutine. Run is the loop on a LineReader
