@@ -7,7 +7,8 @@ package orm
 //
 // Writes are buffered in the cache as dirty values and sent when something
 // may read them from the database: a search, a grouped read, a raw SQL
-// helper, a savepoint, a commit, or an explicit flush. A flush sends, per
+// helper, a savepoint, a commit, or an explicit flush (a search sends only
+// the fields it reads: flush_search.go). A flush sends, per
 // model, one UPDATE per set of written fields: "SET f = $1 WHERE id =
 // ANY($2)" when every record got the same values (the common batch write),
 // else one "UPDATE ... FROM unnest(...)" carrying each record's values.

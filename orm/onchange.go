@@ -18,7 +18,10 @@ type OnchangeFunc func(rec Recordset) (warning string)
 // Onchange returns the values that change when changedField takes its
 // value in values (the form's current values), and the warnings of the
 // onchange functions. Call it on the model (a new record) or on the record
-// being edited. Relational values are recordsets. It writes nothing.
+// being edited. Relational values are shaped as Odoo 17+ returns them: a
+// many2one as Values{"id": …, "display_name": …} (nil when empty), an
+// x2many as its ids ([]int64; new lines have negative ids). It writes
+// nothing.
 func (r Recordset) Onchange(values Values, changedField string) (changed Values, warnings []string) {
 	r.check()
 	r.model.mustField(changedField)
@@ -39,10 +42,26 @@ func (r Recordset) Onchange(values Values, changedField string) (changed Values,
 	changed = Values{}
 	for _, n := range names {
 		if n != changedField && !reflect.DeepEqual(before[n], after[n]) {
-			changed[n] = rec.Get(n)
+			changed[n] = onchangeValue(rec.model.Fields[n], rec.Get(n))
 		}
 	}
 	return changed, warnings
+}
+
+// onchangeValue shapes a value for Onchange's result: a many2one as
+// {id, display_name} or nil, an x2many as its ids.
+func onchangeValue(f *Field, v any) any {
+	rs, ok := v.(Recordset)
+	if !ok {
+		return v
+	}
+	if f.Type == TypeMany2one {
+		if rs.Len() == 0 {
+			return nil
+		}
+		return Values{"id": rs.ids[0], "display_name": rs.DisplayName()}
+	}
+	return append([]int64{}, rs.ids...)
 }
 
 // runOnchanges runs the onchange functions of field, then those of every

@@ -20,7 +20,8 @@ type query struct {
 	offset  int
 	parent  *query
 	seq     int
-	env     *Env // the language and company of jsonb-map fields in ORDER BY
+	env     *Env            // the language and company of jsonb-map fields in ORDER BY
+	reads   map[*Field]bool // fields whose columns the SQL reads (flush_search.go)
 }
 
 func newQuery(m *Model) *query {
@@ -197,6 +198,7 @@ func (q *query) orderBy(m *Model, terms []orderTerm, alias string, reverse bool,
 			nulls = flipNulls(nulls)
 		}
 		f := t.field
+		q.use(f)
 		if f.Type == TypeMany2one && !seen[f.Comodel] {
 			co := m.registry.models[f.Comodel]
 			if !(len(co.order) == 1 && co.order[0].field.Name == "id") {

@@ -149,6 +149,7 @@ func (r Recordset) SearchFetch(dom any, fields []string, opts ...SearchOpt) Reco
 		fs = r.model.prefetch
 	}
 	q := r.searchQuery(dom, makeOpts(opts))
+	r.env.tx.flushQuery(q) // the fetched columns are read without overwriting pending values
 	cols := []*Field{r.model.Fields["id"]}
 	for _, f := range fs {
 		if f.column != "" && f.Name != "id" {

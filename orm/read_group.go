@@ -10,8 +10,9 @@ import (
 // read_group.
 //
 // ReadGroup runs one SELECT ... GROUP BY on the records a search for the
-// domain finds (flushed first, archived records hidden as in Search) and
-// returns one Values per group, with Odoo's keys:
+// domain finds (archived records hidden as in Search; the pending writes of
+// the fields it reads flushed first) and returns one Values per group, with
+// Odoo's keys:
 //
 //	"<spec>"          the group's value for each groupby spec ("city",
 //	                  "create_date:month"): a many2one as [2]any{id,
@@ -48,10 +49,13 @@ func (r Recordset) ReadGroup(dom any, fields, groupby []string, opts ...SearchOp
 	gs := r.parseGroupbys(groupby, !o.eager)
 	aggs := r.parseAggregates(fields, gs)
 	order := r.parseGroupOrder(o.order, gs, aggs)
-	q := r.searchQuery(d, searchOpts{})
-	q.order = SQL{}
+	q := r.searchQuery(d, searchOpts{unordered: true})
 	rg := &groupQuery{r: r, q: q, groups: gs, aggs: aggs, countKey: countKey(gs, !o.eager), domain: d}
 	rg.build(order, o.limit, o.offset)
+	for _, a := range aggs {
+		q.use(a.field)
+	}
+	r.env.tx.flushQuery(q)
 	rows := rg.run()
 	out := make([]Values, len(rows))
 	for i, row := range rows {
@@ -124,6 +128,7 @@ func (g *groupQuery) orderItems(o groupOrder) []orderItem {
 //	many2many        ⇔  the relation's comodel column (LEFT JOIN, active lines)
 func (g *groupQuery) groupExpr(gs *groupSpec) SQL {
 	f := gs.field
+	g.q.use(f)
 	if f.Type == TypeMany2many {
 		return SQL{code: qualify(g.joinMany2many(f), f.Column2)}
 	}
@@ -155,6 +160,7 @@ func (g *groupQuery) joinMany2many(f *Field) string {
 	co := g.r.model.registry.models[f.Comodel]
 	on := SQLf("%s = %s", SQL{code: qualify(alias, f.Column1)}, SQL{code: qualify(g.q.alias, "id")})
 	if co.ActiveName != "" && g.r.lineActive(f) {
+		g.q.use(co.Fields[co.ActiveName])
 		on = SQLf("%s AND %s IN (SELECT id FROM %s WHERE %s)", on, SQL{code: qualify(alias, f.Column2)},
 			Ident(co.Table), SQL{code: quote(co.Fields[co.ActiveName].column) + " = TRUE"})
 	}

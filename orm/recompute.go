@@ -44,8 +44,9 @@ package orm
 // Lazily, but before anything can read them from the database: reading the
 // field (Get on a marked record computes up to PrefetchMax marked records
 // at once; a Recursive field one record at a time, so parents come first),
-// and every flush (FlushAll, FlushModel, FlushRecordset), which Search,
-// ReadGroup, Unlink, Catch, raw SQL helpers and Commit perform. A computed
+// and every flush (FlushAll, FlushModel, FlushRecordset), which Unlink,
+// Catch, raw SQL helpers and Commit perform; Search and ReadGroup compute
+// only the marked fields their SQL reads (flush_search.go). A computed
 // stored value becomes a dirty cache value like any write (unless it equals
 // the value already known), so the recomputation of a thousand records is
 // sent as one UPDATE per set of fields. Constraints watching a recomputed

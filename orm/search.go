@@ -17,6 +17,7 @@ type searchOpts struct {
 	limit, offset int
 	order         string
 	eager         bool // ReadGroup: Lazy(false)
+	unordered     bool // SearchCount, ReadGroup: no ORDER BY (nor its fields to flush)
 }
 
 // Limit returns at most n records.
@@ -66,11 +67,13 @@ func domainErrMsg(dom any, err error) string {
 
 // Search returns the records matching dom (see ParseDomain), in the given
 // or the model's order. Archived records are left out unless the context
-// has active_test false or the domain names the active field. Pending
-// writes are flushed first.
+// has active_test false or the domain names the active field. The pending
+// writes of the fields the search reads (in its domain, order and record
+// rules) are flushed first; the others stay pending (flush_search.go).
 func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 	r.check()
 	q := r.searchQuery(dom, makeOpts(opts))
+	r.env.tx.flushQuery(q)
 	var ids []int64
 	r.env.tx.QuerySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {
 		var id int64
@@ -90,28 +93,30 @@ func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 func (r Recordset) SearchCount(dom any, opts ...SearchOpt) int {
 	r.check()
 	o := makeOpts(opts)
-	o.order = ""
+	o.order, o.unordered = "", true
 	q := r.searchQuery(dom, o)
-	q.order = SQL{}
 	var s SQL
 	if o.limit > 0 || o.offset > 0 {
 		s = SQLf("SELECT count(*) FROM (%s) AS counted", q.selectSQL(SQLf("1")))
 	} else {
 		s = q.selectSQL(SQLf("count(*)"))
 	}
+	r.env.tx.flushQuery(q)
 	var n int64
 	r.env.tx.QuerySQL(s, func(rows pgxRows) error { return rows.Scan(&n) })
 	return int(n)
 }
 
-// SearchSQL returns the SELECT that Search would run (for :explain).
+// SearchSQL returns the SELECT that Search would run (for :explain),
+// after flushing what it reads, as Search does.
 func (r Recordset) SearchSQL(dom any, opts ...SearchOpt) SQL {
 	r.check()
 	q := r.searchQuery(dom, makeOpts(opts))
+	r.env.tx.flushQuery(q)
 	return q.selectSQL(SQL{code: qualify(q.alias, "id")})
 }
 
-// searchQuery builds the query of a search, after flushing.
+// searchQuery builds the query of a search; run it after flushQuery.
 func (r Recordset) searchQuery(dom any, o searchOpts) *query {
 	if !r.model.HasTable() {
 		panic(userErr(r.model.Name, "cannot search an abstract model (no table)"))
@@ -122,14 +127,15 @@ func (r Recordset) searchQuery(dom any, o searchOpts) *query {
 		panic(r.orderErr(o.order, err))
 	}
 	r.checkAccess("read")
-	r.env.tx.flushAll()
 	q := newQuery(r.model)
 	q.env = r.env
 	r.addActiveFilter(q, d)
 	q.addWhere(r.domainSQL(q, q.alias, r.model, d))
 	r.addRules(q, "read")
-	if err := q.setOrder(o.order); err != nil {
-		panic(r.orderErr(o.order, err))
+	if !o.unordered {
+		if err := q.setOrder(o.order); err != nil {
+			panic(r.orderErr(o.order, err))
+		}
 	}
 	q.limit, q.offset = o.limit, o.offset
 	return q
@@ -165,6 +171,7 @@ func (r Recordset) addActiveFilter(q *query, d domain.Domain) {
 		q.addWhere(r.domainSQL(q, q.alias, r.model, domain.Cond(name, domain.Eq, true)))
 		return
 	}
+	q.use(r.model.Fields[name])
 	q.addWhere(SQLf("%s = TRUE", SQL{code: qualify(q.alias, r.model.Fields[name].column)}))
 }
 
@@ -196,6 +203,7 @@ func (r Recordset) domainSQL(q *query, alias string, m *Model, d domain.Domain) 
 		// NOT over a NULL-yielding condition must still select the rest
 		return SQLf("NOT COALESCE(%s, FALSE)", r.domainSQL(q, alias, m, x.Domain))
 	case domain.Condition:
+		q.use(m.Fields[splitPath(x.Path)[0]])
 		return r.leafSQL(q, alias, m, x)
 	}
 	panic(fmt.Errorf("orm: unknown domain node %T", d))

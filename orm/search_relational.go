@@ -188,6 +188,7 @@ func (r Recordset) hierarchySQL(q *query, alias string, m *Model, f *Field, c do
 		// no hierarchy: (id, child_of, X) ⇔ (id, in, X), as Odoo
 		return SQLf(qualify(alias, "id")+" = ANY(%s)", ids)
 	}
+	q.use(target.Fields[target.ParentName], target.Fields["parent_path"])
 	parent := quote(target.Fields[target.ParentName].column)
 	t := quote(target.Table)
 	var sub SQL

@@ -21,8 +21,11 @@ import (
 //
 // A key is a groupby key when its "<key>_count" is present, or when the
 // results are grouped (a count or __domain is present) and its values are
-// not numbers. Plain read results show id and display_name first, then the
-// other keys by name.
+// not numbers. Plain read results show id, display_name and name first,
+// then the other keys by name: a []orm.Values does not say which model it
+// comes from, so the model's field order is not known here (a named type
+// for Read's result could not carry it either, and would stop matching
+// []orm.Values in type switches).
 
 // groupNone labels the group of records with no value (Odoo's False group).
 const groupNone = "None"
@@ -64,7 +67,7 @@ func (k valueKeys) columns() []string {
 		return append(append(append([]string{}, k.groupby...), k.counts...), k.others...)
 	}
 	var lead, rest []string
-	for _, key := range []string{"id", "display_name"} {
+	for _, key := range []string{"id", "display_name", "name"} {
 		if contains(k.others, key) {
 			lead = append(lead, key)
 		}

@@ -55,6 +55,10 @@ func TestShowValues(t *testing.T) {
 	show(t, "values_search_read_40", searchRead, printer.Options{Width: 40})
 	show(t, "values_card_60", searchRead[0], printer.Options{Width: 60})
 	show(t, "values_empty", []orm.Values{}, printer.Options{Width: 40})
+	show(t, "values_read_name_80", []orm.Values{
+		{"zip": "1000", "city": "Brussels", "name": "Azure", "id": int64(7), "active": true},
+		{"zip": nil, "city": "Gent", "name": "Deco", "id": int64(8), "active": false},
+	}, printer.Options{Width: 80})
 }
 
 // chart renders a chart and checks it against its golden file.

@@ -5,7 +5,8 @@ package repl
 // Analyze looks at the text left of the cursor and says what is being typed:
 // a Go name, a member after `expr.`, a model name in `env.Model("`, a field
 // path in `rs.Get("partner_id.coun`, a field in a domain literal
-// `rs.Search("[('na`, or a meta-command after `:`. It tokenizes with
+// `rs.Search("[('na`, an external id in `env.Ref("base.ma`, or a
+// meta-command after `:`. It tokenizes with
 // go/scanner, so brackets and quotes inside string literals never confuse
 // it; an unterminated string literal at the cursor is the "inside a string"
 // case.
@@ -35,6 +36,9 @@ const (
 	DomainFieldCompletion
 	// MetaCompletion: a meta-command name; Prefix is typed, without ':'.
 	MetaCompletion
+	// XMLIDCompletion: an external id ("module.name") in env.Ref(" or
+	// ref("; Prefix is typed.
+	XMLIDCompletion
 )
 
 // Context is the result of Analyze.
@@ -50,9 +54,11 @@ type Context struct {
 }
 
 // modelArgFuncs take a model name as first argument; fieldArgFuncs a field
-// path; domainArgFuncs a domain. search and browse are the shell's helpers.
+// path; domainArgFuncs a domain; xmlidArgFuncs an external id. search,
+// browse and ref are the shell's helpers.
 var (
 	modelArgFuncs  = map[string]bool{"Model": true, "search": true, "browse": true, "count": true}
+	xmlidArgFuncs  = map[string]bool{"Ref": true, "RefOK": true, "ref": true}
 	fieldArgFuncs  = map[string]bool{"Get": true, "Mapped": true, "Filtered": true, "Sorted": true, "Read": true, "Set": true}
 	domainArgFuncs = map[string]bool{"Search": true, "SearchCount": true, "FilteredDomain": true, "ReadGroup": true, "search": true, "count": true}
 )

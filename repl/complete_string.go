@@ -7,7 +7,8 @@ import (
 )
 
 // inString handles a cursor inside an unterminated string literal: the
-// argument of a call that takes a model, a field path or a domain.
+// argument of a call that takes a model, a field path, a domain or an
+// external id.
 func inString(src string, toks []tok) Context {
 	lit := toks[len(toks)-1].lit
 	content := lit[1:]
@@ -25,6 +26,8 @@ func inString(src string, toks []tok) Context {
 	switch {
 	case argIndex == 0 && modelArgFuncs[name]:
 		return Context{Kind: ModelCompletion, Prefix: content}
+	case argIndex == 0 && xmlidArgFuncs[name]:
+		return Context{Kind: XMLIDCompletion, Prefix: content}
 	case fieldArgFuncs[name] && (argIndex == 0 || name == "Read"):
 		return fieldContext(name, recv, content)
 	case domainArgFuncs[name] && (argIndex == 0 && recv != "" || argIndex == 1 && model != ""):
@@ -84,10 +87,17 @@ func fieldContext(name, recv, content string) Context {
 }
 
 // domainContext completes the field of a domain term: the cursor must be in
-// a quoted first element of a tuple, as in [('na or [('a', '=', 1), ("b.
+// a quoted first element of a tuple (or list) that sits directly in a
+// list, as in [('na, [('a', '=', 1), ("b or [('line_ids', 'any', [('q —
+// not in a value: [('id', 'in', ('a or [('x', '=', ref('b.
 func domainContext(recv, model, content string) Context {
+	type open struct {
+		bracket byte
+		elem    int
+	}
 	var quote byte
-	start, depth, elem := 0, 0, 0
+	var stack []open
+	start := 0
 	for i := 0; i < len(content); i++ {
 		c := content[i]
 		switch {
@@ -98,14 +108,15 @@ func domainContext(recv, model, content string) Context {
 		case c == '\'' || c == '"':
 			quote, start = c, i+1
 		case c == '(' || c == '[':
-			depth, elem = depth+1, 0
-		case c == ')' || c == ']':
-			depth--
-		case c == ',':
-			elem++
+			stack = append(stack, open{bracket: c})
+		case (c == ')' || c == ']') && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		case c == ',' && len(stack) > 0:
+			stack[len(stack)-1].elem++
 		}
 	}
-	if quote == 0 || depth < 2 || elem != 0 {
+	n := len(stack)
+	if quote == 0 || n < 2 || stack[n-1].elem != 0 || stack[n-2].bracket != '[' {
 		return Context{}
 	}
 	return Context{Kind: DomainFieldCompletion, Receiver: recv, Model: model, Prefix: content[start:]}

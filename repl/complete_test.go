@@ -2,6 +2,7 @@ package repl
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +43,15 @@ func TestAnalyze(t *testing.T) {
 		{"domain double quotes in raw", "rs.SearchCount(`[(\"na", Context{Kind: DomainFieldCompletion, Receiver: "rs", Prefix: "na"}},
 		{"domain of helper", `search("res.partner", "[('na`, Context{Kind: DomainFieldCompletion, Model: "res.partner", Prefix: "na"}},
 		{"domain of model call", `env.Model("res.partner").Search("[('na`, Context{Kind: DomainFieldCompletion, Receiver: `env.Model("res.partner")`, Prefix: "na"}},
+		{"ref", `env.Ref("base.ma`, Context{Kind: XMLIDCompletion, Prefix: "base.ma"}},
+		{"ref empty", `p := env.Ref("`, Context{Kind: XMLIDCompletion}},
+		{"ref helper", `show(ref("demo`, Context{Kind: XMLIDCompletion, Prefix: "demo"}},
+		{"ref closed", `env.Ref("base.main_company")`, Context{Kind: IdentCompletion}},
+		{"domain value after comma", `env.Model("res.partner").Search("[('country_id', '=', `, Context{}},
+		{"domain tuple value", `rs.Search("[('id', 'in', ('a`, Context{}},
+		{"domain any subdomain", `rs.Search("[('line_ids', 'any', [('q`, Context{Kind: DomainFieldCompletion, Receiver: "rs", Prefix: "q"}},
+		{"domain list term", `rs.Search("[['na`, Context{Kind: DomainFieldCompletion, Receiver: "rs", Prefix: "na"}},
+		{"domain value ref text", `env.Model("res.partner").Search("[('country_id', '=', ref('base.`, Context{}},
 		{"plain string", `fmt.Println("hel`, Context{}},
 		{"comment", "x := 1 // na", Context{}},
 		{"number", "x := 12", Context{}},
@@ -96,6 +106,22 @@ func (fakeCatalog) Relation(m, f string) (string, bool) {
 	return c, ok
 }
 
+var fakeXMLIDs = []string{"base.be", "base.main_company", "base.main_partner", "demo.partner_1", "demo.partner_2", "demo.partner_3"}
+
+func (fakeCatalog) XMLIDs(prefix string, limit int) []string {
+	var out []string
+	for _, id := range fakeXMLIDs {
+		module, _, _ := strings.Cut(id, ".")
+		if !strings.Contains(prefix, ".") {
+			id = module + "."
+		}
+		if strings.HasPrefix(id, prefix) && len(out) < limit && (len(out) == 0 || out[len(out)-1] != id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // fakeScope knows two recordset variables.
 type fakeScope struct{}
 
@@ -130,6 +156,11 @@ func TestCompleterDo(t *testing.T) {
 		{"identifier", "pa", []string{"rtners"}, 2},
 		{"member", "p.Se", []string{"arch", "archCount", "t"}, 2},
 		{"meta", ":h", []string{"elp", "istory"}, 1},
+		{"ref modules", `env.Ref("`, []string{"base.", "demo."}, 0},
+		{"ref module prefix", `ref("de`, []string{"mo."}, 2},
+		{"ref ids", `env.Ref("base.main_`, []string{"company", "partner"}, 10},
+		{"ref unknown", `env.Ref("nope.x`, nil, 6},
+		{"domain value", `env.Model("res.partner").Search("[('country_id', '=', `, nil, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

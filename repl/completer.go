@@ -17,7 +17,14 @@ type Catalog interface {
 	Fields(model string) []string
 	// Relation returns the comodel of a relational field.
 	Relation(model, field string) (comodel string, ok bool)
+	// XMLIDs returns, sorted and at most limit, the external ids
+	// ("module.name") that start with prefix; while prefix has no dot, the
+	// modules that start with it instead, each with a dot ("base.").
+	XMLIDs(prefix string, limit int) []string
 }
+
+// maxXMLIDs caps the external ids offered at once.
+const maxXMLIDs = 100
 
 // Scope answers questions about the interpreter's state, for completion.
 // The session implements it by asking the interpreter; every method must be
@@ -77,6 +84,10 @@ func (c *Completer) Candidates(ctx Context) (cands []string, prefix string) {
 		}
 	case FieldCompletion, DomainFieldCompletion:
 		return c.fieldPath(ctx)
+	case XMLIDCompletion:
+		if c.Catalog != nil {
+			return filter(c.Catalog.XMLIDs(ctx.Prefix, maxXMLIDs), ctx.Prefix), ctx.Prefix
+		}
 	}
 	return nil, ctx.Prefix
 }

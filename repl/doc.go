@@ -55,8 +55,9 @@
 //
 // Analyze says what is being typed at the cursor: a name, a member after
 // `expr.`, a model name in env.Model("…, a field path in Get("partner_id.co…,
-// a field in a domain literal Search("[('na…, or a meta-command. Completer
-// turns that into readline candidates with a Catalog of models and fields
+// a field in a domain literal Search("[('na…, an external id in
+// env.Ref("base.ma… or ref("…, or a meta-command. Completer turns that into
+// readline candidates with a Catalog of models, fields and external ids
 // and a Scope that knows the interpreter's variables.
 //
 // # Sessions
@@ -72,6 +73,10 @@
 //	s.Eval(ctx, `p.Get("name")`)                  // prints "A": earlier work survives
 //	s.Eval(ctx, ":diff")                           // created res.partner(…)
 //	s.Eval(ctx, ":undo")                           // rolls back the Create
+//
+// A failed entry that uses a recordset as Python does (ps[0], len(ps),
+// p.name, ps | qs) gets a "hint:" line with the Go spelling
+// (session_hints.go).
 //
 // Each entry runs in a savepoint, is flushed on success, and keeps its
 // savepoint for :undo when it wrote (see session.go). Interrupt cancels the

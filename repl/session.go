@@ -228,7 +228,11 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	s.inEntry = false
 	if err != nil {
 		s.abandon(sp, n)
-		return s.fail(err)
+		err = s.fail(err)
+		if h := s.hint(entry, err); h != "" {
+			fmt.Fprintln(s.errw, "hint: "+h)
+		}
+		return err
 	}
 	s.keep(sp, entry, n)
 	s.saved = append(s.saved, entry)

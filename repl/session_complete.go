@@ -43,6 +43,36 @@ func (c registryCatalog) Relation(model, field string) (string, bool) {
 	return m.Fields[field].Comodel, true
 }
 
+// XMLIDs reads ir_model_data on the session's connection, inside its
+// transaction (so records created in it count) but without the ORM: no
+// flush, no statement count, no SQL log. Any error gives nothing.
+func (c registryCatalog) XMLIDs(prefix string, limit int) []string {
+	if !c.s.env.HasModel("ir.model.data") {
+		return nil
+	}
+	module, name, dotted := strings.Cut(prefix, ".")
+	q := "SELECT DISTINCT module || '.' FROM ir_model_data WHERE left(module, length($1)) = $1 ORDER BY 1 LIMIT $2"
+	args := []any{module, limit}
+	if dotted {
+		q = "SELECT module || '.' || name FROM ir_model_data WHERE module = $1 AND left(name, length($2)) = $2 ORDER BY 1 LIMIT $3"
+		args = []any{module, name, limit}
+	}
+	// no deadline: pgx closes a connection whose query is cancelled
+	rows, err := c.s.env.Tx().Conn().Query(context.Background(), q, args...)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if rows.Scan(&id) == nil {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // sessionScope answers completion questions by evaluating simple
 // receivers: names and selector chains, through calls of Model, Search and
 // Browse, which keep or name the model without running a query.

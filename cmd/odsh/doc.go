@@ -44,12 +44,15 @@
 //
 //	ValidationError: res.partner.nmae: unknown field "nmae" (did you mean "name"?)
 //
-// rolls back that entry only, and the session goes on. Writes are flushed at
+// rolls back that entry only, and the session goes on. A compile error on
+// a recordset idiom from Python (ps[0], ps[:3], len(ps), range ps, p.name,
+// ps | qs) is followed by a line with the Go spelling: "hint: use ps.At(0)". Writes are flushed at
 // the end of each entry, so a constraint fails on the entry that broke it. A
 // bare expression is printed: recordsets as tables, other values as Go values;
 // fmt.Println(rs) prints Odoo's repr, res.partner(1, 2). An entry continues on
 // the next lines while brackets are open. Tab completes names, methods, model
-// names in env.Model(", field paths in Get(" and fields in domain strings.
+// names in env.Model(", field paths in Get(", fields in domain strings and
+// external ids in env.Ref(" and ref(" (modules first, then module.name).
 // Ctrl-C cancels the running entry (its SQL statement is cancelled on the
 // server) and rolls back only that entry; Ctrl-D leaves, asking first when
 // there are uncommitted changes. History is kept in ~/.local/state/odsh/history.
