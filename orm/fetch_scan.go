@@ -95,6 +95,10 @@ func decodeRaw(f *Field, oid uint32, format int16, raw []byte) (any, bool) {
 	if f.jsonKeyed() {
 		return f.decodeJSONB(oid, format, raw), true
 	}
+	switch oid {
+	case pgtype.VarcharOID, pgtype.TextOID, pgtype.BPCharOID: // the same bytes in text and binary format
+		return string(raw), true
+	}
 	if format != pgtype.BinaryFormatCode {
 		return nil, false
 	}
@@ -107,8 +111,6 @@ func decodeRaw(f *Field, oid uint32, format int16, raw []byte) (any, bool) {
 		return int64(int16(binary.BigEndian.Uint16(raw))), len(raw) == 2
 	case pgtype.BoolOID:
 		return raw[0] == 1, len(raw) == 1
-	case pgtype.VarcharOID, pgtype.TextOID, pgtype.BPCharOID:
-		return string(raw), true
 	case pgtype.Float8OID:
 		return math.Float64frombits(binary.BigEndian.Uint64(raw)), len(raw) == 8
 	case pgtype.TimestampOID:
