@@ -217,17 +217,22 @@ func (out *resolution) mergeParent(p *resolution) {
 	for _, n := range p.methSeq {
 		out.addMethods(n, p.methods[n]...)
 	}
-	a, pa := &out.attrs, &p.attrs
-	a.Order = firstNonEmpty(pa.Order, a.Order)
-	a.RecName = firstNonEmpty(pa.RecName, a.RecName)
-	a.ParentName = firstNonEmpty(pa.ParentName, a.ParentName)
-	a.ActiveName = firstNonEmpty(pa.ActiveName, a.ActiveName)
-	a.ParentStore = a.ParentStore || pa.ParentStore
-	a.CheckCompanyAuto = a.CheckCompanyAuto || pa.CheckCompanyAuto
-	a.NoLogAccess = a.NoLogAccess || pa.NoLogAccess
-	a.SQLConstraints = append(a.SQLConstraints, pa.SQLConstraints...)
-	a.Constraints = append(a.Constraints, pa.Constraints...)
-	for k, v := range pa.Inherits {
+	overlay(&out.attrs, &p.attrs)
+}
+
+// overlay applies b's inheritable attributes on a: non-empty names win,
+// flags accumulate, constraints and delegations add up.
+func overlay(a, b *ModelDef) {
+	a.Order = firstNonEmpty(b.Order, a.Order)
+	a.RecName = firstNonEmpty(b.RecName, a.RecName)
+	a.ParentName = firstNonEmpty(b.ParentName, a.ParentName)
+	a.ActiveName = firstNonEmpty(b.ActiveName, a.ActiveName)
+	a.ParentStore = a.ParentStore || b.ParentStore
+	a.CheckCompanyAuto = a.CheckCompanyAuto || b.CheckCompanyAuto
+	a.NoLogAccess = a.NoLogAccess || b.NoLogAccess
+	a.SQLConstraints = append(a.SQLConstraints, b.SQLConstraints...)
+	a.Constraints = append(a.Constraints, b.Constraints...)
+	for k, v := range b.Inherits {
 		if a.Inherits == nil {
 			a.Inherits = map[string]string{}
 		}
@@ -249,24 +254,10 @@ func (out *resolution) mergeLayer(l *ModelDef) {
 		a.NoAuto = l.NoAuto
 	}
 	a.Description = firstNonEmpty(l.Description, a.Description)
-	a.Order = firstNonEmpty(l.Order, a.Order)
-	a.RecName = firstNonEmpty(l.RecName, a.RecName)
-	a.ParentName = firstNonEmpty(l.ParentName, a.ParentName)
-	a.ActiveName = firstNonEmpty(l.ActiveName, a.ActiveName)
 	if l.Table != "" {
 		a.Table = l.Table
 	}
-	a.ParentStore = a.ParentStore || l.ParentStore
-	a.CheckCompanyAuto = a.CheckCompanyAuto || l.CheckCompanyAuto
-	a.NoLogAccess = a.NoLogAccess || l.NoLogAccess
-	a.SQLConstraints = append(a.SQLConstraints, l.SQLConstraints...)
-	a.Constraints = append(a.Constraints, l.Constraints...)
-	for k, v := range l.Inherits {
-		if a.Inherits == nil {
-			a.Inherits = map[string]string{}
-		}
-		a.Inherits[k] = v
-	}
+	overlay(a, l)
 	a.Inherit = append(a.Inherit, l.Inherit...)
 }
 
