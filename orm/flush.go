@@ -231,9 +231,6 @@ func paramValue(f *Field, v any) any {
 	if v == nil {
 		return nil
 	}
-	if f.jsonKeyed() {
-		return *f.toText(v)
-	}
 	if f.Type == TypeFloat || f.Type == TypeMonetary {
 		return f.kind.text(f, v) // exact for numeric and float8
 	}

@@ -241,3 +241,34 @@ func TestTranslateRollbackToSavepoint(t *testing.T) {
 		t.Errorf("stored: got %s, want %s", got, want)
 	}
 }
+
+// TestCompanyDependentFlushRefreshesCache: after a flush the cached map
+// is the row's, other companies' values written elsewhere included; a
+// many2one map that changed is read again (its targets checked).
+func TestCompanyDependentFlushRefreshesCache(t *testing.T) {
+	a, b, _, otherID := companyEnvs(t)
+	item := a.Model("test.i18n.item").Create(orm.Values{"name": "Target"})
+	p := a.Model("test.i18n.prop").Create(orm.Values{"name": "p", "level": 1, "item_id": item.ID()})
+	a.FlushAll()
+	p.WithEnv(b).Int("level") // cached: no value in B
+	a.Tx().Exec(fmt.Sprintf(`UPDATE test_i18n_prop SET level = level || '{"%d": 9}', item_id = item_id || '{"%d": %d}' WHERE id = $1`,
+		otherID, otherID, item.ID()), p.ID())
+	n, stmts := countQueries(a, func() {
+		p.Write(orm.Values{"level": 2, "item_id": false})
+		a.FlushAll()
+	})
+	if n != 1 || stmts[0] != "UPDATE" {
+		t.Errorf("write: %d queries %v, want 1 UPDATE", n, stmts)
+	}
+	n, _ = countQueries(a, func() {
+		if got := p.WithEnv(b).Int("level"); got != 9 {
+			t.Errorf("level in B: got %d, want 9 (written elsewhere)", got)
+		}
+	})
+	if n != 0 {
+		t.Errorf("reading level: %d queries, want 0", n)
+	}
+	if got := p.WithEnv(b).Rel("item_id"); got.ID() != item.ID() || p.Rel("item_id").Len() != 0 {
+		t.Errorf("item in B: got %v, want %v; in A: got %v, want empty", got, item, p.Rel("item_id"))
+	}
+}
