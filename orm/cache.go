@@ -17,8 +17,9 @@ package orm
 type cache struct {
 	models map[*Model]*modelCache
 	dirty  map[*Field]map[int64]struct{}
-	exist  map[*Model]map[int64]bool // ids known to exist (fetched or created)
-	gone   map[*Model]map[int64]bool // ids known to be missing
+	exist  map[*Model]map[int64]bool       // ids known to exist (fetched or created)
+	gone   map[*Model]map[int64]bool       // ids known to be missing
+	merges map[*Field]map[int64]*jsonMerge // pending jsonb-map changes (field_jsonb_merge.go)
 }
 
 type modelCache struct {

@@ -12,9 +12,11 @@ package orm
 // value when it has a key (null reads empty), else the field's default
 // (Odoo 18's ir.default fallback; here the field's own Default), else
 // empty. Changing the env's company changes what Get returns without a
-// query. A write sets the key of env.Company() only; a created record
-// stores the value given for its creator's company (defaults are not
-// stored: reading falls back to them).
+// query. A write sets the key of env.Company() only, and the flush sends
+// that key alone, merged into the row by the server (field_jsonb_merge.go),
+// so transactions writing for two companies do not undo each other; a
+// created record stores the value given for its creator's company
+// (defaults are not stored: reading falls back to them).
 //
 // In SQL the value is
 //
@@ -64,13 +66,6 @@ func (r Recordset) companyFallback(f *Field) any {
 		return nil
 	}
 	return out
-}
-
-// mergeCompany returns old (a cache value) with v set for company key.
-func mergeCompany(f *Field, old any, key string, v any) any {
-	m := f.clone(old)
-	m[key] = v
-	return m
 }
 
 // companySQL is the value of a company-dependent column for the env's

@@ -12,7 +12,8 @@ import (
 // company-dependent fields (company id → value). Both keep the whole map
 // as one cache value and resolve it for the env when read; see the essay
 // in field_translate.go. This file holds what they share: the map type,
-// its column type, its JSON codec and the load-before-write step.
+// its column type, its JSON codec and the load-before-write step; the
+// flush of their changes is in field_jsonb_merge.go.
 
 // jsonMap is the cache value of a jsonb-map field: the column decoded, key
 // → cache value of the field's kind (nil for a JSON null). A nil jsonMap
@@ -195,30 +196,39 @@ func (r Recordset) loadMaps(f *Field, ids []int64) {
 }
 
 // writeMaps stores v (already converted) into f's map of each record, for
-// the env's language or company, as dirty values.
+// the env's language or company, as dirty values whose change the flush
+// merges into the rows (field_jsonb_merge.go).
 func (r Recordset) writeMaps(f *Field, ids []int64, v any) {
 	r.loadMaps(f, ids)
-	c := r.env.tx.cache
-	var merge func(old any) any
-	if f.Translate {
-		lang := r.env.checkLang(f)
-		merge = func(old any) any { return mergeTranslation(f, old, lang, v) }
-	} else {
-		key := r.env.companyKey()
-		merge = func(old any) any { return mergeCompany(f, old, key, v) }
-	}
+	d := r.writeDelta(f, v)
 	for _, id := range ids {
-		old, _ := c.get(f, id)
-		c.setDirty(f, id, merge(old))
+		r.env.tx.cache.stageMap(f, id, d)
 	}
+}
+
+// writeDelta is the change a write of v makes to f's maps:
+//
+//	translated, v nil     ⇔  clear (NULL: every language)
+//	translated, lang L    ⇔  set L; en_US = v where the row has no en_US
+//	company-dependent     ⇔  set env.Company()'s key
+func (r Recordset) writeDelta(f *Field, v any) *jsonDelta {
+	if !f.Translate {
+		return &jsonDelta{set: jsonMap{r.env.companyKey(): v}}
+	}
+	if v == nil {
+		return &jsonDelta{clear: true}
+	}
+	lang := r.env.checkLang(f)
+	d := &jsonDelta{set: jsonMap{lang: v}}
+	if lang != langDefault {
+		d.fallback = jsonMap{langDefault: v}
+	}
+	return d
 }
 
 // newMap is the map a created record stores for a given value.
 func (r Recordset) newMap(f *Field, v any) any {
-	if f.Translate {
-		return mergeTranslation(f, nil, r.env.checkLang(f), v)
-	}
-	return mergeCompany(f, nil, r.env.companyKey(), v)
+	return r.writeDelta(f, v).apply(f, nil)
 }
 
 // columnSQL is the SQL value of jsonb-map field f whose column is col, for

@@ -24,9 +24,10 @@ package orm
 // new map: L set, and en_US too when it had no value yet (create in L
 // stores en_US and L). Writing in en_US sets en_US only. Writing False or
 // None stores NULL: every language is cleared; '' is a translation like
-// any other. Flush sends whole maps, so two writes in two languages in
-// one transaction both reach the database. UpdateFieldTranslations sets
-// or removes several languages at once.
+// any other. UpdateFieldTranslations sets or removes several languages at
+// once. The flush sends only the languages written, merged into the row
+// by the server, en_US rule included (field_jsonb_merge.go): two
+// transactions writing two languages of a record both keep theirs.
 //
 // Searching and ordering use the env's language with the en_US fallback,
 // COALESCE(col->>lang, col->>'en_US'), the language bound as a parameter,
@@ -96,20 +97,6 @@ func (tx *Transaction) activeLangs() map[string]bool {
 	return langs
 }
 
-// mergeTranslation returns old (a cache value) with v written in lang:
-// lang set, en_US too when it had no value; nil when v is nil.
-func mergeTranslation(f *Field, old any, lang string, v any) any {
-	if v == nil {
-		return nil
-	}
-	m := f.clone(old)
-	m[lang] = v
-	if m[langDefault] == nil {
-		m[langDefault] = v
-	}
-	return m
-}
-
 // translatedSQL is the value of a translated column in the env's
 // language, falling back to en_US.
 func (e *Env) translatedSQL(f *Field, col SQL) SQL {
@@ -138,34 +125,31 @@ func (r Recordset) UpdateFieldTranslations(field string, translations map[string
 	r.checkRules("write")
 	ids := dedup(r.ids)
 	r.loadMaps(f, ids)
-	c := r.env.tx.cache
+	d := translationsDelta(langs, translations)
 	for _, id := range ids {
-		old, _ := c.get(f, id)
-		c.setDirty(f, id, applyTranslations(f, old, langs, translations))
+		r.env.tx.cache.stageMap(f, id, d)
 	}
 	r.afterWrite(map[*Field]any{f: nil}, ids)
 }
 
-// applyTranslations returns old with translations applied, languages in
-// order (en_US first).
-func applyTranslations(f *Field, old any, langs []string, translations map[string]any) any {
-	m := f.clone(old)
+// translationsDelta is the change UpdateFieldTranslations makes, languages
+// in order (en_US first): each text set, each nil removed (but en_US's),
+// and the first text as en_US where the row has none.
+func translationsDelta(langs []string, translations map[string]any) *jsonDelta {
+	d := &jsonDelta{set: jsonMap{}, del: map[string]bool{}}
 	for _, lang := range langs {
 		v := translations[lang]
 		switch {
 		case v != nil:
-			m[lang] = v
+			d.set[lang] = v
+			if d.fallback == nil {
+				d.fallback = jsonMap{langDefault: v}
+			}
 		case lang != langDefault:
-			delete(m, lang)
-		}
-		if m[langDefault] == nil && v != nil {
-			m[langDefault] = v
+			d.del[lang] = true
 		}
 	}
-	if len(m) == 0 {
-		return old
-	}
-	return m
+	return d
 }
 
 // checkedLangs validates the languages and texts of translations, which

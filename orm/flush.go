@@ -12,6 +12,8 @@ package orm
 // model, one UPDATE per set of written fields: "SET f = $1 WHERE id =
 // ANY($2)" when every record got the same values (the common batch write),
 // else one "UPDATE ... FROM unnest(...)" carrying each record's values.
+// Translated and company-dependent columns get the keys written merged
+// into the row, not the whole map (field_jsonb_merge.go).
 
 import (
 	"bytes"
@@ -124,14 +126,16 @@ func (tx *Transaction) update(m *Model, fields []*Field, ids []int64) {
 		args := make([]any, 0, len(fields)+1)
 		for i, f := range fields {
 			sets[i] = fmt.Sprintf("%s = $%d", quote(f.column), i+1)
-			if f.jsonKeyed() {
-				sets[i] += "::jsonb"
+			if f.jsonKeyed() { // the change is merged into the row: field_jsonb_merge.go
+				sets[i] = quote(f.column) + " = " + mergeSQL(qualify(m.Table, f.column), fmt.Sprintf("$%d::jsonb", i+1))
+				args = append(args, tx.cache.mergeParam(f, ids[0]))
+				continue
 			}
 			v, _ := tx.cache.get(f, ids[0])
 			args = append(args, paramValue(f, v))
 		}
 		args = append(args, ids)
-		n = tx.Exec(fmt.Sprintf("UPDATE %s SET %s WHERE id = ANY($%d)", quote(m.Table), strings.Join(sets, ", "), len(fields)+1), args...)
+		n = tx.execUpdate(m, fields, fmt.Sprintf("UPDATE %s SET %s WHERE id = ANY($%d)", quote(m.Table), strings.Join(sets, ", "), len(fields)+1), args)
 	} else {
 		n = tx.updateEach(m, fields, ids)
 	}
@@ -161,10 +165,17 @@ func (tx *Transaction) updateEach(m *Model, fields []*Field, ids []int64) int64 
 	args := []any{ids}
 	for i, f := range fields {
 		sets[i] = fmt.Sprintf("%s = v.%s::%s", quote(f.column), quote(f.column), f.columnType())
+		if f.jsonKeyed() {
+			sets[i] = quote(f.column) + " = " + mergeSQL(qualify(m.Table, f.column), "v."+quote(f.column)+"::jsonb")
+		}
 		names = append(names, quote(f.column))
 		params = append(params, fmt.Sprintf("$%d::text[]", i+2))
 		arr := make([]*string, len(ids))
 		for j, id := range ids {
+			if f.jsonKeyed() {
+				arr[j] = tx.cache.mergeParam(f, id)
+				continue
+			}
 			v, _ := tx.cache.get(f, id)
 			arr[j] = f.toText(v)
 		}
@@ -172,12 +183,18 @@ func (tx *Transaction) updateEach(m *Model, fields []*Field, ids []int64) int64 
 	}
 	q := fmt.Sprintf("UPDATE %s SET %s FROM unnest(%s) AS v(%s) WHERE %s.id = v.id",
 		quote(m.Table), strings.Join(sets, ", "), strings.Join(params, ", "), strings.Join(names, ", "), quote(m.Table))
-	return tx.Exec(q, args...)
+	return tx.execUpdate(m, fields, q, args)
 }
 
 // sameValues reports whether every record has the same value per field.
 func (tx *Transaction) sameValues(fields []*Field, ids []int64) bool {
 	for _, f := range fields {
+		if f.jsonKeyed() {
+			if !tx.cache.sameMergeParams(f, ids) {
+				return false
+			}
+			continue
+		}
 		first, _ := tx.cache.get(f, ids[0])
 		for _, id := range ids[1:] {
 			v, _ := tx.cache.get(f, id)
@@ -213,9 +230,6 @@ func sameValue(a, b any) bool {
 func paramValue(f *Field, v any) any {
 	if v == nil {
 		return nil
-	}
-	if f.jsonKeyed() {
-		return *f.toText(v)
 	}
 	if f.Type == TypeFloat || f.Type == TypeMonetary {
 		return f.kind.text(f, v) // exact for numeric and float8

@@ -28,6 +28,20 @@ import (
 // Odoo 18 counts a NULL number, boolean or text as 0, false or "" in
 // domains, so no domain can tell a NULL count from a 0 count: odsh groups
 // them together (COALESCE) so that every __domain selects exactly its group.
+//
+// Translated and company-dependent fields group and aggregate on their
+// value for the env, as Search sees it: the text in the env's language
+// (en_US fallback), the value for env.Company() (default fallback). That
+// value binds parameters (the language; the company and the default),
+// and PostgreSQL matches a SELECT or ORDER BY expression to the GROUP BY
+// only when the two are the same, parameters included; so each such field
+// is computed once per row in a lateral subquery,
+//
+//	CROSS JOIN LATERAL (SELECT COALESCE(t.name->>$1, t.name->>'en_US') AS name) AS t__name__value
+//
+// and SELECT, GROUP BY, ORDER BY and aggregates name its column, which
+// holds no parameter. A company-dependent many2one orders by its
+// comodel's order through a join on that column.
 
 // Lazy sets ReadGroup's mode: lazy (the default) groups by the first
 // groupby only and counts under "<field>_count"; Lazy(false) groups by all
@@ -80,6 +94,7 @@ type groupQuery struct {
 	aggs     []*aggSpec
 	countKey string
 	domain   domain.Domain
+	values   map[*Field]string // lateral aliases of jsonb-map fields' values
 }
 
 // build sets the SELECT list's GROUP BY, ORDER BY, LIMIT and OFFSET.
@@ -102,15 +117,20 @@ func (g *groupQuery) build(order []groupOrder, limit, offset int) {
 // comodel's columns added to the GROUP BY) or by an aggregate.
 func (g *groupQuery) orderItems(o groupOrder) []orderItem {
 	if o.agg != nil {
-		return []orderItem{{expr: o.agg.sql(g.q.alias), desc: o.desc, nulls: o.nulls}}
+		return []orderItem{{expr: g.aggSQL(o.agg), desc: o.desc, nulls: o.nulls}}
 	}
 	if o.count {
 		return []orderItem{{expr: SQLf("count(*)"), desc: o.desc, nulls: o.nulls}}
 	}
 	gs := o.group
 	f := gs.field
-	if f.Type == TypeMany2one {
-		items := g.q.orderBy(g.r.model, []orderTerm{{field: f, desc: o.desc, nulls: o.nulls}}, g.q.alias, false,
+	if f.Type == TypeMany2one && (!f.jsonKeyed() || g.comodelOrdered(f)) {
+		alias := g.q.alias
+		if f.jsonKeyed() { // the lateral value has the column's name
+			g.fieldValue(f)
+			alias = g.values[f]
+		}
+		items := g.q.orderBy(g.r.model, []orderTerm{{field: f, desc: o.desc, nulls: o.nulls}}, alias, false,
 			map[string]bool{g.r.model.Name: true})
 		for _, it := range items {
 			g.q.groupBy = append(g.q.groupBy, it.expr)
@@ -118,6 +138,41 @@ func (g *groupQuery) orderItems(o groupOrder) []orderItem {
 		return items
 	}
 	return []orderItem{{expr: gs.expr, desc: o.desc, nulls: o.nulls}}
+}
+
+// comodelOrdered reports whether many2one f's groups order by a join on
+// its comodel (not by id alone, not on its own model).
+func (g *groupQuery) comodelOrdered(f *Field) bool {
+	co := g.r.model.registry.models[f.Comodel]
+	return f.Comodel != g.r.model.Name && !(len(co.order) == 1 && co.order[0].field.Name == "id")
+}
+
+// fieldValue is the SQL of stored field f's value on the grouped rows:
+// its column, or for a jsonb-map field the column of a lateral subquery
+// computing its value for the env once per row (joined on first use).
+func (g *groupQuery) fieldValue(f *Field) string {
+	if !f.jsonKeyed() {
+		return qualify(g.q.alias, f.column)
+	}
+	if alias, ok := g.values[f]; ok {
+		return qualify(alias, f.column)
+	}
+	alias := g.q.alias + "__" + f.column + "__value"
+	if len(alias) > 63 {
+		alias = fmt.Sprintf("%s_%08x", alias[:50], hashString(alias))
+	}
+	value := g.r.columnSQL(f, SQL{code: qualify(g.q.alias, f.column)})
+	g.q.joins = append(g.q.joins, SQLf("CROSS JOIN LATERAL (SELECT %s AS %s) AS %s", value, Ident(f.column), Ident(alias)))
+	if g.values == nil {
+		g.values = map[*Field]string{}
+	}
+	g.values[f] = alias
+	return qualify(alias, f.column)
+}
+
+// aggSQL is an aggregate's expression.
+func (g *groupQuery) aggSQL(a *aggSpec) SQL {
+	return a.sql(g.fieldValue(a.field), qualify(g.q.alias, "id"))
 }
 
 // groupExpr is the SQL value a groupby groups on:
@@ -133,9 +188,10 @@ func (g *groupQuery) groupExpr(gs *groupSpec) SQL {
 		return SQL{code: qualify(g.joinMany2many(f), f.Column2)}
 	}
 	// The same expression appears in SELECT, GROUP BY and ORDER BY, so it
-	// holds no parameter: the granularity comes from validGranularity and
-	// the zeros are constants, never user values.
-	col := qualify(g.q.alias, f.column)
+	// holds no parameter: the granularity comes from validGranularity, the
+	// zeros are constants, never user values, and a jsonb-map field's value
+	// is a lateral column.
+	col := g.fieldValue(f)
 	switch {
 	case gs.granularity != "" && f.Type == TypeDate:
 		return SQL{code: "date_trunc('" + gs.granularity + "', " + col + ")::date"}
@@ -177,7 +233,7 @@ func (g *groupQuery) run() [][]any {
 	}
 	what = append(what, SQLf("count(*)"))
 	for _, a := range g.aggs {
-		what = append(what, a.sql(g.q.alias))
+		what = append(what, g.aggSQL(a))
 	}
 	var rows [][]any
 	g.r.env.tx.QuerySQL(g.q.selectSQL(JoinSQL(", ", what...)), func(rs pgxRows) error {

@@ -38,9 +38,6 @@ func (r Recordset) parseGroupby(spec string) *groupSpec {
 	if f.column == "" && f.Type != TypeMany2many {
 		panic(r.groupErr(name, "groupby", spec, "%q is not stored", name))
 	}
-	if f.jsonKeyed() {
-		panic(r.groupErr(name, "groupby", spec, "grouping by a translated or company-dependent field is not supported"))
-	}
 	gs := &groupSpec{spec: strings.TrimSpace(spec), field: f}
 	isDate := f.Type == TypeDate || f.Type == TypeDatetime
 	switch {
@@ -197,9 +194,6 @@ func (r Recordset) parseAggregate(spec string, grouped map[string]bool) *aggSpec
 	if f.column == "" {
 		panic(r.groupErr(name, "field", spec, "%q is not stored: it cannot be aggregated", name))
 	}
-	if f.jsonKeyed() {
-		panic(r.groupErr(name, "field", spec, "%q is translated or company-dependent: it cannot be aggregated", name))
-	}
 	return &aggSpec{key: key, field: f, fn: fn}
 }
 
@@ -207,14 +201,14 @@ func isNumeric(f *Field) bool {
 	return f.Type == TypeInteger || f.Type == TypeFloat || f.Type == TypeMonetary
 }
 
-// sql is the aggregate expression.
-func (a *aggSpec) sql(alias string) SQL {
-	col := qualify(alias, a.field.column)
+// sql is the aggregate expression on col, the field's value (id: the
+// record's id, the order of array_agg).
+func (a *aggSpec) sql(col, id string) SQL {
 	switch a.fn {
 	case "count_distinct":
 		return SQL{code: "count(DISTINCT " + col + ")"}
 	case "array_agg":
-		return SQL{code: "array_agg(" + col + " ORDER BY " + qualify(alias, "id") + ")"}
+		return SQL{code: "array_agg(" + col + " ORDER BY " + id + ")"}
 	}
 	return SQL{code: a.fn + "(" + col + ")"}
 }
