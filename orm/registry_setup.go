@@ -94,7 +94,8 @@ func (r *Registry) magicFields(m *Model) (map[string][]*FieldDef, []string) {
 		seq = append(seq, d.Name)
 	}
 	add(Integer("id").Label("ID").Readonly().Copy(false))
-	add(Char("display_name").Label("Display Name").Compute(callDisplayName))
+	// per language, as Odoo's depends_context("lang"): the rec name may be translated
+	add(Char("display_name").Label("Display Name").Compute(callDisplayName).DependsContext("lang"))
 	if m.LogAccess {
 		_, users := r.layers["res.users"]
 		if users {

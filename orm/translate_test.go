@@ -373,3 +373,21 @@ func TestTranslateWriteQueryCount(t *testing.T) {
 	}
 	wantStr(t, items.Browse(items.IDs()[7]), "en_US", "N007")
 }
+
+// display_name follows the context's language within one transaction
+// (Odoo's depends_context('lang') on _compute_display_name).
+func TestDisplayNamePerLanguage(t *testing.T) {
+	env := testdb.Env(t)
+	env.Ref("base.lang_fr").Write(orm.Values{"active": true})
+	be := env.Ref("base.be")
+	be.WithContext(orm.Ctx{"lang": "fr_FR"}).Set("name", "Belgique")
+	if got := be.DisplayName(); got != "Belgium" {
+		t.Fatalf("en_US display name: got %q", got)
+	}
+	if got := be.WithContext(orm.Ctx{"lang": "fr_FR"}).DisplayName(); got != "Belgique" {
+		t.Fatalf("fr_FR display name after reading en_US: got %q", got)
+	}
+	if got := be.DisplayName(); got != "Belgium" {
+		t.Fatalf("en_US display name again: got %q", got)
+	}
+}
