@@ -23,6 +23,7 @@ func (r Recordset) write(vals Values) {
 		return
 	}
 	if r.IsNew() {
+		r.ensureNew()
 		r.writeNew(vals)
 		return
 	}
