@@ -32,7 +32,7 @@ var reviewAddon = &orm.Addon{
 			},
 		},
 		{
-			Name: "review.tag",
+			Name:   "review.tag",
 			Fields: []*orm.FieldDef{orm.Char("name")},
 		},
 		{
@@ -136,7 +136,6 @@ func computeReviewLabel(rs orm.Recordset) {
 		c.Set("label", c.Str("name")+"#"+strconv.FormatInt(c.Int("size"), 10))
 	}
 }
-
 
 func computeReviewTagCount(rs orm.Recordset) {
 	for _, o := range rs.Records() {

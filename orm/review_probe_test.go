@@ -153,4 +153,3 @@ func TestProbeCatchKeepsEarlierWork(t *testing.T) {
 		t.Errorf("after catch: %q %d %q", a.Str("name"), a.Int("total"), a.Str("upper"))
 	}
 }
-
