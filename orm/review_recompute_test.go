@@ -32,7 +32,7 @@ func dbInt(t *testing.T, env *orm.Env, q string, args ...any) int64 {
 	return 0
 }
 
-func TestProbeO2mSetMovesLines(t *testing.T) {
+func TestLinkMovesLineAndRecomputesBothOrders(t *testing.T) {
 	env := testdb.Env(t, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
 	b := reviewOrder(env, "b", 5)
@@ -53,27 +53,7 @@ func TestProbeO2mSetMovesLines(t *testing.T) {
 	}
 }
 
-func TestProbeUnlinkCascadeCache(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	a := reviewOrder(env, "a", 1, 2)
-	n := env.Model("review.note").Create(orm.Values{"name": "n", "order_id": a.ID()})
-	lines := a.Rel("line_ids")
-	_ = lines.Mapped("name")
-	_ = n.Rel("order_id")
-	a.Unlink()
-	if got := lines.Exists().Len(); got != 0 {
-		t.Errorf("lines exist after cascade: %d", got)
-	}
-	if got := n.Rel("order_id").Len(); got != 0 {
-		t.Errorf("note order after set null: %d", got)
-	}
-	err := orm.Catch(func() { lines.Records()[0].Str("name") })
-	if err == nil {
-		t.Errorf("reading cascade-deleted line: no error")
-	}
-}
-
-func TestProbeDuplicateIDs(t *testing.T) {
+func TestDuplicateIDsInWriteLinkUnlink(t *testing.T) {
 	env := testdb.Env(t, reviewAddon)
 	a := reviewOrder(env, "a", 1)
 	rs := env.Model("review.order").Browse(a.ID(), a.ID())
@@ -87,7 +67,7 @@ func TestProbeDuplicateIDs(t *testing.T) {
 	}
 }
 
-func TestProbeMixedCommands(t *testing.T) {
+func TestMixedCommandsInOneWrite(t *testing.T) {
 	env := testdb.Env(t, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
 	ids := a.Rel("line_ids").IDs()
@@ -108,7 +88,7 @@ func TestProbeMixedCommands(t *testing.T) {
 	}
 }
 
-func TestProbeDelegationRecompute(t *testing.T) {
+func TestDelegatedWritesRecomputeChild(t *testing.T) {
 	env := testdb.Env(t, reviewAddon)
 	c := env.Model("review.child").Create(orm.Values{"name": "n", "size": 3})
 	if got := c.Str("label"); got != "n#3" {
@@ -136,7 +116,7 @@ func TestProbeDelegationRecompute(t *testing.T) {
 	}
 }
 
-func TestProbeCatchKeepsEarlierWork(t *testing.T) {
+func TestCatchRollbackKeepsWorkBeforeIt(t *testing.T) {
 	env := testdb.Env(t, reviewAddon)
 	a := reviewOrder(env, "a", 1)
 	a.Write(orm.Values{"name": "before"})
