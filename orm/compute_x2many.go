@@ -65,8 +65,10 @@ func (r Recordset) linkedIDs(f *Field) []int64 {
 }
 
 // unlinkModified follows the triggers of every field of records about to
-// be deleted, and of the records their deletion cascades to (found by a
-// query when they trigger computations). It returns every record going.
+// be deleted, and of the changes their deletion makes in the database: the
+// records it cascades to (found by a query when they trigger
+// computations), the many2one values it empties (ondelete set null) and
+// the many2many links it removes. It returns every record going.
 func (tx *Transaction) unlinkModified(m *Model, ids []int64) map[*Model][]int64 {
 	going := map[*Model][]int64{}
 	tx.goingModified(m, ids, going)
@@ -91,17 +93,54 @@ func (tx *Transaction) goingModified(m *Model, ids []int64, going map[*Model][]i
 	}
 	for _, name := range tx.reg.names {
 		cm := tx.reg.models[name]
-		for _, f := range cm.columns {
-			if f.Type != TypeMany2one || f.Comodel != m.Name || f.Ondelete != "cascade" || !cm.HasTable() {
-				continue
+		if !cm.HasTable() {
+			continue
+		}
+		for _, f := range cm.FieldList {
+			if f.Comodel == m.Name && f.Related == "" {
+				tx.referrersModified(f, ids, going)
 			}
-			if !tx.reg.deps.hasTriggers[cm] {
-				continue
-			}
-			q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(cm.Table), quote(f.column))
-			tx.goingModified(cm, tx.selectIDs(q, ids), going)
 		}
 	}
+}
+
+// referrersModified follows what deleting ids (records of f's comodel)
+// does to the records whose field f refers to them.
+func (tx *Transaction) referrersModified(f *Field, ids []int64, going map[*Model][]int64) {
+	cm := f.Model
+	switch {
+	case f.Type == TypeMany2one && f.column != "" && f.Ondelete == "cascade":
+		if !tx.reg.deps.hasTriggers[cm] {
+			return
+		}
+		q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(cm.Table), quote(f.column))
+		tx.goingModified(cm, tx.selectIDs(q, ids), going)
+	case f.Type == TypeMany2one && f.column != "" && f.Ondelete != "restrict":
+		// the database empties f: f changes on its referrers
+		if !tx.triggersStored(f) {
+			return
+		}
+		q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(cm.Table), quote(f.column))
+		tx.modified([]*Field{f}, tx.selectIDs(q, ids), false)
+	case f.Type == TypeMany2many && f.Relation != "":
+		// the relation rows go with the records: f changes on their owners
+		if !tx.triggersStored(f) {
+			return
+		}
+		q := fmt.Sprintf("SELECT DISTINCT %s FROM %s WHERE %s = ANY($1) ORDER BY 1", quote(f.Column1), quote(f.Relation), quote(f.Column2))
+		tx.modified([]*Field{f}, tx.selectIDs(q, ids), false)
+	}
+}
+
+// triggersStored reports whether a change of f marks stored fields (the
+// non-stored ones are forgotten anyway when Unlink clears the cache).
+func (tx *Transaction) triggersStored(f *Field) bool {
+	for _, tg := range tx.reg.deps.triggers[f] {
+		if tg.target.Store || tx.reg.deps.feedsStored[tg.target] {
+			return true
+		}
+	}
+	return false
 }
 
 // symmetricDifference returns the ids in exactly one of a and b: the links

@@ -23,6 +23,7 @@ func (r Recordset) write(vals Values) {
 		return
 	}
 	if r.IsNew() {
+		r.ensureNew()
 		r.writeNew(vals)
 		return
 	}
@@ -101,11 +102,12 @@ func (r Recordset) write(vals Values) {
 		}
 	}
 	r.afterWrite(cols, ids)
-	r.writeAttachments(attach)
+	once := r.withIDs(ids) // a record listed twice gets one line per command, not two
+	once.writeAttachments(attach)
 	for _, f := range sortedFields(x2m) {
-		r.writeX2many(f, x2m[f])
+		once.writeX2many(f, x2m[f])
 	}
-	r.callInverses(inverses)
+	once.callInverses(inverses)
 	done()
 	r.checkConstraints(touched)
 	r.checkCompanyAuto(touched)

@@ -50,6 +50,9 @@ func (e *Env) lookupXMLID(xmlid string) (xmlRef, bool) {
 	if !found || !e.HasModel("ir.model.data") {
 		return xmlRef{}, false
 	}
+	if data := tx.reg.models["ir.model.data"]; data.HasTable() {
+		tx.flushModel(data) // an external id written but not sent yet
+	}
 	var ref xmlRef
 	tx.Query("SELECT model, res_id FROM ir_model_data WHERE module = $1 AND name = $2", []any{module, name},
 		func(rows pgxRows) error { return rows.Scan(&ref.model, &ref.id) })

@@ -28,6 +28,11 @@
 //	tx, _ := orm.Begin(ctx, conn, reg, orm.TxOptions{})
 //	env := tx.Env(orm.SuperuserID, nil)
 //
+// A Transaction, with every Env and Recordset made from it, serves one
+// goroutine at a time, as a database cursor: its cache is not locked, and
+// two goroutines using it at once corrupt the cache or crash. Code that
+// starts goroutines gives each its own connection and transaction.
+//
 // # Recordsets
 //
 // env.Model("res.partner") is an empty recordset of the model. Search,

@@ -191,11 +191,13 @@ func (e *Env) WithCompany(c any) *Env {
 func (e *Env) FlushAll() { e.tx.flushAll() }
 
 // InvalidateAll flushes, then forgets every cached value (after raw SQL
-// that changed data).
+// that changed data), external ids and security decisions included.
 func (e *Env) InvalidateAll() {
 	e.tx.flushAll()
 	e.tx.cache.clear()
 	clear(e.tx.comp.variants)
+	e.tx.xmlids = map[string]xmlRef{}
+	e.tx.security = nil
 }
 
 // Commit flushes and commits the transaction; work goes on in a new one.

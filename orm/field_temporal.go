@@ -87,11 +87,12 @@ func (datetimeKind) convert(_ *Field, v any) (any, error) {
 }
 
 // ParseDatetime reads "YYYY-MM-DD HH:MM:SS[.ffffff]" (UTC), "YYYY-MM-DD"
-// (midnight UTC) or RFC 3339.
+// (midnight UTC) or RFC 3339, to the microsecond (the database's
+// precision: a finer value would differ between the cache and the row).
 func ParseDatetime(s string) (time.Time, error) {
 	for _, layout := range []string{"2006-01-02 15:04:05.999999", DateLayout, time.RFC3339Nano, "2006-01-02T15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
+			return t.UTC().Truncate(time.Microsecond), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("invalid datetime %q: expected YYYY-MM-DD HH:MM:SS", s)

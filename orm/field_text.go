@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -26,18 +27,26 @@ func (textKind) fromDB(_ *Field, v any) any { return v }
 func (textKind) text(_ *Field, v any) string { return v.(string) }
 
 // convert: a Char with a size truncates longer values (no error, as Odoo).
+// Text PostgreSQL would refuse (invalid UTF-8, NUL bytes) is refused here,
+// at the write, rather than by the flush that sends it later.
 func (textKind) convert(f *Field, v any) (any, error) {
-	switch x := v.(type) {
+	var x string
+	switch y := v.(type) {
 	case string:
-		if !utf8.ValidString(x) {
-			return nil, fmt.Errorf("invalid UTF-8 text")
-		}
-		if f.Size > 0 && utf8.RuneCountInString(x) > f.Size {
-			x = string([]rune(x)[:f.Size])
-		}
-		return x, nil
+		x = y
 	case []byte:
-		return string(x), nil
+		x = string(y)
+	default:
+		return nil, fmt.Errorf("expected a string, got %T", v)
 	}
-	return nil, fmt.Errorf("expected a string, got %T", v)
+	if !utf8.ValidString(x) {
+		return nil, fmt.Errorf("invalid UTF-8 text")
+	}
+	if strings.IndexByte(x, 0) >= 0 {
+		return nil, fmt.Errorf("text cannot hold a NUL byte (PostgreSQL refuses it)")
+	}
+	if f.Size > 0 && utf8.RuneCountInString(x) > f.Size {
+		x = string([]rune(x)[:f.Size])
+	}
+	return x, nil
 }

@@ -165,6 +165,22 @@ func (r Recordset) writeNew(vals Values) {
 	tx.modified(fields, r.ids, false)
 }
 
+// ensureNew raises an error unless every record of r is a new record this
+// transaction made: a real record among them would not be written, and a
+// negative id that New did not return names nothing.
+func (r Recordset) ensureNew() {
+	tx := r.env.tx
+	gone := tx.cache.gone[r.model]
+	for _, id := range r.ids {
+		if id >= 0 {
+			panic(userErr(r.model.Name, "cannot write new and real records together: %s", r))
+		}
+		if -id > tx.comp.newSeq || gone[id] {
+			panic(missingErr(r.model.Name, []int64{id}, "cannot write: %d is not a new record of this transaction", id))
+		}
+	}
+}
+
 // dropNew forgets new records.
 func (tx *Transaction) dropNew(rs Recordset) {
 	tx.cache.forget(rs.model, rs.ids)

@@ -48,10 +48,14 @@ type securityCache struct {
 	groups map[int64]map[int64]bool // uid → group ids
 }
 
-// securityChanged forgets security decisions after a change of m.
+// securityChanged forgets security decisions (and external ids) after a
+// change of m.
 func (tx *Transaction) securityChanged(m *Model) {
 	switch m.Name {
-	case "ir.model.access", "ir.rule", "res.groups", "res.users", "ir.model.data":
+	case "ir.model.data":
+		tx.security = nil
+		tx.xmlids = map[string]xmlRef{}
+	case "ir.model.access", "ir.rule", "res.groups", "res.users":
 		tx.security = nil
 	case "res.lang":
 		tx.langs = nil

@@ -278,15 +278,32 @@ func (tx *Transaction) forgetWrites() {
 }
 
 // Commit flushes pending writes, commits, and starts a new transaction on
-// the same connection; the cache is kept.
+// the same connection; the cache is kept. When PostgreSQL does not commit
+// (COMMIT failed, or an earlier failed statement had aborted the
+// transaction, which PostgreSQL then rolls back without an error), Commit
+// clears the cache, starts the new transaction and raises an error saying
+// nothing was committed.
 func (tx *Transaction) Commit() {
 	tx.flushAll()
-	tx.Exec("COMMIT")
+	start := time.Now()
+	tag, err := tx.conn.Exec(tx.ctx, "COMMIT")
+	tx.note("COMMIT", nil, start)
+	committed := err == nil && tag.String() == "COMMIT"
 	tx.endEpoch()
 	tx.forgetWrites()
 	tx.now = time.Time{}
-	if err := tx.begin(); err != nil {
-		panic(tx.mapPgError(err, "BEGIN"))
+	if !committed {
+		tx.reset() // nothing of the cache is in the database
+	}
+	if berr := tx.begin(); berr != nil {
+		panic(tx.mapPgError(berr, "BEGIN"))
+	}
+	switch {
+	case err != nil:
+		panic(tx.mapPgError(err, "COMMIT"))
+	case !committed:
+		panic(&UserError{ErrorInfo{Msg: "nothing was committed: an earlier statement failed and aborted the transaction, " +
+			"so PostgreSQL rolled it back (" + tag.String() + ")"}})
 	}
 }
 
@@ -321,10 +338,13 @@ func (tx *Transaction) Dirty() bool { return tx.cache.hasDirty() || tx.wrote }
 // Catch runs f in a savepoint of this transaction: pending writes are
 // flushed first; an ORM error rolls back to the savepoint (clearing the
 // cache) and is returned; on success the writes f made are flushed and the
-// savepoint released. Panics that are not ORM errors propagate.
+// savepoint released. When f commits or rolls back, the savepoint ends with
+// that transaction: an error after it rolls back the transaction f left
+// (what followed the commit). Panics that are not ORM errors propagate.
 func (tx *Transaction) Catch(f func()) (err error) {
 	tx.flushAll()
 	sp := tx.Savepoint()
+	epoch := tx.Epoch()
 	defer func() {
 		r := recover()
 		if r == nil {
@@ -335,16 +355,20 @@ func (tx *Transaction) Catch(f func()) (err error) {
 		if !ok || !errors.As(e, &oe) {
 			panic(r)
 		}
-		if tx.conn.IsClosed() {
-			err = e
-			return
-		}
-		tx.RollbackTo(sp)
 		err = e
+		switch {
+		case tx.conn.IsClosed():
+		case tx.Epoch() != epoch:
+			tx.Rollback()
+		default:
+			tx.RollbackTo(sp)
+		}
 	}()
 	f()
 	tx.flushAll()
-	tx.Release(sp)
+	if tx.Epoch() == epoch {
+		tx.Release(sp)
+	}
 	return nil
 }
 

@@ -191,6 +191,24 @@ func runScript(ctx context.Context, s *repl.Session, name string, r io.Reader) e
 	return nil
 }
 
+// commit commits tx and returns the ORM error it raised. No savepoint
+// around it: COMMIT ends the savepoint with the transaction, and an aborted
+// transaction (which Commit reports) accepts none.
+func commit(tx *orm.Transaction) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			var oe orm.Error
+			if !ok || !errors.As(e, &oe) {
+				panic(r)
+			}
+			err = e
+		}
+	}()
+	tx.Commit()
+	return nil
+}
+
 // finish ends a non-interactive run: roll back on error, commit with
 // --commit, else roll back and say so when something changed.
 func finish(s *repl.Session, f *flags, err error) int {
@@ -202,7 +220,7 @@ func finish(s *repl.Session, f *flags, err error) int {
 		return exitFail
 	}
 	if f.commit {
-		if err := orm.Catch(tx.Commit); err != nil {
+		if err := commit(tx); err != nil {
 			fmt.Fprintf(os.Stderr, "odsh: commit: %s\n", s.FormatError(err))
 			return exitFail
 		}

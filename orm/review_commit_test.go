@@ -1,0 +1,97 @@
+package orm_test
+
+import (
+	"testing"
+
+	"odsh/internal/testdb"
+	"odsh/orm"
+)
+
+// Commit inside Catch (the command line's --commit does exactly this)
+// commits, and leaves the transaction usable.
+func TestCatchAroundCommitCommits(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	tag := env.Model("review.tag").Create(orm.Values{"name": "committed by TestCatchAroundCommitCommits"})
+	t.Cleanup(func() {
+		_ = env.Catch(func() {
+			env.Model("review.tag").Browse(tag.ID()).Unlink()
+			env.Commit()
+		})
+	})
+	if err := env.Catch(env.Commit); err != nil {
+		t.Fatalf("Catch(Commit): got %v, want nil", err)
+	}
+	env.Rollback()
+	if got := env.Model("review.tag").Browse(tag.ID()).Exists().Len(); got != 1 {
+		t.Errorf("tag after Catch(Commit) and Rollback: got %d records, want 1 (committed)", got)
+	}
+}
+
+// An error after a commit inside Catch rolls back what followed the commit
+// (the savepoint went with the committed transaction), not the commit.
+func TestCatchErrorAfterCommitRollsBackTheRest(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	tag := env.Model("review.tag").Create(orm.Values{"name": "committed by TestCatchErrorAfterCommit"})
+	t.Cleanup(func() {
+		_ = env.Catch(func() {
+			env.Model("review.tag").Browse(tag.ID()).Unlink()
+			env.Commit()
+		})
+	})
+	var later orm.Recordset
+	err := env.Catch(func() {
+		env.Commit()
+		later = env.Model("review.tag").Create(orm.Values{"name": "after the commit"})
+		env.FlushAll()
+		panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Msg: "refused"}})
+	})
+	if err == nil || err.Error() != "orm: refused" {
+		t.Fatalf("Catch: got %v, want the UserError", err)
+	}
+	if got := env.Model("review.tag").Browse(tag.ID()).Exists().Len(); got != 1 {
+		t.Errorf("committed tag: got %d records, want 1", got)
+	}
+	if got := later.Exists().Len(); got != 0 {
+		t.Errorf("tag created after the commit: got %d records, want 0 (rolled back)", got)
+	}
+	env.Model("review.tag").Create(orm.Values{"name": "usable"})
+	env.FlushAll()
+}
+
+// A statement that failed outside any savepoint aborts the transaction:
+// PostgreSQL then answers COMMIT by rolling back. Commit must say so, not
+// report success while everything was lost.
+func TestCommitOfAbortedTransactionFails(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	tag := env.Model("review.tag").Create(orm.Values{"name": "lost"})
+	env.FlushAll()
+	func() {
+		defer func() { _ = recover() }() // user code swallowing the error
+		env.Tx().Exec("SELECT 1/0")
+	}()
+	err := recoverORM(env.Commit) // no savepoint: the transaction is aborted
+	if err == nil {
+		t.Fatal("Commit of an aborted transaction: got nil, want an error")
+	}
+	if got := env.Model("review.tag").Browse(tag.ID()).Exists().Len(); got != 0 {
+		t.Errorf("tag after the failed commit: got %d records, want 0", got)
+	}
+	env.Model("review.tag").Create(orm.Values{"name": "usable"})
+	env.FlushAll()
+}
+
+// recoverORM runs f and returns the ORM error it panics with, without a
+// savepoint.
+func recoverORM(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			oe, ok := r.(orm.Error)
+			if !ok {
+				panic(r)
+			}
+			err = oe
+		}
+	}()
+	f()
+	return nil
+}

@@ -1,0 +1,34 @@
+package orm_test
+
+import (
+	"testing"
+
+	"odsh/internal/testdb"
+	"odsh/orm"
+)
+
+// A recordset holding the same record twice (Concat keeps duplicates) is
+// written once per record: a one2many create command makes one line per
+// record, not one per occurrence.
+func TestWriteDuplicateRecordsCreatesOneLineEach(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a")
+	b := reviewOrder(env, "b")
+	twice := a.Concat(a, b)
+	twice.Write(orm.Values{
+		"line_ids": []any{orm.Command.Create(orm.Values{"name": "l", "qty": 1})},
+		"tag_ids":  []any{orm.Command.Create(orm.Values{"name": "t"})},
+	})
+	if got := a.Rel("line_ids").Len(); got != 1 {
+		t.Errorf("lines of a: got %d, want 1", got)
+	}
+	if got := b.Rel("line_ids").Len(); got != 1 {
+		t.Errorf("lines of b: got %d, want 1", got)
+	}
+	if got := a.Int("total"); got != 1 {
+		t.Errorf("total of a: got %d, want 1", got)
+	}
+	if got := env.Model("review.tag").SearchCount("[('name', '=', 't')]"); got != 1 {
+		t.Errorf("tags created: got %d, want 1", got)
+	}
+}

@@ -1,0 +1,144 @@
+package orm_test
+
+import (
+	"strconv"
+
+	"odsh/orm"
+)
+
+// reviewAddon holds the models of the review tests: orders with lines
+// (cascade) and notes (set null), totals computed from the lines, values
+// computed from a many2one alone, and a delegating child whose computed
+// field reads a field of its parent.
+var reviewAddon = &orm.Addon{
+	Name:    "test_review",
+	Depends: []string{"base"},
+	Models: []orm.ModelDef{
+		{
+			Name: "review.order",
+			Fields: []*orm.FieldDef{
+				orm.Char("name"),
+				orm.One2many("line_ids", "review.line", "order_id").Copy(true),
+				orm.One2many("note_ids", "review.note", "order_id"),
+				orm.Many2one("partner_id", "res.partner").Ondelete("set null"),
+				orm.Integer("total").Store().Compute(computeReviewTotal, "line_ids.qty"),
+				orm.Integer("line_count").Store().Compute(computeReviewLineCount, "line_ids"),
+				orm.Integer("note_count").Store().Compute(computeReviewNoteCount, "note_ids"),
+				orm.Boolean("has_partner").Store().Compute(computeReviewHasPartner, "partner_id"),
+				orm.Char("partner_name").Store().Compute(computeReviewPartnerName, "partner_id.name"),
+				orm.Char("upper").Store().Compute(computeReviewUpper, "name"),
+				orm.Many2many("tag_ids", "review.tag"),
+				orm.Integer("tag_count").Store().Compute(computeReviewTagCount, "tag_ids"),
+			},
+		},
+		{
+			Name:   "review.tag",
+			Fields: []*orm.FieldDef{orm.Char("name")},
+		},
+		{
+			Name: "review.line", Order: "sequence, id",
+			Fields: []*orm.FieldDef{
+				orm.Many2one("order_id", "review.order").Required().Ondelete("cascade"),
+				orm.Char("name").Required(),
+				orm.Integer("qty"),
+				orm.Integer("sequence").Default(10),
+			},
+		},
+		{
+			Name: "review.note",
+			Fields: []*orm.FieldDef{
+				orm.Many2one("order_id", "review.order"),
+				orm.Char("name"),
+			},
+		},
+		{
+			Name: "review.base",
+			Fields: []*orm.FieldDef{
+				orm.Char("name"),
+				orm.Integer("size"),
+			},
+		},
+		{
+			Name: "review.child", Inherits: map[string]string{"review.base": "base_id"},
+			Fields: []*orm.FieldDef{
+				orm.Many2one("base_id", "review.base").Required().Ondelete("cascade"),
+				orm.Char("label").Store().Compute(computeReviewLabel, "name", "size"),
+				orm.Char("base_name").Related("base_id.name").Store(),
+			},
+		},
+	},
+}
+
+func computeReviewTotal(rs orm.Recordset) {
+	for _, o := range rs.Records() {
+		t := 0
+		for _, l := range o.Rel("line_ids").Records() {
+			t += int(l.Int("qty"))
+		}
+		o.Set("total", t)
+	}
+}
+
+func computeReviewLineCount(rs orm.Recordset) {
+	for _, o := range rs.Records() {
+		o.Set("line_count", o.Rel("line_ids").Len())
+	}
+}
+
+func computeReviewNoteCount(rs orm.Recordset) {
+	for _, o := range rs.Records() {
+		o.Set("note_count", o.Rel("note_ids").Len())
+	}
+}
+
+func computeReviewHasPartner(rs orm.Recordset) {
+	for _, o := range rs.Records() {
+		o.Set("has_partner", o.Rel("partner_id").Len() > 0)
+	}
+}
+
+func computeReviewPartnerName(rs orm.Recordset) {
+	for _, o := range rs.Records() {
+		p := o.Rel("partner_id")
+		if p.Len() == 0 {
+			o.Set("partner_name", nil)
+		} else {
+			o.Set("partner_name", p.Str("name"))
+		}
+	}
+}
+
+func computeReviewUpper(rs orm.Recordset) {
+	for _, o := range rs.Records() {
+		s := o.Str("name")
+		if s == "panic" {
+			panic("compute bug")
+		}
+		if s == "fail" {
+			panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Model: "review.order", Msg: "refused"}})
+		}
+		o.Set("upper", upperASCII(s))
+	}
+}
+
+func upperASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return string(b)
+}
+
+func computeReviewLabel(rs orm.Recordset) {
+	for _, c := range rs.Records() {
+		c.Set("label", c.Str("name")+"#"+strconv.FormatInt(c.Int("size"), 10))
+	}
+}
+
+func computeReviewTagCount(rs orm.Recordset) {
+	for _, o := range rs.Records() {
+		o.Set("tag_count", o.Rel("tag_ids").Len())
+	}
+}

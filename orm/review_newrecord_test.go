@@ -1,0 +1,56 @@
+package orm_test
+
+import (
+	"errors"
+	"testing"
+
+	"odsh/internal/testdb"
+	"odsh/orm"
+)
+
+// A negative id names a new record only when New made it: writing real and
+// new records together, or a negative id nothing made, must not succeed
+// while writing nothing.
+
+func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a")
+	n := env.Model("review.order").New(orm.Values{"name": "new"})
+	both := env.Model("review.order").Browse(a.ID(), n.ID())
+	err := orm.Catch(func() { both.Write(orm.Values{"name": "both"}) })
+	if err == nil {
+		env.InvalidateAll()
+		t.Fatalf("write on a real and a new record: no error, and the real one's name is %q", a.Str("name"))
+	}
+	if got := a.Str("name"); got != "a" {
+		t.Errorf("real record after the failed write: got %q, want %q", got, "a")
+	}
+}
+
+func TestWriteUnknownNegativeIDFails(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	err := orm.Catch(func() { env.Model("review.order").Browse(-42).Write(orm.Values{"name": "x"}) })
+	if err == nil {
+		t.Error("write on id -42 (no such new record): no error")
+	}
+	n := env.Model("review.order").New(orm.Values{"name": "new"})
+	n.Write(orm.Values{"name": "renamed"})
+	if got := n.Str("name"); got != "renamed" {
+		t.Errorf("new record after a write: got %q, want %q", got, "renamed")
+	}
+}
+
+func TestCharRefusesNULAtWrite(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a")
+	for _, v := range []any{"x\x00y", []byte("x\x00y"), []byte("x\xffy")} {
+		err := orm.Catch(func() { a.Write(orm.Values{"name": v}) })
+		var ve *orm.ValidationError
+		if !errors.As(err, &ve) || ve.Field != "name" {
+			t.Errorf("write %q: got %v, want a ValidationError naming review.order.name", v, err)
+		}
+	}
+	if got := a.Str("name"); got != "a" {
+		t.Errorf("name after the refused writes: got %q, want %q", got, "a")
+	}
+}

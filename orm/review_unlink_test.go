@@ -1,0 +1,71 @@
+package orm_test
+
+import (
+	"errors"
+	"testing"
+
+	"odsh/internal/testdb"
+	"odsh/orm"
+)
+
+// Deleting a record that others point to changes them in the database
+// (ondelete set null empties their many2one, a many2many loses its links):
+// the stored fields computed from those values must follow.
+
+func TestUnlinkSetNullRecomputesDependents(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	p := env.Model("res.partner").Create(orm.Values{"name": "P"})
+	a := env.Model("review.order").Create(orm.Values{"name": "a", "partner_id": p.ID()})
+	if !a.Bool("has_partner") {
+		t.Fatal("has_partner: got false before the delete, want true")
+	}
+	env.FlushAll()
+	p.Unlink()
+	if a.Bool("has_partner") {
+		t.Error("has_partner after the partner was deleted: got true, want false")
+	}
+	env.FlushAll()
+	rows := env.Tx().QueryValues("SELECT has_partner FROM review_order WHERE id = $1", a.ID())
+	if rows[0][0] != false {
+		t.Errorf("has_partner in the database: got %v, want false", rows[0][0])
+	}
+}
+
+func TestUnlinkManyToManyTargetRecomputesOwners(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	tags := env.Model("review.tag").Create(orm.Values{"name": "x"}, orm.Values{"name": "y"})
+	a := env.Model("review.order").Create(orm.Values{"name": "a", "tag_ids": tags})
+	if got := a.Int("tag_count"); got != 2 {
+		t.Fatalf("tag_count: got %d, want 2", got)
+	}
+	env.FlushAll()
+	tags.Records()[0].Unlink()
+	if got := a.Int("tag_count"); got != 1 {
+		t.Errorf("tag_count after a tag was deleted: got %d, want 1", got)
+	}
+	env.FlushAll()
+	if got := dbInt(t, env, "SELECT tag_count FROM review_order WHERE id = $1", a.ID()); got != 1 {
+		t.Errorf("tag_count in the database: got %d, want 1", got)
+	}
+}
+
+func TestUnlinkCascadeForgetsDeletedLines(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a", 1, 2)
+	n := env.Model("review.note").Create(orm.Values{"name": "n", "order_id": a.ID()})
+	lines := a.Rel("line_ids")
+	_ = lines.Mapped("name")
+	_ = n.Rel("order_id")
+	a.Unlink()
+	if got := lines.Exists().Len(); got != 0 {
+		t.Errorf("lines left after the cascade: got %d, want 0", got)
+	}
+	if got := n.Rel("order_id").Len(); got != 0 {
+		t.Errorf("note's order after set null: got %d records, want 0", got)
+	}
+	err := orm.Catch(func() { lines.Records()[0].Str("name") })
+	var me *orm.MissingError
+	if !errors.As(err, &me) {
+		t.Errorf("reading a line deleted by cascade: got %v, want a MissingError", err)
+	}
+}
