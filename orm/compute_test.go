@@ -238,21 +238,21 @@ func TestModifiedAfterRawSQL(t *testing.T) {
 		t.Fatalf("member_names: got %q", got)
 	}
 	env.FlushAll()
-	env.Cr().Execute(orm.SQLf("UPDATE test_member SET name = %s WHERE id = %s", "amy", m.ID()))
+	env.Tx().Exec("UPDATE test_member SET name = $1 WHERE id = $2", "amy", m.ID())
 	if got := m.Str("name"); got != "ann" {
-		t.Errorf("raw SQL does not touch the cache: got %q", got)
+		t.Errorf("the raw Transaction.Exec does not touch the cache: got %q", got)
 	}
 	m.InvalidateRecordset("name")
 	m.Modified("name")
 	if got := tag.Str("member_names"); got != "amy" {
 		t.Errorf("after InvalidateRecordset + Modified: got %q, want amy", got)
 	}
-	rows := env.Cr().Query(orm.SQLf("SELECT member_names FROM test_ctag WHERE id = %s", tag.ID()))
+	rows := env.Tx().QueryValues("SELECT member_names FROM test_ctag WHERE id = $1", tag.ID())
 	if len(rows) != 1 || rows[0][0] != "ann" {
 		t.Errorf("not flushed yet, the database still has the old value: %v", rows)
 	}
 	tag.FlushRecordset()
-	rows = env.Cr().Query(orm.SQLf("SELECT member_names FROM test_ctag WHERE id = %s", tag.ID()))
+	rows = env.Tx().QueryValues("SELECT member_names FROM test_ctag WHERE id = $1", tag.ID())
 	if rows[0][0] != "amy" {
 		t.Errorf("after FlushRecordset: %v", rows)
 	}
@@ -314,5 +314,30 @@ func TestBadDependencies(t *testing.T) {
 				t.Errorf("got %v, want an error containing %q", err, c.want)
 			}
 		})
+	}
+}
+
+// env.Cr() is safer than Odoo's cursor: pending ORM writes go first (a
+// raw UPDATE is never overwritten by a later flush), and Execute forgets
+// the cache so the ORM reads what the statement changed.
+func TestCursorFlushesAndInvalidates(t *testing.T) {
+	env := computeEnv(t)
+	m := env.Model("test.member").Create(orm.Values{"name": "ann"})
+	env.FlushAll()
+	m.Set("name", "pending")
+	if n := env.Cr().Execute(orm.SQLf("UPDATE test_member SET name = %s WHERE id = %s", "raw", m.ID())); n != 1 {
+		t.Fatalf("rows affected: %d", n)
+	}
+	if got := m.Str("name"); got != "raw" {
+		t.Fatalf("after Execute the ORM reads %q, want the raw value", got)
+	}
+	env.FlushAll()
+	rows := env.Tx().QueryValues("SELECT name FROM test_member WHERE id = $1", m.ID())
+	if rows[0][0] != "raw" {
+		t.Fatalf("a pending write overwrote the raw UPDATE: %v", rows)
+	}
+	m.Set("name", "orm")
+	if rows := env.Cr().Query(orm.SQLf("SELECT name FROM test_member WHERE id = %s", m.ID())); rows[0][0] != "orm" {
+		t.Fatalf("Query did not see the pending ORM write: %v", rows)
 	}
 }

@@ -194,10 +194,16 @@ func (e *Env) FlushAll() { e.tx.flushAll() }
 // that changed data), external ids and security decisions included.
 func (e *Env) InvalidateAll() {
 	e.tx.flushAll()
-	e.tx.cache.clear()
-	clear(e.tx.comp.variants)
-	e.tx.xmlids = map[string]xmlRef{}
-	e.tx.security = nil
+	e.tx.invalidateAll()
+}
+
+// invalidateAll forgets every cached value, external id and security
+// decision (nothing may be pending: flush first).
+func (tx *Transaction) invalidateAll() {
+	tx.cache.clear()
+	clear(tx.comp.variants)
+	tx.xmlids = map[string]xmlRef{}
+	tx.security = nil
 }
 
 // Commit flushes and commits the transaction; work goes on in a new one.

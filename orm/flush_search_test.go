@@ -9,7 +9,7 @@ import (
 // dbValue reads a column with raw SQL, which flushes nothing.
 func dbValue(t *testing.T, env *orm.Env, table, column string, id int64) any {
 	t.Helper()
-	rows := env.Cr().Query(orm.SQLf("SELECT "+column+" FROM "+table+" WHERE id = %s", id))
+	rows := env.Tx().QueryValues("SELECT "+column+" FROM "+table+" WHERE id = $1", id)
 	if len(rows) != 1 {
 		t.Fatalf("%s(%d): got %d rows, want 1", table, id, len(rows))
 	}

@@ -45,18 +45,30 @@ func (r Recordset) namedFields(names []string) []*Field {
 	return out
 }
 
-// Cursor runs raw SQL in the env's transaction (Odoo's env.cr). It flushes
-// nothing and invalidates nothing: see the package notes on raw SQL.
+// Cursor runs raw SQL in the env's transaction (Odoo's env.cr), more
+// safely than Odoo: Query and Execute first send the ORM's pending writes,
+// so raw SQL sees them and a pending write can never overwrite a raw
+// UPDATE later; Execute then forgets the cache, so the ORM reads what the
+// statement changed. Stored computed fields that depend on raw changes are
+// not recomputed: call Modified on the records concerned. Transaction.Exec
+// and Transaction.QueryValues are the raw, non-flushing form.
 type Cursor struct{ tx *Transaction }
 
 // Cr returns the cursor of the env's transaction.
 func (e *Env) Cr() *Cursor { return &Cursor{tx: e.tx} }
 
-// Execute runs a statement built with SQLf and returns the rows affected.
-func (c *Cursor) Execute(s SQL) int64 { return c.tx.ExecSQL(s) }
+// Execute flushes, runs a statement built with SQLf, forgets the cache and
+// returns the rows affected.
+func (c *Cursor) Execute(s SQL) int64 {
+	c.tx.flushAll()
+	n := c.tx.ExecSQL(s)
+	c.tx.invalidateAll()
+	return n
+}
 
-// Query runs a query built with SQLf and returns its rows.
+// Query flushes, then runs a query built with SQLf and returns its rows.
 func (c *Cursor) Query(s SQL) [][]any {
+	c.tx.flushAll()
 	var out [][]any
 	c.tx.QuerySQL(s, func(rows pgxRows) error {
 		v, err := rows.Values()

@@ -11,9 +11,11 @@ import (
 	"odsh/orm"
 )
 
-// sqlRows runs a query through the env's cursor.
+// sqlRows runs a raw query that flushes nothing (Transaction.QueryValues),
+// to see what the database holds while ORM writes are still pending.
 func sqlRows(env *orm.Env, format string, args ...any) [][]any {
-	return env.Cr().Query(orm.SQLf(format, args...))
+	code, params := orm.SQLf(format, args...).Build()
+	return env.Tx().QueryValues(code, params...)
 }
 
 // §2 "Column types: Boolean→bool, Integer→int4, Float→numeric if digits
