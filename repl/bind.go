@@ -90,6 +90,9 @@ func (in *Interp) prelude() error {
 	if err := in.Bind(goPanicHook, func(v any) { goPanic(panicError(v, debug.Stack())) }); err != nil {
 		return err
 	}
+	if err := in.Bind(depthHook, in.depth.enter); err != nil {
+		return err
+	}
 	return in.Bind("clear", clearValue)
 }
 

@@ -42,6 +42,7 @@ type Interp struct {
 	binds    map[string]reflect.Value
 	names    counter
 	stack    []byte // of the last panic
+	depth    depthGuard
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -61,7 +62,7 @@ func New(opts Options) (*Interp, error) {
 		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: &panicLogFilter{w: opts.Stderr}, Env: opts.Env,
 	})
 	in := &Interp{yi: yi, opts: opts, imported: map[string]string{}, binds: map[string]reflect.Value{}, packages: map[string][]string{}}
-	if err := in.Use(stdlib.Symbols); err != nil {
+	if err := in.Use(guardedSymbols(stdlib.Symbols)); err != nil {
 		return nil, fmt.Errorf("repl: loading the standard library: %w", err)
 	}
 	if err := yi.Use(interp.Exports{bindPath + "/" + bindPkg: in.binds}); err != nil {
@@ -120,6 +121,7 @@ func (in *Interp) Eval(ctx context.Context, src string) (Result, error) {
 	if err := in.autoImport(ctx, units); err != nil {
 		return Result{}, err
 	}
+	defer in.forgetInterrupted(ctx)
 	var res Result
 	for i, u := range units {
 		res, err = in.evalUnit(ctx, u, i == len(units)-1)
@@ -128,6 +130,14 @@ func (in *Interp) Eval(ctx context.Context, src string) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// forgetInterrupted resets the call depth after a cancelled evaluation:
+// yaegi may stop interpreted code without running its deferred calls.
+func (in *Interp) forgetInterrupted(ctx context.Context) {
+	if ctx.Err() != nil {
+		in.depth.reset()
+	}
 }
 
 // evalUnit runs one unit; last says whether its values are wanted.

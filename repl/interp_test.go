@@ -171,3 +171,38 @@ func TestDefaultGoPanic(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestEscapes checks that user code cannot end the process or the entry
+// silently: os.Exit, log.Fatal and runtime.Goexit become errors, and
+// unbounded recursion is an error instead of a fatal stack overflow.
+func TestEscapes(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"os.Exit", []step{{src: "os.Exit(0)", errSub: "os.Exit(0) called"}, {src: "1", want: "1"}}},
+		{"runtime.Goexit", []step{{src: `runtime.Goexit(); fmt.Println("after")`, errSub: "runtime.Goexit called"}, {src: "1", want: "1"}}},
+		{"Goexit in block", []step{{src: `if true { runtime.Goexit(); panic("never") }`, errSub: "runtime.Goexit called"}}},
+		{"Goexit in goroutine", []step{{src: `go func() { runtime.Goexit() }()`, goPanic: "panic: runtime.Goexit called: the shell cannot stop its goroutine (the entry stops, its work is rolled back)"}}},
+		{"infinite recursion", []step{
+			{src: "func down(n int) int { return down(n+1) + 1 }"},
+			{src: "down(0)", errSub: "stack overflow"},
+			{src: "2", want: "2"},
+		}},
+		{"recursive closure", []step{
+			{src: "var f func(int) int; f = func(n int) int { return f(n+1) + 1 }; f(0)", errSub: "stack overflow"},
+		}},
+		{"deep but bounded recursion", []step{
+			{src: "func depth(n int) int { if n == 0 { return 0 }; return depth(n-1) + 1 }"},
+			{src: "depth(1500)", want: "1500"},
+		}},
+		{"recursive method", []step{
+			{src: "type R struct{}"},
+			{src: "func (r R) Loop() int { return r.Loop() }"},
+			{src: "R{}.Loop()", errSub: "stack overflow"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { runSteps(t, tt.steps) })
+	}
+}

@@ -17,12 +17,16 @@ type rewriter struct {
 	fset   *token.FileSet
 	ints   map[string]bool   // local names known to hold integers
 	made   map[ast.Stmt]bool // statements this rewriter generated
+	// madeBody are the bodies of function literals this rewriter generated,
+	// which need no depth guard.
+	madeBody map[*ast.BlockStmt]bool
 }
 
 // walk rewrites, in place, every statement list under n.
 func (r *rewriter) walk(n ast.Node) {
 	r.ints = localInts(n)
 	r.made = map[ast.Stmt]bool{}
+	r.madeBody = map[*ast.BlockStmt]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -33,6 +37,10 @@ func (r *rewriter) walk(n ast.Node) {
 			n.Body = r.stmts(n.Body)
 		case *ast.AssignStmt:
 			parenBinaryRHS(n)
+		case *ast.FuncDecl:
+			r.guardDepth(n.Body)
+		case *ast.FuncLit:
+			r.guardDepth(n.Body)
 		}
 		return true
 	})
@@ -66,6 +74,18 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 	}
 	return s
+}
+
+// guardDepth makes a function body count its calls (escape.go), so that
+// runaway recursion is an error and not a fatal stack overflow:
+//
+//	func f() { body }  ⇔  func f() { defer __odshEnter()(); body }
+func (r *rewriter) guardDepth(body *ast.BlockStmt) {
+	if body == nil || r.madeBody[body] {
+		return
+	}
+	enter := &ast.CallExpr{Fun: &ast.CallExpr{Fun: ident(depthHook)}}
+	body.List = append([]ast.Stmt{&ast.DeferStmt{Call: enter}}, body.List...)
 }
 
 // parenBinaryRHS puts parentheses around an operation assigned to a map
@@ -165,8 +185,10 @@ func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 		lhs, rhs, call.Args = append(lhs, t), append(rhs, a), append(call.Args, t)
 	}
 	body := []ast.Stmt{&ast.DeferStmt{Call: recoverCall()}, &ast.ExprStmt{X: call}}
-	g := &ast.GoStmt{Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: body}}}}
-	r.made[g] = true
+	lit := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: body}}
+	g := &ast.GoStmt{Call: &ast.CallExpr{Fun: lit}}
+	r.made[g], r.madeBody[lit.Body] = true, true
+	r.madeBody[body[0].(*ast.DeferStmt).Call.Fun.(*ast.FuncLit).Body] = true
 	if len(lhs) == 0 {
 		return g
 	}

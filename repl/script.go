@@ -40,6 +40,7 @@ func (in *Interp) EvalScript(ctx context.Context, src string) error {
 		}
 		return &ScriptError{Line: 1, Err: err}
 	}
+	defer in.forgetInterrupted(ctx)
 	for _, u := range units {
 		if _, err := in.evalUnit(ctx, u, false); err != nil {
 			return &ScriptError{Line: u.Line, Err: err}
