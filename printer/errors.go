@@ -164,7 +164,7 @@ func reprValue(v any) string {
 	case time.Time, []byte:
 		return FormatValue(x, Hint{})
 	}
-	return Truncate(OneLine(fmt.Sprintf("%v", v)), maxValueWidth)
+	return Truncate(OneLine(sprint(v)), maxValueWidth)
 }
 
 // showError writes FormatError's line, wrapped to the width.

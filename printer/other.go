@@ -34,7 +34,7 @@ func formatScalar(v any) string {
 	if isScalar(reflect.ValueOf(v)) {
 		return FormatValue(v, Hint{})
 	}
-	return fmt.Sprintf("%v", v)
+	return sprint(v)
 }
 
 // scalarItems returns the items of a slice or array of scalars (not of

@@ -108,7 +108,7 @@ func formatOther(v any, h Hint) string {
 	case uint, uint64, uint32, uint16, uint8:
 		return fmt.Sprint(x)
 	}
-	return OneLine(fmt.Sprint(v))
+	return OneLine(sprint(v))
 }
 
 // formatInt prints an integer, as a float when the hint asks for digits
