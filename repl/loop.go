@@ -13,8 +13,9 @@ const continuationPrompt = "... "
 
 // Run reads entries from lr and evaluates them until Ctrl-D or :quit.
 // An entry continues over several lines while Check says More; it is
-// saved to the history as one entry. Ctrl-C while typing drops the entry.
-// Leaving with uncommitted changes asks whether to commit them.
+// saved to the history as one entry. Ctrl-C while typing drops the entry,
+// and so does Ctrl-D on a continuation line (the session stays). Leaving
+// with uncommitted changes asks whether to commit them; Ctrl-C there stays.
 func (s *Session) Run(ctx context.Context, lr LineReader) error {
 	for {
 		entry, err := s.readEntry(lr)
@@ -48,6 +49,9 @@ func (s *Session) readEntry(lr LineReader) (string, error) {
 	entry := line
 	for !strings.HasPrefix(strings.TrimSpace(entry), ":") && !Complete(entry) {
 		line, err := lr.ReadLine(continuationPrompt)
+		if errors.Is(err, io.EOF) {
+			return "", ErrInterrupt // drop the unfinished entry, not the session
+		}
 		if err != nil {
 			return "", err
 		}
@@ -57,12 +61,16 @@ func (s *Session) readEntry(lr LineReader) (string, error) {
 }
 
 // confirmExit asks what to do with uncommitted changes: y commits, n
-// discards, anything else stays in the shell.
+// discards, Ctrl-D (the end of input) discards too, anything else (Ctrl-C
+// included) stays in the shell.
 func (s *Session) confirmExit(lr LineReader) bool {
 	if !s.Dirty() {
 		return true
 	}
 	answer, err := lr.ReadLine("uncommitted changes: commit them? [y = commit, n = discard, Enter = stay] ")
+	if errors.Is(err, ErrInterrupt) {
+		return false
+	}
 	if err != nil {
 		fmt.Fprintln(s.errw, "rolled back")
 		return true

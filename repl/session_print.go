@@ -103,7 +103,7 @@ func (s *Session) show(w io.Writer, v any, fields ...string) {
 		fmt.Fprintf(w, "%q\n", x)
 		return
 	case error:
-		fmt.Fprintln(w, s.FormatError(x))
+		fmt.Fprintln(w, s.formatValueError(x))
 		return
 	case nil:
 		fmt.Fprintln(w, "nil")
@@ -112,6 +112,17 @@ func (s *Session) show(w io.Writer, v any, fields ...string) {
 	if err := printer.Show(w, v, s.printerOptions(), fields...); err != nil {
 		fmt.Fprintln(w, s.FormatError(err))
 	}
+}
+
+// formatValueError formats an error value the user's code returned (not
+// one the entry failed with): ORM errors as FormatError does, any other
+// error as its message, never as an internal error of the shell.
+func (s *Session) formatValueError(err error) string {
+	var oe orm.Error
+	if errors.As(err, &oe) {
+		return s.FormatError(err)
+	}
+	return err.Error()
 }
 
 // scalar formats one of several results on a line.

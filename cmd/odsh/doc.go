@@ -55,7 +55,8 @@
 // external ids in env.Ref(" and ref(" (modules first, then module.name).
 // Ctrl-C cancels the running entry (its SQL statement is cancelled on the
 // server) and rolls back only that entry; Ctrl-D leaves, asking first when
-// there are uncommitted changes. History is kept in ~/.local/state/odsh/history.
+// there are uncommitted changes (Ctrl-C at that question stays; Ctrl-D on a
+// continuation line drops the unfinished entry). History is kept in ~/.local/state/odsh/history.
 //
 // Nothing is committed unless asked: :commit, commit(), env.Commit(), or
 // --commit for scripts.
