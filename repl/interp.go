@@ -222,6 +222,12 @@ func (in *Interp) Globals() []string {
 	return out
 }
 
+// Global returns the value of a global variable of the interpreted code.
+func (in *Interp) Global(name string) (reflect.Value, bool) {
+	v, ok := in.yi.Globals()[name]
+	return v, ok
+}
+
 // Imported returns the names of the imported packages.
 func (in *Interp) Imported() []string {
 	var out []string

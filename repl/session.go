@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -235,6 +236,7 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 		return err
 	}
 	s.keep(sp, entry, n)
+	s.adoptEnv()
 	s.saved = append(s.saved, entry)
 	if s.timing {
 		s.printTiming(time.Since(start), s.tx.QueryCount()-q0)
@@ -409,4 +411,23 @@ func endsWithPrint(entry string) bool {
 		last = last[i+2:]
 	}
 	return strings.HasPrefix(last, "fmt.Print") && strings.HasSuffix(last, ")")
+}
+
+// adoptEnv follows an assignment to the interpreted env (env = env.Sudo(),
+// env = env.WithContext(...)): the helpers, completion and :diff then use
+// the env the user sees. A nil env is not adopted.
+func (s *Session) adoptEnv() {
+	v, ok := s.in.Global("env")
+	if !ok || !v.IsValid() {
+		return
+	}
+	if v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	if !v.IsValid() || !v.CanInterface() {
+		return
+	}
+	if env, ok := v.Interface().(*orm.Env); ok && env != nil && env.Tx() == s.tx {
+		s.env = env
+	}
 }

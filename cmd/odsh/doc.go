@@ -40,6 +40,8 @@
 // use, so strconv.Atoi(s) works without import "strconv". ~/.config/odsh/init.go
 // runs at start when it exists.
 //
+// Assigning env (env = env.Sudo()) changes the env the helpers use too.
+//
 // Each entry runs in a savepoint: an error or a panic prints one line,
 //
 //	ValidationError: res.partner.nmae: unknown field "nmae" (did you mean "name"?)
