@@ -53,10 +53,18 @@ func CreateDatabase(ctx context.Context, conn *pgx.Conn, name, template string) 
 	}
 	_, err = conn.Exec(ctx, sql)
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "42P04" { // duplicate_database: created meanwhile
+	if errors.As(err, &pgErr) && createdMeanwhile(pgErr) {
 		return nil
 	}
 	return wrap(err)
+}
+
+// createdMeanwhile reports whether a CREATE DATABASE failed because another
+// session created the same database first: duplicate_database when the
+// other one had committed, or a unique violation on pg_database's name
+// index when both were inserting the catalog row at once.
+func createdMeanwhile(e *pgconn.PgError) bool {
+	return e.Code == "42P04" || e.Code == "23505" && e.ConstraintName == "pg_database_datname_index"
 }
 
 func wrap(err error) error {
