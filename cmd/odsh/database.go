@@ -107,6 +107,9 @@ func install(ctx context.Context, db *database, reg *orm.Registry, demo string) 
 		return err
 	}
 	defer tx.Close()
+	if err := lockInstall(ctx, tx.Conn()); err != nil {
+		return err
+	}
 	progress := newProgress(os.Stderr, time.Second)
 	defer progress.done()
 	err = orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
@@ -126,6 +129,23 @@ func install(ctx context.Context, db *database, reg *orm.Registry, demo string) 
 	if errors.Is(err, errNothing) {
 		return nil
 	}
+	return err
+}
+
+// installLock is the key of the advisory lock an install holds until its
+// transaction ends ("odsh" in ASCII).
+const installLock = 0x6f647368
+
+// lockInstall takes the install lock in the current transaction, so that
+// two odsh processes starting on the same new database install it one
+// after the other: the second then finds it installed and writes nothing.
+func lockInstall(ctx context.Context, conn *pgx.Conn) error {
+	var got bool
+	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock($1)", installLock).Scan(&got); err != nil || got {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, "odsh: waiting for another odsh installing into this database")
+	_, err := conn.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", installLock)
 	return err
 }
 

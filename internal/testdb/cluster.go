@@ -130,3 +130,36 @@ func withDatabase(dsn, name string) string {
 	quoted := "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(name) + "'"
 	return strings.TrimSpace(dsn) + " dbname=" + quoted
 }
+
+// MissingDSN returns the DSN of a database that does not exist yet on the
+// test server, named name, for tests of what creates it; it is dropped
+// (IF EXISTS, disconnecting its sessions) when the test ends.
+func MissingDSN(t testing.TB, name string) string {
+	t.Helper()
+	mu.Lock()
+	base, err := serverDSN()
+	mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	drop := func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			return err
+		}
+		defer conn.Close(ctx)
+		_, err = conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+		return err
+	}
+	if err := drop(); err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Errorf("testdb: %v", err)
+		}
+	})
+	return withDatabase(base, name)
+}
