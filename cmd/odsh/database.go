@@ -71,7 +71,10 @@ func openDatabase(ctx context.Context, f *flags) (*database, error) {
 func connectCreating(ctx context.Context, dsn string) (*database, error) {
 	cfg, err := orm.ConnConfig(dsn)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("bad connection string: %w", err)
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = connectTimeout
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	var pe *pgconn.PgError
@@ -82,20 +85,30 @@ func connectCreating(ctx context.Context, dsn string) (*database, error) {
 		conn, err = pgx.ConnectConfig(ctx, cfg)
 	}
 	if err != nil {
-		return nil, err
+		return nil, connectError(cfg, err)
 	}
 	return &database{conn: conn, name: cfg.Database}, nil
 }
 
+// createDatabase creates cfg's database through the server's "postgres"
+// database, saying so when the role may not.
 func createDatabase(ctx context.Context, cfg *pgx.ConnConfig) error {
 	admin := cfg.Copy()
 	admin.Database = "postgres"
 	conn, err := pgx.ConnectConfig(ctx, admin)
 	if err != nil {
-		return fmt.Errorf("creating database %s: %w", cfg.Database, err)
+		return fmt.Errorf("database %s does not exist, and creating it failed: %w", cfg.Database, connectError(admin, err))
 	}
 	defer conn.Close(context.Background())
-	return pglocal.CreateDatabase(ctx, conn, cfg.Database, "")
+	err = pglocal.CreateDatabase(ctx, conn, cfg.Database, "")
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" { // insufficient_privilege
+		return fmt.Errorf("database %s does not exist, and role %s may not create it (ask for CREATEDB, or create it first)", cfg.Database, cfg.User)
+	}
+	if err != nil {
+		return fmt.Errorf("database %s does not exist, and creating it failed: %w", cfg.Database, err)
+	}
+	return nil
 }
 
 // install creates the schema and loads the data of the addons in one

@@ -1,9 +1,16 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"odsh/internal/testdb"
 )
@@ -33,5 +40,112 @@ func TestConcurrentInstall(t *testing.T) {
 		if r.code != 0 || strings.TrimSpace(r.stdout) != "3" {
 			t.Errorf("process %d: got exit %d, stdout %q, stderr %q; want exit 0 and 3 installed modules", i, r.code, r.stdout, r.stderr)
 		}
+	}
+}
+
+// TestUnreachable points --db at servers that cannot be used: each run must
+// exit 2 quickly with one line on stderr saying why.
+func TestUnreachable(t *testing.T) {
+	bin := binary(t)
+	dsn := testdb.DSN(t)
+	execSQL(t, dsn, `DO $$ BEGIN
+		IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'odsh_lowly') THEN CREATE ROLE odsh_lowly LOGIN; END IF;
+	END $$`)
+	refused := freePort(t)
+	silent := silentServer(t)
+	tests := []struct{ name, dsn, inStderr string }{
+		{"refused", "host=127.0.0.1 port=" + refused + " dbname=x", "127.0.0.1:" + refused + " as "},
+		{"refused reason", "host=127.0.0.1 port=" + refused + " dbname=x", "connection refused"},
+		{"no socket", "host=/nonexistent dbname=x", "/nonexistent/.s.PGSQL.5432"},
+		{"silent server", "host=127.0.0.1 port=" + silent + " dbname=x sslmode=disable", "timed out"},
+		{"malformed", "postgres://%zz", "bad connection string"},
+		{"unknown role", withParam(testdb.MissingDSN(t, "odsh_norole"), "user", "odsh_nosuchrole"), `role "odsh_nosuchrole" does not exist`},
+		{"may not create", withParam(testdb.MissingDSN(t, "odsh_nocreate"), "user", "odsh_lowly"), "database odsh_nocreate does not exist, and role odsh_lowly may not create it"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			_, errOut, code := odsh(t, bin, tc.dsn, "", "-c", "1")
+			if code != 2 || !strings.Contains(errOut, tc.inStderr) || strings.Count(errOut, "\n") != 1 {
+				t.Errorf("got exit %d, stderr %q; want exit 2 and one line containing %q", code, errOut, tc.inStderr)
+			}
+			if d := time.Since(start); d > 15*time.Second {
+				t.Errorf("took %s, want a quick failure", d)
+			}
+		})
+	}
+}
+
+// freePort returns a TCP port on 127.0.0.1 where nothing listens.
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+	l.Close()
+	return port
+}
+
+// silentServer accepts connections on 127.0.0.1 and never answers, until
+// the test ends.
+func silentServer(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conns []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		l.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+}
+
+// withParam sets a connection parameter of a URL or key=value DSN.
+func withParam(dsn, key, value string) string {
+	if u, err := url.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		if key == "user" {
+			u.User = url.User(value)
+		} else {
+			q := u.Query()
+			q.Set(key, value)
+			u.RawQuery = q.Encode()
+		}
+		return u.String()
+	}
+	return dsn + " " + key + "='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(value) + "'"
+}
+
+// execSQL runs statements on dsn's database.
+func execSQL(t *testing.T, dsn, sql string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		t.Fatalf("%s: %v", sql, err)
 	}
 }
