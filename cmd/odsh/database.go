@@ -35,13 +35,15 @@ func (d *database) Close() {
 
 // openDatabase connects to --db / $ODSH_DB, or to -d NAME in the private
 // cluster (a throwaway one with --ephemeral), creating the database when
-// it is missing.
+// it is missing. --db wins over $ODSH_DB; an explicit -d or --ephemeral
+// means the private cluster and wins over $ODSH_DB (parseFlags refuses
+// them with --db).
 func openDatabase(ctx context.Context, f *flags) (*database, error) {
 	dsn := f.dsn
-	if dsn == "" {
+	if dsn == "" && !f.nameGiven && !f.ephemeral {
 		dsn = os.Getenv("ODSH_DB")
 	}
-	if dsn != "" && !f.ephemeral {
+	if dsn != "" {
 		return connectCreating(ctx, dsn)
 	}
 	var c *pglocal.Cluster

@@ -22,6 +22,14 @@
 //	--sql           log every SQL statement with its duration on stderr
 //	--read-only     run in a read-only transaction (BEGIN READ ONLY)
 //
+// --db wins over $ODSH_DB; -d or --ephemeral, given explicitly, mean the
+// private cluster and win over $ODSH_DB. --db with -d or with --ephemeral
+// is a usage error, as is a -d name PostgreSQL would truncate (over 63
+// bytes). Any other name is used as is: it is quoted where needed. A --db
+// server that does not answer fails after 5 seconds unless the DSN sets
+// connect_timeout; a database that cannot be reached or created is one line
+// on stderr, with status 2.
+//
 // The connection's application_name is odsh. A new database gets the addons
 // installed, and their demo data loaded, in one committed transaction;
 // progress is printed on stderr when it takes more than a second. On an

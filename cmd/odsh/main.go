@@ -29,7 +29,7 @@ const (
 type flags struct {
 	dsn, dbName, addons, demo, user, code string
 	ephemeral, commit, sql, readOnly      bool
-	addonsGiven                           bool
+	addonsGiven, dbGiven, nameGiven       bool
 	files                                 []string
 }
 
@@ -54,8 +54,15 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	fs.Visit(func(fl *flag.Flag) { f.addonsGiven = f.addonsGiven || fl.Name == "addons" })
+	fs.Visit(func(fl *flag.Flag) {
+		f.addonsGiven = f.addonsGiven || fl.Name == "addons"
+		f.dbGiven = f.dbGiven || fl.Name == "db"
+		f.nameGiven = f.nameGiven || fl.Name == "d"
+	})
 	f.files = fs.Args()
+	if err := checkDatabaseFlags(f); err != nil {
+		return nil, err
+	}
 	switch {
 	case f.demo != "none" && f.demo != "small" && f.demo != "large":
 		return nil, fmt.Errorf("--demo: want none, small or large, got %q", f.demo)
@@ -64,6 +71,28 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 	}
 	return f, nil
 }
+
+// checkDatabaseFlags refuses combinations of --db, -d and --ephemeral that
+// name two databases, and names PostgreSQL would reject or truncate.
+func checkDatabaseFlags(f *flags) error {
+	switch {
+	case f.dbGiven && f.ephemeral:
+		return errors.New("--db and --ephemeral are exclusive (--ephemeral starts a throwaway server of its own)")
+	case f.dbGiven && f.nameGiven:
+		return errors.New("--db and -d are exclusive (name the database in the connection string: dbname=NAME)")
+	case f.dbName == "":
+		return errors.New("-d: the database name is empty")
+	case len(f.dbName) > maxIdentifier:
+		return fmt.Errorf("-d: the database name is %d bytes long; PostgreSQL allows %d", len(f.dbName), maxIdentifier)
+	case strings.ContainsRune(f.dbName, 0):
+		return errors.New("-d: the database name contains a NUL byte")
+	}
+	return nil
+}
+
+// maxIdentifier is PostgreSQL's longest identifier (NAMEDATALEN - 1),
+// in bytes; longer names are silently truncated.
+const maxIdentifier = 63
 
 func main() { os.Exit(run(os.Args[1:])) }
 
