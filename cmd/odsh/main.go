@@ -145,7 +145,7 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int
 	defer tx.Close()
 	interactive := f.code == "" && len(f.files) == 0 && isTerminal(os.Stdin)
 	so := repl.SessionOptions{Tx: tx, User: f.user, DB: db.name, Width: printer.TerminalWidth(os.Stdout.Fd()),
-		Color: isTerminal(os.Stdout)}
+		Color: isTerminal(os.Stdout), Stderr: quietWriter{os.Stderr, db.conn}}
 	if interactive {
 		so.InitFile = filepath.Join(configDir(), "odsh", "init.go")
 	}
@@ -181,7 +181,11 @@ func interact(ctx context.Context, s *repl.Session) int {
 	}
 	defer lr.Close()
 	fmt.Fprintln(os.Stderr, "odsh: Go against env; :help for commands, Ctrl-D to leave")
-	if err := s.Run(ctx, lr); err != nil {
+	err = s.Run(ctx, checkedReader{lr, s.Env().Tx().Conn()})
+	if errors.Is(err, errConnLost) {
+		return connLost()
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitFail
 	}
@@ -213,6 +217,9 @@ func runScript(ctx context.Context, s *repl.Session, name string, r io.Reader) e
 		return err
 	}
 	if err := s.RunScript(ctx, name, string(src)); err != nil {
+		if s.Env().Tx().Conn().IsClosed() {
+			return err
+		}
 		msg := s.FormatError(err)
 		fmt.Fprintf(os.Stderr, "%s:%s\n", name, strings.TrimPrefix(msg, "line "))
 		return err
@@ -242,6 +249,9 @@ func commit(tx *orm.Transaction) (err error) {
 // --commit, else roll back and say so when something changed.
 func finish(s *repl.Session, f *flags, err error) int {
 	tx := s.Env().Tx()
+	if tx.Conn().IsClosed() {
+		return connLost()
+	}
 	if err != nil {
 		if tx.Dirty() {
 			fmt.Fprintln(os.Stderr, "odsh: rolled back")
