@@ -310,6 +310,7 @@ func (tx *Transaction) Commit() {
 // Rollback discards everything since the last commit, clears the cache, and
 // starts a new transaction.
 func (tx *Transaction) Rollback() {
+	defer tx.SetContext(tx.SetContext(context.WithoutCancel(tx.ctx))) // even when the statements' context is cancelled
 	tx.reset()
 	tx.endEpoch()
 	tx.forgetWrites()

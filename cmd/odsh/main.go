@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 
@@ -117,16 +118,30 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitFail
 	}
-	db, err := openDatabase(ctx, f)
+	// Until the session starts, Ctrl-C or SIGTERM cancels the start-up:
+	// an install under way is rolled back.
+	sctx, stopSignals := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stopSignals()
+	db, err := openDatabase(sctx, f)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "odsh: database: %v\n", err)
 		return exitUsage
 	}
 	defer db.Close()
-	if err := install(ctx, db, reg, f.demo); err != nil {
+	err = install(sctx, db, reg, f.demo)
+	if sctx.Err() != nil {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "odsh: interrupted; the install was rolled back, the database is as it was")
+		} else {
+			fmt.Fprintln(os.Stderr, "odsh: interrupted")
+		}
+		return exitFail
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "odsh: install: %v\n", err)
 		return exitFail
 	}
+	stopSignals()
 	return session(ctx, f, db, reg)
 }
 
@@ -159,8 +174,8 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitFail
 	}
-	stop := handleInterrupts(s)
-	defer stop()
+	sig := handleSignals(s, db)
+	defer sig.stop()
 	switch {
 	case f.code != "":
 		return finish(s, f, s.Eval(ctx, f.code))
@@ -169,17 +184,18 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int
 	case !interactive:
 		return finish(s, f, runScript(ctx, s, "<stdin>", os.Stdin))
 	}
-	return interact(ctx, s)
+	return interact(ctx, s, sig)
 }
 
 // interact runs the read-eval-print loop on the terminal.
-func interact(ctx context.Context, s *repl.Session) int {
+func interact(ctx context.Context, s *repl.Session, sig *signals) int {
 	lr, err := repl.NewTerminal(filepath.Join(stateDir(), "odsh", "history"), s.Completer())
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitFail
 	}
 	defer lr.Close()
+	sig.atExit(func() { lr.Close() })
 	fmt.Fprintln(os.Stderr, "odsh: Go against env; :help for commands, Ctrl-D to leave")
 	err = s.Run(ctx, checkedReader{lr, s.Env().Tx().Conn()})
 	if errors.Is(err, errConnLost) {
@@ -269,24 +285,6 @@ func finish(s *repl.Session, f *flags, err error) int {
 		fmt.Fprintln(os.Stderr, "odsh: changes rolled back (run with --commit to keep them)")
 	}
 	return exitOK
-}
-
-// handleInterrupts turns Ctrl-C during evaluation into Session.Interrupt.
-func handleInterrupts(s *repl.Session) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-ch:
-				s.Interrupt()
-			case <-done:
-				return
-			}
-		}
-	}()
-	return func() { signal.Stop(ch); close(done) }
 }
 
 func isTerminal(f *os.File) bool {
