@@ -44,7 +44,11 @@ func openDatabase(ctx context.Context, f *flags) (*database, error) {
 		dsn = os.Getenv("ODSH_DB")
 	}
 	if dsn != "" {
-		return connectCreating(ctx, dsn)
+		db, err := connectCreating(ctx, dsn)
+		if err == nil {
+			err = checkServer(ctx, db)
+		}
+		return db, err
 	}
 	var c *pglocal.Cluster
 	var err error
@@ -65,7 +69,37 @@ func openDatabase(ctx context.Context, f *flags) (*database, error) {
 		_ = c.Close()
 		return nil, err
 	}
-	return &database{conn: conn, name: f.dbName, cluster: c}, nil
+	db := &database{conn: conn, name: f.dbName, cluster: c}
+	if err := checkServer(ctx, db); err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// minServerVersion is the oldest PostgreSQL odsh runs on, as
+// server_version_num.
+const minServerVersion = 130000
+
+// checkServer refuses (closing db) a server older than minServerVersion.
+func checkServer(ctx context.Context, db *database) error {
+	var num int
+	var version string
+	err := db.conn.QueryRow(ctx, "SELECT current_setting('server_version_num')::int, current_setting('server_version')").Scan(&num, &version)
+	if err == nil {
+		err = versionError(num, version)
+	}
+	if err != nil {
+		db.Close()
+	}
+	return err
+}
+
+// versionError says why a server of this version cannot be used, or nil.
+func versionError(num int, version string) error {
+	if num < minServerVersion {
+		return fmt.Errorf("PostgreSQL %s is too old: odsh needs PostgreSQL 13 or newer", version)
+	}
+	return nil
 }
 
 // connectCreating connects to dsn; when its database does not exist, it

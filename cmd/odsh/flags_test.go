@@ -72,3 +72,21 @@ func dbName(t *testing.T, dsn string) string {
 	}
 	return cfg.Database
 }
+
+func TestVersionError(t *testing.T) {
+	for _, tc := range []struct {
+		num     int
+		version string
+		ok      bool
+	}{
+		{90624, "9.6.24", false},
+		{120022, "12.22", false},
+		{130000, "13.0", true},
+		{150018, "15.18 (Debian 15.18-0+deb12u1)", true},
+	} {
+		err := versionError(tc.num, tc.version)
+		if (err == nil) != tc.ok || err != nil && !strings.Contains(err.Error(), "PostgreSQL "+tc.version+" is too old") {
+			t.Errorf("versionError(%d): got %v, want ok=%v", tc.num, err, tc.ok)
+		}
+	}
+}
