@@ -149,3 +149,39 @@ func execSQL(t *testing.T, dsn, sql string) {
 		t.Fatalf("%s: %v", sql, err)
 	}
 }
+
+// TestNewerSchema opens a database that a newer odsh changed: columns of
+// types this binary does not map, a field of an unknown type in
+// ir_model_fields, a model it does not know. Reading, copying and
+// upgrading must work; nothing may crash.
+func TestNewerSchema(t *testing.T) {
+	bin := binary(t)
+	dsn := testdb.MissingDSN(t, "odsh_newer_schema")
+	if _, errOut, code := odsh(t, bin, dsn, "", "-c", "1"); code != 0 {
+		t.Fatalf("installing base: got exit %d, stderr %q", code, errOut)
+	}
+	execSQL(t, dsn, `CREATE TYPE x_mood AS ENUM ('ok', 'sad');
+		ALTER TABLE res_partner ADD COLUMN x_mood x_mood DEFAULT 'ok', ADD COLUMN x_pt point DEFAULT '(1,2)',
+			ADD COLUMN x_vec tsvector, ADD COLUMN x_arr int[] DEFAULT '{1,2}', ADD COLUMN x_hologram bytea;
+		INSERT INTO ir_model_fields (name, model, model_id, ttype, state, store)
+			SELECT 'x_hologram', 'res.partner', model_id, 'hologram', 'manual', true FROM ir_model_fields WHERE model = 'res.partner' LIMIT 1;
+		CREATE TABLE x_future (id serial PRIMARY KEY, data jsonb);
+		INSERT INTO ir_model (model, name) VALUES ('x.future', 'Future')`)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"search", []string{"-c", `search("res.partner", nil)`}},
+		{"read", []string{"-c", `env.Model("res.partner").Search(nil).Read()`}},
+		{"copy", []string{"-c", `env.Model("res.partner").Search(nil, orm.Limit(1)).Copy(nil)`}},
+		{"sql", []string{"-c", `sql("SELECT x_mood, x_pt, x_arr FROM res_partner")`}},
+		{"models", []string{"-c", `:models x`}},
+		{"upgrade", []string{"--addons", "base,connector,demo", "-c", `search("res.partner", nil)`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, errOut, code := odsh(t, bin, dsn, "", tc.args...); code != 0 {
+				t.Errorf("got exit %d, stderr %q; want exit 0", code, errOut)
+			}
+		})
+	}
+}
