@@ -37,7 +37,11 @@
 //
 // Exit status: 0 on success; 1 when the code failed (the error is printed on
 // stderr and nothing is committed); 2 for bad usage or a database that cannot
-// be reached.
+// be reached, including a connection lost during the session (one line says
+// so). SIGTERM or SIGHUP end odsh with status 1, its transaction rolled back;
+// Ctrl-C or SIGTERM during the install of addons rolls the install back.
+// Concurrent odsh processes install a new database one after the other (an
+// advisory lock). PostgreSQL 13 or newer is required.
 //
 // # The prompt
 //
