@@ -107,7 +107,7 @@ func (r Recordset) validateHierarchy(m *Model, f *Field, c domain.Condition) {
 		switch it.(type) {
 		case nil, bool, Recordset:
 		case string:
-			if target.RecName == "" {
+			if len(target.nameFields()) == 0 {
 				panic(leafErr(m, c, "%s has no _rec_name to match names", target.Name))
 			}
 		default:
