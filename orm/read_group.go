@@ -70,7 +70,7 @@ func (r Recordset) ReadGroup(dom any, fields, groupby []string, opts ...SearchOp
 		q.use(a.field)
 	}
 	r.env.tx.flushQuery(q)
-	rows := rg.run()
+	rows := rg.expand(rg.run())
 	out := make([]Values, len(rows))
 	for i, row := range rows {
 		out[i] = rg.format(row, groupby, !o.eager)

@@ -3,6 +3,7 @@ package orm_test
 import (
 	"testing"
 
+	"odsh/domain"
 	"odsh/internal/testdb"
 	"odsh/orm"
 )
@@ -34,6 +35,21 @@ var sweepAddon = &orm.Addon{
 				orm.Integer("total").Compute(sweepTotal, "qty", "price").Store(),
 				orm.Datetime("moment"),
 				orm.Date("day"),
+				orm.Selection("state", orm.SelectionItem{Value: "a", Label: "A"},
+					orm.SelectionItem{Value: "b", Label: "B"}, orm.SelectionItem{Value: "c", Label: "C"}).
+					GroupExpand(func(rs orm.Recordset, found []any, _ domain.Domain) []any {
+						return []any{"c", "b", "a"} // as Odoo's test_static_group_expand
+					}),
+				orm.Selection("kind", orm.SelectionItem{Value: "x", Label: "X"},
+					orm.SelectionItem{Value: "y", Label: "Y"}).GroupExpandAll(),
+				orm.Many2one("stage_id", "test.sweep.stage").GroupExpandAll(),
+			},
+		},
+		{
+			Name: "test.sweep.stage", Order: "sequence, id",
+			Fields: []*orm.FieldDef{
+				orm.Char("name"),
+				orm.Integer("sequence"),
 			},
 		},
 	},
