@@ -158,6 +158,7 @@ var Docs = map[string]string{
 	"orm.Env.LoadCSV":                       "func (e *Env) LoadCSV(a *Addon, d DataFile)\n\nLoadCSV loads one data file of an addon.",
 	"orm.Env.Model":                         "func (e *Env) Model(name string) Recordset\n\nModel returns an empty recordset of the named model (env[\"model\"]).",
 	"orm.Env.Now":                           "func (e *Env) Now() time.Time\n\nNow returns the transaction's timestamp.",
+	"orm.Env.Protecting":                    "func (e *Env) Protecting(fields []string, rs Recordset, fn func())\n\nProtecting runs fn with the named fields of rs protected (Odoo's\nenv.protecting): changing their dependencies inside fn neither marks\nthem to compute nor invalidates them, so the values they have, or the\nvalues fn writes, stay as they are. Protections nest; each ends when its\nfn returns or panics. An unknown field panics with a ValidationError.",
 	"orm.Env.QueryCount":                    "func (e *Env) QueryCount() int\n\nQueryCount returns how many SQL statements the transaction has sent.",
 	"orm.Env.Ref":                           "func (e *Env) Ref(xmlid string) Recordset\n\nRef returns the record of an external id (\"base.main_company\"); an\nunknown one panics with a ValidationError.",
 	"orm.Env.RefOK":                         "func (e *Env) RefOK(xmlid string) (Recordset, bool)\n\nRefOK is Ref returning false instead of panicking.",
