@@ -18,7 +18,7 @@ import "odsh/domain"
 // expand adds the rows of the empty groups the first groupby's GroupExpand
 // asks for.
 func (g *groupQuery) expand(rows [][]any) [][]any {
-	if len(g.groups) != 1 || g.groups[0].granularity != "" || g.groups[0].field.GroupExpand == nil {
+	if gs := g.groups; len(gs) != 1 || gs[0].granularity != "" || gs[0].number != "" || gs[0].field.GroupExpand == nil {
 		return rows
 	}
 	gs := g.groups[0]

@@ -74,6 +74,9 @@ func (r Recordset) pathField(m *Model, c domain.Condition) (*Field, *Model) {
 		if i == len(segs)-1 {
 			return f, cur
 		}
+		if isDatePart(f, segs[i:]) {
+			return datePartField(f, segs[i+1]), cur
+		}
 		if !f.Type.Relational() {
 			panic(leafErr(cur, c, "%q is not a relational field: it has no subfield %q", name, segs[i+1]))
 		}
