@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"odsh/domain"
 )
 
 // FieldType is the type of a field, named as Odoo's field classes.
@@ -88,6 +90,7 @@ type Field struct {
 	Related                            string
 	Inverse                            func(rs Recordset)
 	SearchFunc                         func(rs Recordset, op string, value any) any
+	GroupExpand                        GroupExpandFunc
 	ComputeSudo, Precompute, Recursive bool
 
 	// ModelField is, for a Many2oneReference, the Char field holding the
@@ -346,6 +349,19 @@ func (d *FieldDef) Related(path string) *FieldDef { return d.set(func(f *Field) 
 // Inverse sets the function that writes a computed field's value back.
 func (d *FieldDef) Inverse(fn func(rs Recordset)) *FieldDef {
 	return d.set(func(f *Field) { f.Inverse = fn })
+}
+
+// GroupExpandFunc returns the groups ReadGroup shows for a field (Odoo's
+// group_expand): it receives the model (an empty recordset), the values of
+// the groups found (selection keys, many2one ids, ...; the empty group
+// left out) and the search domain, and returns every value to show, in
+// display order; a many2one's values may be ids or recordsets.
+type GroupExpandFunc func(rs Recordset, values []any, dom domain.Domain) []any
+
+// GroupExpand sets the function that adds empty groups to a ReadGroup by
+// this field, e.g. every state of a kanban column (see GroupExpandFunc).
+func (d *FieldDef) GroupExpand(fn GroupExpandFunc) *FieldDef {
+	return d.set(func(f *Field) { f.GroupExpand = fn })
 }
 
 // Search sets the function that turns a condition on a non-stored computed

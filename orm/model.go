@@ -38,17 +38,20 @@ type MethodDecorator func(super Method) Method
 //
 // In an extension, empty attributes leave the extended model's as they were.
 type ModelDef struct {
-	Name           string
-	Inherit        []string
-	Inherits       map[string]string
-	Description    string
-	Abstract       bool // AbstractModel: no table
-	Transient      bool // TransientModel
-	Table          string
-	NoAuto         bool // _auto = False: the table is not created by the ORM
-	NoLogAccess    bool // _log_access = False: no create/write uid and date
-	Order          string
-	RecName        string
+	Name        string
+	Inherit     []string
+	Inherits    map[string]string
+	Description string
+	Abstract    bool // AbstractModel: no table
+	Transient   bool // TransientModel
+	Table       string
+	NoAuto      bool // _auto = False: the table is not created by the ORM
+	NoLogAccess bool // _log_access = False: no create/write uid and date
+	Order       string
+	RecName     string
+	// RecNamesSearch (Odoo's _rec_names_search) lists the fields (or
+	// paths) a search by name looks in, instead of RecName alone.
+	RecNamesSearch []string
 	ParentName     string
 	ParentStore    bool
 	ActiveName     string
@@ -71,6 +74,7 @@ type Model struct {
 	Order, RecName, ParentName string
 	ParentStore                bool
 	ActiveName                 string
+	RecNamesSearch             []string
 	CheckCompanyAuto           bool
 	Inherits                   map[string]string
 	SQLConstraints             []SQLConstraint

@@ -194,12 +194,14 @@ func (r Recordset) SearchRead(dom any, fields []string, opts ...SearchOpt) []Val
 }
 
 // NameSearch returns (id, display name) pairs of the records whose
-// _rec_name matches name with operator ("ilike" when empty), further
+// _rec_names_search fields (else _rec_name) match name with operator
+// ("ilike" when empty) — any of them for a positive operator, all of them
+// for a negative one — further
 // restricted by dom, in the model's order, at most limit (none when
 // limit ≤ 0). An empty name with a like operator matches every record.
 func (r Recordset) NameSearch(name string, dom any, operator string, limit int) [][2]any {
 	r.check()
-	if r.model.RecName == "" {
+	if len(r.model.nameFields()) == 0 {
 		panic(&UserError{ErrorInfo{Model: r.model.Name, Msg: fmt.Sprintf("%s has no _rec_name to search names on", r.model.Name)}})
 	}
 	if operator == "" {
@@ -212,13 +214,42 @@ func (r Recordset) NameSearch(name string, dom any, operator string, limit int) 
 	}
 	d := r.ParseDomain(dom)
 	if !(name == "" && isLikeOp(op)) {
-		d = domain.AND(domain.Cond(r.model.RecName, op, name), d)
+		d = domain.AND(r.model.nameDomain(op, name), d)
 	}
 	var opts []SearchOpt
 	if limit > 0 {
 		opts = append(opts, Limit(limit))
 	}
 	return r.Search(d, opts...).NameGet()
+}
+
+// nameFields are the fields a search by name looks in: _rec_names_search,
+// else _rec_name (none without either).
+func (m *Model) nameFields() []string {
+	if len(m.RecNamesSearch) > 0 {
+		return m.RecNamesSearch
+	}
+	if m.RecName != "" {
+		return []string{m.RecName}
+	}
+	return nil
+}
+
+// nameDomain is Odoo's _search_display_name: the condition op value on
+// each name field, OR-ed for a positive operator and AND-ed for a
+// negative one.
+//
+//	name op v   ⇔  f1 op v or … or fn op v      (op positive)
+//	name op v   ⇔  f1 op v and … and fn op v    (op negative)
+func (m *Model) nameDomain(op domain.Operator, value any) domain.Domain {
+	var parts []domain.Domain
+	for _, f := range m.nameFields() {
+		parts = append(parts, domain.Cond(f, op, value))
+	}
+	if op.Negative() {
+		return domain.AND(parts...)
+	}
+	return domain.OR(parts...)
 }
 
 // isLikeOp reports whether op is a positive operator of the like family.

@@ -50,7 +50,11 @@ func Lazy(lazy bool) SearchOpt { return func(o *searchOpts) { o.eager = !lazy } 
 
 // ReadGroup groups the records matching dom by the groupby specs ("field"
 // or "field:granularity", granularity one of day, week, month, quarter,
-// year; month by default for dates) and aggregates fields ("field" with
+// year, month by default for dates, or a number granularity: year_number,
+// quarter_number, month_number, iso_week_number, day_of_year,
+// day_of_month, day_of_week, hour_number, minute_number, second_number,
+// whose groups are integers; datetimes are grouped in the context's "tz",
+// see field_temporal_part.go) and aggregates fields ("field" with
 // its default aggregate, sum for numbers; "field:agg"; "alias:agg(field)";
 // agg one of sum, avg, min, max, count, count_distinct, array_agg,
 // bool_and, bool_or). Order(s) sorts groups by groupby specs and aggregate
@@ -70,7 +74,7 @@ func (r Recordset) ReadGroup(dom any, fields, groupby []string, opts ...SearchOp
 		q.use(a.field)
 	}
 	r.env.tx.flushQuery(q)
-	rows := rg.run()
+	rows := rg.expand(rg.run())
 	out := make([]Values, len(rows))
 	for i, row := range rows {
 		out[i] = rg.format(row, groupby, !o.eager)
@@ -193,10 +197,12 @@ func (g *groupQuery) groupExpr(gs *groupSpec) SQL {
 	// is a lateral column.
 	col := g.fieldValue(f)
 	switch {
+	case gs.number != "":
+		return SQL{code: datePartSQL(f, col, gs.number, gs.loc)}
 	case gs.granularity != "" && f.Type == TypeDate:
 		return SQL{code: "date_trunc('" + gs.granularity + "', " + col + ")::date"}
 	case gs.granularity != "":
-		return SQL{code: "date_trunc('" + gs.granularity + "', " + col + ")"}
+		return SQL{code: "date_trunc('" + gs.granularity + "', " + localSQL(f, col, gs.loc) + ")"}
 	}
 	switch f.Type {
 	case TypeInteger, TypeFloat, TypeMonetary:

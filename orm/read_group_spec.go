@@ -13,7 +13,9 @@ import (
 type groupSpec struct {
 	spec        string // as given: the result key
 	field       *Field
-	granularity string // day, week, month, quarter, year; "" for non-dates
+	granularity string         // day, week, month, quarter, year; "" for non-dates
+	number      string         // a number granularity (day_of_week, ...), or ""
+	loc         *time.Location // a datetime's context zone; nil for UTC
 	expr        SQL
 }
 
@@ -45,8 +47,13 @@ func (r Recordset) parseGroupby(spec string) *groupSpec {
 		gs.granularity = "month"
 	case isDate && validGranularity[gran]:
 		gs.granularity = gran
+	case isDate && numberGranularity[gran] != "":
+		gs.number = gran
 	case gran != "":
-		panic(r.groupErr(name, "groupby", spec, "granularity %q (want day, week, month, quarter or year on a date)", gran))
+		panic(r.groupErr(name, "groupby", spec, "granularity %q (want day, week, month, quarter, year or a number granularity such as day_of_week on a date)", gran))
+	}
+	if f.Type == TypeDatetime {
+		gs.loc = r.env.contextZone()
 	}
 	return gs
 }
@@ -57,7 +64,7 @@ func (gs *groupSpec) fromDB(v any) any {
 		return nil
 	}
 	switch {
-	case gs.field.Type.Relational():
+	case gs.field.Type.Relational(), gs.number != "":
 		id, _ := toInt64(v)
 		return id
 	case gs.granularity != "":
@@ -80,8 +87,10 @@ func (gs *groupSpec) condition(v any) domain.Domain {
 	switch {
 	case v == nil:
 		return domain.Cond(f, domain.Eq, false)
+	case gs.number != "":
+		return domain.Cond(f+"."+gs.number, domain.Eq, v)
 	case gs.granularity != "":
-		from, to := gs.bounds(v.(time.Time))
+		from, to := gs.utcBounds(v.(time.Time))
 		return domain.AND(domain.Cond(f, domain.Ge, gs.format(from)), domain.Cond(f, domain.Lt, gs.format(to)))
 	case gs.field.Type == TypeMany2many:
 		return domain.Cond(f, domain.In, []any{v})
@@ -104,6 +113,23 @@ func (gs *groupSpec) bounds(t time.Time) (time.Time, time.Time) {
 	return t, t.AddDate(0, 1, 0)
 }
 
+// utcBounds are the bounds of a group of local times in UTC, as a
+// datetime is stored (unchanged without a zone):
+//
+//	f in group  ⇔  utc(from) <= f < utc(to)
+func (gs *groupSpec) utcBounds(t time.Time) (time.Time, time.Time) {
+	from, to := gs.bounds(t)
+	if gs.loc == nil {
+		return from, to
+	}
+	return inZone(from, gs.loc), inZone(to, gs.loc)
+}
+
+// inZone reads the wall time of t (a naive time, in UTC) in loc, as UTC.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc).UTC()
+}
+
 // format writes a bound as Odoo does: a date, or a datetime.
 func (gs *groupSpec) format(t time.Time) string {
 	if gs.field.Type == TypeDate {
@@ -117,7 +143,7 @@ func (gs *groupSpec) dateRange(v any) any {
 	if v == nil {
 		return nil
 	}
-	from, to := gs.bounds(v.(time.Time))
+	from, to := gs.utcBounds(v.(time.Time))
 	return map[string]any{"from": gs.format(from), "to": gs.format(to)}
 }
 

@@ -377,6 +377,21 @@ func (tx *Transaction) protect(fields []*Field, ids []int64) func() {
 	}
 }
 
+// Protecting runs fn with the named fields of rs protected (Odoo's
+// env.protecting): changing their dependencies inside fn neither marks
+// them to compute nor invalidates them, so the values they have, or the
+// values fn writes, stay as they are. Protections nest; each ends when its
+// fn returns or panics. An unknown field panics with a ValidationError.
+func (e *Env) Protecting(fields []string, rs Recordset, fn func()) {
+	rs.check()
+	fs := make([]*Field, len(fields))
+	for i, name := range fields {
+		fs[i] = rs.model.mustField(name)
+	}
+	defer e.tx.protect(fs, rs.IDs())()
+	fn()
+}
+
 // forgetToCompute drops every mark of deleted records.
 func (tx *Transaction) forgetToCompute(m *Model, ids []int64) {
 	for _, f := range m.FieldList {

@@ -110,6 +110,19 @@ func (r Recordset) BrowseInts(ids ...int) Recordset {
 	return r.Browse(out...)
 }
 
+// WithPrefetch returns the same records with ids as their prefetch set
+// (Odoo's with_prefetch): reading a field on one of them loads it for
+// those ids too. Without ids, the prefetch set is the records themselves,
+// as after Browse. The records reached from the result share it.
+func (r Recordset) WithPrefetch(ids ...int64) Recordset {
+	r.check()
+	if len(ids) == 0 {
+		ids = r.ids
+	}
+	own := append([]int64(nil), ids...)
+	return Recordset{env: r.env, model: r.model, ids: r.ids, prefetch: fixedPrefetch(own)}
+}
+
 // withIDs keeps the env and prefetch set for other ids.
 func (r Recordset) withIDs(ids []int64) Recordset {
 	p := r.prefetch

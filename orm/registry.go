@@ -225,6 +225,9 @@ func (out *resolution) mergeParent(p *resolution) {
 func overlay(a, b *ModelDef) {
 	a.Order = firstNonEmpty(b.Order, a.Order)
 	a.RecName = firstNonEmpty(b.RecName, a.RecName)
+	if len(b.RecNamesSearch) > 0 {
+		a.RecNamesSearch = b.RecNamesSearch
+	}
 	a.ParentName = firstNonEmpty(b.ParentName, a.ParentName)
 	a.ActiveName = firstNonEmpty(b.ActiveName, a.ActiveName)
 	a.ParentStore = a.ParentStore || b.ParentStore

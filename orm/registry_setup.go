@@ -21,6 +21,7 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 		LogAccess: !a.Abstract && (!a.NoLogAccess || a.Transient),
 		Order:     firstNonEmpty(a.Order, "id"), RecName: a.RecName, ParentName: a.ParentName,
 		ParentStore: a.ParentStore, ActiveName: a.ActiveName, Inherits: a.Inherits,
+		RecNamesSearch:   a.RecNamesSearch,
 		CheckCompanyAuto: a.CheckCompanyAuto,
 		SQLConstraints:   a.SQLConstraints, Constraints: a.Constraints,
 		Fields: map[string]*Field{}, registry: r,
@@ -127,6 +128,11 @@ func (r *Registry) setupFields() error {
 			}
 		}
 		m.indexFields()
+		for _, p := range m.RecNamesSearch {
+			if m.Fields[splitPath(p)[0]] == nil {
+				return fmt.Errorf("orm: %s: _rec_names_search names unknown field %q", m.Name, p)
+			}
+		}
 		if err := m.parseOrder(); err != nil {
 			return err
 		}

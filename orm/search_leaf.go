@@ -25,6 +25,9 @@ func (r Recordset) leafSQL(q *query, alias string, m *Model, c domain.Condition)
 		panic(&ValidationError{ErrorInfo{Model: m.Name, Field: path[0],
 			Msg: fmt.Sprintf("unknown field %q in domain%s", path[0], m.suggest(path[0]))}})
 	}
+	if isDatePart(f, path) && f.column != "" && !f.jsonKeyed() {
+		return datePartCondition(m, f, r.fieldValueSQL(alias, f).code, path[1], r.env.contextZone(), c)
+	}
 	if len(path) > 1 {
 		if !f.Type.Relational() {
 			panic(leafErr(m, c, "%q is not a relational field", f.Name))

@@ -94,7 +94,7 @@ func byName(op domain.Operator, value any) bool { return domain.ByName(op, value
 // nameCondition is the condition on the comodel's name for a by-name
 // comparison; <, >, <=, >= act as = (name_search).
 func (r Recordset) nameCondition(co *Model, c domain.Condition, op domain.Operator) domain.Domain {
-	if co.RecName == "" {
+	if len(co.nameFields()) == 0 {
 		panic(&ValidationError{ErrorInfo{Model: r.model.Name, Field: c.Path, Value: c.Value, HasValue: true,
 			Msg: fmt.Sprintf("cannot compare %s records with a name: the model has no _rec_name", co.Name)}})
 	}
@@ -102,7 +102,7 @@ func (r Recordset) nameCondition(co *Model, c domain.Condition, op domain.Operat
 	case domain.Lt, domain.Le, domain.Gt, domain.Ge:
 		op = domain.Eq
 	}
-	return domain.Cond(co.RecName, op, c.Value)
+	return co.nameDomain(op, c.Value)
 }
 
 // many2oneSQL: ids compare the column; names search the comodel.
@@ -225,12 +225,12 @@ func (r Recordset) hierarchyIDs(m *Model, c domain.Condition) []int64 {
 		}
 	}
 	if len(names) > 0 {
-		if m.RecName == "" {
+		if len(m.nameFields()) == 0 {
 			panic(leafErr(m, c, "%s has no _rec_name to match names", m.Name))
 		}
 		var parts []domain.Domain
 		for _, n := range names {
-			parts = append(parts, domain.Cond(m.RecName, domain.ILike, n))
+			parts = append(parts, m.nameDomain(domain.ILike, n))
 		}
 		found := r.env.Model(m.Name).WithContext(Ctx{"active_test": false}).Search(domain.OR(parts...))
 		ids = append(ids, found.ids...)

@@ -74,6 +74,9 @@ func (r Recordset) pathField(m *Model, c domain.Condition) (*Field, *Model) {
 		if i == len(segs)-1 {
 			return f, cur
 		}
+		if isDatePart(f, segs[i:]) {
+			return datePartField(f, segs[i+1]), cur
+		}
 		if !f.Type.Relational() {
 			panic(leafErr(cur, c, "%q is not a relational field: it has no subfield %q", name, segs[i+1]))
 		}
@@ -107,7 +110,7 @@ func (r Recordset) validateHierarchy(m *Model, f *Field, c domain.Condition) {
 		switch it.(type) {
 		case nil, bool, Recordset:
 		case string:
-			if target.RecName == "" {
+			if len(target.nameFields()) == 0 {
 				panic(leafErr(m, c, "%s has no _rec_name to match names", target.Name))
 			}
 		default:

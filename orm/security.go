@@ -152,6 +152,32 @@ func (r Recordset) computeRules(mode string) domain.Domain {
 	return domain.AND(globals...)
 }
 
+// RuleVars returns the names a record rule's domain may use, as Odoo's
+// ir.rule._eval_context: user (the env's user, read as superuser),
+// company_ids (the allowed companies, else the user's) and company_id (the
+// first of them, or false).
+func (e *Env) RuleVars() domain.Vars { return Recordset{env: e}.ruleVars() }
+
+// CheckDomain reports why dom cannot be searched on r's model: a syntax
+// error, an unknown operator, an unknown field in a path, a value of the
+// wrong type (see search_validate.go); nil when a search would accept it.
+// It runs no query. A text domain is read without variables: parse it with
+// domain.ParseWith first when it uses some.
+func (r Recordset) CheckDomain(dom any) (err error) {
+	r.check()
+	d, err := domain.Of(dom)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = asError(p)
+		}
+	}()
+	r.validateDomain(r.model, d)
+	return nil
+}
+
 // ruleVars are the names a rule domain may use: user, company_id,
 // company_ids.
 func (r Recordset) ruleVars() domain.Vars {

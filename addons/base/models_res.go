@@ -89,6 +89,8 @@ var resModels = []orm.ModelDef{
 	},
 	{
 		Name: "res.partner", Description: "Contact", Order: "name, id",
+		// Odoo: complete_name, email, ref, vat, company_registry
+		RecNamesSearch: []string{"name", "email", "ref", "vat"},
 		Fields: []*orm.FieldDef{
 			orm.Char("name").Index(),
 			orm.Char("display_name").Compute(partnerDisplayName, "name", "is_company", "parent_id.name"),

@@ -1,6 +1,11 @@
 package base
 
-import "odsh/orm"
+import (
+	"strings"
+
+	"odsh/domain"
+	"odsh/orm"
+)
 
 // securityModels are access rights (ir.model.access) and record rules
 // (ir.rule); the ORM enforces them for every user but the superuser.
@@ -36,5 +41,31 @@ var securityModels = []orm.ModelDef{
 				}
 			}, "groups").Help("a rule without groups applies to everyone"),
 		},
+		Constraints: []orm.Constraint{{Fields: []string{"domain_force", "model_id", "active"}, Check: checkRuleDomain}},
 	},
+}
+
+// checkRuleDomain refuses an active rule whose domain does not parse or
+// does not apply to its model (Odoo's ir.rule._check_domain): the domain is
+// read with the rule variables of the current user (user, company_ids,
+// company_id) and checked as a search on the model would check it.
+func checkRuleDomain(rules orm.Recordset) {
+	env := rules.Env()
+	vars := env.RuleVars()
+	for _, rule := range rules.Records() {
+		text := rule.Str("domain_force")
+		if !rule.Bool("active") || strings.TrimSpace(text) == "" {
+			continue
+		}
+		model := rule.Rel("model_id").Str("model")
+		d, err := domain.ParseWith(text, vars)
+		if err == nil && env.HasModel(model) {
+			err = env.Sudo().Model(model).CheckDomain(d)
+		}
+		if err != nil {
+			panic(&orm.ValidationError{ErrorInfo: orm.ErrorInfo{Model: "ir.rule", Field: "domain_force",
+				IDs: rule.IDs(), Value: text, HasValue: true, Err: err,
+				Msg: "Invalid domain: " + strings.TrimPrefix(strings.TrimPrefix(err.Error(), "orm: "), "domain: ")}})
+		}
+	}
 }

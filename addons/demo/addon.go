@@ -44,7 +44,7 @@ var orderModel = orm.ModelDef{
 			orm.SelectionItem{Value: "draft", Label: "Quotation"},
 			orm.SelectionItem{Value: "confirmed", Label: "Sales Order"},
 			orm.SelectionItem{Value: "done", Label: "Locked"},
-			orm.SelectionItem{Value: "cancel", Label: "Cancelled"}).Default("draft"),
+			orm.SelectionItem{Value: "cancel", Label: "Cancelled"}).Default("draft").GroupExpandAll(),
 		orm.Datetime("date_order").Label("Order Date").Default(func(env *orm.Env) any { return env.Now() }),
 		orm.Text("note").Label("Terms and conditions"),
 	},

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -353,5 +354,19 @@ func TestLoadSmall(t *testing.T) {
 	}
 	if err := demo.Load(env, "huge"); err == nil {
 		t.Errorf("unknown size: got no error")
+	}
+}
+
+// demo.order's state expands to every state, as a kanban of orders shows
+// a column per state (Odoo's group_expand).
+func TestOrderStateGroupExpand(t *testing.T) {
+	fx := newFixture(t)
+	groups := fx.env.Model("demo.order").ReadGroup([]any{[]any{"id", "=", fx.order.ID()}}, nil, []string{"state"})
+	var got []string
+	for _, g := range groups {
+		got = append(got, fmt.Sprintf("%v:%d", g["state"], g["state_count"]))
+	}
+	if want := "draft:1 confirmed:0 done:0 cancel:0"; strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
 	}
 }

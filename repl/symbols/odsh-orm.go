@@ -125,6 +125,7 @@ func init() {
 		"FieldDef":         reflect.ValueOf((*orm.FieldDef)(nil)),
 		"FieldType":        reflect.ValueOf((*orm.FieldType)(nil)),
 		"Group":            reflect.ValueOf((*orm.Group)(nil)),
+		"GroupExpandFunc":  reflect.ValueOf((*orm.GroupExpandFunc)(nil)),
 		"Groups":           reflect.ValueOf((*orm.Groups)(nil)),
 		"HTMLOptions":      reflect.ValueOf((*orm.HTMLOptions)(nil)),
 		"Ident":            reflect.ValueOf((*orm.Ident)(nil)),
