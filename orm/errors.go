@@ -181,6 +181,19 @@ func Catch(f func()) (err error) {
 	return nil
 }
 
+// Try runs f and returns the ORM error it panics with, or nil, without a
+// savepoint (unlike Catch): after an error the transaction may be aborted
+// and the caller rolls back. Panics that are not ORM errors propagate.
+func Try(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = asError(r)
+		}
+	}()
+	f()
+	return nil
+}
+
 // asError converts a recovered panic value into an error, re-panicking for
 // values that are not ORM errors.
 func asError(r any) error {

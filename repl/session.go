@@ -375,20 +375,7 @@ func (s *Session) printTiming(d time.Duration, queries int) {
 
 // catch runs f and returns the ORM error it panics with; other panics
 // propagate.
-func catch(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			e, ok := r.(error)
-			var oe orm.Error
-			if !ok || !errors.As(e, &oe) {
-				panic(r)
-			}
-			err = e
-		}
-	}()
-	f()
-	return nil
-}
+func catch(f func()) error { return orm.Try(f) }
 
 // catchAll runs f and returns any panic as an error (an *InternalError
 // with the stack unless it is an ORM error).

@@ -246,20 +246,7 @@ func runScript(ctx context.Context, s *repl.Session, name string, r io.Reader) e
 // commit commits tx and returns the ORM error it raised. No savepoint
 // around it: COMMIT ends the savepoint with the transaction, and an aborted
 // transaction (which Commit reports) accepts none.
-func commit(tx *orm.Transaction) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			e, ok := r.(error)
-			var oe orm.Error
-			if !ok || !errors.As(e, &oe) {
-				panic(r)
-			}
-			err = e
-		}
-	}()
-	tx.Commit()
-	return nil
-}
+func commit(tx *orm.Transaction) error { return orm.Try(tx.Commit) }
 
 // finish ends a non-interactive run: roll back on error, commit with
 // --commit, else roll back and say so when something changed.

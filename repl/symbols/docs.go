@@ -432,6 +432,7 @@ var Docs = map[string]string{
 	"orm.Transaction.SetClock":              "func (tx *Transaction) SetClock(clock func() time.Time)\n\nSetClock replaces the clock the transaction reads its timestamp from\n(nil: the real one); tests use it for reproducible dates.",
 	"orm.Transaction.SetContext":            "func (tx *Transaction) SetContext(ctx context.Context) context.Context\n\nSetContext sets the context.Context used by the statements that follow\n(cancel it to cancel them) and returns the previous one.",
 	"orm.Transaction.SetLog":                "func (tx *Transaction) SetLog(w io.Writer)\n\nSetLog sets where statements are logged (nil: nowhere).",
+	"orm.Try":                               "func Try(f func()) (err error)\n\nTry runs f and returns the ORM error it panics with, or nil, without a\nsavepoint (unlike Catch): after an error the transaction may be aborted\nand the caller rolls back. Panics that are not ORM errors propagate.",
 	"orm.TxOptions":                         "type TxOptions struct {\n\tReadOnly bool      // BEGIN READ ONLY: nothing can be written\n\tLog      io.Writer // log every statement with its duration\n}\n\nTxOptions tune a transaction.",
 	"orm.TypeBinary":                        "const TypeBinary\n\nThe field types.",
 	"orm.TypeBoolean":                       "const TypeBoolean\n\nThe field types.",

@@ -87,6 +87,7 @@ func init() {
 		"ToDatetime":            reflect.ValueOf(orm.ToDatetime),
 		"ToString":              reflect.ValueOf(orm.ToString),
 		"Today":                 reflect.ValueOf(orm.Today),
+		"Try":                   reflect.ValueOf(orm.Try),
 		"TypeBinary":            reflect.ValueOf(orm.TypeBinary),
 		"TypeBoolean":           reflect.ValueOf(orm.TypeBoolean),
 		"TypeChar":              reflect.ValueOf(orm.TypeChar),
