@@ -10,12 +10,13 @@ import "fmt"
 //	(m2o, op, ids)      ⇔  the id column compared as an integer (NULL when empty)
 //	(x2m, 'in', ids)    ⇔  some r in rel has an id in ids (or rel is empty, if ids holds False)
 //	(x2m, 'not in', ids)⇔  no r in rel has an id in ids (and rel is not empty, if ids holds False)
-//	(m2o, op, name)     ⇔  rel's display name op name; for negative op, also when f is empty
-//	(x2m, op, name)     ⇔  some r in rel has display name op name;
-//	                       for negative op: no r has display name (negation of op) name
+//	(f, op, name)       ⇔  some r in rel has name op name          (op positive)
+//	(f, op, name)       ⇔  no r in rel has name (negation of op) name  (op negative)
 //
-// where = compares display names exactly, ilike as a substring without
-// case, and <, <=, >, >= with a name act as = (Odoo's name_search quirk).
+// where "r has name op v" is r's NameDomain(op, v) when r is a
+// NameSearcher that gives one (its model's name fields, OR-ed), else its
+// display name op v: = compares exactly, ilike as a substring without
+// case. <, <=, >, >= with a name act as = (Odoo's name_search quirk).
 func evalRelational(v Value, c Condition) (bool, error) {
 	switch {
 	case c.Operator == Any || c.Operator == NotAny:
@@ -65,12 +66,6 @@ func evalByName(v Value, c Condition) (bool, error) {
 	if !op.Negative() {
 		return anyName(v.Records, op, c.Value)
 	}
-	if v.Kind == KindMany2one {
-		if len(v.Records) == 0 {
-			return true, nil
-		}
-		return anyName(v.Records, op, c.Value)
-	}
 	pos, _ := op.Negation()
 	found, err := anyName(v.Records, pos, c.Value)
 	return !found, err
@@ -91,15 +86,26 @@ func nameOperator(op Operator, value any) Operator {
 	}
 }
 
-// anyName reports whether some record's display name satisfies (op, value).
+// anyName reports whether some record's name satisfies (op, value).
 func anyName(recs []Record, op Operator, value any) (bool, error) {
 	for _, rec := range recs {
-		ok, err := evalScalar(KindChar, rec.DisplayName(), op, value)
+		ok, err := hasName(rec, op, value)
 		if err != nil || ok {
 			return ok, err
 		}
 	}
 	return false, nil
+}
+
+// hasName reports whether rec's name satisfies (op, value): its NameDomain,
+// or its display name.
+func hasName(rec Record, op Operator, value any) (bool, error) {
+	if ns, ok := rec.(NameSearcher); ok {
+		if d := ns.NameDomain(op, value); d != nil {
+			return Eval(d, rec)
+		}
+	}
+	return evalScalar(KindChar, rec.DisplayName(), op, value)
 }
 
 func many2oneID(recs []Record) any {

@@ -8,9 +8,23 @@ type Record interface {
 	// DisplayName returns the name Odoo's name_search matches, used when a
 	// relational field is compared with a string.
 	DisplayName() string
-	// Value returns the value of one field (a plain name, no dots). An
-	// unknown field is an error, which Eval returns wrapped.
+	// Value returns the value of one field (a plain name), or of a number
+	// property "f.p" of a date or datetime field f (Odoo's read_group
+	// number granularities: "day.month_number"), an integer Value whose
+	// Scalar is nil when f is empty. An unknown field or property is an
+	// error, which Eval returns wrapped.
 	Value(field string) (Value, error)
+}
+
+// NameSearcher is a Record whose model searches names in fields (Odoo's
+// _rec_name and _rec_names_search) rather than by display name. When a
+// relational field is compared with a string, Eval evaluates NameDomain on
+// each related record that implements it, as Search does.
+type NameSearcher interface {
+	Record
+	// NameDomain returns the domain that stands for "name op value" on
+	// the record's model (op is positive), or nil to compare DisplayName.
+	NameDomain(op Operator, value any) Domain
 }
 
 // Kind is the type of a field, as far as domain evaluation cares.

@@ -1,6 +1,7 @@
 package orm
 
 import (
+	"math"
 	"strings"
 	"time"
 
@@ -83,4 +84,47 @@ func datePartField(f *Field, granularity string) *Field {
 // isDatePart reports whether path names a number property of date field f.
 func isDatePart(f *Field, path []string) bool {
 	return len(path) == 2 && (f.Type == TypeDate || f.Type == TypeDatetime) && numberGranularity[path[1]] != ""
+}
+
+// timePart is number property part of t, as PostgreSQL's date_part(…)::int
+// gives it (seconds rounded to even).
+func timePart(t time.Time, part string) int64 {
+	switch numberGranularity[part] {
+	case "year":
+		return int64(t.Year())
+	case "quarter":
+		return int64(t.Month()-1)/3 + 1
+	case "month":
+		return int64(t.Month())
+	case "week":
+		_, w := t.ISOWeek()
+		return int64(w)
+	case "doy":
+		return int64(t.YearDay())
+	case "day":
+		return int64(t.Day())
+	case "dow":
+		return int64(t.Weekday())
+	case "hour":
+		return int64(t.Hour())
+	case "minute":
+		return int64(t.Minute())
+	}
+	return int64(math.RoundToEven(float64(t.Second()) + float64(t.Nanosecond())/1e9))
+}
+
+// asTime reads a date or datetime value (a time.Time or its text), false
+// when empty.
+func asTime(v any) (time.Time, bool) {
+	switch x := v.(type) {
+	case time.Time:
+		return x, !x.IsZero()
+	case string:
+		for _, layout := range []string{time.DateTime, time.DateOnly, "2006-01-02 15:04:05.999999"} {
+			if t, err := time.Parse(layout, x); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
 }

@@ -53,10 +53,21 @@ func TestRecNamesSearch(t *testing.T) {
 		{"[('contact_id', 'not ilike', 'other.test')]", []int64{d1.ID(), d3.ID()}},
 		{"[('contact_ids', 'ilike', 'ACME-2')]", []int64{d2.ID()}},
 		{"[('contact_ids', 'not ilike', 'acme')]", []int64{d3.ID()}},
+		{"[('contact_id', '!=', 'C1')]", []int64{d2.ID(), d3.ID()}},
+		{"[('contact_id', 'in', ['C1', 'bob@other.test'])]", []int64{d1.ID(), d2.ID()}},
+		{"[('contact_id', 'not in', ['ACME-2', 'Cid'])]", []int64{d1.ID(), d3.ID()}},
+		{"[('contact_ids', '=', 'ann@acme.test')]", []int64{d1.ID()}},
+		{"[('contact_ids', '!=', 'ACME-2')]", []int64{d1.ID(), d3.ID()}},
+		{"[('contact_ids', 'not in', ['C1'])]", []int64{d2.ID(), d3.ID()}},
+		{"[('contact_ids.email', 'ilike', 'acme')]", []int64{d1.ID()}},
 	} {
+		// Search, and FilteredDomain in memory, match every name field.
 		t.Run(tc.dom, func(t *testing.T) {
 			if got := deals.Search(tc.dom).IDs(); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("got %v, want %v", got, tc.want)
+				t.Errorf("Search: got %v, want %v", got, tc.want)
+			}
+			if got := deals.Search(nil).FilteredDomain(tc.dom).IDs(); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("FilteredDomain: got %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package orm
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"odsh/domain"
 )
@@ -63,7 +64,7 @@ func (r Recordset) resolveHierarchy(d domain.Domain) domain.Domain {
 // recordView shows one record to domain.Eval.
 type recordView struct{ rec Recordset }
 
-var _ domain.Record = recordView{}
+var _ domain.NameSearcher = recordView{}
 
 // ID returns the record's id.
 func (v recordView) ID() int64 { return v.rec.ids[0] }
@@ -75,6 +76,9 @@ func (v recordView) DisplayName() string { return v.rec.DisplayName() }
 // NULL), the related records (sharing a prefetch set) for a relational
 // field.
 func (v recordView) Value(name string) (domain.Value, error) {
+	if head, part, dotted := strings.Cut(name, "."); dotted {
+		return v.datePart(head, part)
+	}
 	f := v.rec.model.Fields[name]
 	if f == nil {
 		return domain.Value{}, &ValidationError{ErrorInfo{Model: v.rec.model.Name, Field: name,
@@ -93,6 +97,34 @@ func (v recordView) Value(name string) (domain.Value, error) {
 		return domain.Value{Kind: k, Records: views}, nil
 	}
 	return domain.Value{Kind: k, Scalar: v.rec.value(f, v.rec.ids[0])}, nil
+}
+
+// NameDomain returns the model's search by name (nameDomain: its
+// _rec_names_search or _rec_name fields), or nil for a model with neither,
+// whose records compare their display name.
+func (v recordView) NameDomain(op domain.Operator, value any) domain.Domain {
+	if len(v.rec.model.nameFields()) == 0 {
+		return nil
+	}
+	return v.rec.model.nameDomain(op, value)
+}
+
+// datePart returns number property part of date field fname, read in the
+// context's time zone for a datetime (as datePartSQL).
+func (v recordView) datePart(fname, part string) (domain.Value, error) {
+	f := v.rec.model.Fields[fname]
+	if f == nil || !isDatePart(f, []string{fname, part}) {
+		return domain.Value{}, &ValidationError{ErrorInfo{Model: v.rec.model.Name, Field: fname + "." + part,
+			Msg: fmt.Sprintf("%q is not a number property of a date field", fname+"."+part)}}
+	}
+	t, ok := asTime(v.rec.value(f, v.rec.ids[0]))
+	if !ok {
+		return domain.Value{Kind: domain.KindInteger}, nil
+	}
+	if loc := v.rec.env.contextZone(); loc != nil && f.Type == TypeDatetime {
+		t = t.In(loc)
+	}
+	return domain.Value{Kind: domain.KindInteger, Scalar: timePart(t, part)}, nil
 }
 
 // activeLines drops the archived lines of an x2many value unless the

@@ -68,24 +68,26 @@ func init() {
 		"Truthy":             reflect.ValueOf(domain.Truthy),
 
 		// type definitions
-		"And":         reflect.ValueOf((*domain.And)(nil)),
-		"Attrer":      reflect.ValueOf((*domain.Attrer)(nil)),
-		"Bool":        reflect.ValueOf((*domain.Bool)(nil)),
-		"Condition":   reflect.ValueOf((*domain.Condition)(nil)),
-		"Domain":      reflect.ValueOf((*domain.Domain)(nil)),
-		"Kind":        reflect.ValueOf((*domain.Kind)(nil)),
-		"Not":         reflect.ValueOf((*domain.Not)(nil)),
-		"Operator":    reflect.ValueOf((*domain.Operator)(nil)),
-		"Or":          reflect.ValueOf((*domain.Or)(nil)),
-		"Record":      reflect.ValueOf((*domain.Record)(nil)),
-		"SyntaxError": reflect.ValueOf((*domain.SyntaxError)(nil)),
-		"Value":       reflect.ValueOf((*domain.Value)(nil)),
-		"Vars":        reflect.ValueOf((*domain.Vars)(nil)),
+		"And":          reflect.ValueOf((*domain.And)(nil)),
+		"Attrer":       reflect.ValueOf((*domain.Attrer)(nil)),
+		"Bool":         reflect.ValueOf((*domain.Bool)(nil)),
+		"Condition":    reflect.ValueOf((*domain.Condition)(nil)),
+		"Domain":       reflect.ValueOf((*domain.Domain)(nil)),
+		"Kind":         reflect.ValueOf((*domain.Kind)(nil)),
+		"NameSearcher": reflect.ValueOf((*domain.NameSearcher)(nil)),
+		"Not":          reflect.ValueOf((*domain.Not)(nil)),
+		"Operator":     reflect.ValueOf((*domain.Operator)(nil)),
+		"Or":           reflect.ValueOf((*domain.Or)(nil)),
+		"Record":       reflect.ValueOf((*domain.Record)(nil)),
+		"SyntaxError":  reflect.ValueOf((*domain.SyntaxError)(nil)),
+		"Value":        reflect.ValueOf((*domain.Value)(nil)),
+		"Vars":         reflect.ValueOf((*domain.Vars)(nil)),
 
 		// interface wrapper definitions
-		"_Attrer": reflect.ValueOf((*_odsh_domain_Attrer)(nil)),
-		"_Domain": reflect.ValueOf((*_odsh_domain_Domain)(nil)),
-		"_Record": reflect.ValueOf((*_odsh_domain_Record)(nil)),
+		"_Attrer":       reflect.ValueOf((*_odsh_domain_Attrer)(nil)),
+		"_Domain":       reflect.ValueOf((*_odsh_domain_Domain)(nil)),
+		"_NameSearcher": reflect.ValueOf((*_odsh_domain_NameSearcher)(nil)),
+		"_Record":       reflect.ValueOf((*_odsh_domain_Record)(nil)),
 	}
 }
 
@@ -110,6 +112,28 @@ func (W _odsh_domain_Domain) String() string {
 		return ""
 	}
 	return W.WString()
+}
+
+// _odsh_domain_NameSearcher is an interface wrapper for NameSearcher type
+type _odsh_domain_NameSearcher struct {
+	IValue       interface{}
+	WDisplayName func() string
+	WID          func() int64
+	WNameDomain  func(op domain.Operator, value any) domain.Domain
+	WValue       func(field string) (domain.Value, error)
+}
+
+func (W _odsh_domain_NameSearcher) DisplayName() string {
+	return W.WDisplayName()
+}
+func (W _odsh_domain_NameSearcher) ID() int64 {
+	return W.WID()
+}
+func (W _odsh_domain_NameSearcher) NameDomain(op domain.Operator, value any) domain.Domain {
+	return W.WNameDomain(op, value)
+}
+func (W _odsh_domain_NameSearcher) Value(field string) (domain.Value, error) {
+	return W.WValue(field)
 }
 
 // _odsh_domain_Record is an interface wrapper for Record type
