@@ -212,11 +212,12 @@ func (s *Session) Eval(ctx context.Context, entry string) error {
 // runEntry runs Go code in a savepoint, printing its values when show.
 func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	s.syncEpoch()
-	start, q0 := time.Now(), s.tx.QueryCount()
+	start := time.Now()
 	sp, err := s.savepoint()
 	if err != nil {
 		return s.fail(err)
 	}
+	q0 := s.tx.QueryCount() // the entry's statements: not its SAVEPOINT nor RELEASE
 	s.wrote, s.inEntry = false, true
 	n := s.changes.len()
 	res, err := s.eval(ctx, func(c context.Context) (Result, error) { return s.in.Eval(c, entry) })
@@ -235,11 +236,12 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 		}
 		return err
 	}
+	queries := s.tx.QueryCount() - q0
 	s.keep(sp, entry, n)
 	s.adoptEnv()
 	s.saved = append(s.saved, entry)
 	if s.timing {
-		s.printTiming(time.Since(start), s.tx.QueryCount()-q0)
+		s.printTiming(time.Since(start), queries)
 	}
 	return nil
 }

@@ -196,3 +196,35 @@ func TestPromptAfterUndo(t *testing.T) {
 		}
 	}
 }
+
+// TestTimingCountsEntryStatements: :timing counts the entry's statements,
+// not the SAVEPOINT and RELEASE the shell wraps it in.
+func TestTimingCountsEntryStatements(t *testing.T) {
+	s, out := newSession(t)
+	ctx := context.Background()
+	if err := s.Eval(ctx, ":timing on"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		entry string
+		want  string
+	}{
+		{`1 + 1`, " 0 SQL,"},
+		{`sql("SELECT 1")`, " 1 SQL,"},
+		{`x := env.Model("res.partner").Create(orm.Values{"name": "Timed"}); _ = x`, " SQL, 1 changes pending)"},
+	} {
+		t.Run(tc.entry, func(t *testing.T) {
+			out.Reset()
+			if err := s.Eval(ctx, tc.entry); err != nil {
+				t.Fatal(err)
+			}
+			last := strings.TrimSpace(out.String())
+			if i := strings.LastIndex(last, "\n"); i >= 0 {
+				last = last[i+1:]
+			}
+			if !strings.Contains(last, tc.want) {
+				t.Errorf("got %q, want it to contain %q", last, tc.want)
+			}
+		})
+	}
+}
