@@ -16,6 +16,8 @@ const continuationPrompt = "... "
 // saved to the history as one entry. Ctrl-C while typing drops the entry,
 // and so does Ctrl-D on a continuation line (the session stays). Leaving
 // with uncommitted changes asks whether to commit them; Ctrl-C there stays.
+// When the connection to the database is lost, the session says so in one
+// line and Run returns ErrConnLost.
 func (s *Session) Run(ctx context.Context, lr LineReader) error {
 	for {
 		entry, err := s.readEntry(lr)
@@ -34,7 +36,11 @@ func (s *Session) Run(ctx context.Context, lr LineReader) error {
 			continue
 		}
 		lr.SaveHistory(entry)
-		if err := s.Eval(ctx, entry); errors.Is(err, ErrQuit) && s.confirmExit(lr) {
+		err = s.Eval(ctx, entry)
+		if errors.Is(err, ErrConnLost) {
+			return err
+		}
+		if errors.Is(err, ErrQuit) && s.confirmExit(lr) {
 			return nil
 		}
 	}

@@ -72,6 +72,7 @@ type Session struct {
 	saved   []string
 
 	timing, vertical bool
+	lostShown        bool // the connection-lost line was printed
 	lastSearch       *loggedQuery
 	inEntry          bool
 	lastErr          error
@@ -228,6 +229,9 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 		err = s.print(res)
 	}
 	s.inEntry = false
+	if err != nil && s.lost() {
+		return s.reportLost()
+	}
 	if err != nil {
 		s.abandon(sp, n)
 		err = s.fail(err)
@@ -338,8 +342,12 @@ func (s *Session) keep(sp, entry string, changes int) {
 	s.undo = append(s.undo, undoStep{savepoint: sp, entry: entry, changes: changes})
 }
 
-// fail prints err and returns it.
+// fail prints err and returns it; on a closed connection, ErrConnLost
+// (reportLost).
 func (s *Session) fail(err error) error {
+	if s.lost() {
+		return s.reportLost()
+	}
 	s.lastErr = err
 	s.lastStack = s.in.LastStack()
 	fmt.Fprintln(s.errw, s.FormatError(err))

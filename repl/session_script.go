@@ -2,6 +2,7 @@ package repl
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -14,6 +15,9 @@ func (s *Session) RunScript(ctx context.Context, name, src string) error {
 	_, err := s.eval(ctx, func(c context.Context) (Result, error) { return Result{}, s.in.EvalScript(c, src) })
 	if err == nil {
 		err = catch(s.env.FlushAll)
+	}
+	if err != nil && s.lost() {
+		return s.reportLost()
 	}
 	return err
 }
@@ -30,6 +34,9 @@ func (s *Session) runScriptEntry(ctx context.Context, name, src string) error {
 	s.inEntry = true
 	err = s.RunScript(ctx, name, src)
 	s.inEntry = false
+	if errors.Is(err, ErrConnLost) {
+		return err
+	}
 	if err != nil {
 		s.abandon(sp, n)
 		s.lastErr = err

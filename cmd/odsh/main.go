@@ -160,7 +160,7 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int
 	defer tx.Close()
 	interactive := f.code == "" && len(f.files) == 0 && isTerminal(os.Stdin)
 	so := repl.SessionOptions{Tx: tx, User: f.user, DB: db.name, Width: printer.TerminalWidth(os.Stdout.Fd()),
-		Color: isTerminal(os.Stdout), Stderr: quietWriter{os.Stderr, db.conn}}
+		Color: isTerminal(os.Stdout)}
 	if interactive {
 		so.InitFile = filepath.Join(configDir(), "odsh", "init.go")
 	}
@@ -197,9 +197,9 @@ func interact(ctx context.Context, s *repl.Session, sig *signals) int {
 	defer lr.Close()
 	sig.atExit(func() { lr.Close() })
 	fmt.Fprintln(os.Stderr, "odsh: Go against env; :help for commands, Ctrl-D to leave")
-	err = s.Run(ctx, checkedReader{lr, s.Env().Tx().Conn()})
-	if errors.Is(err, errConnLost) {
-		return connLost()
+	err = s.Run(ctx, lr)
+	if errors.Is(err, repl.ErrConnLost) {
+		return connLost(err)
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
@@ -233,7 +233,7 @@ func runScript(ctx context.Context, s *repl.Session, name string, r io.Reader) e
 		return err
 	}
 	if err := s.RunScript(ctx, name, string(src)); err != nil {
-		if s.Env().Tx().Conn().IsClosed() {
+		if errors.Is(err, repl.ErrConnLost) {
 			return err
 		}
 		msg := s.FormatError(err)
@@ -252,8 +252,8 @@ func commit(tx *orm.Transaction) error { return orm.Try(tx.Commit) }
 // --commit, else roll back and say so when something changed.
 func finish(s *repl.Session, f *flags, err error) int {
 	tx := s.Env().Tx()
-	if tx.Conn().IsClosed() {
-		return connLost()
+	if errors.Is(err, repl.ErrConnLost) || tx.Conn().IsClosed() {
+		return connLost(err)
 	}
 	if err != nil {
 		if tx.Dirty() {
