@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"reflect"
 	"runtime/debug"
+	"strings"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -86,11 +87,16 @@ func (in *Interp) prelude() error {
 			return err
 		}
 	}
+	// the hooks are symbols of the compiled bind package, not interpreted
+	// variables: goroutines call them, and a goroutine reading an
+	// interpreted global races with yaegi growing its globals on the next
+	// entry
 	goPanic := in.opts.GoPanic
-	if err := in.Bind(goPanicHook, func(v any) { goPanic(panicError(v, debug.Stack())) }); err != nil {
-		return err
+	hooks := map[string]reflect.Value{
+		hookSym(goPanicHook): reflect.ValueOf(func(v any) { goPanic(panicError(v, debug.Stack())) }),
+		hookSym(depthHook):   reflect.ValueOf(in.depth.enter),
 	}
-	if err := in.Bind(depthHook, in.depth.enter); err != nil {
+	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err
 	}
 	return in.Bind("clear", clearValue)
@@ -118,3 +124,6 @@ func (in *Interp) IsInt(expr string) (ok bool) {
 }
 
 var _ Oracle = (*Interp)(nil)
+
+// hookSym is the symbol name of a hook written "__odshbind.Name".
+func hookSym(hook string) string { return strings.TrimPrefix(hook, bindAlias+".") }

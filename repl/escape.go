@@ -29,9 +29,9 @@ import (
 // 2000 closure calls deep), so the bound is low, like Python's 1000.
 const MaxDepth = 2000
 
-// depthHook is the interpreted function every interpreted function body
-// starts by deferring: `defer __odshEnter()()` (rewrite_walk.go).
-const depthHook = "__odshEnter"
+// depthHook is the compiled function every interpreted function body
+// starts by deferring: `defer __odshbind.Enter()()` (rewrite_walk.go).
+const depthHook = bindAlias + ".Enter"
 
 // escapeError is the panic value of os.Exit, runtime.Goexit and too deep a
 // recursion. It is a runtime.Error so that it reads as a panic of user code.

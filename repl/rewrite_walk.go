@@ -7,7 +7,7 @@ import (
 
 // goPanicHook is the interpreted function a rewritten go statement calls
 // with the value of a panic recovered in its goroutine.
-const goPanicHook = "__odshGoPanic"
+const goPanicHook = bindAlias + ".GoPanic"
 
 // rewriter applies the statement rewrites described at the top of
 // rewrite.go to every statement list of a unit.
