@@ -79,7 +79,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 // guardDepth makes a function body count its calls (escape.go), so that
 // runaway recursion is an error and not a fatal stack overflow:
 //
-//	func f() { body }  ⇔  func f() { defer __odshEnter()(); body }
+//	func f() { body }  ⇔  func f() { defer __odshbind.Enter()(); body }
 func (r *rewriter) guardDepth(body *ast.BlockStmt) {
 	if body == nil || r.madeBody[body] {
 		return
@@ -195,7 +195,7 @@ func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 	return &ast.BlockStmt{List: []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}, g}}
 }
 
-// recoverCall is `func() { if r := recover(); r != nil { __odshGoPanic(r) } }()`.
+// recoverCall is `func() { if r := recover(); r != nil { __odshbind.GoPanic(r) } }()`.
 func recoverCall() *ast.CallExpr {
 	rv := ident("r")
 	check := &ast.IfStmt{
