@@ -72,22 +72,7 @@ func installOn(t *testing.T, dsn string, addons ...*orm.Addon) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	conn, err := orm.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(context.Background())
-	tx, err := orm.Begin(ctx, conn, reg, orm.TxOptions{})
-	if err != nil {
-		return err
-	}
-	defer tx.Close()
-	return orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
-		orm.Install(env, nil)
-		return nil
-	})
+	return testdb.Install(dsn, reg)
 }
 
 // readEnv returns an env to look at dsn with the given addons' models.

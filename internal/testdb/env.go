@@ -138,7 +138,7 @@ func prepare(t testing.TB, addons []*orm.Addon) *prepared {
 	}
 	name := fmt.Sprintf("odsh_test_%d_%s", os.Getpid(), key)
 	dsn := CreateDatabase(t, name, "")
-	if err := install(dsn, reg); err != nil {
+	if err := Install(dsn, reg); err != nil {
 		t.Fatalf("testdb: install %s: %v", strings.Join(addonNames(ordered), ","), err)
 	}
 	p = &prepared{reg: reg, dsn: dsn}
@@ -167,8 +167,9 @@ func addonKey(addons []*orm.Addon) string {
 	return hex.EncodeToString(h[:])[:10]
 }
 
-// install creates the schema and loads the data, committed.
-func install(dsn string, reg *orm.Registry) error {
+// Install creates the schema of reg's addons on dsn's database and loads
+// their data, in one committed transaction (a failure leaves nothing).
+func Install(dsn string, reg *orm.Registry) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	conn, err := orm.Connect(ctx, dsn)
