@@ -67,7 +67,7 @@ func (in *Interp) autoImport(ctx context.Context, units []Unit) error {
 	if len(names) == 0 {
 		return nil
 	}
-	globals := in.yi.Globals()
+	globals := in.globals()
 	var specs []string
 	for _, name := range names {
 		if _, ok := globals[name]; ok {

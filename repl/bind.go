@@ -79,7 +79,7 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(fmt.Sprintf("import %s %q", bindAlias, bindPath)); err != nil {
 		return err
 	}
-	if _, err := in.yi.Eval(preludeSource); err != nil {
+	if _, err := in.yi.Eval(preludeSource + deferPrelude); err != nil {
 		return err
 	}
 	for _, src := range genericSources {

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
 	"io"
 	"os"
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -43,6 +45,12 @@ type Interp struct {
 	names    counter
 	stack    []byte // of the last panic
 	depth    depthGuard
+	// hasMain: a func main was declared (renamed, see program.go).
+	hasMain bool
+	// funcs are the top-level functions declared so far (program.go).
+	funcs map[string]funcSource
+	// defers counts the top-level defers registered by the running entry.
+	defers int
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -122,14 +130,8 @@ func (in *Interp) Eval(ctx context.Context, src string) (Result, error) {
 		return Result{}, err
 	}
 	defer in.forgetInterrupted(ctx)
-	var res Result
-	for i, u := range units {
-		res, err = in.evalUnit(ctx, u, i == len(units)-1)
-		if err != nil {
-			return Result{}, err
-		}
-	}
-	return res, nil
+	res, _, err := in.runUnits(ctx, units, true)
+	return res, err
 }
 
 // forgetInterrupted resets the call depth after a cancelled evaluation:
@@ -151,7 +153,14 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if name, rhs, ok := minMaxDecl(u); ok {
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}
-	_, err := in.run(ctx, u, u.Code(in))
+	if _, ok := u.stmt.(*ast.DeferStmt); ok {
+		_, err := in.run(ctx, u, deferUnit(u).lineCode(in))
+		if err == nil {
+			in.defers++
+		}
+		return Result{}, err
+	}
+	_, err := in.run(ctx, u, u.lineCode(in))
 	if name, rhs, ok := genericDecl(u, err); ok {
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}
@@ -189,14 +198,21 @@ func (e *CompileError) Error() string { return e.Msg }
 var yaegiPos = regexp.MustCompile(`^(\S+:)?\d+:\d+: `)
 
 func compileError(u Unit, err error) error {
-	return &CompileError{Line: u.Line, Msg: yaegiPos.ReplaceAllString(err.Error(), "")}
+	msg, line := err.Error(), u.Line
+	if m := linePos.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	return &CompileError{Line: line, Msg: yaegiPos.ReplaceAllString(msg, "")}
 }
+
+// linePos is a position in code carrying lineCode's directives.
+var linePos = regexp.MustCompile(`^` + lineFile + `:(\d+):\d+: `)
 
 // panicLogFilter drops the "1:28: panic: main(...)" lines yaegi writes to
 // stderr for every panic it recovers, which Eval already reports.
 type panicLogFilter struct{ w io.Writer }
 
-var panicLog = regexp.MustCompile(`^(\S+:)?\d+:\d+: panic(: \S+\(\.\.\.\))?\n$`)
+var panicLog = regexp.MustCompile(`^(\S+:)?\d+(:\d+)?: panic(: \S+\(\.\.\.\))?\n$`)
 
 func (f *panicLogFilter) Write(p []byte) (int, error) {
 	if panicLog.Match(p) {
@@ -213,7 +229,7 @@ func (in *Interp) LastStack() []byte { return in.stack }
 // types that entries have declared, sorted.
 func (in *Interp) Globals() []string {
 	var out []string
-	for name := range in.yi.Globals() {
+	for name := range in.globals() {
 		if !strings.HasPrefix(name, "_") {
 			out = append(out, name)
 		}
@@ -224,7 +240,7 @@ func (in *Interp) Globals() []string {
 
 // Global returns the value of a global variable of the interpreted code.
 func (in *Interp) Global(name string) (reflect.Value, bool) {
-	v, ok := in.yi.Globals()[name]
+	v, ok := in.globals()[name]
 	return v, ok
 }
 

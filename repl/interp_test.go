@@ -121,7 +121,7 @@ func TestIdioms(t *testing.T) {
 		{"no import for a global name", []step{{src: "type T struct{ Sqrt int }"}, {src: "math := T{Sqrt: 3}"}, {src: "math.Sqrt", want: "3"}}},
 		{"unknown package", []step{{src: "nosuchpkg.F()", errSub: "undefined: nosuchpkg"}}},
 		{"multi-value assignment", []step{{src: `import "strconv"`}, {src: `n, err := strconv.Atoi("12"); n * 2`, want: "24"}, {src: "err", want: "<nil>"}}},
-		{"defer at top level", []step{{src: `defer fmt.Println("deferred"); fmt.Println("first")`, want: "6 <nil>", out: "deferred\nfirst\n"}}},
+		{"defer at top level runs when the entry ends", []step{{src: `defer fmt.Println("deferred"); fmt.Println("first")`, want: "6 <nil>", out: "first\ndeferred\n"}}},
 		{"multi-value interpreted", []step{{src: `func two() (int, string) { return 1, "a" }`}, {src: "two()", want: "1 a"}}},
 		{"multi-value method of call result", []step{{src: `strings.NewReader("héllo").ReadRune()`, want: "104 1 <nil>"}}},
 		{"multi-value func literal", []step{{src: `func() (int, bool) { return 7, true }()`, want: "7 true"}}},

@@ -32,6 +32,8 @@ import (
 	"go/printer"
 	"go/scanner"
 	"go/token"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -73,6 +75,7 @@ type Unit struct {
 	decl  ast.Decl // for a Decl parsed as a file-level declaration
 	stmt  ast.Stmt // otherwise
 	names *counter
+	skip  int // lines of the prefix it was parsed with
 }
 
 // SyntaxError is a parse error located in the user's entry.
@@ -113,13 +116,14 @@ func parseSegment(seg segment, names *counter) (*Unit, error) {
 		return nil, nil
 	}
 	u := &Unit{Line: seg.line, Col: seg.col, Text: seg.text, fset: token.NewFileSet(), names: names}
-	f, ferr := parser.ParseFile(u.fset, "", filePrefix+seg.text, parser.SkipObjectResolution)
+	f, ferr := parser.ParseFile(u.fset, lineFile, filePrefix+seg.text, parser.SkipObjectResolution)
 	if ferr == nil && len(f.Decls) == 1 {
-		u.Kind, u.decl = Decl, f.Decls[0]
+		u.Kind, u.decl, u.skip = Decl, f.Decls[0], 1
 		return u, nil
 	}
 	u.fset = token.NewFileSet()
-	b, berr := parser.ParseFile(u.fset, "", bodyPrefix+seg.text+"\n}", parser.SkipObjectResolution)
+	u.skip = 2
+	b, berr := parser.ParseFile(u.fset, lineFile, bodyPrefix+seg.text+"\n}", parser.SkipObjectResolution)
 	if berr != nil {
 		if ferr != nil && looksLikeDecl(seg.text) {
 			return nil, locate(ferr, seg, 1)
@@ -233,6 +237,36 @@ func (u Unit) Code(o Oracle) string {
 	return "{ func() {\n" + r.printList(block.List) + "\n}() }"
 }
 
+// lineFile is the file name of the //line directives in the code handed
+// to yaegi: positions in its messages are then lines of the user's entry
+// or script (compileError reads them back).
+const lineFile = "odsh"
+
+// lineCode is Code with //line directives, so that the positions yaegi
+// reports are the user's lines even where the rewrites added lines.
+func (u Unit) lineCode(o Oracle) string {
+	r := &rewriter{oracle: o, names: u.names, fset: u.fset, sourcePos: true}
+	var code string
+	if u.decl != nil {
+		r.walk(u.decl)
+		code = r.print(u.decl)
+	} else {
+		block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
+		r.walk(block)
+		if u.Kind != Stmt {
+			code = r.print(block.List[0])
+		} else {
+			code = "{ func() {\n" + r.printList(block.List) + "\n}() }"
+		}
+	}
+	return lineDirective.ReplaceAllStringFunc(code, func(d string) string {
+		n, _ := strconv.Atoi(d[len("//line "+lineFile+":"):])
+		return fmt.Sprintf("//line %s:%d:1", lineFile, u.Line+n-u.skip-1)
+	})
+}
+
+var lineDirective = regexp.MustCompile(`//line ` + lineFile + `:\d+`)
+
 // Node returns the unit's parsed form: an ast.Decl or an ast.Stmt.
 func (u Unit) Node() ast.Node {
 	if u.decl != nil {
@@ -248,7 +282,11 @@ func (u Unit) ExprText(e ast.Expr) string {
 
 func (r *rewriter) print(n ast.Node) string {
 	var buf bytes.Buffer
-	if err := printer.Fprint(&buf, r.fset, n); err != nil {
+	cfg := printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
+	if r.sourcePos {
+		cfg.Mode |= printer.SourcePos
+	}
+	if err := cfg.Fprint(&buf, r.fset, n); err != nil {
 		panic(fmt.Sprintf("repl: printing rewritten code: %v", err))
 	}
 	return buf.String()

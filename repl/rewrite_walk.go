@@ -15,8 +15,10 @@ type rewriter struct {
 	oracle Oracle
 	names  *counter
 	fset   *token.FileSet
-	ints   map[string]bool   // local names known to hold integers
-	made   map[ast.Stmt]bool // statements this rewriter generated
+	// sourcePos prints //line directives (Unit.lineCode).
+	sourcePos bool
+	ints      map[string]bool   // local names known to hold integers
+	made      map[ast.Stmt]bool // statements this rewriter generated
 	// madeBody are the bodies of function literals this rewriter generated,
 	// which need no depth guard.
 	madeBody map[*ast.BlockStmt]bool

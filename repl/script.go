@@ -41,10 +41,16 @@ func (in *Interp) EvalScript(ctx context.Context, src string) error {
 		return &ScriptError{Line: 1, Err: err}
 	}
 	defer in.forgetInterrupted(ctx)
-	for _, u := range units {
-		if _, err := in.evalUnit(ctx, u, false); err != nil {
-			return &ScriptError{Line: u.Line, Err: err}
+	if err := in.autoImport(ctx, units); err != nil {
+		return &ScriptError{Line: 1, Err: err}
+	}
+	if _, u, err := in.runUnits(ctx, units, false); err != nil {
+		line := u.Line
+		var ce *CompileError
+		if errors.As(err, &ce) {
+			line = ce.Line
 		}
+		return &ScriptError{Line: line, Err: err}
 	}
 	return nil
 }

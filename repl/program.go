@@ -1,0 +1,522 @@
+package repl
+
+// Go's package-level semantics for entries and script files.
+//
+// yaegi compiles what it is given, in the order given: a function that
+// calls one declared further down is "undefined", a constant or a type used
+// before its declaration is a "definition loop", and a `var` whose
+// initialiser reads a variable of an earlier Eval is always a "variable
+// definition loop" (yaegi looks for that variable among the declarations of
+// the current Eval only). Go has no order among package-level declarations.
+// So an entry, or a whole script file, is not fed unit by unit; it is
+// planned first:
+//
+//  1. imports, all of them, first;
+//  2. the declarations (type, const, var, func) are evaluated together, in
+//     one yaegi Eval, where yaegi resolves them in dependency order, as Go
+//     does for a package — except those that read a variable the entry's
+//     own statements define (`x := 5; func f() int { return x }`), which stay
+//     in place;
+//  3. a `var` of that group whose initialiser reads a variable of an earlier
+//     entry (env included) runs as `name := value` just before the group;
+//  4. the statements, and the declarations that stayed in place, in order;
+//  5. a `func main()` is called once, at the end, as Go runs a program. It
+//     is renamed (__odsh_main): yaegi would otherwise call a function named
+//     main again at the end of every later Eval.
+//
+// Top-level `defer` runs when the entry or the script ends, in reverse
+// order (the top-level statements are the body of one function, as main's
+// are). A top-level `return` is refused before anything runs: in a script
+// it would silently end only the statement around it.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// mainName is what a user's func main is renamed to.
+const mainName = "__odsh_main"
+
+// runUnits evaluates the units of one entry or script file with Go's
+// package-level semantics (see above). wantLast says whether the values of
+// a last bare expression are wanted. A failure is returned with the unit it
+// happened in.
+func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (res Result, failed *Unit, err error) {
+	if u, err := refuseTopLevel(units); err != nil {
+		return Result{}, u, err
+	}
+	p := in.plan(units)
+	if p.main {
+		in.hasMain = true
+	}
+	if in.hasMain {
+		renameMain(units)
+	}
+	defer func() {
+		if derr := in.runDefers(ctx); derr != nil && err == nil {
+			res, failed, err = Result{}, &units[len(units)-1], derr
+		}
+	}()
+	for i := range p.imports {
+		if _, err := in.evalUnit(ctx, p.imports[i], false); err != nil {
+			return Result{}, &p.imports[i], err
+		}
+	}
+	for i := range p.early {
+		if err := in.evalEarly(ctx, p.early[i]); err != nil {
+			return Result{}, &p.early[i].unit, err
+		}
+	}
+	if len(p.group) > 0 {
+		if u, err := in.evalGroup(ctx, p.group); err != nil {
+			return Result{}, u, err
+		}
+	}
+	for i := range p.steps {
+		u := &p.steps[i]
+		r, err := in.evalUnit(ctx, *u, wantLast && i == len(p.steps)-1 && p.lastIsStep)
+		if err != nil {
+			return Result{}, u, err
+		}
+		res = r
+	}
+	if p.main {
+		u := p.mainUnit
+		if _, err := in.run(ctx, u, "{ func() { "+mainName+"() }() }"); err != nil {
+			return Result{}, &u, err
+		}
+	}
+	return res, nil, nil
+}
+
+// plan is the order in which the units of an entry run.
+type plan struct {
+	imports    []Unit
+	early      []earlyVar
+	group      []Unit // declarations evaluated together
+	steps      []Unit // statements and pinned declarations, in order
+	lastIsStep bool   // the entry's last unit is the last step
+	main       bool   // the entry declares func main
+	mainUnit   Unit
+}
+
+// earlyVar is a `var` declaration run as `name := value` before the group.
+type earlyVar struct {
+	unit Unit
+	code string
+}
+
+func (in *Interp) plan(units []Unit) plan {
+	var p plan
+	// names the entry's statements define: declarations using them must
+	// wait for those statements
+	stmtNames := map[string]bool{}
+	for _, u := range units {
+		if a, ok := u.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+			for _, l := range a.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					stmtNames[id.Name] = true
+				}
+			}
+		}
+	}
+	pinned := map[int]bool{}
+	for changed := true; changed; {
+		changed = false
+		for i, u := range units {
+			if u.decl == nil || u.Import() != nil || pinned[i] {
+				continue
+			}
+			if refersTo(u.decl, stmtNames) {
+				pinned[i], changed = true, true
+				for _, n := range declNames(u.decl) {
+					stmtNames[n] = true
+				}
+			}
+		}
+	}
+	groupNames := map[string]bool{}
+	for i, u := range units {
+		if u.decl != nil && u.Import() == nil && !pinned[i] {
+			for _, n := range declNames(u.decl) {
+				groupNames[n] = true
+			}
+		}
+	}
+	var globals map[string]reflect.Value
+	for i, u := range units {
+		switch {
+		case u.Import() != nil:
+			p.imports = append(p.imports, u)
+		case u.decl != nil && !pinned[i]:
+			if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" && fd.Type.TypeParams == nil {
+				p.main, p.mainUnit = true, u
+			}
+			if g, ok := u.decl.(*ast.GenDecl); ok && g.Tok == token.VAR && globals == nil {
+				globals = in.globals()
+			}
+			if code, ok := in.earlyVar(u, groupNames, globals); ok {
+				p.early = append(p.early, earlyVar{unit: u, code: code})
+				continue
+			}
+			p.group = append(p.group, u)
+		default:
+			p.steps = append(p.steps, u)
+			p.lastIsStep = i == len(units)-1
+		}
+	}
+	return p
+}
+
+// earlyVar recognises a var declaration of the group whose initialisers
+// read an earlier global variable and nothing the group declares, and
+// returns it as short variable declarations:
+//
+//	var P = env.Model("res.partner")  ⇔  P := env.Model("res.partner")
+//	var n, m int = a, b               ⇔  n, m := (int)(a), (int)(b)
+func (in *Interp) earlyVar(u Unit, groupNames map[string]bool, globals map[string]reflect.Value) (string, bool) {
+	g, ok := u.decl.(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR {
+		return "", false
+	}
+	readsGlobal := false
+	var lines []string
+	for _, s := range g.Specs {
+		spec := s.(*ast.ValueSpec)
+		if len(spec.Values) == 0 || len(spec.Values) != len(spec.Names) {
+			return "", false
+		}
+		for _, v := range spec.Values {
+			names := freeNames(v)
+			for n := range names {
+				if groupNames[n] {
+					return "", false
+				}
+				if _, ok := globals[n]; ok {
+					readsGlobal = true
+				}
+			}
+		}
+		var lhs, rhs []string
+		for i, id := range spec.Names {
+			lhs = append(lhs, id.Name)
+			val := u.ExprText(spec.Values[i])
+			if spec.Type != nil {
+				val = "(" + u.ExprText(spec.Type) + ")(" + val + ")"
+			}
+			rhs = append(rhs, val)
+		}
+		lines = append(lines, strings.Join(lhs, ", ")+" := "+strings.Join(rhs, ", "))
+	}
+	if !readsGlobal {
+		return "", false
+	}
+	return strings.Join(lines, "\n"), true
+}
+
+// evalEarly runs an early var declaration through the normal rewriting of
+// a statement unit.
+func (in *Interp) evalEarly(ctx context.Context, e earlyVar) error {
+	units, err := Split(e.code)
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		u.Line = e.unit.Line
+		if _, err := in.evalUnit(ctx, u, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evalGroup evaluates declarations together, so that yaegi orders them.
+// Each carries //line directives, so an error names the user's line.
+func (in *Interp) evalGroup(ctx context.Context, group []Unit) (*Unit, error) {
+	var parts []string
+	for _, u := range group {
+		parts = append(parts, u.lineCode(in))
+	}
+	_, err := in.run(ctx, group[0], strings.Join(parts, "\n"))
+	if err == nil {
+		return in.noteFuncs(ctx, group, parts)
+	}
+	{
+		var ce *CompileError
+		if errors.As(err, &ce) {
+			for i := len(group) - 1; i >= 0; i-- {
+				if group[i].Line <= ce.Line {
+					return &group[i], err
+				}
+			}
+		}
+		return &group[0], err
+	}
+}
+
+// refuseTopLevel refuses statements that mean something else once the
+// entry's statements are run one by one: a return outside any function.
+func refuseTopLevel(units []Unit) (*Unit, error) {
+	for i := range units {
+		u := &units[i]
+		if u.stmt == nil {
+			continue
+		}
+		var bad *ast.ReturnStmt
+		ast.Inspect(u.stmt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if bad == nil {
+					bad = n
+				}
+			}
+			return bad == nil
+		})
+		if bad != nil {
+			line := u.Line + u.fset.Position(bad.Pos()).Line - u.skip - 1
+			return u, &CompileError{Line: line, Msg: "return outside a function: the top-level statements of an entry or a script are not a function body; " +
+				"to stop a script early, put its code in func main() and return from there, or panic(...)"}
+		}
+	}
+	return nil, nil
+}
+
+// renameMain renames the identifiers main of the units to mainName (see
+// the top of this file).
+func renameMain(units []Unit) {
+	for _, u := range units {
+		ast.Inspect(u.Node(), func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				ast.Inspect(n.X, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && id.Name == "main" {
+						id.Name = mainName
+					}
+					return true
+				})
+				return false
+			case *ast.Ident:
+				if n.Name == "main" {
+					n.Name = mainName
+				}
+			}
+			return true
+		})
+	}
+}
+
+// declNames returns the names a file-level declaration declares; a method
+// declares nothing at package level.
+func declNames(d ast.Decl) []string {
+	var out []string
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			out = append(out, d.Name.Name)
+		}
+	case *ast.GenDecl:
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.ValueSpec:
+				for _, id := range s.Names {
+					out = append(out, id.Name)
+				}
+			case *ast.TypeSpec:
+				out = append(out, s.Name.Name)
+			}
+		}
+	}
+	return out
+}
+
+// freeNames returns the identifiers n uses, except selector names and
+// struct literal keys: an over-approximation of the names it reads (local
+// names are included).
+func freeNames(n ast.Node) map[string]bool {
+	out := map[string]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			for k := range freeNames(n.X) {
+				out[k] = true
+			}
+			return false
+		case *ast.KeyValueExpr:
+			if _, ok := n.Key.(*ast.Ident); !ok {
+				for k := range freeNames(n.Key) {
+					out[k] = true
+				}
+			}
+			for k := range freeNames(n.Value) {
+				out[k] = true
+			}
+			return false
+		case *ast.Ident:
+			out[n.Name] = true
+		}
+		return true
+	})
+	return out
+}
+
+// refersTo reports whether n uses one of names.
+func refersTo(n ast.Node, names map[string]bool) bool {
+	if len(names) == 0 {
+		return false
+	}
+	for k := range freeNames(n) {
+		if names[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// funcSource is a top-level function as handed to yaegi, and the names it
+// uses.
+type funcSource struct {
+	code string
+	uses map[string]bool
+}
+
+// noteFuncs records the functions of a group and, when the group redefines
+// functions of earlier entries, evaluates again the earlier functions that
+// call them: yaegi binds a call to the function the name meant when the
+// caller was compiled, so they would go on calling the old one. Callers of
+// re-evaluated functions are re-evaluated in turn.
+func (in *Interp) noteFuncs(ctx context.Context, group []Unit, codes []string) (*Unit, error) {
+	if in.funcs == nil {
+		in.funcs = map[string]funcSource{}
+	}
+	changed := map[string]bool{}
+	redefined := false
+	for i, u := range group {
+		fd, ok := u.decl.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil {
+			continue
+		}
+		if _, seen := in.funcs[fd.Name.Name]; seen {
+			redefined = true
+		}
+		changed[fd.Name.Name] = true
+		in.funcs[fd.Name.Name] = funcSource{code: codes[i], uses: freeNames(fd.Body)}
+	}
+	if !redefined {
+		return nil, nil
+	}
+	done := map[string]bool{}
+	for k := range changed {
+		done[k] = true
+	}
+	for again := true; again; {
+		again = false
+		for name, f := range in.funcs {
+			if done[name] || !usesAny(f.uses, changed) {
+				continue
+			}
+			done[name], changed[name], again = true, true, true
+			if _, err := in.yi.EvalWithContext(ctx, f.code); err != nil {
+				return &group[0], &CompileError{Line: group[0].Line, Msg: fmt.Sprintf(
+					"%s was redefined, but %s, which calls it, no longer compiles: %s", firstFunc(group), name, yaegiPos.ReplaceAllString(err.Error(), ""))}
+			}
+		}
+	}
+	return nil, nil
+}
+
+func usesAny(uses, names map[string]bool) bool {
+	for n := range names {
+		if uses[n] {
+			return true
+		}
+	}
+	return false
+}
+
+func firstFunc(group []Unit) string {
+	for _, u := range group {
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv == nil {
+			return fd.Name.Name
+		}
+	}
+	return "a function"
+}
+
+// deferUnit turns a top-level defer into a call registered for the end of
+// the entry; the function and its arguments are evaluated now, as Go does:
+//
+//	defer f(a)  ⇔  { __f, __a := f, a; __odsh_defer(func() { __f(__a) }) }
+func deferUnit(u Unit) Unit {
+	d := u.stmt.(*ast.DeferStmt)
+	var lhs, rhs []ast.Expr
+	call := &ast.CallExpr{Fun: d.Call.Fun, Ellipsis: d.Call.Ellipsis}
+	if id, ok := d.Call.Fun.(*ast.Ident); !ok || !builtins[id.Name] {
+		f := ident(u.names.next("f"))
+		lhs, rhs, call.Fun = append(lhs, f), append(rhs, d.Call.Fun), f
+	}
+	for _, a := range d.Call.Args {
+		t := ident(u.names.next("a"))
+		lhs, rhs, call.Args = append(lhs, t), append(rhs, a), append(call.Args, t)
+	}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}}}
+	reg := &ast.ExprStmt{X: &ast.CallExpr{Fun: ident("__odsh_defer"), Args: []ast.Expr{lit}}}
+	list := []ast.Stmt{reg}
+	if len(lhs) > 0 {
+		list = append([]ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}}, list...)
+	}
+	u.stmt, u.Kind = &ast.BlockStmt{List: list}, Stmt
+	return u
+}
+
+// runDefers runs the top-level defers of the entry that ends, last first.
+func (in *Interp) runDefers(ctx context.Context) error {
+	if in.defers == 0 {
+		return nil
+	}
+	in.defers = 0
+	_, err := in.yi.EvalWithContext(ctx, "__odsh_rundefers()")
+	if err != nil {
+		_, _ = in.yi.Eval("__odsh_defers = nil")
+		var p interp.Panic
+		if errors.As(err, &p) {
+			return panicError(p.Value, p.Stack)
+		}
+	}
+	return err
+}
+
+// deferPrelude holds the registered top-level defers (deferUnit).
+const deferPrelude = `
+var __odsh_defers []func()
+
+func __odsh_defer(f func()) { __odsh_defers = append(__odsh_defers, f) }
+
+func __odsh_rundefers() {
+	for len(__odsh_defers) > 0 {
+		f := __odsh_defers[len(__odsh_defers)-1]
+		__odsh_defers = __odsh_defers[:len(__odsh_defers)-1]
+		f()
+	}
+}
+`
+
+// globals returns the interpreter's global variables; yaegi's Globals
+// panics (index out of range) after some failed evaluations, in which case
+// the session's names are not known and none is returned.
+func (in *Interp) globals() (out map[string]reflect.Value) {
+	defer func() {
+		if recover() != nil {
+			out = map[string]reflect.Value{}
+		}
+	}()
+	return in.yi.Globals()
+}

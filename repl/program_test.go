@@ -1,0 +1,149 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestGoDeclarationOrder checks Go's package-level semantics at the prompt
+// (program.go): what each step prints was checked against `go run` of the
+// same declarations in a package main.
+func TestGoDeclarationOrder(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"var reads a var of an earlier entry", []step{{src: "var x = 3"}, {src: "var y = x + 1"}, {src: "y", want: "4"}}},
+		{"typed var reads earlier var", []step{{src: "var x = 3"}, {src: "var y float64 = float64(x) / 2"}, {src: "y", want: "1.5"}}},
+		{"var block reads earlier vars", []step{{src: "a := 2"}, {src: "var (\n\tb = a * 2\n\tc = a * 3\n)"}, {src: "b + c", want: "10"}}},
+		{"var and func of one entry, any order", []step{{src: "var total = double(base)\nvar base = 21\nfunc double(n int) int { return n * 2 }"}, {src: "total", want: "42"}}},
+		{"func before what it calls", []step{{src: "func f() int { return g() + K }\nfunc g() int { return 1 }\nconst K = 10"}, {src: "f()", want: "11"}}},
+		{"type used before its declaration", []step{{src: "func mk() T { return T{N: 2} }\ntype T struct{ N int }"}, {src: "mk().N", want: "2"}}},
+		{"declaration using a statement's variable stays in place", []step{{src: "n := 5\nfunc get() int { return n }\nn = 6"}, {src: "get()", want: "6"}}},
+		{"redefined function: callers call the new one", []step{
+			{src: "func f() int { return 1 }"}, {src: "func g() int { return f() * 10 }"}, {src: "g()", want: "10"},
+			{src: "func f() int { return 2 }"}, {src: "g()", want: "20"},
+		}},
+		{"redefinition reaches callers of callers", []step{
+			{src: "func f() int { return 1 }"}, {src: "func g() int { return f() }"}, {src: "func h() int { return g() + 100 }"},
+			{src: "func f() int { return 5 }"}, {src: "h()", want: "105"},
+		}},
+		{"func main runs once, when declared", []step{
+			{src: `func main() { fmt.Println("main ran") }`, out: "main ran\n"},
+			{src: "1 + 1", want: "2", out: ""},
+			{src: "main()", out: "main ran\n"},
+		}},
+		{"top-level defer runs at the end of the entry", []step{{src: "defer fmt.Println(\"d\")\nfmt.Println(\"b\")", want: "2 <nil>", out: "b\nd\n"}}},
+		{"top-level defers run last first, arguments evaluated at once", []step{{src: "i := 1\ndefer fmt.Println(\"first\", i)\ni = 2\ndefer fmt.Println(\"second\", i)\nfmt.Println(\"body\")", want: "5 <nil>", out: "body\nsecond 2\nfirst 1\n"}}},
+		{"top-level defer runs after an error too", []step{{src: "defer fmt.Println(\"cleanup\")\npanic(\"boom\")", errSub: "panic: boom", out: "cleanup\n"}, {src: "1", want: "1", out: ""}}},
+		{"return at top level is refused before running", []step{{src: "fmt.Println(\"before\")\nif true {\n\treturn\n}", errSub: "return outside a function", out: ""}}},
+		{"return inside a func literal is fine", []step{{src: "f := func() int { return 3 }\nf()", want: "3"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { runSteps(t, tt.steps) })
+	}
+}
+
+// TestBoundVarInVar checks `var P = env.Model(...)`'s shape: a var
+// initialised from a variable the host bound.
+func TestBoundVarInVar(t *testing.T) {
+	in, out := newTestInterp(t)
+	if err := in.Bind("base", 40); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := in.Eval(ctx, "var P = base + 2"); err != nil {
+		t.Fatalf("var P = base + 2: %v", err)
+	}
+	res, err := in.Eval(ctx, "P")
+	if err != nil || len(res.Values) != 1 || res.Values[0] != 42 {
+		t.Fatalf("P = %v, %v; want 42 (output %q)", res.Values, err, out)
+	}
+}
+
+// TestScriptGoSemantics runs script files as a whole: a package main
+// program in any declaration order, main run once, imports added on first
+// use, and a refused top-level return that runs nothing.
+func TestScriptGoSemantics(t *testing.T) {
+	tests := []struct {
+		name, src, out string
+		errLine        int
+		errSub         string
+	}{
+		{
+			name: "package main, declarations below main",
+			src:  "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(f(), K, T{2}.double())\n}\n\nconst K = 5\n\ntype T struct{ n int }\n\nfunc (t T) double() int { return t.n * 2 }\n\nfunc f() int { return 3 }\n",
+			out:  "3 5 4\n",
+		},
+		{
+			name: "vars initialised from each other, out of order",
+			src:  "package main\n\nimport \"fmt\"\n\nvar b = a + 1\nvar a = 3\n\nfunc main() { fmt.Println(a, b) }\n",
+			out:  "3 4\n",
+		},
+		{
+			name: "top-level statements and declarations",
+			src:  "var x = 3\nvar y = x + 1\nfmt.Println(y, twice(y))\nfunc twice(n int) int { return 2 * n }\n",
+			out:  "4 8\n",
+		},
+		{
+			name: "import on first use in a file",
+			src:  "fmt.Println(strconv.Itoa(7) + \"!\")\n",
+			out:  "7!\n",
+		},
+		{
+			name:    "return at top level refused, nothing runs",
+			src:     "fmt.Println(\"write\")\nif true {\n\treturn\n}\nfmt.Println(\"more\")\n",
+			errLine: 3, errSub: "return outside a function",
+		},
+		{
+			name: "top-level defer runs when the script ends",
+			src:  "defer fmt.Println(\"d\")\nfmt.Println(\"b\")\n",
+			out:  "b\nd\n",
+		},
+		{
+			name:    "compile error in a later declaration names its line",
+			src:     "package main\n\nfunc main() {}\n\nfunc f() int {\n\treturn undefinedName\n}\n",
+			errLine: 6, errSub: "undefined: undefinedName",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, out := newTestInterp(t)
+			err := in.EvalScript(context.Background(), tt.src)
+			if tt.errSub == "" {
+				if err != nil {
+					t.Fatalf("EvalScript: %v (output %q)", err, out)
+				}
+			} else {
+				var se *ScriptError
+				if !errors.As(err, &se) || se.Line != tt.errLine || !strings.Contains(se.Error(), tt.errSub) {
+					t.Fatalf("EvalScript error = %v, want line %d with %q", err, tt.errLine, tt.errSub)
+				}
+			}
+			if out.String() != tt.out {
+				t.Errorf("output %q, want %q", out.String(), tt.out)
+			}
+		})
+	}
+}
+
+// TestLoadedMainRunsOnce checks that a script with func main, then more
+// entries, does not run main again (yaegi calls a function named main at
+// the end of every Eval).
+func TestLoadedMainRunsOnce(t *testing.T) {
+	in, out := newTestInterp(t)
+	ctx := context.Background()
+	if err := in.EvalScript(ctx, "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"created\") }\n"); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []string{"x := 1", "x + 1", "fmt.Sprint(x)"} {
+		if _, err := in.Eval(ctx, e); err != nil {
+			t.Fatalf("%s: %v", e, err)
+		}
+	}
+	if got := out.String(); got != "created\n" {
+		t.Errorf("output %q, want main to have run once", got)
+	}
+}
