@@ -182,7 +182,7 @@ func (in *Interp) run(ctx context.Context, u Unit, code string) (reflect.Value, 
 		in.stack = p.Stack
 		return reflect.Value{}, panicError(p.Value, p.Stack)
 	}
-	return reflect.Value{}, compileError(u, err)
+	return reflect.Value{}, compileError(u, err, strings.Contains(code, "//line "+lineFile))
 }
 
 // CompileError is an error yaegi found before running a unit (an undefined
@@ -197,16 +197,19 @@ func (e *CompileError) Error() string { return e.Msg }
 
 var yaegiPos = regexp.MustCompile(`^(\S+:)?\d+:\d+: `)
 
-func compileError(u Unit, err error) error {
+//
+// When the code carried lineCode's directives (lined), the line yaegi
+// names is the user's.
+func compileError(u Unit, err error, lined bool) error {
 	msg, line := err.Error(), u.Line
-	if m := linePos.FindStringSubmatch(msg); m != nil {
+	if m := linePos.FindStringSubmatch(msg); m != nil && lined {
 		line, _ = strconv.Atoi(m[1])
 	}
 	return &CompileError{Line: line, Msg: yaegiPos.ReplaceAllString(msg, "")}
 }
 
 // linePos is a position in code carrying lineCode's directives.
-var linePos = regexp.MustCompile(`^` + lineFile + `:(\d+):\d+: `)
+var linePos = regexp.MustCompile(`^(?:\S+:)?(\d+):\d+: `)
 
 // panicLogFilter drops the "1:28: panic: main(...)" lines yaegi writes to
 // stderr for every panic it recovers, which Eval already reports.

@@ -239,8 +239,10 @@ func (u Unit) Code(o Oracle) string {
 
 // lineFile is the file name of the //line directives in the code handed
 // to yaegi: positions in its messages are then lines of the user's entry
-// or script (compileError reads them back).
-const lineFile = "odsh"
+// or script (compileError reads them back). It must be yaegi's default
+// source name: yaegi keys a file's imports by its file name, and drops
+// that name from its messages.
+const lineFile = "_.go"
 
 // lineCode is Code with //line directives, so that the positions yaegi
 // reports are the user's lines even where the rewrites added lines.
@@ -259,13 +261,15 @@ func (u Unit) lineCode(o Oracle) string {
 			code = "{ func() {\n" + r.printList(block.List) + "\n}() }"
 		}
 	}
-	return lineDirective.ReplaceAllStringFunc(code, func(d string) string {
+	// the leading newline keeps the first directive at the start of a
+	// line when yaegi wraps a statement in a function of its own
+	return "\n" + lineDirective.ReplaceAllStringFunc(code, func(d string) string {
 		n, _ := strconv.Atoi(d[len("//line "+lineFile+":"):])
 		return fmt.Sprintf("//line %s:%d:1", lineFile, u.Line+n-u.skip-1)
 	})
 }
 
-var lineDirective = regexp.MustCompile(`//line ` + lineFile + `:\d+`)
+var lineDirective = regexp.MustCompile(`//line ` + regexp.QuoteMeta(lineFile) + `:\d+`)
 
 // Node returns the unit's parsed form: an ast.Decl or an ast.Stmt.
 func (u Unit) Node() ast.Node {
