@@ -197,7 +197,6 @@ func (e *CompileError) Error() string { return e.Msg }
 
 var yaegiPos = regexp.MustCompile(`^(\S+:)?\d+:\d+: `)
 
-//
 // When the code carried lineCode's directives (lined), the line yaegi
 // names is the user's.
 func compileError(u Unit, err error, lined bool) error {
