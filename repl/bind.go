@@ -45,11 +45,16 @@ func (in *Interp) Bind(name string, value any) error {
 	return nil
 }
 
-// preludeSource defines what yaegi lacks. min and max are generic here;
-// yaegi cannot use a generic call as the value of a top-level declaration,
-// so the rewriter routes those through a temporary (see minMaxDecl).
-const preludeSource = `
-func min[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {
+// builtinSource defines the builtins yaegi lacks, min and max, in a
+// package of their own: a generic function declared in the main package
+// makes yaegi fail on every later declaration that uses a type declared
+// further down ("reflect.Type is nil"). Calls of min and max are rewritten
+// to it (rewriteMinMax). yaegi cannot use a generic call as the value of a
+// top-level declaration, so the rewriter routes those through a temporary
+// (see minMaxDecl).
+const builtinSource = `package odshbuiltin
+
+func Min[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {
 	for _, y := range ys {
 		if y < x {
 			x = y
@@ -58,7 +63,7 @@ func min[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | 
 	return x
 }
 
-func max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {
+func Max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {
 	for _, y := range ys {
 		if y > x {
 			x = y
@@ -67,6 +72,8 @@ func max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | 
 	return x
 }
 `
+
+const builtinAlias = "__odshbuiltin"
 
 // prelude imports the preimported packages and defines the helpers.
 func (in *Interp) prelude() error {
@@ -79,7 +86,13 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(fmt.Sprintf("import %s %q", bindAlias, bindPath)); err != nil {
 		return err
 	}
-	if _, err := in.yi.Eval(preludeSource + deferPrelude); err != nil {
+	if _, err := in.yi.Compile(builtinSource); err != nil {
+		return err
+	}
+	if _, err := in.yi.Eval(fmt.Sprintf("import %s %q", builtinAlias, "odshbuiltin")); err != nil {
+		return err
+	}
+	if _, err := in.yi.Eval(deferPrelude); err != nil {
 		return err
 	}
 	for _, src := range genericSources {
@@ -95,6 +108,7 @@ func (in *Interp) prelude() error {
 	hooks := map[string]reflect.Value{
 		hookSym(goPanicHook): reflect.ValueOf(func(v any) { goPanic(panicError(v, debug.Stack())) }),
 		hookSym(depthHook):   reflect.ValueOf(in.depth.enter),
+		hookSym(leaveHook):   reflect.ValueOf(in.depth.leave),
 	}
 	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err
@@ -124,6 +138,15 @@ func (in *Interp) IsInt(expr string) (ok bool) {
 }
 
 var _ Oracle = (*Interp)(nil)
+
+// IsPackage reports whether name is an imported package, or one that
+// would be imported on first use, and not a global of the session.
+func (in *Interp) IsPackage(name string) bool {
+	if _, ok := in.imported[name]; ok {
+		return true
+	}
+	return in.packageFor(name) != ""
+}
 
 // hookSym is the symbol name of a hook written "__odshbind.Name".
 func hookSym(hook string) string { return strings.TrimPrefix(hook, bindAlias+".") }

@@ -29,9 +29,13 @@ import (
 // 2000 closure calls deep), so the bound is low, like Python's 1000.
 const MaxDepth = 2000
 
-// depthHook is the compiled function every interpreted function body
-// starts by deferring: `defer __odshbind.Enter()()` (rewrite_walk.go).
-const depthHook = bindAlias + ".Enter"
+// depthHook and leaveHook are the compiled functions every interpreted
+// function body starts with: `__odshbind.Enter(); defer
+// __odshbind.Leave()` (rewrite_walk.go).
+const (
+	depthHook = bindAlias + ".Enter"
+	leaveHook = bindAlias + ".Leave"
+)
 
 // escapeError is the panic value of os.Exit, runtime.Goexit and too deep a
 // recursion. It is a runtime.Error so that it reads as a panic of user code.
@@ -74,14 +78,13 @@ func copySymbols(m map[string]reflect.Value) map[string]reflect.Value {
 // depthGuard counts the interpreted calls in progress.
 type depthGuard struct{ n atomic.Int64 }
 
-// enter counts one more call and returns what ends it; past MaxDepth it
-// panics (the deferred leave still runs as the panic unwinds).
-func (g *depthGuard) enter() func() {
+// enter counts one more call; past MaxDepth it panics, before the call
+// defers its leave.
+func (g *depthGuard) enter() {
 	if g.n.Add(1) > MaxDepth {
 		g.n.Add(-1)
 		panic(&escapeError{fmt.Sprintf("runtime error: stack overflow (more than %d nested calls: infinite recursion?)", MaxDepth)})
 	}
-	return g.leave
 }
 
 func (g *depthGuard) leave() { g.n.Add(-1) }

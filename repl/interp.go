@@ -51,6 +51,10 @@ type Interp struct {
 	funcs map[string]funcSource
 	// defers counts the top-level defers registered by the running entry.
 	defers int
+	// calls is the call graph of the session's functions, recursive those
+	// on a cycle (program.go).
+	calls     map[string]map[string]bool
+	recursive map[string]bool
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -150,6 +154,7 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if u.Kind == Expr && last {
 		return in.evalExpr(ctx, u)
 	}
+	rewriteMinMax(u.Node())
 	if name, rhs, ok := minMaxDecl(u); ok {
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}

@@ -66,7 +66,7 @@ func isGenericFunc(fun ast.Expr) bool {
 		return f.Name == "min" || f.Name == "max"
 	case *ast.SelectorExpr:
 		pkg, ok := f.X.(*ast.Ident)
-		return ok && (pkg.Name == "slices" || pkg.Name == "maps" || pkg.Name == "cmp")
+		return ok && (pkg.Name == "slices" || pkg.Name == "maps" || pkg.Name == "cmp" || pkg.Name == builtinAlias)
 	}
 	return false
 }
@@ -112,4 +112,49 @@ func writable(typ string) bool {
 		return ok
 	})
 	return ok
+}
+
+// rewriteMinMax replaces, in place, the calls of the builtins min and max
+// under n by calls of the interpreted package that defines them (see
+// builtinSource), unless n declares a min or max of its own.
+func rewriteMinMax(n ast.Node) {
+	if declaresMinMax(n) {
+		return
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
+				c.Fun = &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident(strings.ToUpper(id.Name[:1]) + id.Name[1:])}
+			}
+		}
+		return true
+	})
+}
+
+// declaresMinMax reports whether n declares the name min or max.
+func declaresMinMax(n ast.Node) (found bool) {
+	is := func(id *ast.Ident) bool { return id != nil && (id.Name == "min" || id.Name == "max") }
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			found = found || n.Recv == nil && is(n.Name)
+		case *ast.Field:
+			for _, id := range n.Names {
+				found = found || is(id)
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				found = found || is(id)
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					id, _ := l.(*ast.Ident)
+					found = found || is(id)
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -52,6 +52,10 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	if u, err := refuseTopLevel(units); err != nil {
 		return Result{}, u, err
 	}
+	for _, u := range units {
+		rewriteMinMax(u.Node())
+	}
+	in.noteCalls(units)
 	p := in.plan(units)
 	if p.main {
 		in.hasMain = true
@@ -519,4 +523,82 @@ func (in *Interp) globals() (out map[string]reflect.Value) {
 		}
 	}()
 	return in.yi.Globals()
+}
+
+// Recursion.
+//
+// The depth guard (guardDepth) costs a defer in every function it guards,
+// and a defer makes yaegi pass wrong values in some functions (see there),
+// so only functions that can recurse are guarded: those on a cycle of the
+// call graph of the session's functions and methods (a method is known by
+// its name only). calls records that graph across entries.
+
+// noteCalls adds the functions and methods the units declare to the call
+// graph and recomputes which are on a cycle.
+func (in *Interp) noteCalls(units []Unit) {
+	if in.calls == nil {
+		in.calls = map[string]map[string]bool{}
+	}
+	for _, u := range units {
+		fd, ok := u.decl.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		in.calls[funcKey(fd)] = callees(fd.Body)
+	}
+	in.recursive = map[string]bool{}
+	for k := range in.calls {
+		if in.reaches(k, k, map[string]bool{}) {
+			in.recursive[k] = true
+		}
+	}
+}
+
+// reaches reports whether to can be reached from from in one call or more.
+func (in *Interp) reaches(from, to string, seen map[string]bool) bool {
+	for c := range in.calls[from] {
+		if c == to {
+			return true
+		}
+		if !seen[c] {
+			seen[c] = true
+			if in.reaches(c, to, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// funcKey names a function ("f:name") or a method ("m:name") in the graph.
+func funcKey(fd *ast.FuncDecl) string {
+	if fd.Recv != nil {
+		return "m:" + fd.Name.Name
+	}
+	return "f:" + fd.Name.Name
+}
+
+// callees returns what a body may call: every identifier it uses as a
+// function, and every method name it calls.
+func callees(body ast.Node) map[string]bool {
+	out := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			out["f:"+n.Name] = true
+		case *ast.SelectorExpr:
+			out["m:"+n.Sel.Name] = true
+		}
+		return true
+	})
+	return out
+}
+
+// Recursive reports whether the function or method named can call itself
+// (rewriter.guardDepth).
+func (in *Interp) Recursive(name string, method bool) bool {
+	if method {
+		return in.recursive["m:"+name]
+	}
+	return in.recursive["f:"+name]
 }

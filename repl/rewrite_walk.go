@@ -40,9 +40,13 @@ func (r *rewriter) walk(n ast.Node) {
 		case *ast.AssignStmt:
 			parenBinaryRHS(n)
 		case *ast.FuncDecl:
-			r.guardDepth(n.Body)
+			if r.recursive(n) {
+				r.guardDepth(n.Body)
+			}
 		case *ast.FuncLit:
-			r.guardDepth(n.Body)
+			if !r.leaf(n.Body) {
+				r.guardDepth(n.Body)
+			}
 		}
 		return true
 	})
@@ -81,13 +85,56 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 // guardDepth makes a function body count its calls (escape.go), so that
 // runaway recursion is an error and not a fatal stack overflow:
 //
-//	func f() { body }  ⇔  func f() { defer __odshbind.Enter()(); body }
+//	func f() { body }  ⇔  func f() { __odshbind.Enter(); defer __odshbind.Leave(); body }
+//
+// A body that calls only builtins and package functions cannot recurse and
+// is left alone: a defer in a function that has unnamed parameters, or that
+// receives an interpreted value with methods as an interface, makes yaegi
+// store the wrong values in its frame (the function sees nil or panics in
+// reflect.Set).
 func (r *rewriter) guardDepth(body *ast.BlockStmt) {
 	if body == nil || r.madeBody[body] {
 		return
 	}
-	enter := &ast.CallExpr{Fun: &ast.CallExpr{Fun: ident(depthHook)}}
-	body.List = append([]ast.Stmt{&ast.DeferStmt{Call: enter}}, body.List...)
+	enter := &ast.ExprStmt{X: &ast.CallExpr{Fun: ident(depthHook)}}
+	leave := &ast.DeferStmt{Call: &ast.CallExpr{Fun: ident(leaveHook)}}
+	body.List = append([]ast.Stmt{enter, leave}, body.List...)
+}
+
+// recursive reports whether a declared function may call itself, as the
+// oracle knows from the call graph; without one, any function that is not
+// a leaf may.
+func (r *rewriter) recursive(fd *ast.FuncDecl) bool {
+	if o, ok := r.oracle.(interface{ Recursive(string, bool) bool }); ok {
+		return o.Recursive(fd.Name.Name, fd.Recv != nil)
+	}
+	return !r.leaf(fd.Body)
+}
+
+// leaf reports whether body calls nothing but builtins, conversions to
+// predeclared types and functions of packages.
+func (r *rewriter) leaf(body *ast.BlockStmt) bool {
+	pkg, _ := r.oracle.(interface{ IsPackage(string) bool })
+	leaf := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return leaf
+		}
+		switch f := ast.Unparen(c.Fun).(type) {
+		case *ast.Ident:
+			leaf = builtins[f.Name] || predeclaredTypes[f.Name]
+		case *ast.SelectorExpr:
+			x, ok := f.X.(*ast.Ident)
+			leaf = ok && (x.Name == bindAlias || x.Name == builtinAlias || pkg != nil && pkg.IsPackage(x.Name))
+		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.InterfaceType:
+			// a conversion
+		default:
+			leaf = false
+		}
+		return leaf
+	})
+	return leaf
 }
 
 // parenBinaryRHS puts parentheses around an operation assigned to a map
