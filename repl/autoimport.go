@@ -96,7 +96,17 @@ func (in *Interp) autoImport(ctx context.Context, units []Unit) error {
 func unresolvedQualifiers(units []Unit) []string {
 	qual, other := map[string]bool{}, map[string]bool{}
 	for _, u := range units {
-		if u.Import() != nil {
+		if g := u.Import(); g != nil {
+			// names the entry imports itself (before they are evaluated)
+			for _, s := range g.Specs {
+				spec := s.(*ast.ImportSpec)
+				p, _ := strconv.Unquote(spec.Path.Value)
+				name := pkgName(p)
+				if spec.Name != nil {
+					name = spec.Name.Name
+				}
+				other[name] = true
+			}
 			continue
 		}
 		collectIdents(u.Node(), qual, other)

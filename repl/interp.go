@@ -16,6 +16,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unsafe"
 )
 
 // Options configure a new Interp. Zero values mean the process's own
@@ -55,6 +56,8 @@ type Interp struct {
 	// on a cycle (program.go).
 	calls     map[string]map[string]bool
 	recursive map[string]bool
+	// renames are user names that were package names (program.go).
+	renames map[string]string
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -75,6 +78,10 @@ func New(opts Options) (*Interp, error) {
 	})
 	in := &Interp{yi: yi, opts: opts, imported: map[string]string{}, binds: map[string]reflect.Value{}, packages: map[string][]string{}}
 	if err := in.Use(guardedSymbols(stdlib.Symbols)); err != nil {
+		return nil, fmt.Errorf("repl: loading the standard library: %w", err)
+	}
+	// package unsafe, as Go has it (yaegi keeps it apart)
+	if err := in.Use(unsafe.Symbols); err != nil {
 		return nil, fmt.Errorf("repl: loading the standard library: %w", err)
 	}
 	if err := yi.Use(interp.Exports{bindPath + "/" + bindPkg: in.binds}); err != nil {

@@ -55,6 +55,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	for _, u := range units {
 		rewriteMinMax(u.Node())
 	}
+	in.renamePackageNames(units)
 	in.noteCalls(units)
 	p := in.plan(units)
 	if p.main {
@@ -601,4 +602,81 @@ func (in *Interp) Recursive(name string, method bool) bool {
 		return in.recursive["m:"+name]
 	}
 	return in.recursive["f:"+name]
+}
+
+// renamePackageNames renames the top-level names that an entry or a file
+// declares and that are also the names of imported packages (fmt, sort,
+// time, … are imported for every entry): yaegi refuses such a declaration
+// ("sort redeclared in this block"), while in Go a file that does not
+// import sort may declare a func sort. The name then means the user's
+// declaration in this and later entries:
+//
+//	func sort(xs []T) { … }; sort(a)  ⇔  func __odsh_sort(xs []T) { … }; __odsh_sort(a)
+func (in *Interp) renamePackageNames(units []Unit) {
+	imports := map[string]bool{}
+	for _, u := range units {
+		if g := u.Import(); g != nil {
+			for _, s := range g.Specs {
+				spec := s.(*ast.ImportSpec)
+				name := pkgName(strings.Trim(spec.Path.Value, "\"`"))
+				if spec.Name != nil {
+					name = spec.Name.Name
+				}
+				imports[name] = true
+			}
+		}
+	}
+	for _, u := range units {
+		var names []string
+		if u.decl != nil && u.Import() == nil {
+			names = declNames(u.decl)
+		} else if a, ok := u.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+			for _, l := range a.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					names = append(names, id.Name)
+				}
+			}
+		}
+		for _, n := range names {
+			if _, imported := in.imported[n]; imported && !imports[n] {
+				if in.renames == nil {
+					in.renames = map[string]string{}
+				}
+				in.renames[n] = "__odsh_" + n
+			}
+		}
+	}
+	if len(in.renames) == 0 {
+		return
+	}
+	rename := func(n ast.Node) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && in.renames[id.Name] != "" {
+				id.Name = in.renames[id.Name]
+			}
+			return true
+		})
+	}
+	for _, u := range units {
+		if u.Import() != nil {
+			continue
+		}
+		ast.Inspect(u.Node(), func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				rename(n.X)
+				return false
+			case *ast.KeyValueExpr:
+				if _, ok := n.Key.(*ast.Ident); ok {
+					rename(n.Value)
+					return false
+				}
+			case *ast.Ident:
+				if r := in.renames[n.Name]; r != "" {
+					n.Name = r
+				}
+			}
+			return true
+		})
+	}
 }
