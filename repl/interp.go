@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"go/ast"
 	"io"
@@ -26,6 +27,9 @@ type Options struct {
 	Stdout, Stderr io.Writer
 	// Env is what os.Getenv sees in interpreted code (os.Environ() if nil).
 	Env []string
+	// Args is what os.Args is in interpreted code ({"odsh"} if nil): the
+	// process's own flags are not the program's.
+	Args []string
 	// GoPanic receives the panic of a goroutine started by user code, as an
 	// error (see Eval for how a panic becomes an error). By default it is
 	// printed on Stderr. It is called from that goroutine.
@@ -74,10 +78,22 @@ type Result struct {
 func New(opts Options) (*Interp, error) {
 	opts = withDefaults(opts)
 	yi := interp.New(interp.Options{
-		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: &panicLogFilter{w: opts.Stderr}, Env: opts.Env,
+		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: &panicLogFilter{w: opts.Stderr}, Env: opts.Env, Args: opts.Args,
 	})
 	in := &Interp{yi: yi, opts: opts, imported: map[string]string{}, binds: map[string]reflect.Value{}, packages: map[string][]string{}}
-	if err := in.Use(guardedSymbols(stdlib.Symbols)); err != nil {
+	syms := guardedSymbols(stdlib.Symbols)
+	// flag.Parse reads the process's os.Args; the program's are opts.Args
+	flagPkg := copySymbols(syms["flag/flag"])
+	args := opts.Args
+	flagPkg["Parse"] = reflect.ValueOf(func() {
+		// an error is a panic, not an os.Exit of the shell
+		flag.CommandLine.Init(args[0], flag.ContinueOnError)
+		if err := flag.CommandLine.Parse(args[1:]); err != nil {
+			panic(err)
+		}
+	})
+	syms["flag/flag"] = flagPkg
+	if err := in.Use(syms); err != nil {
 		return nil, fmt.Errorf("repl: loading the standard library: %w", err)
 	}
 	// package unsafe, as Go has it (yaegi keeps it apart)
@@ -105,6 +121,9 @@ func withDefaults(o Options) Options {
 	}
 	if o.Env == nil {
 		o.Env = os.Environ()
+	}
+	if o.Args == nil {
+		o.Args = []string{"odsh"}
 	}
 	if o.GoPanic == nil {
 		w := o.Stderr
