@@ -62,6 +62,10 @@ type Interp struct {
 	recursive map[string]bool
 	// renames are user names that were package names (program.go).
 	renames map[string]string
+	// declared are the top-level names entries declared (program.go).
+	declared map[string]bool
+	// pending are prompt entries waiting for a name (program.go).
+	pending []pendingEntry
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -195,7 +199,7 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if name, rhs, ok := genericDecl(u, err); ok {
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}
-	return Result{}, err
+	return Result{}, in.betterUndefined(u, err)
 }
 
 // run evaluates code for unit u and turns failures into the errors
@@ -286,3 +290,38 @@ func (in *Interp) Imported() []string {
 	sort.Strings(out)
 	return out
 }
+
+// betterUndefined replaces yaegi's "constant definition loop", which is
+// what it says of `x := nope + 1` at top level, by "undefined: nope" when
+// the unit uses a name nothing declares.
+func (in *Interp) betterUndefined(u Unit, err error) error {
+	var ce *CompileError
+	if !errors.As(err, &ce) || !strings.HasSuffix(ce.Msg, "definition loop") {
+		return err
+	}
+	globals := in.globals()
+	defined := map[string]bool{}
+	if a, ok := u.stmt.(*ast.AssignStmt); ok {
+		for _, l := range a.Lhs {
+			if id, ok := l.(*ast.Ident); ok {
+				defined[id.Name] = true
+			}
+		}
+	}
+	for name := range freeNames(u.Node()) {
+		if defined[name] {
+			continue
+		}
+		if _, ok := globals[name]; ok || in.IsPackage(name) || builtins[name] || predeclaredTypes[name] || universe[name] {
+			continue
+		}
+		if in.declared[name] {
+			continue
+		}
+		return &CompileError{Line: ce.Line, Msg: "undefined: " + name}
+	}
+	return err
+}
+
+// universe are the predeclared names that are neither types nor builtins.
+var universe = map[string]bool{"true": true, "false": true, "nil": true, "iota": true}

@@ -25,6 +25,9 @@ func (s *Session) Run(ctx context.Context, lr LineReader) error {
 		case errors.Is(err, ErrInterrupt):
 			continue
 		case errors.Is(err, io.EOF):
+			for _, p := range s.in.Pending() {
+				fmt.Fprintln(s.errw, "odsh: "+p)
+			}
 			if s.confirmExit(lr) {
 				return nil
 			}

@@ -36,6 +36,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -56,6 +57,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		rewriteMinMax(u.Node())
 	}
 	in.renamePackageNames(units)
+	in.noteDeclared(units)
 	in.noteCalls(units)
 	p := in.plan(units)
 	if p.main {
@@ -678,5 +680,206 @@ func (in *Interp) renamePackageNames(units []Unit) {
 			}
 			return true
 		})
+	}
+}
+
+// Declarations waiting for names declared later.
+//
+// In Go a function may use a name declared further down the file. At the
+// prompt, `func main() { f() }` typed before f is therefore not an error:
+// an entry made only of declarations that fails because a name is not
+// declared yet waits (EvalEntry says so), and is evaluated again after
+// each later entry that succeeds, until it compiles (a func main then runs,
+// once) or fails for another reason. Pending returns what still waits.
+
+// pendingEntry is an entry waiting for a name.
+type pendingEntry struct {
+	src     string
+	missing string
+}
+
+// undefinedName is yaegi's message for a name nothing declares.
+var undefinedName = regexp.MustCompile(`^undefined: (\w+)$`)
+
+// EvalEntry is Eval for an entry typed at the prompt: an entry of
+// declarations that uses a name not declared yet is kept pending and a
+// notice says so (notice is "" otherwise); after an entry that succeeds,
+// the pending entries are evaluated again, and the errors of those that
+// now fail for another reason are returned in later.
+func (in *Interp) EvalEntry(ctx context.Context, src string) (res Result, notice string, later []error, err error) {
+	// a name of a waiting entry is declared, but broken, in yaegi: an
+	// entry using it must not be compiled against it
+	if name, wait, ok := in.usesPending(src); ok {
+		if !declsOnly(src) {
+			return Result{}, "", nil, &CompileError{Line: 1, Msg: fmt.Sprintf("%s is not declared yet: %s waits for %s", name, declaredIn(wait.src), wait.missing)}
+		}
+		in.pending = append(in.pending, pendingEntry{src: src, missing: name})
+		return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
+	}
+	res, err = in.Eval(ctx, src)
+	if err != nil {
+		if name, ok := in.waitsFor(src, err); ok {
+			in.pending = append(in.pending, pendingEntry{src: src, missing: name})
+			return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
+		}
+		return res, "", nil, err
+	}
+	return res, "", in.retryPending(ctx), nil
+}
+
+// waitsFor reports whether a failed entry may wait: only declarations,
+// failing on an undefined name that is not a package nor a global.
+func (in *Interp) waitsFor(src string, err error) (string, bool) {
+	var ce *CompileError
+	if !errors.As(err, &ce) {
+		return "", false
+	}
+	m := undefinedName.FindStringSubmatch(ce.Msg)
+	if m == nil || in.IsPackage(m[1]) {
+		return "", false
+	}
+	return m[1], declsOnly(src)
+}
+
+// declsOnly reports whether an entry is made of declarations only.
+func declsOnly(src string) bool {
+	units, err := Split(src)
+	if err != nil || len(units) == 0 {
+		return false
+	}
+	for _, u := range units {
+		if u.decl == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// usesPending returns a name that src uses and a waiting entry declares.
+func (in *Interp) usesPending(src string) (string, pendingEntry, bool) {
+	if len(in.pending) == 0 {
+		return "", pendingEntry{}, false
+	}
+	units, err := Split(src)
+	if err != nil {
+		return "", pendingEntry{}, false
+	}
+	own := map[string]bool{}
+	for _, u := range units {
+		if u.decl != nil {
+			for _, n := range declNames(u.decl) {
+				own[n] = true
+			}
+		}
+	}
+	for _, p := range in.pending {
+		pu, _ := Split(p.src)
+		for _, u := range pu {
+			if u.decl == nil {
+				continue
+			}
+			for _, n := range declNames(u.decl) {
+				if own[n] {
+					continue
+				}
+				for _, v := range units {
+					if refersTo(v.Node(), map[string]bool{n: true}) {
+						return n, p, true
+					}
+				}
+			}
+		}
+	}
+	return "", pendingEntry{}, false
+}
+
+// retryPending evaluates the pending entries again, in order, until none
+// more compiles.
+func (in *Interp) retryPending(ctx context.Context) []error {
+	var errs []error
+	for progress := true; progress && len(in.pending) > 0; {
+		progress = false
+		var still []pendingEntry
+		list := in.pending
+		for i, p := range list {
+			// the others still waiting, for usesPending
+			in.pending = append(append([]pendingEntry{}, still...), list[i+1:]...)
+			if name, _, ok := in.usesPending(p.src); ok {
+				p.missing = name
+				still = append(still, p)
+				continue
+			}
+			_, err := in.Eval(ctx, p.src)
+			if err == nil {
+				progress = true
+				continue
+			}
+			if name, ok := in.waitsFor(p.src, err); ok {
+				p.missing = name
+				still = append(still, p)
+				continue
+			}
+			progress = true
+			errs = append(errs, fmt.Errorf("%s: %w", declaredIn(p.src), err))
+		}
+		in.pending = still
+	}
+	return errs
+}
+
+// Pending returns, one line each, the entries that still wait for a name,
+// and forgets them.
+func (in *Interp) Pending() []string {
+	var out []string
+	for _, p := range in.pending {
+		out = append(out, fmt.Sprintf("%s was never run: undefined: %s", declaredIn(p.src), p.missing))
+	}
+	in.pending = nil
+	return out
+}
+
+// declaredIn names what an entry declares, for messages: "func main",
+// "type T", or "the entry".
+func declaredIn(src string) string {
+	units, err := Split(src)
+	if err != nil || len(units) == 0 {
+		return "the entry"
+	}
+	var names []string
+	for _, u := range units {
+		switch d := u.decl.(type) {
+		case *ast.FuncDecl:
+			names = append(names, "func "+d.Name.Name)
+		case *ast.GenDecl:
+			for _, n := range declNames(d) {
+				names = append(names, d.Tok.String()+" "+n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return "the entry"
+	}
+	return strings.Join(names, ", ")
+}
+
+// noteDeclared records the top-level names the units declare (types and
+// functions included, which yaegi's Globals does not list).
+func (in *Interp) noteDeclared(units []Unit) {
+	if in.declared == nil {
+		in.declared = map[string]bool{}
+	}
+	for _, u := range units {
+		if u.decl != nil && u.Import() == nil {
+			for _, n := range declNames(u.decl) {
+				in.declared[n] = true
+			}
+		}
+		if a, ok := u.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+			for _, l := range a.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					in.declared[id.Name] = true
+				}
+			}
+		}
 	}
 }

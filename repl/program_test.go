@@ -147,3 +147,86 @@ func TestLoadedMainRunsOnce(t *testing.T) {
 		t.Errorf("output %q, want main to have run once", got)
 	}
 }
+
+// TestPendingDeclarations types a Go program at the prompt in file order:
+// main first, what it uses later (Go has no declaration order).
+func TestPendingDeclarations(t *testing.T) {
+	in, out := newTestInterp(t)
+	ctx := context.Background()
+	entries := []struct{ src, notice string }{
+		{"package main", ""},
+		{`import "fmt"`, ""},
+		{"func main() {\n\tfmt.Println(f(), K)\n}", "func main waits for f, not declared yet"},
+		{"const K = 4", ""},
+		{"func f() int { return g() + 1 }", "func f waits for g, not declared yet"},
+		{"func g() int { return 1 }", ""},
+	}
+	for _, e := range entries {
+		_, notice, later, err := in.EvalEntry(ctx, e.src)
+		if err != nil || len(later) > 0 || notice != e.notice {
+			t.Fatalf("%q: notice %q, later %v, err %v; want notice %q", e.src, notice, later, err, e.notice)
+		}
+	}
+	if got := out.String(); got != "2 4\n" {
+		t.Errorf("output %q, want main to run once everything is declared: %q", got, "2 4\n")
+	}
+	if p := in.Pending(); len(p) != 0 {
+		t.Errorf("still pending: %v", p)
+	}
+	// a statement using a waiting declaration is an error, not a call of
+	// a half-compiled function
+	if _, notice, _, _ := in.EvalEntry(ctx, "func h() int { return nope() }"); notice == "" {
+		t.Fatal("h should wait for nope")
+	}
+	if _, _, _, err := in.EvalEntry(ctx, "h()"); err == nil || !strings.Contains(err.Error(), "h is not declared yet: func h waits for nope") {
+		t.Errorf("h(): %v", err)
+	}
+	if p := in.Pending(); len(p) != 1 || p[0] != "func h was never run: undefined: nope" {
+		t.Errorf("Pending = %q", p)
+	}
+	// a typo in an entry with statements is an error at once
+	if _, _, _, err := in.EvalEntry(ctx, "x := nope2 + 1"); err == nil || !strings.Contains(err.Error(), "undefined: nope2") {
+		t.Errorf("x := nope2 + 1: %v", err)
+	}
+}
+
+// TestShadowedPackageNames: a program that does not import sort may
+// declare a func sort, and variables named like packages at top level.
+func TestShadowedPackageNames(t *testing.T) {
+	in, out := newTestInterp(t)
+	src := "package main\n\ntype T struct{ v int }\n\nfunc sort(items []T) { println(\"in sort\", len(items)) }\n\nfunc main() {\n\tsort([]T{{1}})\n\ttime := 3\n\tprintln(time)\n}\n"
+	if err := in.EvalScript(context.Background(), src); err != nil {
+		t.Fatalf("EvalScript: %v", err)
+	}
+	if got := out.String(); got != "in sort 1\n3\n" {
+		t.Errorf("output %q", got)
+	}
+}
+
+// TestUnsafeAndImportsOfTheFile: unsafe is importable, and a file's own
+// import of html/template is not preempted by the import on first use of
+// text/template.
+func TestUnsafeAndImportsOfTheFile(t *testing.T) {
+	in, out := newTestInterp(t)
+	src := "import (\n\t\"html/template\"\n\t\"unsafe\"\n)\n\nfmt.Println(unsafe.Sizeof(int64(0)), template.HTMLEscapeString(\"<a>\"))\n"
+	if err := in.EvalScript(context.Background(), src); err != nil {
+		t.Fatalf("EvalScript: %v", err)
+	}
+	if got := out.String(); got != "8 &lt;a&gt;\n" {
+		t.Errorf("output %q", got)
+	}
+}
+
+// TestGuardKeepsInterfaceArguments: a function receiving an interpreted
+// Stringer as an interface, called from one that is not recursive, sees
+// the value (a defer in the caller made yaegi pass nil).
+func TestGuardKeepsInterfaceArguments(t *testing.T) {
+	in, out := newTestInterp(t)
+	src := "package main\n\nimport \"fmt\"\n\ntype Foo int\n\nfunc (f Foo) String() string { return fmt.Sprint(\"foo-\", int(f)) }\n\nfunc print1(arg interface{}) { fmt.Println(arg) }\n\nfunc use(interface{}) {}\n\nfunc main() {\n\tvar arg Foo = 3\n\tprint1(arg)\n\tvar f = print1\n\tf(arg)\n\tuse(map[string]any{})\n}\n"
+	if err := in.EvalScript(context.Background(), src); err != nil {
+		t.Fatalf("EvalScript: %v", err)
+	}
+	if got := out.String(); got != "foo-3\nfoo-3\n" {
+		t.Errorf("output %q", got)
+	}
+}

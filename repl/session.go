@@ -221,7 +221,20 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	q0 := s.tx.QueryCount() // the entry's statements: not its SAVEPOINT nor RELEASE
 	s.wrote, s.inEntry = false, true
 	n := s.changes.len()
-	res, err := s.eval(ctx, func(c context.Context) (Result, error) { return s.in.Eval(c, entry) })
+	var notice string
+	res, err := s.eval(ctx, func(c context.Context) (Result, error) {
+		res, note, later, err := s.in.EvalEntry(c, entry)
+		notice = note
+		if err == nil && len(later) > 0 {
+			// a waiting entry that ran now failed: this entry's savepoint
+			// holds what it did, so the whole is rolled back
+			err = later[0]
+		}
+		return res, err
+	})
+	if notice != "" {
+		fmt.Fprintln(s.errw, "odsh: "+notice)
+	}
 	if err == nil {
 		err = catch(s.env.FlushAll)
 	}
