@@ -1,0 +1,233 @@
+package conformance
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FirstDifference describes in one line where odsh's output leaves Go's:
+// `line N: go "…" odsh "…"`, after the problem (timeout, crash) if any.
+func FirstDifference(t Truth, o Outcome) string {
+	var prefix string
+	if o.Problem != "" {
+		prefix = o.Problem + "; "
+	}
+	want, got := splitLines(string(t.Output)), splitLines(string(o.Output))
+	for i := 0; i < len(want) || i < len(got); i++ {
+		w, g := lineAt(want, i), lineAt(got, i)
+		if w != g {
+			return prefix + fmt.Sprintf("line %d: go %s odsh %s", i+1, quoteLine(w), quoteLine(g))
+		}
+	}
+	if o.Status != t.Status {
+		return prefix + fmt.Sprintf("same output, exit status %d", o.Status)
+	}
+	return strings.TrimSuffix(prefix, "; ")
+}
+
+// splitLines splits s after each newline, so that a missing final newline
+// shows as a difference of the last line ("x\n" against "x").
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.SplitAfter(s, "\n")
+}
+
+// lineAt returns line i, or "(end)" past the end.
+func lineAt(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "\x00end"
+}
+
+func quoteLine(l string) string {
+	if l == "\x00end" {
+		return "(end of output)"
+	}
+	if len(l) > 90 {
+		l = l[:90] + "…"
+	}
+	return strconv.Quote(l)
+}
+
+// Diff shows the first lines where odsh's output leaves Go's, for a test
+// failure.
+func Diff(t Truth, o Outcome) string {
+	want, got := splitLines(string(t.Output)), splitLines(string(o.Output))
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	var b strings.Builder
+	if o.Problem != "" {
+		fmt.Fprintf(&b, "%s\n", o.Problem)
+	}
+	if o.Status != 0 {
+		fmt.Fprintf(&b, "odsh exit status %d\n", o.Status)
+	}
+	fmt.Fprintf(&b, "from line %d:\n", i+1)
+	for j := i; j < len(want) && j < i+6; j++ {
+		fmt.Fprintf(&b, "  go:   %s\n", quoteLine(want[j]))
+	}
+	for j := i; j < len(got) && j < i+6; j++ {
+		fmt.Fprintf(&b, "  odsh: %s\n", quoteLine(got[j]))
+	}
+	return b.String()
+}
+
+// Category is a short normalised label of a difference, to count the
+// kinds: odsh's first differing line with the program's name, line
+// numbers, quoted names and numbers taken out; or the problem.
+func Category(t Truth, o Outcome) string {
+	if strings.HasPrefix(o.Problem, "timeout") {
+		return "timeout"
+	}
+	if strings.HasPrefix(o.Problem, "crash") {
+		return "crash of the odsh process"
+	}
+	if o.Problem != "" {
+		return o.Problem
+	}
+	want, got := splitLines(string(t.Output)), splitLines(string(o.Output))
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	if i >= len(got) {
+		return "output stops early (no error printed)"
+	}
+	if i < len(want) && strings.TrimSuffix(want[i], "\n") == strings.TrimSuffix(got[i], "\n") {
+		return "final newline differs"
+	}
+	line := strings.TrimSuffix(got[i], "\n")
+	line = strings.TrimPrefix(line, o.Name+":")
+	// Errors of the session are one line; plain output differs in values.
+	if !errorLine.MatchString(line) {
+		return "different output (no error printed)"
+	}
+	line = lineNum.ReplaceAllString(line, "")
+	line = quoted.ReplaceAllString(line, "…")
+	line = number.ReplaceAllString(line, "N")
+	if len(line) > 80 {
+		line = line[:80] + "…"
+	}
+	return line
+}
+
+var (
+	lineNum   = regexp.MustCompile(`^\d+: |^line \d+: `)
+	quoted    = regexp.MustCompile(`"[^"]*"|'[^']*'|` + "`[^`]*`")
+	number    = regexp.MustCompile(`\b\d+\b`)
+	errorLine = regexp.MustCompile(`(?i)^(\d+: |line \d+: )?(\w+ )?(error|panic|undefined|cannot|invalid|not |unknown|mismatched|missing|expected|unexpected|too many|redeclared|import|hint:|odsh:)|^[A-Za-z]+Error: |: (error|undefined)`)
+)
+
+// Summary is the result of a run of the corpus.
+type Summary struct {
+	Programs int
+	Outcomes []Outcome
+	Wall     map[string]time.Duration // per mode
+	Known    Known
+	Truths   *TruthFile
+}
+
+// Agree returns the number of programs whose outcome in mode is Go's.
+func (s *Summary) Agree(mode string) int {
+	n := 0
+	for _, o := range s.Outcomes {
+		if t, ok := s.Truths.Lookup(o.Name); ok && o.Mode == mode && o.Agrees(t) {
+			n++
+		}
+	}
+	return n
+}
+
+// Differing returns the outcomes that differ, in order.
+func (s *Summary) Differing() []Outcome {
+	var out []Outcome
+	for _, o := range s.Outcomes {
+		if t, ok := s.Truths.Lookup(o.Name); ok && !o.Agrees(t) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Table returns the markdown table of the README.
+func (s *Summary) Table() string {
+	var b strings.Builder
+	b.WriteString("| mode | programs | agree with Go | known differences |\n")
+	b.WriteString("|------|---------:|--------------:|------------------:|\n")
+	for _, m := range Modes {
+		known := 0
+		for k := range s.Known {
+			if k.Mode == m {
+				known++
+			}
+		}
+		agree := s.Agree(m)
+		fmt.Fprintf(&b, "| %s | %d | %d (%.0f%%) | %d |\n", m, s.Programs, agree, 100*float64(agree)/float64(max(s.Programs, 1)), known)
+	}
+	return b.String()
+}
+
+// Write prints the report: counts, wall times, the differing programs with
+// their first difference, the most frequent kinds of difference and the
+// markdown table.
+func (s *Summary) Write(w io.Writer) {
+	fmt.Fprintf(w, "conformance: %d programs (%s)\n", s.Programs, strings.Join(s.Truths.headerValues("go", "yaegi"), ", "))
+	for _, m := range Modes {
+		fmt.Fprintf(w, "  agree with Go (%s): %d, in %s\n", m, s.Agree(m), s.Wall[m].Round(100*time.Millisecond))
+	}
+	diff := s.Differing()
+	fmt.Fprintf(w, "\ndiffering (%d program-modes):\n", len(diff))
+	cats := map[string]int{}
+	for _, o := range diff {
+		t, _ := s.Truths.Lookup(o.Name)
+		cats[o.Mode+"\t"+Category(t, o)]++
+		fmt.Fprintf(w, "  %-6s %-40s %s\n", o.Mode, o.Name, FirstDifference(t, o))
+	}
+	type cat struct {
+		key string
+		n   int
+	}
+	var cs []cat
+	for k, n := range cats {
+		cs = append(cs, cat{k, n})
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].n != cs[j].n {
+			return cs[i].n > cs[j].n
+		}
+		return cs[i].key < cs[j].key
+	})
+	fmt.Fprintf(w, "\nkinds of difference (odsh's first differing line, normalised):\n")
+	for i, c := range cs {
+		if i == 40 {
+			fmt.Fprintf(w, "  … %d more kinds\n", len(cs)-i)
+			break
+		}
+		mode, label, _ := strings.Cut(c.key, "\t")
+		fmt.Fprintf(w, "  %4d %-6s %s\n", c.n, mode, label)
+	}
+	fmt.Fprintf(w, "\n%s", s.Table())
+}
+
+// headerValues returns the values of "key: value" header lines.
+func (f *TruthFile) headerValues(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		for _, h := range f.Header {
+			if v, ok := strings.CutPrefix(h, k+": "); ok {
+				out = append(out, k+" "+v)
+			}
+		}
+	}
+	return out
+}
