@@ -52,7 +52,7 @@ const knownHeader = `# Programs of the conformance corpus that odsh currently ru
 #
 #	MODE NAME: CAUSE
 #
-# MODE is script (the file run as `+"`odsh FILE`"+` does) or prompt (fed line by line
+# MODE is script (the file run as ` + "`odsh FILE`" + ` does) or prompt (fed line by line
 # to the interactive loop). go test ./internal/conformance fails when a
 # program not listed here differs, and logs the listed ones that now agree.
 # Replace "cause not yet analysed…" by the cause once known: one line, e.g.

@@ -51,6 +51,7 @@ func quoteLine(l string) string {
 	if l == "\x00end" {
 		return "(end of output)"
 	}
+	l = Unvary(l)
 	if len(l) > 90 {
 		l = l[:90] + "…"
 	}
@@ -83,17 +84,24 @@ func Diff(t Truth, o Outcome) string {
 }
 
 // Category is a short normalised label of a difference, to count the
-// kinds: odsh's first differing line with the program's name, line
-// numbers, quoted names and numbers taken out; or the problem.
-func Category(t Truth, o Outcome) string {
-	if strings.HasPrefix(o.Problem, "timeout") {
+// kinds: the error odsh printed, with names, numbers and line numbers taken
+// out, or the problem (timeout, crash), or "different output" when odsh
+// printed no error. In script mode the error is the "NAME:LINE: message"
+// line odsh prints at the end; in prompt mode the session prints errors
+// bare, so a differing line is taken as one when it is the error the script
+// run of the same program ended with (scriptErr, from ScriptError), or
+// looks like one.
+func Category(t Truth, o Outcome, scriptErr string) string {
+	switch {
+	case strings.HasPrefix(o.Problem, "timeout"):
 		return "timeout"
-	}
-	if strings.HasPrefix(o.Problem, "crash") {
+	case strings.HasPrefix(o.Problem, "crash"):
 		return "crash of the odsh process"
-	}
-	if o.Problem != "" {
+	case o.Problem != "":
 		return o.Problem
+	}
+	if msg := ScriptError(o); msg != "" {
+		return normalise(msg)
 	}
 	want, got := splitLines(string(t.Output)), splitLines(string(o.Output))
 	i := 0
@@ -106,14 +114,40 @@ func Category(t Truth, o Outcome) string {
 	if i < len(want) && strings.TrimSuffix(want[i], "\n") == strings.TrimSuffix(got[i], "\n") {
 		return "final newline differs"
 	}
-	line := strings.TrimSuffix(got[i], "\n")
-	line = strings.TrimPrefix(line, o.Name+":")
-	// Errors of the session are one line; plain output differs in values.
-	if !errorLine.MatchString(line) {
-		return "different output (no error printed)"
+	line := Unvary(strings.TrimSuffix(got[i], "\n"))
+	switch {
+	case scriptErr != "" && line == scriptErr:
+		return normalise(line)
+	case strings.HasPrefix(line, "YYYY/MM/DD hh:mm:ss "):
+		return "log line: " + normalise(strings.TrimPrefix(line, "YYYY/MM/DD hh:mm:ss "))
+	case errorLine.MatchString(line):
+		return normalise(line)
 	}
+	return "different output (no error printed)"
+}
+
+// ScriptError returns the message of the error a script-mode run ended
+// with (its last line "NAME:LINE: message", without "NAME:LINE: "), or "".
+func ScriptError(o Outcome) string {
+	if o.Mode != Script || o.Status == 0 {
+		return ""
+	}
+	lines := strings.Split(strings.TrimSuffix(string(o.Output), "\n"), "\n")
+	last := lines[len(lines)-1]
+	rest, ok := strings.CutPrefix(last, o.Name+":")
+	if !ok {
+		return ""
+	}
+	if _, msg, ok := strings.Cut(rest, ": "); ok {
+		return Unvary(msg)
+	}
+	return Unvary(rest)
+}
+
+func normalise(line string) string {
 	line = lineNum.ReplaceAllString(line, "")
 	line = quoted.ReplaceAllString(line, "…")
+	line = named.ReplaceAllString(line, "$1 NAME")
 	line = number.ReplaceAllString(line, "N")
 	if len(line) > 80 {
 		line = line[:80] + "…"
@@ -121,7 +155,17 @@ func Category(t Truth, o Outcome) string {
 	return line
 }
 
+// Unvary replaces in a line of output, for display only, what changes from
+// run to run: log timestamps and addresses.
+func Unvary(s string) string {
+	s = timestamp.ReplaceAllString(s, "YYYY/MM/DD hh:mm:ss")
+	return address.ReplaceAllString(s, "0x…")
+}
+
 var (
+	timestamp = regexp.MustCompile(`\b\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}\b`)
+	address   = regexp.MustCompile(`\b0x[0-9a-f]{6,}\b`)
+	named     = regexp.MustCompile(`(undefined:|undefined selector:|incomplete type|redeclared in this block:?|undefined type for) \w+`)
 	lineNum   = regexp.MustCompile(`^\d+: |^line \d+: `)
 	quoted    = regexp.MustCompile(`"[^"]*"|'[^']*'|` + "`[^`]*`")
 	number    = regexp.MustCompile(`\b\d+\b`)
@@ -187,34 +231,47 @@ func (s *Summary) Write(w io.Writer) {
 	}
 	diff := s.Differing()
 	fmt.Fprintf(w, "\ndiffering (%d program-modes):\n", len(diff))
-	cats := map[string]int{}
+	type cat struct {
+		label string
+		n     map[string]int // per mode
+		total int
+	}
+	cats := map[string]*cat{}
+	scriptErr := map[string]string{}
+	for _, o := range diff {
+		if msg := ScriptError(o); msg != "" {
+			scriptErr[o.Name] = msg
+		}
+	}
 	for _, o := range diff {
 		t, _ := s.Truths.Lookup(o.Name)
-		cats[o.Mode+"\t"+Category(t, o)]++
+		label := Category(t, o, scriptErr[o.Name])
+		c := cats[label]
+		if c == nil {
+			c = &cat{label: label, n: map[string]int{}}
+			cats[label] = c
+		}
+		c.n[o.Mode]++
+		c.total++
 		fmt.Fprintf(w, "  %-6s %-40s %s\n", o.Mode, o.Name, FirstDifference(t, o))
 	}
-	type cat struct {
-		key string
-		n   int
-	}
-	var cs []cat
-	for k, n := range cats {
-		cs = append(cs, cat{k, n})
+	var cs []*cat
+	for _, c := range cats {
+		cs = append(cs, c)
 	}
 	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].n != cs[j].n {
-			return cs[i].n > cs[j].n
+		if cs[i].total != cs[j].total {
+			return cs[i].total > cs[j].total
 		}
-		return cs[i].key < cs[j].key
+		return cs[i].label < cs[j].label
 	})
-	fmt.Fprintf(w, "\nkinds of difference (odsh's first differing line, normalised):\n")
+	fmt.Fprintf(w, "\nkinds of difference (odsh's first differing line, normalised):\n  %6s %6s\n", Script, Prompt)
 	for i, c := range cs {
 		if i == 40 {
 			fmt.Fprintf(w, "  … %d more kinds\n", len(cs)-i)
 			break
 		}
-		mode, label, _ := strings.Cut(c.key, "\t")
-		fmt.Fprintf(w, "  %4d %-6s %s\n", c.n, mode, label)
+		fmt.Fprintf(w, "  %6d %6d  %s\n", c.n[Script], c.n[Prompt], c.label)
 	}
 	fmt.Fprintf(w, "\n%s", s.Table())
 }
