@@ -33,10 +33,11 @@ func FirstDifference(t Truth, o Outcome) string {
 // splitLines splits s after each newline, so that a missing final newline
 // shows as a difference of the last line ("x\n" against "x").
 func splitLines(s string) []string {
-	if s == "" {
-		return nil
+	lines := strings.SplitAfter(s, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
 	}
-	return strings.SplitAfter(s, "\n")
+	return lines
 }
 
 // lineAt returns line i, or "(end)" past the end.
@@ -179,6 +180,7 @@ type Summary struct {
 	Wall     map[string]time.Duration // per mode
 	Known    Known
 	Truths   *TruthFile
+	programs []Program
 }
 
 // Agree returns the number of programs whose outcome in mode is Go's.
