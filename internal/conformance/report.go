@@ -229,7 +229,7 @@ func (s *Summary) Table() string {
 func (s *Summary) Write(w io.Writer) {
 	fmt.Fprintf(w, "conformance: %d programs (%s)\n", s.Programs, strings.Join(s.Truths.headerValues("go", "yaegi"), ", "))
 	for _, m := range Modes {
-		fmt.Fprintf(w, "  agree with Go (%s): %d, in %s\n", m, s.Agree(m), s.Wall[m].Round(100*time.Millisecond))
+		fmt.Fprintf(w, "  agree with Go (%s): %d, in %s (%s)\n", m, s.Agree(m), s.Wall[m].Round(100*time.Millisecond), s.byCorpus(m))
 	}
 	diff := s.Differing()
 	fmt.Fprintf(w, "\ndiffering (%d program-modes):\n", len(diff))
@@ -289,4 +289,24 @@ func (f *TruthFile) headerValues(keys ...string) []string {
 		}
 	}
 	return out
+}
+
+// byCorpus says how many programs agree in mode, per corpus: "yaegi
+// 703/832, odsh 9/27".
+func (s *Summary) byCorpus(mode string) string {
+	var parts []string
+	for _, c := range []string{YaegiCorpus, OdshCorpus} {
+		n, agree := 0, 0
+		for _, o := range s.Outcomes {
+			if o.Mode != mode || !strings.HasPrefix(o.Name, c+"/") {
+				continue
+			}
+			n++
+			if t, ok := s.Truths.Lookup(o.Name); ok && o.Agrees(t) {
+				agree++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s %d/%d", c, agree, n))
+	}
+	return strings.Join(parts, ", ")
 }
