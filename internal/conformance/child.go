@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -118,8 +117,10 @@ func (c *child) connect() error {
 	return nil
 }
 
-// run runs one program in a fresh session and transaction.
-func (c *child) run(j job) result {
+// run runs one program in a fresh session and transaction, rolled back
+// after; a transaction that cannot be closed closes the connection, and the
+// next program reconnects.
+func (c *child) run(j job) (r result) {
 	ctx := context.Background()
 	if c.conn.IsClosed() {
 		if err := c.connect(); err != nil {
@@ -131,12 +132,16 @@ func (c *child) run(j job) result {
 	if err != nil {
 		return result{Fatal: "begin: " + err.Error()}
 	}
-	defer tx.Close()
+	defer func() {
+		if err := tx.Close(); err != nil {
+			c.conn.Close(ctx)
+		}
+		r.Leaked = !settles(before)
+	}()
 	s, err := repl.NewSession(repl.SessionOptions{Tx: tx, DB: "conformance", Stdout: os.Stdout, Stderr: os.Stderr, Env: ProgramEnv})
 	if err != nil {
 		return result{Fatal: "session: " + err.Error()}
 	}
-	var r result
 	switch j.Mode {
 	case Script:
 		// As cmd/odsh's runScript: the error as "NAME:LINE: message", exit 1.
@@ -154,10 +159,6 @@ func (c *child) run(j job) result {
 	default:
 		return result{Fatal: "unknown mode " + j.Mode}
 	}
-	if err := tx.Close(); err != nil && !errors.Is(err, pgx.ErrTxClosed) {
-		c.conn.Close(ctx) // reconnect for the next program
-	}
-	r.Leaked = !settles(before)
 	return r
 }
 

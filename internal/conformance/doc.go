@@ -65,7 +65,7 @@
 // child costs only itself: the child is killed and a new one started. A
 // program whose goroutines outlive it gets a new child too, so that they
 // cannot print into the next program's output. Two children run in
-// parallel. The whole corpus takes about 20 s per mode.
+// parallel. The whole corpus takes about 10 s per mode on 2 cores.
 //
 // A program agrees with Go when odsh ran it to its end without an error and
 // its combined output is byte for byte Go's. Nothing is normalised.
