@@ -142,13 +142,9 @@ func check(t *testing.T, sum *Summary, known Known, partial bool) {
 
 func loadTruth(t *testing.T) *TruthFile {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(root, TruthPath))
+	tf, err := ReadTruth(filepath.Join(root, TruthPath))
 	if err != nil {
 		t.Fatalf("%v (make conformance-truth writes it)", err)
-	}
-	tf, err := ParseTruth(data)
-	if err != nil {
-		t.Fatal(err)
 	}
 	return tf
 }

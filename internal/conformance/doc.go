@@ -79,8 +79,10 @@
 // -short a deterministic sample: every 8th program and every known
 // difference; under -race it is skipped: a race report would read as a
 // difference, and the corpus already runs in the plain run). It fails when a
-// program that is not a known difference differs, and logs the known
-// differences that now agree, asking to remove them.
+// program that is not a known difference differs (after running it again
+// alone once: a program sensitive to timing may differ once on a loaded
+// machine), and logs the known differences that now agree, asking to
+// remove them.
 //
 //	make conformance         # full run; counts, differing programs, kinds, README table
 //	make conformance-update  # rewrite known-differences.txt, keeping written causes

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +92,17 @@ func (f *TruthFile) Write(w io.Writer) error {
 		bw.WriteString("\n")
 	}
 	return bw.Flush()
+}
+
+// ReadTruth reads a truth file, e.g. filepath.Join(moduleRoot, TruthPath):
+// the fixture for a test that wants Go's output of a corpus program
+// (Lookup("yaegi/closure9.go").Output).
+func ReadTruth(path string) (*TruthFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTruth(data)
 }
 
 // ParseTruth reads a file written by Write.
