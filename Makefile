@@ -8,7 +8,7 @@ RACE_PKGS ?= ./orm/... ./repl/... ./internal/...
 # are statements at top level, not Go files).
 GOFMT_EXCLUDE ?= ^repl/symbols/|^scripts/
 
-.PHONY: shell test generate ensure-postgres ensure-tmux fmt-check vet unit race
+.PHONY: shell test generate ensure-postgres ensure-tmux fmt-check vet unit race conformance conformance-update conformance-truth
 
 shell: ensure-postgres
 	$(GO) run ./cmd/odsh $(ARGS)
@@ -42,3 +42,24 @@ race:
 	done; \
 	if [ -n "$$pkgs" ]; then echo "$(GO) test -race$$pkgs"; $(GO) test -race $$pkgs; \
 	else echo "race: no package in $(RACE_PKGS) yet"; fi
+
+# The conformance program (internal/conformance): yaegi's _test programs
+# and testdata/conformance/odsh run through odsh, in script and prompt
+# mode, against what the real Go toolchain prints (testdata/conformance/
+# gotruth.txt). `go test ./...` runs it too and fails on a program that
+# differs and is not in testdata/conformance/known-differences.txt.
+#
+# conformance prints the counts, the differing programs and the README table.
+conformance: ensure-postgres
+	$(GO) test ./internal/conformance -run '^TestConformance$$' -count=1 -v -timeout 30m -args -report
+
+# conformance-update rewrites known-differences.txt from a full run,
+# keeping the causes written there for programs that still differ.
+conformance-update: ensure-postgres
+	$(GO) test ./internal/conformance -run '^TestConformance$$' -count=1 -timeout 30m -args -update
+
+# conformance-truth rebuilds gotruth.txt with the go toolchain (a few
+# minutes: every program is built; after a Go or yaegi upgrade, or a new
+# program in testdata/conformance/odsh).
+conformance-truth:
+	$(GO) run ./internal/conformance/cmd/gotruth -j 2

@@ -1,0 +1,115 @@
+package conformance
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Corpus prefixes: a program's name is its corpus and its file name,
+// e.g. "yaegi/closure9.go" or "odsh/variadic_any.go".
+const (
+	YaegiCorpus = "yaegi"
+	OdshCorpus  = "odsh"
+)
+
+// YaegiModule is the module whose _test folder is the main corpus.
+const YaegiModule = "github.com/traefik/yaegi"
+
+// ProgramEnv is the whole environment a program runs with, under Go and
+// under odsh (the session's Env), so that os.Getenv and time.Local agree.
+var ProgramEnv = []string{"TZ=UTC", "HOME=/nonexistent", "LANG=C"}
+
+// A Program is one source file of a corpus.
+type Program struct {
+	Name string // corpus/file.go
+	Path string // where the source was read
+	Src  []byte
+}
+
+// Hash returns the hex SHA-256 of the source, recorded with its truth.
+func (p Program) Hash() string {
+	h := sha256.Sum256(p.Src)
+	return hex.EncodeToString(h[:])
+}
+
+// ModuleDir returns the directory of a module of the build list, from
+// `go list -m` run in dir (any directory of the odsh module).
+func ModuleDir(dir, module string) (string, error) {
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", module)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return "", fmt.Errorf("go list -m %s: %v: %s", module, err, ee.Stderr)
+		}
+		return "", fmt.Errorf("go list -m %s: %v", module, err)
+	}
+	d := strings.TrimSpace(string(out))
+	if d == "" {
+		return "", fmt.Errorf("go list -m %s: module not in the module cache (go mod download %s)", module, module)
+	}
+	return d, nil
+}
+
+// ModuleVersion returns the version of a module of the build list.
+func ModuleVersion(dir, module string) (string, error) {
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Version}}", module)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go list -m %s: %v", module, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// LoadCorpus reads the top-level *.go files of dir that have a line
+// "// Output:" (yaegi's marker of a program with expected output; files
+// without it are compile-error tests or package fragments), named
+// prefix/file.go, sorted by name. With all, every *.go file is taken.
+func LoadCorpus(dir, prefix string, all bool) ([]Program, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	var out []Program
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if !all && !hasOutputLine(src) {
+			continue
+		}
+		out = append(out, Program{Name: prefix + "/" + filepath.Base(f), Path: f, Src: src})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+func hasOutputLine(src []byte) bool {
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		if bytes.Equal(bytes.TrimRight(line, " \t\r"), []byte("// Output:")) {
+			return true
+		}
+	}
+	return false
+}
+
+// PackageName returns the name in the package clause of src ("" when it
+// does not parse).
+func PackageName(src []byte) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.PackageClauseOnly)
+	if err != nil {
+		return ""
+	}
+	return f.Name.Name
+}
