@@ -60,11 +60,16 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	in.noteDeclared(units)
 	in.noteCalls(units)
 	p := in.plan(units)
+	// a program (declarations only) keeps its func main in the Eval of its
+	// declarations, where yaegi calls it once they are initialised, as Go
+	// does: read from a later Eval, a global initialised by a multi-value
+	// call is an invalid value
+	mainNow := p.main && len(p.steps) == 0
+	if in.hasMain && !mainNow {
+		renameMain(units)
+	}
 	if p.main {
 		in.hasMain = true
-	}
-	if in.hasMain {
-		renameMain(units)
 	}
 	defer func() {
 		if derr := in.runDefers(ctx); derr != nil && err == nil {
@@ -82,7 +87,20 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		}
 	}
 	if len(p.group) > 0 {
-		if u, err := in.evalGroup(ctx, p.group); err != nil {
+		u, err := in.evalGroup(ctx, p.group)
+		if mainNow {
+			// main is declared again under its new name (later entries
+			// call it so), and a main that does nothing replaces it, since
+			// yaegi calls main at the end of every Eval
+			if merr := in.keepMain(ctx, p.mainUnit); merr != nil && err == nil {
+				u, err = &p.mainUnit, merr
+			}
+			var ce *CompileError
+			if err != nil && !errors.As(err, &ce) {
+				u = &p.mainUnit
+			}
+		}
+		if err != nil {
 			return Result{}, u, err
 		}
 	}
@@ -94,7 +112,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		}
 		res = r
 	}
-	if p.main {
+	if p.main && !mainNow {
 		u := p.mainUnit
 		if _, err := in.run(ctx, u, "{ func() { "+mainName+"() }() }"); err != nil {
 			return Result{}, &u, err
@@ -707,14 +725,24 @@ var undefinedName = regexp.MustCompile(`^undefined: (\w+)$`)
 // the pending entries are evaluated again, and the errors of those that
 // now fail for another reason are returned in later.
 func (in *Interp) EvalEntry(ctx context.Context, src string) (res Result, notice string, later []error, err error) {
+	if _, _, uses := in.usesPending(src); uses && declsOnly(src) {
+		// with the declarations that wait, in one Eval: they may use each
+		// other (type A struct{ b *B }; type B struct{ a *A })
+		all := in.pendingSource() + "\n" + src
+		res, err = in.Eval(ctx, all)
+		if err == nil {
+			in.pending = nil
+			return res, "", nil, nil
+		}
+		if name, ok := in.waitsFor(all, err); ok {
+			in.pending = append(in.pending, pendingEntry{src: src, missing: name})
+			return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
+		}
+	}
 	// a name of a waiting entry is declared, but broken, in yaegi: an
 	// entry using it must not be compiled against it
 	if name, wait, ok := in.usesPending(src); ok {
-		if !declsOnly(src) {
-			return Result{}, "", nil, &CompileError{Line: 1, Msg: fmt.Sprintf("%s is not declared yet: %s waits for %s", name, declaredIn(wait.src), wait.missing)}
-		}
-		in.pending = append(in.pending, pendingEntry{src: src, missing: name})
-		return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
+		return Result{}, "", nil, &CompileError{Line: 1, Msg: fmt.Sprintf("%s is not declared yet: %s waits for %s", name, declaredIn(wait.src), wait.missing)}
 	}
 	res, err = in.Eval(ctx, src)
 	if err != nil {
@@ -725,6 +753,15 @@ func (in *Interp) EvalEntry(ctx context.Context, src string) (res Result, notice
 		return res, "", nil, err
 	}
 	return res, "", in.retryPending(ctx), nil
+}
+
+// pendingSource joins the sources of the waiting entries.
+func (in *Interp) pendingSource() string {
+	var parts []string
+	for _, p := range in.pending {
+		parts = append(parts, p.src)
+	}
+	return strings.Join(parts, "\n")
 }
 
 // waitsFor reports whether a failed entry may wait: only declarations,
@@ -793,38 +830,25 @@ func (in *Interp) usesPending(src string) (string, pendingEntry, bool) {
 	return "", pendingEntry{}, false
 }
 
-// retryPending evaluates the pending entries again, in order, until none
-// more compiles.
+// retryPending evaluates the waiting entries again, together, after an
+// entry that may have declared what they wait for.
 func (in *Interp) retryPending(ctx context.Context) []error {
-	var errs []error
-	for progress := true; progress && len(in.pending) > 0; {
-		progress = false
-		var still []pendingEntry
-		list := in.pending
-		for i, p := range list {
-			// the others still waiting, for usesPending
-			in.pending = append(append([]pendingEntry{}, still...), list[i+1:]...)
-			if name, _, ok := in.usesPending(p.src); ok {
-				p.missing = name
-				still = append(still, p)
-				continue
-			}
-			_, err := in.Eval(ctx, p.src)
-			if err == nil {
-				progress = true
-				continue
-			}
-			if name, ok := in.waitsFor(p.src, err); ok {
-				p.missing = name
-				still = append(still, p)
-				continue
-			}
-			progress = true
-			errs = append(errs, fmt.Errorf("%s: %w", declaredIn(p.src), err))
-		}
-		in.pending = still
+	if len(in.pending) == 0 {
+		return nil
 	}
-	return errs
+	all := in.pendingSource()
+	_, err := in.Eval(ctx, all)
+	if err == nil {
+		in.pending = nil
+		return nil
+	}
+	if name, ok := in.waitsFor(all, err); ok {
+		in.pending[len(in.pending)-1].missing = name
+		return nil
+	}
+	names := declaredIn(all)
+	in.pending = nil
+	return []error{fmt.Errorf("%s: %w", names, err)}
 }
 
 // Pending returns, one line each, the entries that still wait for a name,
@@ -882,4 +906,19 @@ func (in *Interp) noteDeclared(units []Unit) {
 			}
 		}
 	}
+}
+
+// keepMain declares the user's main again as mainName, and main as a
+// function that does nothing.
+func (in *Interp) keepMain(ctx context.Context, mainUnit Unit) error {
+	units, err := Split(mainUnit.Text)
+	if err != nil || len(units) != 1 {
+		return err
+	}
+	units[0].Line = mainUnit.Line
+	in.renamePackageNames(units)
+	rewriteMinMax(units[0].Node())
+	renameMain(units)
+	_, err = in.run(ctx, units[0], "func main() {}\n"+units[0].lineCode(in))
+	return err
 }

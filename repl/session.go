@@ -53,6 +53,10 @@ type SessionOptions struct {
 	InitFile string
 	// Env is what os.Getenv sees in interpreted code.
 	Env []string
+	// Interactive sessions say when a declaration waits for a name
+	// declared later; others report only what still waits at the end of
+	// the input (Run).
+	Interactive bool
 }
 
 // Session is an interactive shell on one transaction. It is not safe for
@@ -232,7 +236,7 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 		}
 		return res, err
 	})
-	if notice != "" {
+	if notice != "" && s.opts.Interactive {
 		fmt.Fprintln(s.errw, "odsh: "+notice)
 	}
 	if err == nil {

@@ -163,6 +163,7 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int
 		Color: isTerminal(os.Stdout)}
 	if interactive {
 		so.InitFile = filepath.Join(configDir(), "odsh", "init.go")
+		so.Interactive = true
 	}
 	s, err := repl.NewSession(so)
 	var ve *orm.ValidationError
