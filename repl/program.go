@@ -37,6 +37,7 @@ import (
 	"go/token"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -764,18 +765,126 @@ func (in *Interp) pendingSource() string {
 	return strings.Join(parts, "\n")
 }
 
-// waitsFor reports whether a failed entry may wait: only declarations,
-// failing on an undefined name that is not a package nor a global.
+// waitsFor reports whether a failed entry may wait: it is made of
+// declarations only and uses a name that nothing declares yet. yaegi's
+// words for that vary ("undefined: f", "constant definition loop",
+// "undefined type", "incomplete type T"), so the names are looked at, not
+// the message.
 func (in *Interp) waitsFor(src string, err error) (string, bool) {
-	var ce *CompileError
-	if !errors.As(err, &ce) {
+	if err == nil || !declsOnly(src) {
 		return "", false
 	}
-	m := undefinedName.FindStringSubmatch(ce.Msg)
-	if m == nil || in.IsPackage(m[1]) {
-		return "", false
+	if m := undefinedName.FindStringSubmatch(err.Error()); m != nil && !in.IsPackage(m[1]) {
+		return m[1], true
 	}
-	return m[1], declsOnly(src)
+	name := in.unknownName(src)
+	return name, name != ""
+}
+
+// unknownName returns a name src uses that neither src nor the session
+// declares, "" if there is none.
+func (in *Interp) unknownName(src string) string {
+	units, err := Split(src)
+	if err != nil {
+		return ""
+	}
+	local := map[string]bool{}
+	for _, u := range units {
+		declaring(u.Node(), local)
+	}
+	globals := in.globals()
+	var found []string
+	for _, u := range units {
+		if u.Import() != nil {
+			continue
+		}
+		for name := range freeNames(u.Node()) {
+			if local[name] || in.IsPackage(name) || builtins[name] || predeclaredTypes[name] || universe[name] || name == "_" {
+				continue
+			}
+			if _, ok := globals[name]; ok {
+				continue
+			}
+			if in.declared[name] && !in.pendingDeclares(name) {
+				continue
+			}
+			if strings.HasPrefix(name, "__") {
+				continue
+			}
+			found = append(found, name)
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	sort.Strings(found)
+	return found[0]
+}
+
+// pendingDeclares reports whether a waiting entry declares name.
+func (in *Interp) pendingDeclares(name string) bool {
+	for _, p := range in.pending {
+		units, _ := Split(p.src)
+		for _, u := range units {
+			if u.decl != nil {
+				for _, n := range declNames(u.decl) {
+					if n == name {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// declaring adds to names every identifier n declares, at any depth:
+// functions, types, constants, variables, parameters, results, fields,
+// methods of interfaces, type parameters, labels.
+func declaring(n ast.Node, names map[string]bool) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			names[n.Name.Name] = true
+		case *ast.TypeSpec:
+			names[n.Name.Name] = true
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				names[id.Name] = true
+			}
+		case *ast.Field:
+			for _, id := range n.Names {
+				names[id.Name] = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						names[id.Name] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						names[id.Name] = true
+					}
+				}
+			}
+		case *ast.LabeledStmt:
+			names[n.Label.Name] = true
+		case *ast.TypeSwitchStmt:
+			if a, ok := n.Assign.(*ast.AssignStmt); ok {
+				for _, l := range a.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						names[id.Name] = true
+					}
+				}
+			}
+		}
+		return true
+	})
 }
 
 // declsOnly reports whether an entry is made of declarations only.
