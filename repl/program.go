@@ -718,7 +718,7 @@ type pendingEntry struct {
 }
 
 // undefinedName is yaegi's message for a name nothing declares.
-var undefinedName = regexp.MustCompile(`^undefined: (\w+)$`)
+var undefinedName = regexp.MustCompile(`^(?:\S+: )?undefined(?: selector)?: (\w+)$`)
 
 // EvalEntry is Eval for an entry typed at the prompt: an entry of
 // declarations that uses a name not declared yet is kept pending and a
