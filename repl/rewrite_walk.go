@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 )
@@ -219,6 +220,9 @@ func copyVars(body *ast.BlockStmt, vars ...ast.Expr) *ast.BlockStmt {
 //
 //	go f(a, b)  ⇔  { __f, __a, __b := f, a, b; go func() { defer …recover…; __f(__a, __b) }() }
 func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
+	if lit, ok := ast.Unparen(s.Call.Fun).(*ast.FuncLit); ok {
+		return r.goFuncLit(s, lit)
+	}
 	var lhs, rhs []ast.Expr
 	call := &ast.CallExpr{Fun: s.Call.Fun, Ellipsis: s.Call.Ellipsis}
 	if id, ok := s.Call.Fun.(*ast.Ident); !ok || !builtins[id.Name] {
@@ -242,6 +246,49 @@ func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 		return g
 	}
 	return &ast.BlockStmt{List: []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}, g}}
+}
+
+// goFuncLit is goStmt for a function literal, which needs no temporaries:
+// its parameters say the types of the arguments.
+//
+//	go func(i int) { body }(x)  ⇔  go func(__p0 int) { defer …recover…; func(i int) { body }(__p0) }(x)
+//
+// A temporary holding the function would be a slot yaegi reuses: in a
+// loop, a goroutine that starts late calls a later iteration's closure.
+func (r *rewriter) goFuncLit(s *ast.GoStmt, lit *ast.FuncLit) ast.Stmt {
+	params := &ast.FieldList{}
+	call := &ast.CallExpr{Fun: lit}
+	n := 0
+	for _, f := range lit.Type.Params.List {
+		count := len(f.Names)
+		if count == 0 {
+			count = 1
+		}
+		field := &ast.Field{Type: f.Type}
+		for range count {
+			p := ident(fmt.Sprintf("__p%d", n))
+			n++
+			field.Names = append(field.Names, p)
+			call.Args = append(call.Args, ident(p.Name))
+		}
+		params.List = append(params.List, field)
+	}
+	if _, variadic := lastParamType(lit).(*ast.Ellipsis); variadic {
+		call.Ellipsis = 1
+	}
+	body := []ast.Stmt{&ast.DeferStmt{Call: recoverCall()}, &ast.ExprStmt{X: call}}
+	wrap := &ast.FuncLit{Type: &ast.FuncType{Params: params}, Body: &ast.BlockStmt{List: body}}
+	g := &ast.GoStmt{Call: &ast.CallExpr{Fun: wrap, Args: s.Call.Args, Ellipsis: s.Call.Ellipsis}}
+	r.made[g], r.madeBody[wrap.Body] = true, true
+	r.madeBody[body[0].(*ast.DeferStmt).Call.Fun.(*ast.FuncLit).Body] = true
+	return g
+}
+
+func lastParamType(lit *ast.FuncLit) ast.Expr {
+	if l := lit.Type.Params.List; len(l) > 0 {
+		return l[len(l)-1].Type
+	}
+	return nil
 }
 
 // recoverCall is `func() { if r := recover(); r != nil { __odshbind.GoPanic(r) } }()`.
