@@ -43,6 +43,7 @@ type Interp struct {
 	names    counter
 	stack    []byte // of the last panic
 	depth    depthGuard
+	calls    callsState // rewrite_probe.go
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -161,6 +162,9 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 // run evaluates code for unit u and turns failures into the errors
 // documented on Eval.
 func (in *Interp) run(ctx context.Context, u Unit, code string) (reflect.Value, error) {
+	if err := in.takeRefusal(); err != nil {
+		return reflect.Value{}, err
+	}
 	v, err := in.yi.EvalWithContext(ctx, code)
 	if err == nil {
 		return v, nil
