@@ -62,6 +62,11 @@ type callPass struct {
 	root  ast.Node
 	stack []ast.Node
 	done  map[ast.Node]bool
+	// top is the unit's statement or var declaration when it declares at
+	// top level (x := …, var x = …).
+	top ast.Node
+	// made are statements the pass generated, not to be rewritten again.
+	made map[ast.Stmt]bool
 	// isType caches compiledType's probes.
 	isType map[string]bool
 	// refused is the first construct refused in the unit.
@@ -71,7 +76,7 @@ type callPass struct {
 // calls applies the call rewrites to the unit rooted at root (a
 // declaration, or a block holding the unit's statement).
 func (r *rewriter) calls(root ast.Node) {
-	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, isType: map[string]bool{}}
+	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}}
 	c.p, _ = r.oracle.(Prober)
 	if c.p != nil {
 		c.decls = c.p.Decls()
@@ -81,13 +86,18 @@ func (r *rewriter) calls(root ast.Node) {
 	switch n := root.(type) {
 	case *ast.FuncDecl, *ast.GenDecl:
 		c.decls.Learn(n)
+		if g, ok := n.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			c.top = g
+		}
 	case *ast.BlockStmt:
 		if len(n.List) == 1 && classify(n.List[0]) == Decl {
 			c.decls.Learn(n.List[0])
+			c.top = n.List[0]
 		}
 	}
 	c.env = localTypes(root, c.decls)
 	ast.Walk(c, root)
+	c.topGeneric()
 	if c.refused != nil && c.p != nil {
 		c.p.Refuse(c.refused)
 	}
@@ -171,7 +181,7 @@ func (c *callPass) list(list []ast.Stmt) []ast.Stmt {
 // stmt rewrites the statements that need it as a whole, after the
 // expressions of their header; it returns what replaces s.
 func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
-	if c.done[s] {
+	if c.made[s] {
 		return []ast.Stmt{s}
 	}
 	var label *ast.Ident
@@ -493,6 +503,11 @@ func (c *callPass) probeWith(target, probe ast.Node) ast.Expr {
 	undo = append(undo, func() { replaceChild(parent, probe, target) })
 	src, ok := c.probeSource()
 	if !ok {
+		// without its context (a generic function), e may still name
+		// only top-level things
+		if e, isExpr := target.(ast.Expr); isExpr {
+			return probedType(c.p.Probe("_ = func() {\n" + c.r.print(probeDecl(e)) + "\n}"))
+		}
 		return nil
 	}
 	return probedType(c.p.Probe(src))

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -165,32 +166,39 @@ func (d *Decls) Var(name string) ast.Expr {
 	return d.vars[name]
 }
 
-// implementers returns the named types with all the methods listed, and
-// whether the pointer receiver is needed (one of the methods has one).
-func (d *Decls) implementers(methods []string) map[string]bool {
+// methodSets returns, for each non-generic type with methods, the names of
+// the methods of its value (value receivers) and of its pointer (all),
+// sorted by type name.
+func (d *Decls) methodSets() []methodSet {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	out := map[string]bool{}
-	for key := range d.methods {
+	byType := map[string]*methodSet{}
+	for key, fd := range d.methods {
 		t := key[:strings.IndexByte(key, '.')]
-		if _, seen := out[t]; seen {
+		if spec := d.types[t]; spec == nil || spec.TypeParams != nil {
 			continue
 		}
-		ptr, all := false, true
-		for _, m := range methods {
-			fd := d.methods[t+"."+m]
-			if fd == nil {
-				all = false
-				break
-			}
-			_, isPtr := fd.Recv.List[0].Type.(*ast.StarExpr)
-			ptr = ptr || isPtr
+		ms := byType[t]
+		if ms == nil {
+			ms = &methodSet{name: t, value: map[string]bool{}, pointer: map[string]bool{}}
+			byType[t] = ms
 		}
-		if all {
-			out[t] = ptr
+		ms.pointer[fd.Name.Name] = true
+		if _, isPtr := fd.Recv.List[0].Type.(*ast.StarExpr); !isPtr {
+			ms.value[fd.Name.Name] = true
 		}
 	}
+	var out []methodSet
+	for _, ms := range byType {
+		out = append(out, *ms)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
+}
+
+type methodSet struct {
+	name           string
+	value, pointer map[string]bool
 }
 
 // recvTypeName is the base type name of a method's receiver: T for (t T),

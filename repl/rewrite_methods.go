@@ -3,6 +3,8 @@ package repl
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -92,11 +94,20 @@ func (c *callPass) methodLit(s *ast.SelectorExpr) *ast.FuncLit {
 		return nil
 	}
 	ft, ok := c.probeType(s).(*ast.FuncType)
-	if !ok || ft.Params == nil || len(ft.Params.List) == 0 {
+	if !ok {
 		return nil
 	}
-	params := &ast.FieldList{List: ft.Params.List[1:]}
-	return forwarder(recv, s.Sel.Name, params, ft.Results)
+	// yaegi types the method expression of a compiled interface as the
+	// method, without the receiver parameter
+	params := flatFields(ft.Params)
+	if len(params) > 0 && typeString(params[0]) == typeString(recv) {
+		params = params[1:]
+	}
+	fl := &ast.FieldList{}
+	for _, p := range params {
+		fl.List = append(fl.List, &ast.Field{Type: p})
+	}
+	return forwarder(recv, s.Sel.Name, fl, ft.Results)
 }
 
 // compiledType reports whether x, written pkg.T or (*pkg.T), is a type of a
@@ -259,6 +270,89 @@ func mentions(t ast.Node, isParam map[string]bool) (found bool) {
 	ast.Inspect(t, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && isParam[id.Name] {
 			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// topGeneric routes the value of a top-level declaration that calls a
+// generic function through a function literal: yaegi cannot use a generic
+// call as the value of a top-level declaration (a nil pointer dereference
+// in its global type analysis, gta.go, or "nil reflect type"); called from
+// a function, it can. The shims (slices, maps) take another route before
+// rendering (minmax.go).
+//
+//	ks := Keys(m)  ⇔  ks := func() []string { return Keys(m) }()
+func (c *callPass) topGeneric() {
+	var lhs, rhs []ast.Expr
+	var declared ast.Expr
+	switch n := c.top.(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+			return
+		}
+		lhs, rhs = n.Lhs, n.Rhs
+	case *ast.GenDecl:
+		if len(n.Specs) != 1 {
+			return
+		}
+		spec := n.Specs[0].(*ast.ValueSpec)
+		declared, rhs = spec.Type, spec.Values
+		for _, name := range spec.Names {
+			lhs = append(lhs, name)
+		}
+	default:
+		return
+	}
+	if len(rhs) != 1 || !c.callsGeneric(rhs[0]) {
+		return
+	}
+	var types []ast.Expr
+	switch {
+	case declared != nil:
+		for range lhs {
+			types = append(types, declared)
+		}
+	case len(lhs) == 1:
+		types = []ast.Expr{c.typeOf(rhs[0])}
+	default:
+		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+			types = c.env.callResults(call)
+		}
+	}
+	if len(types) != len(lhs) || slices.Contains(types, nil) {
+		c.refuse(fmt.Sprintf("%s (a top-level declaration from a generic call)", c.r.print(rhs[0])),
+			"declare it inside a function, or wrap the value: x := func() T { return … }()")
+		return
+	}
+	ft := &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{}}
+	for _, t := range types {
+		ft.Results.List = append(ft.Results.List, &ast.Field{Type: clone(t)})
+	}
+	rhs[0] = &ast.CallExpr{Fun: &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{rhs[0]}}}}}}
+}
+
+// callsGeneric reports whether e calls a generic function declared by
+// interpreted code, outside function literals.
+func (c *callPass) callsGeneric(e ast.Expr) (found bool) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fun := n.Fun
+			if x := explicitTypeArgs(fun); x != nil {
+				switch f := ast.Unparen(fun).(type) {
+				case *ast.IndexExpr:
+					fun = f.X
+				case *ast.IndexListExpr:
+					fun = f.X
+				}
+			}
+			if fd := c.env.funcDecl(fun); fd != nil && fd.Type.TypeParams != nil && !strings.Contains(exprKey(fun), ".") {
+				found = true
+			}
 		}
 		return !found
 	})

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"fmt"
+	"os"
 )
 
 // The Interp's side of the call rewrites (rewrite_calls.go): compile
@@ -21,6 +22,9 @@ func (in *Interp) Probe(src string) (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	if os.Getenv("ODSH_PROBES") != "" {
+		fmt.Fprintf(os.Stderr, "PROBE: %s\n", src)
+	}
 	_, err = in.yi.Compile(src)
 	return err
 }

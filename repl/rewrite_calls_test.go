@@ -1,0 +1,129 @@
+package repl
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The programs of testdata/calls are Go programs (package main, main last)
+// exercising the call rewrites. NAME.out is what `go run NAME.go` printed:
+// run the tests with ODSH_CALLS_UPDATE=1 to run them with the go command
+// again and rewrite the .out files. A program with a NAME.refused file is
+// one the shell must refuse before running its main: the file holds a
+// substring of the expected *RefusedError.
+//
+// Each program is run twice: as a package main program through EvalScript
+// (yaegi runs main once it is declared), and as top-level statements: the
+// declarations, then the statements of main's body, one by one.
+
+func TestCallsPrograms(t *testing.T) {
+	files, err := filepath.Glob("testdata/calls/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no programs in testdata/calls: %v", err)
+	}
+	update := os.Getenv("ODSH_CALLS_UPDATE") != ""
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".go")
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := strings.TrimSuffix(file, ".go")
+		if update {
+			out, err := exec.Command("go", "run", file).CombinedOutput()
+			if err != nil {
+				t.Fatalf("go run %s: %v\n%s", file, err, out)
+			}
+			if err := os.WriteFile(base+".out", out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(base + ".out")
+		if err != nil {
+			t.Fatalf("%s: %v (run with ODSH_CALLS_UPDATE=1)", name, err)
+		}
+		refused, _ := os.ReadFile(base + ".refused")
+		t.Run(name+"/program", func(t *testing.T) {
+			in, out := newTestInterp(t)
+			err := in.EvalScript(context.Background(), string(src))
+			if err == nil && out.Len() == 0 {
+				_, err = in.Eval(context.Background(), "main()")
+			}
+			checkProgram(t, err, out, string(want), string(refused))
+		})
+		t.Run(name+"/toplevel", func(t *testing.T) {
+			top, err := topLevel(string(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			in, out := newTestInterp(t)
+			err = in.EvalScript(context.Background(), top)
+			if refused != nil {
+				checkProgram(t, err, out, string(want), string(refused))
+				return
+			}
+			checkProgram(t, err, out, string(want), "")
+		})
+	}
+}
+
+func checkProgram(t *testing.T, err error, out *bytes.Buffer, want, refused string) {
+	t.Helper()
+	if refused != "" {
+		var re *RefusedError
+		if !errors.As(err, &re) || !strings.Contains(err.Error(), strings.TrimSpace(refused)) {
+			t.Fatalf("got error %v, want a refusal containing %q (output %q)", err, strings.TrimSpace(refused), out.String())
+		}
+		if strings.Contains(err.Error(), "\n") {
+			t.Errorf("refusal is not one line: %q", err.Error())
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("error: %v\noutput so far:\n%s", err, out.String())
+	}
+	if out.String() != want {
+		t.Errorf("output:\n%s\nwant (go run):\n%s", out.String(), want)
+	}
+}
+
+// topLevel turns a package main program into top-level statements: its
+// declarations but main, then the statements of main's body.
+func topLevel(src string) (string, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		return "", err
+	}
+	var decls []string
+	var body []ast.Stmt
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "main" && fd.Recv == nil {
+			body = fd.Body.List
+			continue
+		}
+		decls = append(decls, printNode(fset, d))
+	}
+	for _, s := range body {
+		decls = append(decls, printNode(fset, s))
+	}
+	return strings.Join(decls, "\n"), nil
+}
+
+func printNode(fset *token.FileSet, n ast.Node) string {
+	var buf bytes.Buffer
+	if err := printer.Fprint(&buf, fset, n); err != nil {
+		panic(err)
+	}
+	return buf.String()
+}
