@@ -25,7 +25,7 @@ import (
 //			__k, __v, __ok := __next()
 //			if !__ok { break }
 //			k, v := __k, __v
-//			body
+//			{ body }
 //		}
 //		__stop()
 //	}
@@ -205,7 +205,7 @@ func (c *callPass) rangeFunc(s ast.Stmt, x *ast.RangeStmt, label *ast.Ident) ast
 		}
 		body = append(body, &ast.AssignStmt{Lhs: vars, Tok: tok, Rhs: tmps})
 	}
-	body = append(body, x.Body.List...)
+	body = append(body, x.Body) // its own scope, as the body of a range
 	var loop ast.Stmt = &ast.ForStmt{Body: &ast.BlockStmt{List: body}}
 	if label != nil {
 		loop = &ast.LabeledStmt{Label: label, Stmt: loop}
