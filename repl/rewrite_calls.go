@@ -98,8 +98,12 @@ func (r *rewriter) calls(root ast.Node) {
 	c.env = localTypes(root, c.decls)
 	ast.Walk(c, root)
 	c.topGeneric()
-	if c.refused != nil && c.p != nil {
-		c.p.Refuse(c.refused)
+	if c.p != nil {
+		if c.refused != nil {
+			c.p.Refuse(c.refused)
+		} else {
+			c.p.Refuse(nil) // forget a refusal of a unit rendered but not run
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -126,4 +127,20 @@ func printNode(fset *token.FileSet, n ast.Node) string {
 		panic(err)
 	}
 	return buf.String()
+}
+
+// A panic of interpreted code with an error value comes back as that
+// error: yaegi panics with its reflect.Value.
+func TestCallsPanickedErrorUnwrapped(t *testing.T) {
+	in, _ := newTestInterp(t)
+	_, err := in.Eval(context.Background(), `_, err := strconv.Atoi("x"); panic(err)`)
+	var ne *strconv.NumError
+	if !errors.As(err, &ne) {
+		t.Fatalf("got %T %v, want the *strconv.NumError panicked", err, err)
+	}
+	_, err = in.Eval(context.Background(), `panic("text")`)
+	var pe *PanicError
+	if !errors.As(err, &pe) || pe.Value != "text" {
+		t.Fatalf("got %#v, want a PanicError with the string", err)
+	}
 }

@@ -2,7 +2,7 @@ package repl
 
 import (
 	"fmt"
-	"os"
+	"reflect"
 )
 
 // The Interp's side of the call rewrites (rewrite_calls.go): compile
@@ -22,9 +22,6 @@ func (in *Interp) Probe(src string) (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	if os.Getenv("ODSH_PROBES") != "" {
-		fmt.Fprintf(os.Stderr, "PROBE: %s\n", src)
-	}
 	_, err = in.yi.Compile(src)
 	return err
 }
@@ -58,3 +55,13 @@ func (in *Interp) evalRuntime() error {
 }
 
 var _ Prober = (*Interp)(nil)
+
+// unwrapPanic returns the value interpreted code panicked with: yaegi's
+// panic panics with the reflect.Value of its argument (see recoverCall), so
+// that without this a panicked error would not be returned as is.
+func unwrapPanic(v any) any {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		return rv.Interface()
+	}
+	return v
+}

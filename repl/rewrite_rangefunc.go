@@ -30,9 +30,12 @@ import (
 //		__stop()
 //	}
 //
-// The deferred __stop ends the goroutine when the loop is left by return,
-// goto, a labelled jump or a panic; a panic of the iterator reaches the
-// loop's goroutine from __next (or __stop). The types K, V are those of the
+// A jump out of the body past the statement after the loop (continue or
+// break to an outer label, goto) calls __stop first; a goto to the loop's
+// own label jumps to the whole block, which starts the range again. The
+// deferred __stop ends the goroutine when the loop is left by return or a
+// panic. A panic of the iterator reaches the loop's goroutine from __next
+// (or __stop). The types K, V are those of the
 // yield function: the range expression's type is learnt from the unit's
 // declarations or a compile probe (a function literal, a call of a known
 // iterator function such as maps.Keys, or a name).
@@ -206,16 +209,117 @@ func (c *callPass) rangeFunc(s ast.Stmt, x *ast.RangeStmt, label *ast.Ident) ast
 		body = append(body, &ast.AssignStmt{Lhs: vars, Tok: tok, Rhs: tmps})
 	}
 	body = append(body, x.Body) // its own scope, as the body of a range
+	var gotoLabel *ast.Ident
+	if label != nil && c.retargetGotos(s, label) {
+		gotoLabel = ident(c.r.names.next("g"))
+	}
+	stopJumps(x.Body, label, gotoLabel, stop)
 	var loop ast.Stmt = &ast.ForStmt{Body: &ast.BlockStmt{List: body}}
 	if label != nil {
 		loop = &ast.LabeledStmt{Label: label, Stmt: loop}
 	}
-	return &ast.BlockStmt{List: []ast.Stmt{
+	var out ast.Stmt = &ast.BlockStmt{List: []ast.Stmt{
 		&ast.AssignStmt{Lhs: []ast.Expr{next, stop}, Tok: token.DEFINE, Rhs: []ast.Expr{call}},
 		&ast.DeferStmt{Call: &ast.CallExpr{Fun: stop}},
 		loop,
 		&ast.ExprStmt{X: &ast.CallExpr{Fun: stop}},
 	}}
+	if gotoLabel != nil {
+		c.renameGotos(s, label.Name, gotoLabel.Name)
+		out = &ast.LabeledStmt{Label: gotoLabel, Stmt: out}
+	}
+	return out
+}
+
+// retargetGotos reports whether a goto of the enclosing function jumps to
+// label: it must then jump to the whole rewritten statement, so that the
+// range starts again with a new iterator.
+func (c *callPass) retargetGotos(s ast.Stmt, label *ast.Ident) (found bool) {
+	inspectFunc(c.enclosingBody(s), func(b *ast.BranchStmt) {
+		found = found || b.Tok == token.GOTO && b.Label.Name == label.Name
+	})
+	return found
+}
+
+// renameGotos makes the gotos to label of the enclosing function jump to
+// name instead.
+func (c *callPass) renameGotos(s ast.Stmt, label, name string) {
+	inspectFunc(c.enclosingBody(s), func(b *ast.BranchStmt) {
+		if b.Tok == token.GOTO && b.Label.Name == label {
+			b.Label = ident(name)
+		}
+	})
+}
+
+// enclosingBody is the body of the innermost function holding s, or the
+// unit.
+func (c *callPass) enclosingBody(s ast.Stmt) ast.Node {
+	path := pathTo(c.root, s)
+	for i := len(path) - 1; i >= 0; i-- {
+		switch f := path[i].(type) {
+		case *ast.FuncLit:
+			return f.Body
+		case *ast.FuncDecl:
+			return f.Body
+		}
+	}
+	return c.root
+}
+
+// inspectFunc calls f for the labelled branch statements of n, outside
+// nested function literals.
+func inspectFunc(n ast.Node, f func(*ast.BranchStmt)) {
+	if n == nil {
+		return
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			if n.Label != nil {
+				f(n)
+			}
+		}
+		return true
+	})
+}
+
+// stopJumps makes the jumps out of a range body that skip the statement
+// after the loop stop the iterator first: a break, continue or goto to a
+// label outside the body, and a goto to the loop's own label.
+//
+//	continue outer  ⇔  { __stop(); continue outer }
+func stopJumps(body *ast.BlockStmt, label, gotoLabel, stop *ast.Ident) {
+	inner := map[string]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			inner[n.Label.Name] = true
+		}
+		return true
+	})
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if b, ok := n.(*ast.BranchStmt); ok && b.Label != nil && !inner[b.Label.Name] {
+			own := label != nil && b.Label.Name == label.Name
+			if !own || b.Tok == token.GOTO || gotoLabel != nil && b.Label.Name == gotoLabel.Name {
+				jump := &ast.BranchStmt{Tok: b.Tok, Label: b.Label}
+				replaceChild(stack[len(stack)-1], b, &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: stop}}, jump}})
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
 }
 
 func isBlank(e ast.Expr) bool {
