@@ -144,3 +144,55 @@ func TestCallsPanickedErrorUnwrapped(t *testing.T) {
 		t.Fatalf("got %#v, want a PanicError with the string", err)
 	}
 }
+
+// TestCallsCode checks the shape of the call rewrites where the rewriter
+// knows the types from the unit alone (no interpreter to probe).
+func TestCallsCode(t *testing.T) {
+	tests := []struct {
+		name, src   string
+		has, hasNot []string
+	}{
+		{"variadic any, recursive", "func f(kv ...any) int { if len(kv) > 9 { return 0 }; return f(\"a\", kv) }",
+			[]string{`f("a", __odshrt.Any(kv))`}, nil},
+		{"variadic any, literal kept", "func f(kv ...any) int { if len(kv) > 9 { return 0 }; return f(\"a\", 1, nil) }",
+			[]string{`f("a", 1, nil)`}, []string{"__odshrt.Any"}},
+		{"variadic any, spread kept", "func f(kv ...any) int { if len(kv) > 9 { return 0 }; return f(kv...) }",
+			[]string{"f(kv...)"}, []string{"__odshrt.Any"}},
+		{"variadic string kept", "func f(kv ...string) int { if len(kv) > 9 { return 0 }; return f(kv[0]) }",
+			nil, []string{"__odshrt.Any"}},
+		{"recover", "defer func() { r := recover(); _ = r }()", []string{"__odshrt.Recovered(recover())"}, nil},
+		{"range over func literal", "for x := range func(yield func(int) bool) { yield(1) } { println(x) }",
+			[]string{"__odshrt.Pull[int](", "defer __stop", "x := __x", "if !__ok"}, []string{"range func"}},
+		{"range over pairs", "for k, v := range func(yield func(string, int) bool) {} { println(k, v) }",
+			[]string{"__odshrt.Pull2[string, int]("}, nil},
+		{"range over nothing", "for range func(yield func() bool) {} { }", []string{"__odshrt.Pull0("}, nil},
+		{"range over slice kept", "for _, x := range []int{1} { println(x) }", []string{"range []int{1}"}, []string{"Pull"}},
+		{"labelled jump stops", "outer: for i := 0; i < 2; i++ { for x := range func(yield func(int) bool) {} { if x > 0 { continue outer } } }",
+			[]string{"__stop"}, nil},
+		{"type switch", "switch x := v.(type) { case int: println(x); case error: println(x.Error()); default: println(1) }",
+			[]string{"switch __c", "_, __ok", ":= __v", "== nil"}, []string{".(type)"}},
+		{"comma-ok", "if e, ok := v.(error); ok { println(e) }", []string{"__v", "== nil", "_, __ok"}, []string{"if e, ok := v.(error)"}},
+		{"comma-ok at top level", "e, ok := v.(error)", []string{"e, ok := func() (error, bool) {"}, nil},
+		{"generic call by position", "func M[T, U any](xs []T, f func(T) U) []U { return M(xs, f) }", []string{"M[T, U](xs, f)"}, nil},
+		{"generic call yaegi infers", "func F[T any](xs []T, f func(T) bool) []T { return F(xs, f) }", []string{"F(xs, f)"}, []string{"F[T]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			units, err := Split(tt.src)
+			if err != nil || len(units) != 1 {
+				t.Fatalf("Split(%q) = %d units, %v", tt.src, len(units), err)
+			}
+			code := units[0].Code(intOracle{})
+			for _, s := range tt.has {
+				if !strings.Contains(code, s) {
+					t.Errorf("code %q lacks %q", code, s)
+				}
+			}
+			for _, s := range tt.hasNot {
+				if strings.Contains(code, s) {
+					t.Errorf("code %q has %q", code, s)
+				}
+			}
+		})
+	}
+}

@@ -64,9 +64,10 @@ func (c *callPass) assertTests(v, t, dst ast.Expr, then []ast.Stmt) []*ast.IfStm
 	init, ok := status(t)
 	var get ast.Stmt = assign(token.ASSIGN, dst, &ast.TypeAssertExpr{X: v, Type: t})
 	if kind == iface && dst != nil {
-		// the comma-ok form: the single-value assertion to an interface
-		// panics for a value yaegi cannot convert
-		a := &ast.AssignStmt{Lhs: []ast.Expr{dst, ident("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: v, Type: t}}}
+		// the comma-ok form (the single-value assertion to an interface
+		// panics for a value yaegi cannot convert), with ok rather than a
+		// blank identifier, whose type yaegi mixes up between assertions
+		a := &ast.AssignStmt{Lhs: []ast.Expr{dst, ok}, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: v, Type: t}}}
 		c.made[a] = true
 		get = a
 	}
@@ -194,7 +195,7 @@ func (c *callPass) implementers(t ast.Expr, methods []string) []ast.Expr {
 //	default: D                 ⇔  	if __v == nil { __c = 2 }
 //	}                          ⇔  	else if _, ok := __v.(int); ok { __c = 0 } else if _, ok := __v.(string); ok { __c = 0 }
 //	                           ⇔  	else if _, ok := __v.(*MyErr); ok { __x1 = __v.(*MyErr); __c = 1 }
-//	                           ⇔  	else if _, ok := __v.(error); ok { __x1, _ = __v.(error); __c = 1 }
+//	                           ⇔  	else if _, ok := __v.(error); ok { __x1, ok = __v.(error); __c = 1 }
 //	                           ⇔  	switch __c {
 //	                           ⇔  	case 0: x := __v; _ = x; A
 //	                           ⇔  	case 1: x := __x1; _ = x; B
