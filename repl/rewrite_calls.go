@@ -96,8 +96,17 @@ func (r *rewriter) calls(root ast.Node) {
 		}
 	}
 	c.env = localTypes(root, c.decls)
-	ast.Walk(c, root)
-	c.topGeneric()
+	func() {
+		// a bug of the pass must not take the shell down: the unit is
+		// refused instead
+		defer func() {
+			if e := recover(); e != nil {
+				c.refused = &RefusedError{Construct: "this entry", Workaround: fmt.Sprintf("the shell failed to rewrite it (%v); please report it", e)}
+			}
+		}()
+		ast.Walk(c, root)
+		c.topGeneric()
+	}()
 	if c.p != nil {
 		if c.refused != nil {
 			c.p.Refuse(c.refused)
@@ -296,6 +305,10 @@ func (c *callPass) post(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		c.call(n)
+	case *ast.TypeAssertExpr:
+		if n.Type != nil {
+			c.interfaceLiteral(n.Type, n)
+		}
 	case *ast.SelectorExpr:
 		switch p := c.parent().(type) {
 		case *ast.CallExpr:
@@ -320,6 +333,7 @@ func (c *callPass) call(call *ast.CallExpr) {
 	if c.recoverCall(call) || c.methodCall(call) {
 		return
 	}
+	c.interfaceReceiver(call)
 	c.genericCall(call)
 	c.variadicArgs(call)
 }

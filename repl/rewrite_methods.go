@@ -358,3 +358,69 @@ func (c *callPass) callsGeneric(e ast.Expr) (found bool) {
 	})
 	return found
 }
+
+// interfaceReceiver rewrites a method call on the result of a conversion
+// to an interface type or of a type assertion to one. yaegi calls the
+// method of such an expression wrong ("reflect.Set: value of type
+// time.Duration is not assignable to type string", "reflect: call of
+// reflect.Value.Elem on int64 Value", "Method index out of range"); it
+// calls it right on a value returned by a function:
+//
+//	fmt.Stringer(d).String()  ⇔  (d).String()
+//	v.(fmt.Stringer).String() ⇔  __odshrt.As[fmt.Stringer](v).String()
+//
+// Converting to an interface does not change which method is called. As
+// is used for interfaces of compiled packages only.
+func (c *callPass) interfaceReceiver(call *ast.CallExpr) {
+	s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	switch x := ast.Unparen(s.X).(type) {
+	case *ast.TypeAssertExpr:
+		if x.Type == nil {
+			return
+		}
+		// a compiled interface only: yaegi's assertion to an interface
+		// declared by interpreted code fails the same inside As
+		if k, _ := c.interfaceKind(x.Type); k == iface && c.compiledInterface(x.Type) {
+			s.X = &ast.CallExpr{Fun: &ast.IndexExpr{X: sel(runtimePkg, "As"), Index: x.Type}, Args: []ast.Expr{x.X}}
+		}
+	case *ast.CallExpr:
+		if len(x.Args) != 1 || x.Ellipsis.IsValid() || exprKey(x.Fun) == "" {
+			return
+		}
+		if k, _ := c.interfaceKind(x.Fun); k == iface {
+			s.X = &ast.ParenExpr{X: x.Args[0]}
+		}
+	}
+}
+
+// compiledInterface reports whether t names an interface of a compiled
+// package (error, pkg.I).
+func (c *callPass) compiledInterface(t ast.Expr) bool {
+	switch x := ast.Unparen(t).(type) {
+	case *ast.Ident:
+		return x.Name == "error" && !c.env.isLocal("error") && c.decls.Type("error") == nil
+	case *ast.SelectorExpr:
+		return true
+	}
+	return false
+}
+
+// interfaceLiteral refuses an assertion to an interface type literal with
+// methods, v.(interface{ Unwrap() error }): yaegi (run.go, typeAssert)
+// matches an interface declared by interpreted code only against values of
+// interpreted types, so that the assertion fails for every compiled value,
+// the errors of fmt and of the ORM included, and the comma-ok form answers
+// false. (For a named interface, the types the shell knows to implement it
+// are tested first, see assertTests.)
+func (c *callPass) interfaceLiteral(t ast.Expr, where ast.Expr) bool {
+	it, ok := ast.Unparen(t).(*ast.InterfaceType)
+	if !ok || it.Methods == nil || len(it.Methods.List) == 0 {
+		return false
+	}
+	c.refuse(fmt.Sprintf("%s (an assertion to an interface type literal)", c.r.print(where)),
+		"yaegi matches no compiled value against it; use errors.Unwrap or errors.As, or assert to a concrete type or a named interface")
+	return true
+}

@@ -52,6 +52,9 @@ import "reflect"
 // Any returns v as an interface value (see variadicArgs).
 func Any(v any) any { return v }
 
+// As is v.(T) (see interfaceReceiver).
+func As[T any](v any) T { return v.(T) }
+
 // Recovered undoes yaegi's wrapping of a panic value in a reflect.Value.
 func Recovered(v any) any {
 	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {

@@ -253,6 +253,9 @@ func (c *callPass) typeSwitch(s *ast.TypeSwitchStmt, label *ast.Ident) ast.Stmt 
 		}
 		inner.Body.List = append(inner.Body.List, out)
 		for _, t := range cc.List {
+			if c.interfaceLiteral(t, t) {
+				return nil
+			}
 			if isNilIdent(t) {
 				if nilClause < 0 {
 					nilClause = i
