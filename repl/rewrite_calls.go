@@ -4,16 +4,21 @@ package repl
 // assertions. They run after the statement rewrites of rewrite_walk.go, on
 // the whole unit, in source order (a statement is done, nested bodies
 // included, before the next one starts), and each names the yaegi
-// behaviour it absorbs:
+// behaviour it absorbs where it is written:
 //
-//	f(a, xs)                    ⇔  f(a, __odshrt.Any(xs))          f variadic over an empty interface (variadicArgs)
-//	T.M  (a value)              ⇔  func(r T, p P) R { return r.M(p) }                          (methodExpr)
-//	pkg.T.M(r, p)               ⇔  func(r pkg.T, p P) R { return r.M(p) }(r, p)               (methodExpr)
-//	Map(xs, f)                  ⇔  Map[int, string](xs, f)   when yaegi's positional inference is wrong (genericCall)
-//	recover()                   ⇔  __odshrt.Recovered(recover())                               (recoverCall)
-//	switch x := v.(type) {…}    ⇔  comma-ok assertions and a switch on the clause number      (rewrite_switch.go)
-//	for k, v := range f {…}     ⇔  a pull loop over f run in a goroutine                      (rewrite_rangefunc.go)
+//	f(a, xs)                  ⇔  f(a, __odshrt.Any(xs))   f variadic over an empty interface    (variadicArgs)
+//	T.M (a value)             ⇔  func(__r T, __p0 P) R { return __r.M(__p0) }                  (methodValue)
+//	pkg.T.M(r, p)             ⇔  func(__r pkg.T, __p0 P) R { return __r.M(__p0) }(r, p)         (methodCall)
+//	fmt.Stringer(d).String()  ⇔  (d).String()                                                   (interfaceReceiver)
+//	Map(xs, f)                ⇔  Map[int, string](xs, f)   when yaegi would infer by position  (genericCall)
+//	ks := Keys(m)  (top)      ⇔  ks := func() []string { return Keys(m) }()                    (topGeneric)
+//	recover()                 ⇔  __odshrt.Recovered(recover())                                  (recoverCall)
+//	switch x := v.(type) {…}  ⇔  comma-ok assertions, then a switch on the clause number       (rewrite_switch.go)
+//	a, ok := v.(T)            ⇔  a nil test, then comma-ok assertions                          (rewrite_switch.go)
+//	for k, v := range f {…}   ⇔  a loop pulling from f run in a goroutine                      (rewrite_rangefunc.go)
 //
+// The types these rewrites need come from the unit's syntax, the
+// declarations of earlier entries (Decls) and compile probes (probeType).
 // What cannot be made right is refused: the unit does not run and the
 // entry fails with a *RefusedError naming the construct and what to write
 // instead.
@@ -50,7 +55,7 @@ type RefusedError struct {
 
 // Error returns one line: the construct, then the workaround.
 func (e *RefusedError) Error() string {
-	return fmt.Sprintf("odsh cannot run %s (yaegi gets it wrong): %s", e.Construct, e.Workaround)
+	return fmt.Sprintf("the shell does not run %s, which yaegi runs wrong: %s", e.Construct, e.Workaround)
 }
 
 // callPass walks one unit for the call rewrites.
@@ -101,7 +106,7 @@ func (r *rewriter) calls(root ast.Node) {
 		// refused instead
 		defer func() {
 			if e := recover(); e != nil {
-				c.refused = &RefusedError{Construct: "this entry", Workaround: fmt.Sprintf("the shell failed to rewrite it (%v); please report it", e)}
+				c.refused = &RefusedError{Construct: "this entry", Workaround: fmt.Sprintf("rewriting it failed (%v); please report it", e)}
 			}
 		}()
 		ast.Walk(c, root)
@@ -224,8 +229,8 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		if x.Init != nil {
 			c.header(s, inner, x.Init)
 		}
-		if out := c.ifCommaOk(x); out != x && label == nil {
-			return []ast.Stmt{out}
+		if label == nil {
+			return []ast.Stmt{c.ifCommaOk(x)}
 		}
 	}
 	return []ast.Stmt{s}

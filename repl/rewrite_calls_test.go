@@ -196,3 +196,23 @@ func TestCallsCode(t *testing.T) {
 		})
 	}
 }
+
+// The generic functions of the shims are written so that yaegi's
+// positional inference gets their type arguments right (As is always
+// called with its type argument).
+func TestCallsShimsInferable(t *testing.T) {
+	d := NewDecls()
+	n := 0
+	for key, fd := range d.funcs {
+		if fd.Type.TypeParams == nil || key == runtimePkg+".As" {
+			continue
+		}
+		n++
+		if !yaegiInfers(fd) {
+			t.Errorf("%s: yaegi would infer its type arguments wrong", key)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d generic shims found", n)
+	}
+}
