@@ -17,9 +17,9 @@ import (
 )
 
 // The programs of testdata/calls are Go programs (package main, main last)
-// exercising the call rewrites. NAME.out is what `go run NAME.go` printed:
+// exercising the call rewrites. NAME.want is what `go run NAME.go` printed:
 // run the tests with ODSH_CALLS_UPDATE=1 to run them with the go command
-// again and rewrite the .out files. A program with a NAME.refused file is
+// again and rewrite the .want files. A program with a NAME.refused file is
 // one the shell must refuse before running its main: the file holds a
 // substring of the expected *RefusedError.
 //
@@ -45,11 +45,11 @@ func TestCallsPrograms(t *testing.T) {
 			if err != nil {
 				t.Fatalf("go run %s: %v\n%s", file, err, out)
 			}
-			if err := os.WriteFile(base+".out", out, 0o644); err != nil {
+			if err := os.WriteFile(base+".want", out, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
-		want, err := os.ReadFile(base + ".out")
+		want, err := os.ReadFile(base + ".want")
 		if err != nil {
 			t.Fatalf("%s: %v (run with ODSH_CALLS_UPDATE=1)", name, err)
 		}
