@@ -100,6 +100,9 @@ func (in *Interp) prelude() error {
 			return err
 		}
 	}
+	if err := in.evalRuntime(); err != nil {
+		return err
+	}
 	// the hooks are symbols of the compiled bind package, not interpreted
 	// variables: goroutines call them, and a goroutine reading an
 	// interpreted global races with yaegi growing its globals on the next

@@ -4,9 +4,13 @@ package repl
 // miss functions (slices.Sort, slices.Max, maps.Keys, …) and cannot infer
 // the type parameters of `func F[S ~[]E, E any](s S)`. genericSources adds
 // the common ones to those packages, written with parameters yaegi infers
-// ([]E, map[K]V). maps.Keys and maps.Values return slices rather than
-// iterators (yaegi cannot range over functions); `for k := range
-// maps.Keys(m)` and `slices.Sorted(maps.Keys(m))` read the same either way.
+// ([]E, map[K]V), and the package iter, which yaegi lacks. The iterator
+// functions are those of Go 1.23 (maps.Keys, maps.Values, maps.All,
+// slices.All, slices.Values, slices.Collect, slices.Sorted, …): they
+// return and take functions func(yield func(…) bool), which a range
+// statement can use since the shell rewrites ranges over functions
+// (rewrite_rangefunc.go). Their type parameters are written so that
+// yaegi's positional inference gets them right (see genericCall).
 var genericSources = []string{`package slices
 
 import "sort"
@@ -27,10 +31,58 @@ func SortStableFunc[E any](x []E, cmp func(a, b E) int) {
 	sort.SliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
 }
 
-func Sorted[E ordered](x []E) []E {
-	out := append([]E(nil), x...)
+func Sorted[E ordered](seq func(yield func(E) bool)) []E {
+	out := Collect(seq)
 	Sort(out)
 	return out
+}
+
+func SortedFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E {
+	out := Collect(seq)
+	SortFunc(out, cmp)
+	return out
+}
+
+func All[E any](s []E) func(yield func(int, E) bool) {
+	return func(yield func(int, E) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+func Values[E any](s []E) func(yield func(E) bool) {
+	return func(yield func(E) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+func Backward[E any](s []E) func(yield func(int, E) bool) {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+func AppendSeq[E any](s []E, seq func(yield func(E) bool)) []E {
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	return s
+}
+
+func Collect[E any](seq func(yield func(E) bool)) []E {
+	return AppendSeq([]E(nil), seq)
 }
 
 func Reverse[E any](x []E) {
@@ -66,20 +118,47 @@ func Min[E ordered](x []E) E {
 }
 `, `package maps
 
-func Keys[K comparable, V any](m map[K]V) []K {
-	out := make([]K, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
 	}
-	return out
 }
 
-func Values[K comparable, V any](m map[K]V) []V {
-	out := make([]V, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
+func Values[K comparable, V any](m map[K]V) func(yield func(V) bool) {
+	return func(yield func(V) bool) {
+		for _, v := range m {
+			if !yield(v) {
+				return
+			}
+		}
 	}
-	return out
+}
+
+func All[K comparable, V any](m map[K]V) func(yield func(K, V) bool) {
+	return func(yield func(K, V) bool) {
+		for k, v := range m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+func Insert[K comparable, V any](m map[K]V, seq func(yield func(K, V) bool)) {
+	seq(func(k K, v V) bool {
+		m[k] = v
+		return true
+	})
+}
+
+func Collect[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
+	m := map[K]V{}
+	Insert(m, seq)
+	return m
 }
 
 func Clone[K comparable, V any](m map[K]V) map[K]V {
@@ -92,4 +171,9 @@ func Clone[K comparable, V any](m map[K]V) map[K]V {
 	}
 	return out
 }
+`, `package iter
+
+type Seq[V any] func(yield func(V) bool)
+
+type Seq2[K, V any] func(yield func(K, V) bool)
 `}

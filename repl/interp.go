@@ -8,6 +8,7 @@ import (
 	"go/ast"
 	"io"
 	"os"
+	"path"
 	"reflect"
 	"regexp"
 	"sort"
@@ -42,6 +43,7 @@ type Options struct {
 // An Interp is not safe for concurrent use.
 type Interp struct {
 	yi       *interp.Interpreter
+	exports  map[string]map[string]reflect.Value // import path → compiled symbols
 	opts     Options
 	imported map[string]string   // package name → import path
 	packages map[string][]string // package name → importable paths (autoimport.go)
@@ -58,7 +60,7 @@ type Interp struct {
 	defers int
 	// calls is the call graph of the session's functions, recursive those
 	// on a cycle (program.go).
-	calls     map[string]map[string]bool
+	callGraph map[string]map[string]bool
 	recursive map[string]bool
 	// renames are user names that were package names (program.go).
 	renames map[string]string
@@ -66,6 +68,7 @@ type Interp struct {
 	declared map[string]bool
 	// pending are prompt entries waiting for a name (program.go).
 	pending []pendingEntry
+	calls   callsState // rewrite_probe.go
 }
 
 // Preimported are the packages every entry and script can use without an
@@ -142,6 +145,18 @@ func (in *Interp) Use(exports interp.Exports) error {
 	if err := in.yi.Use(exports); err != nil {
 		return err
 	}
+	if in.exports == nil {
+		in.exports = map[string]map[string]reflect.Value{}
+	}
+	for k, syms := range exports {
+		p := path.Dir(k)
+		if in.exports[p] == nil {
+			in.exports[p] = map[string]reflect.Value{}
+		}
+		for name, v := range syms {
+			in.exports[p][name] = v
+		}
+	}
 	in.notePackages(exports)
 	return nil
 }
@@ -205,6 +220,9 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 // run evaluates code for unit u and turns failures into the errors
 // documented on Eval.
 func (in *Interp) run(ctx context.Context, u Unit, code string) (reflect.Value, error) {
+	if err := in.takeRefusal(); err != nil {
+		return reflect.Value{}, err
+	}
 	v, err := in.yi.EvalWithContext(ctx, code)
 	if err == nil {
 		return v, nil
@@ -325,3 +343,26 @@ func (in *Interp) betterUndefined(u Unit, err error) error {
 
 // universe are the predeclared names that are neither types nor builtins.
 var universe = map[string]bool{"true": true, "false": true, "nil": true, "iota": true}
+
+// SymbolKind says what name is in the compiled package imported as pkg:
+// "type", "func", "var" or "const" (as yaegi's export tables write them),
+// "" when unknown.
+func (in *Interp) SymbolKind(pkg, name string) string {
+	p, ok := in.imported[pkg]
+	if !ok {
+		p = in.packageFor(pkg)
+	}
+	v, ok := in.exports[p][name]
+	if !ok || !v.IsValid() {
+		return ""
+	}
+	switch {
+	case v.Kind() == reflect.Func:
+		return "func"
+	case v.CanAddr():
+		return "var"
+	case v.Kind() == reflect.Pointer && v.IsNil():
+		return "type"
+	}
+	return "const"
+}

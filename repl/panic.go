@@ -42,6 +42,7 @@ func (e *PanicError) Unwrap() error {
 // that is neither a runtime nor a reflect failure comes back unchanged (a
 // typed ORM error); anything else is a *PanicError.
 func panicError(v any, stack []byte) error {
+	v = unwrapPanic(v)
 	if err, ok := v.(error); ok && !isRuntimePanic(err) {
 		return err
 	}

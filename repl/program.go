@@ -58,6 +58,13 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		rewriteMinMax(u.Node())
 	}
 	in.renamePackageNames(units)
+	// the call rewrites look declarations up: those of the whole entry are
+	// known before any unit is rendered (declaration order is free)
+	for _, u := range units {
+		if u.decl != nil && u.Import() == nil {
+			in.Decls().Learn(u.decl)
+		}
+	}
 	in.noteDeclared(units)
 	in.noteCalls(units)
 	p := in.plan(units)
@@ -88,7 +95,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		}
 	}
 	if len(p.group) > 0 {
-		u, err := in.evalGroup(ctx, p.group)
+		u, err := in.evalOrdered(ctx, p.group)
 		if mainNow {
 			// main is declared again under its new name (later entries
 			// call it so), and a main that does nothing replaces it, since
@@ -558,18 +565,18 @@ func (in *Interp) globals() (out map[string]reflect.Value) {
 // noteCalls adds the functions and methods the units declare to the call
 // graph and recomputes which are on a cycle.
 func (in *Interp) noteCalls(units []Unit) {
-	if in.calls == nil {
-		in.calls = map[string]map[string]bool{}
+	if in.callGraph == nil {
+		in.callGraph = map[string]map[string]bool{}
 	}
 	for _, u := range units {
 		fd, ok := u.decl.(*ast.FuncDecl)
 		if !ok || fd.Body == nil {
 			continue
 		}
-		in.calls[funcKey(fd)] = callees(fd.Body)
+		in.callGraph[funcKey(fd)] = callees(fd.Body)
 	}
 	in.recursive = map[string]bool{}
-	for k := range in.calls {
+	for k := range in.callGraph {
 		if in.reaches(k, k, map[string]bool{}) {
 			in.recursive[k] = true
 		}
@@ -578,7 +585,7 @@ func (in *Interp) noteCalls(units []Unit) {
 
 // reaches reports whether to can be reached from from in one call or more.
 func (in *Interp) reaches(from, to string, seen map[string]bool) bool {
-	for c := range in.calls[from] {
+	for c := range in.callGraph[from] {
 		if c == to {
 			return true
 		}
@@ -1030,4 +1037,221 @@ func (in *Interp) keepMain(ctx context.Context, mainUnit Unit) error {
 	renameMain(units)
 	_, err = in.run(ctx, units[0], "func main() {}\n"+units[0].lineCode(in))
 	return err
+}
+
+// evalOrdered evaluates the declarations of an entry in the order of
+// their dependencies: each set of declarations that use each other (a
+// strongly connected component of the graph of names) in one Eval, after
+// the sets it uses. A method goes with its receiver's type. So the
+// rewrites that look at earlier declarations through yaegi (compile
+// probes for types) find them, and yaegi never sees a name before its
+// declaration. A var of a later set that reads a variable of an earlier
+// one runs as `name := value` (earlyVar), and a var initialised by a
+// multi-value call as an assignment: yaegi mishandles both as var
+// declarations once the variables they read are globals of an earlier
+// Eval.
+func (in *Interp) evalOrdered(ctx context.Context, group []Unit) (*Unit, error) {
+	for _, comp := range components(group) {
+		var units []Unit
+		names := map[string]bool{}
+		for _, i := range comp {
+			units = append(units, group[i])
+			for _, n := range declNames(group[i].decl) {
+				names[n] = true
+			}
+		}
+		globals := in.globals()
+		var rest []Unit
+		for _, u := range units {
+			if code, ok := in.earlyVar(u, names, globals); ok {
+				if err := in.evalEarly(ctx, earlyVar{unit: u, code: code}); err != nil {
+					return &u, err
+				}
+				continue
+			}
+			if code, ok := multiValueVar(u); ok && !refersTo(u.decl, names) {
+				if err := in.evalEarly(ctx, earlyVar{unit: u, code: code}); err != nil {
+					return &u, err
+				}
+				continue
+			}
+			rest = append(rest, u)
+		}
+		if len(rest) > 0 {
+			if u, err := in.evalGroup(ctx, rest); err != nil {
+				return u, err
+			}
+		}
+	}
+	return nil, nil
+}
+
+// multiValueVar rewrites a var declaration initialised by one call of
+// several results:
+//
+//	var a, b = f()    ⇔  a, b := f()
+//	var a, b T = f()  ⇔  var a, b T; a, b = f()
+func multiValueVar(u Unit) (string, bool) {
+	g, ok := u.decl.(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR || len(g.Specs) != 1 {
+		return "", false
+	}
+	spec := g.Specs[0].(*ast.ValueSpec)
+	if len(spec.Names) < 2 || len(spec.Values) != 1 {
+		return "", false
+	}
+	var lhs []string
+	for _, id := range spec.Names {
+		lhs = append(lhs, id.Name)
+	}
+	names, val := strings.Join(lhs, ", "), u.ExprText(spec.Values[0])
+	if spec.Type == nil {
+		return names + " := " + val, true
+	}
+	return "var " + names + " " + u.ExprText(spec.Type) + "\n" + names + " = " + val, true
+}
+
+// components returns the strongly connected components of the graph of
+// the units' declarations (unit i uses a name unit j declares), each as
+// indexes in source order, dependencies first (Tarjan's algorithm). A
+// method is one node with the type of its receiver when the unit declares
+// it.
+func components(group []Unit) [][]int {
+	n := len(group)
+	owner := map[string]int{}
+	for i, u := range group {
+		for _, name := range declNames(u.decl) {
+			if name != "init" && name != "_" {
+				owner[name] = i
+			}
+		}
+	}
+	// node of each unit: a method joins its receiver's type
+	node := make([]int, n)
+	for i, u := range group {
+		node[i] = i
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if j, ok := owner[receiverName(fd.Recv.List[0].Type)]; ok {
+				node[i] = j
+			}
+		}
+	}
+	edges := make([][]int, n)
+	for i, u := range group {
+		for name := range usedNames(u.decl) {
+			j, ok := owner[name]
+			if !ok || node[j] == node[i] {
+				continue
+			}
+			edges[node[i]] = append(edges[node[i]], node[j])
+			if isVar(u.decl) && isVar(group[j].decl) {
+				// variables using each other are declared in one Eval:
+				// yaegi orders them there, and refuses a var whose type
+				// or value reads a variable of an earlier Eval
+				edges[node[j]] = append(edges[node[j]], node[i])
+			}
+		}
+	}
+	index, low := make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	var comps [][]int
+	counter := 0
+	var visit func(v int)
+	visit = func(v int) {
+		index[v], low[v] = counter, counter
+		counter++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range edges[v] {
+			if index[w] < 0 {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			var comp []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp = append(comp, w)
+				if w == v {
+					break
+				}
+			}
+			comps = append(comps, comp)
+		}
+	}
+	for v := 0; v < n; v++ {
+		if node[v] == v && index[v] < 0 {
+			visit(v)
+		}
+	}
+	// each component: its nodes and the methods joined to them, in
+	// source order
+	var out [][]int
+	for _, comp := range comps {
+		in := map[int]bool{}
+		for _, v := range comp {
+			in[v] = true
+		}
+		var units []int
+		for i := range group {
+			if in[node[i]] {
+				units = append(units, i)
+			}
+		}
+		out = append(out, units)
+	}
+	return out
+}
+
+// receiverName returns T for a receiver of type T, *T, T[P] or *T[P].
+func receiverName(e ast.Expr) string {
+	for {
+		switch t := e.(type) {
+		case *ast.StarExpr:
+			e = t.X
+		case *ast.IndexExpr:
+			e = t.X
+		case *ast.IndexListExpr:
+			e = t.X
+		case *ast.ParenExpr:
+			e = t.X
+		case *ast.Ident:
+			return t.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// usedNames is freeNames of a declaration without the name it declares
+// (two func init would otherwise use each other).
+func usedNames(d ast.Decl) map[string]bool {
+	fd, ok := d.(*ast.FuncDecl)
+	if !ok {
+		return freeNames(d)
+	}
+	out := map[string]bool{}
+	for _, n := range []ast.Node{fd.Recv, fd.Type, fd.Body} {
+		if n == nil || reflect.ValueOf(n).IsNil() {
+			continue
+		}
+		for k := range freeNames(n) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+func isVar(d ast.Decl) bool {
+	g, ok := d.(*ast.GenDecl)
+	return ok && g.Tok == token.VAR
 }

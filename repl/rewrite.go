@@ -251,12 +251,12 @@ func (u Unit) lineCode(o Oracle) string {
 	var code string
 	if u.decl != nil {
 		r.walk(u.decl)
-		code = r.print(u.decl)
+		code = r.printPos(u.decl)
 	} else {
 		block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
 		r.walk(block)
 		if u.Kind != Stmt {
-			code = r.print(block.List[0])
+			code = r.printPos(block.List[0])
 		} else {
 			code = "{ func() {\n" + r.printList(block.List) + "\n}() }"
 		}
@@ -284,10 +284,17 @@ func (u Unit) ExprText(e ast.Expr) string {
 	return (&rewriter{fset: u.fset}).print(e)
 }
 
-func (r *rewriter) print(n ast.Node) string {
+// print prints a node back to source; printPos adds //line directives
+// when the rewriter renders code for yaegi (lineCode). Probes and messages
+// use print.
+func (r *rewriter) print(n ast.Node) string { return r.printMode(n, false) }
+
+func (r *rewriter) printPos(n ast.Node) string { return r.printMode(n, r.sourcePos) }
+
+func (r *rewriter) printMode(n ast.Node, pos bool) string {
 	var buf bytes.Buffer
 	cfg := printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
-	if r.sourcePos {
+	if pos {
 		cfg.Mode |= printer.SourcePos
 	}
 	if err := cfg.Fprint(&buf, r.fset, n); err != nil {
@@ -299,7 +306,7 @@ func (r *rewriter) print(n ast.Node) string {
 func (r *rewriter) printList(list []ast.Stmt) string {
 	parts := make([]string, len(list))
 	for i, s := range list {
-		parts[i] = r.print(s)
+		parts[i] = r.printPos(s)
 	}
 	return strings.Join(parts, "\n")
 }

@@ -51,6 +51,7 @@ func (r *rewriter) walk(n ast.Node) {
 		}
 		return true
 	})
+	r.calls(n)
 }
 
 func (r *rewriter) stmts(list []ast.Stmt) []ast.Stmt {

@@ -1,0 +1,589 @@
+package repl
+
+// Rewrites for yaegi's defects around calls, conversions and interface
+// assertions. They run after the statement rewrites of rewrite_walk.go, on
+// the whole unit, in source order (a statement is done, nested bodies
+// included, before the next one starts), and each names the yaegi
+// behaviour it absorbs where it is written:
+//
+//	f(a, xs)                  ⇔  f(a, __odshrt.Any(xs))   f variadic over an empty interface    (variadicArgs)
+//	T.M (a value)             ⇔  func(__r T, __p0 P) R { return __r.M(__p0) }                  (methodValue)
+//	pkg.T.M(r, p)             ⇔  func(__r pkg.T, __p0 P) R { return __r.M(__p0) }(r, p)         (methodCall)
+//	fmt.Stringer(d).String()  ⇔  (d).String()                                                   (interfaceReceiver)
+//	Map(xs, f)                ⇔  Map[int, string](xs, f)   when yaegi would infer by position  (genericCall)
+//	ks := Keys(m)  (top)      ⇔  ks := func() []string { return Keys(m) }()                    (topGeneric)
+//	recover()                 ⇔  __odshrt.Recovered(recover())                                  (recoverCall)
+//	switch x := v.(type) {…}  ⇔  comma-ok assertions, then a switch on the clause number       (rewrite_switch.go)
+//	a, ok := v.(T)            ⇔  a nil test, then comma-ok assertions                          (rewrite_switch.go)
+//	for k, v := range f {…}   ⇔  a loop pulling from f run in a goroutine                      (rewrite_rangefunc.go)
+//
+// The types these rewrites need come from the unit's syntax, the
+// declarations of earlier entries (Decls) and compile probes (probeType).
+// What cannot be made right is refused: the unit does not run and the
+// entry fails with a *RefusedError naming the construct and what to write
+// instead.
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"regexp"
+	"strings"
+)
+
+// Prober is implemented by an Oracle that can compile code without running
+// it, remembers the declarations of earlier entries and can stop a unit
+// the rewriter refuses. The rewrites that need types use it; without it
+// they rely on the unit's own declarations.
+type Prober interface {
+	// Probe compiles src at top level, runs nothing, and returns yaegi's
+	// error, nil if src compiles.
+	Probe(src string) error
+	// Decls returns the declarations of the entries rendered so far.
+	Decls() *Decls
+	// Refuse records that the unit being rendered must not run: the next
+	// evaluation fails with err instead.
+	Refuse(err error)
+}
+
+// RefusedError is a construct the shell does not run because yaegi would
+// run it wrong, with what to write instead.
+type RefusedError struct {
+	Construct  string
+	Workaround string
+}
+
+// Error returns one line: the construct, then the workaround.
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("the shell does not run %s, which yaegi runs wrong: %s", e.Construct, e.Workaround)
+}
+
+// callPass walks one unit for the call rewrites.
+type callPass struct {
+	r     *rewriter
+	p     Prober // nil when the oracle cannot probe
+	decls *Decls
+	env   *typeEnv
+	root  ast.Node
+	stack []ast.Node
+	done  map[ast.Node]bool
+	// top is the unit's statement or var declaration when it declares at
+	// top level (x := …, var x = …).
+	top ast.Node
+	// made are statements the pass generated, not to be rewritten again.
+	made map[ast.Stmt]bool
+	// isType caches compiledType's probes.
+	isType map[string]bool
+	// refused is the first construct refused in the unit.
+	refused *RefusedError
+}
+
+// calls applies the call rewrites to the unit rooted at root (a
+// declaration, or a block holding the unit's statement).
+func (r *rewriter) calls(root ast.Node) {
+	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}}
+	c.p, _ = r.oracle.(Prober)
+	if c.p != nil {
+		c.decls = c.p.Decls()
+	} else {
+		c.decls = NewDecls()
+	}
+	switch n := root.(type) {
+	case *ast.FuncDecl, *ast.GenDecl:
+		c.decls.Learn(n)
+		if g, ok := n.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			c.top = g
+		}
+	case *ast.BlockStmt:
+		if len(n.List) == 1 && classify(n.List[0]) == Decl {
+			c.decls.Learn(n.List[0])
+			c.top = n.List[0]
+		}
+	}
+	c.env = localTypes(root, c.decls)
+	func() {
+		// a bug of the pass must not take the shell down: the unit is
+		// refused instead
+		defer func() {
+			if e := recover(); e != nil {
+				c.refused = &RefusedError{Construct: "this entry", Workaround: fmt.Sprintf("rewriting it failed (%v); please report it", e)}
+			}
+		}()
+		ast.Walk(c, root)
+		c.topGeneric()
+	}()
+	if c.p != nil {
+		if c.refused != nil {
+			c.p.Refuse(c.refused)
+		} else {
+			c.p.Refuse(nil) // forget a refusal of a unit rendered but not run
+		}
+	}
+}
+
+// refuse notes a construct that cannot be rewritten right.
+func (c *callPass) refuse(construct, workaround string) {
+	if c.refused == nil {
+		c.refused = &RefusedError{Construct: construct, Workaround: workaround}
+	}
+}
+
+// Visit implements ast.Visitor: statement lists are handled by list, other
+// nodes after their children (post).
+func (c *callPass) Visit(n ast.Node) ast.Visitor {
+	if n == nil {
+		top := c.stack[len(c.stack)-1]
+		c.stack = c.stack[:len(c.stack)-1]
+		c.post(top)
+		return nil
+	}
+	if c.done[n] {
+		return nil
+	}
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		c.stack = append(c.stack, n)
+		n.List = c.list(n.List)
+		c.stack = c.stack[:len(c.stack)-1]
+		return nil
+	case *ast.CaseClause:
+		c.stack = append(c.stack, n)
+		for _, e := range n.List {
+			ast.Walk(c, e)
+		}
+		n.Body = c.list(n.Body)
+		c.stack = c.stack[:len(c.stack)-1]
+		return nil
+	case *ast.CommClause:
+		c.stack = append(c.stack, n)
+		if n.Comm != nil {
+			ast.Walk(c, n.Comm)
+		}
+		n.Body = c.list(n.Body)
+		c.stack = c.stack[:len(c.stack)-1]
+		return nil
+	}
+	c.stack = append(c.stack, n)
+	return c
+}
+
+// list rewrites a statement list, one statement (and all it holds) after
+// the other. A statement may become several (commaOk); the list is
+// rewritten in place meanwhile, so that probes see the statements done.
+func (c *callPass) list(list []ast.Stmt) []ast.Stmt {
+	var extra map[int][]ast.Stmt
+	for i := range list {
+		out := c.stmt(list[i])
+		list[i] = out[0]
+		ast.Walk(c, list[i])
+		if len(out) > 1 {
+			for _, s := range out[1:] {
+				ast.Walk(c, s)
+			}
+			if extra == nil {
+				extra = map[int][]ast.Stmt{}
+			}
+			extra[i] = out[1:]
+		}
+	}
+	if extra == nil {
+		return list
+	}
+	var full []ast.Stmt
+	for i, s := range list {
+		full = append(append(full, s), extra[i]...)
+	}
+	return full
+}
+
+// stmt rewrites the statements that need it as a whole, after the
+// expressions of their header; it returns what replaces s.
+func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
+	if c.made[s] {
+		return []ast.Stmt{s}
+	}
+	var label *ast.Ident
+	inner := s
+	if l, ok := s.(*ast.LabeledStmt); ok {
+		label, inner = l.Label, l.Stmt
+	}
+	switch x := inner.(type) {
+	case *ast.RangeStmt:
+		c.header(s, inner, x.X)
+		if out := c.rangeFunc(s, x, label); out != nil {
+			return []ast.Stmt{out}
+		}
+	case *ast.TypeSwitchStmt:
+		c.header(s, inner, x.Init, x.Assign)
+		if out := c.typeSwitch(x, label); out != nil {
+			return []ast.Stmt{out}
+		}
+	case *ast.AssignStmt:
+		if label == nil && len(x.Rhs) == 1 {
+			c.header(s, inner, x.Rhs[0])
+			if out := c.commaOk(x); out != nil {
+				return out
+			}
+		}
+	case *ast.IfStmt:
+		if x.Init != nil {
+			c.header(s, inner, x.Init)
+		}
+		if label == nil {
+			return []ast.Stmt{c.ifCommaOk(x)}
+		}
+	}
+	return []ast.Stmt{s}
+}
+
+// header walks the header parts of statement s before s is rewritten.
+func (c *callPass) header(s, inner ast.Stmt, parts ...ast.Node) {
+	c.stack = append(c.stack, s)
+	if inner != s {
+		c.stack = append(c.stack, inner)
+	}
+	for _, p := range parts {
+		if p != nil && !isNilNode(p) {
+			ast.Walk(c, p)
+		}
+	}
+	c.stack = c.stack[:len(c.stack)-1]
+	if inner != s {
+		c.stack = c.stack[:len(c.stack)-1]
+	}
+	switch x := inner.(type) {
+	case *ast.RangeStmt:
+		c.markDone(x.X)
+	case *ast.TypeSwitchStmt:
+		c.markDone(x.Init)
+		c.markDone(x.Assign)
+	case *ast.AssignStmt:
+		c.markDone(x.Rhs[0])
+	case *ast.IfStmt:
+		c.markDone(x.Init)
+	}
+}
+
+// markDone marks n and all it holds as rewritten.
+func (c *callPass) markDone(n ast.Node) {
+	if n == nil || isNilNode(n) {
+		return
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if n != nil {
+			c.done[n] = true
+		}
+		return true
+	})
+}
+
+func isNilNode(n ast.Node) bool {
+	switch n := n.(type) {
+	case ast.Stmt:
+		return n == nil
+	case ast.Expr:
+		return n == nil
+	}
+	return false
+}
+
+// parent returns the node holding the node being finished.
+func (c *callPass) parent() ast.Node {
+	if len(c.stack) == 0 {
+		return nil
+	}
+	return c.stack[len(c.stack)-1]
+}
+
+// replace puts repl where old was, in the node being finished's parent.
+func (c *callPass) replace(old, repl ast.Node) bool {
+	p := c.parent()
+	if p == nil || !replaceChild(p, old, repl) {
+		return false
+	}
+	c.done[repl] = true
+	return true
+}
+
+// post rewrites an expression once its children are done.
+func (c *callPass) post(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		c.call(n)
+	case *ast.TypeAssertExpr:
+		if n.Type != nil {
+			c.interfaceLiteral(n.Type, n)
+		}
+	case *ast.SelectorExpr:
+		switch p := c.parent().(type) {
+		case *ast.CallExpr:
+			if p.Fun == n {
+				return
+			}
+		case *ast.ParenExpr:
+			return
+		}
+		c.methodValue(n, n)
+	case *ast.ParenExpr:
+		if sel, ok := n.X.(*ast.SelectorExpr); ok {
+			if call, ok := c.parent().(*ast.CallExpr); !ok || call.Fun != n {
+				c.methodValue(n, sel)
+			}
+		}
+	}
+}
+
+// call applies the call rewrites to one call.
+func (c *callPass) call(call *ast.CallExpr) {
+	if c.recoverCall(call) || c.methodCall(call) {
+		return
+	}
+	c.interfaceReceiver(call)
+	c.genericCall(call)
+	c.variadicArgs(call)
+}
+
+// recoverCall wraps the value of recover: yaegi's panic panics with the
+// reflect.Value of its argument and recover returns it as is, so that
+// `r.(error)`, `r.(string)` and type switches on r fail however the panic
+// was raised. __odshrt.Recovered unwraps it (once recovered, the value
+// behaves as any other interface value):
+//
+//	recover()  ⇔  __odshrt.Recovered(recover())
+func (c *callPass) recoverCall(call *ast.CallExpr) bool {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || id.Name != "recover" || len(call.Args) != 0 || c.env.isLocal("recover") {
+		return false
+	}
+	if outer, ok := c.parent().(*ast.CallExpr); ok && exprKey(outer.Fun) == runtimePkg+".Recovered" {
+		return true
+	}
+	wrapped := &ast.CallExpr{Fun: sel(runtimePkg, "Recovered"), Args: []ast.Expr{call}}
+	c.done[call] = true
+	c.replace(call, wrapped)
+	return true
+}
+
+func sel(pkg, name string) *ast.SelectorExpr {
+	return &ast.SelectorExpr{X: ident(pkg), Sel: ident(name)}
+}
+
+// variadicArgs makes a call of an interpreted variadic function pass
+// exactly the arguments written. yaegi (run.go, call) fills the variadic
+// parameter argument by argument, and an argument whose value has the
+// parameter's slice type replaces what was gathered instead of being
+// appended: with `func f(kv ...any)`, f("a", "b", []any{1, 2}) receives
+// [1 2]. Only functions declared in interpreted code are concerned (a
+// compiled function, a method, a function value go through reflect, which
+// is right). Each argument that may be such a slice goes through a call
+// returning it as an `any`, whose value yaegi then appends:
+//
+//	f("a", xs)  ⇔  f("a", __odshrt.Any(xs))
+//
+// A multi-value call as the only argument, f(g()), cannot be split
+// without knowing g's results; it is refused when g has several.
+func (c *callPass) variadicArgs(call *ast.CallExpr) {
+	if call.Ellipsis.IsValid() {
+		return
+	}
+	fd := c.env.funcDecl(call.Fun)
+	if fd == nil || fd.Recv != nil {
+		return
+	}
+	params := flatFields(fd.Type.Params)
+	if len(params) == 0 {
+		return
+	}
+	last, ok := params[len(params)-1].(*ast.Ellipsis)
+	if !ok || !c.emptyInterface(last.Elt, fd) {
+		return
+	}
+	fixed := len(params) - 1
+	if len(call.Args) == 1 && fixed == 0 {
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+			if res := c.env.callResults(inner); len(res) > 1 {
+				c.refuse(fmt.Sprintf("%s(%s) (a multi-value call as the arguments of a variadic function)", c.r.print(call.Fun), c.r.print(inner)),
+					"assign the results to variables first and pass them one by one")
+				return
+			}
+		}
+	}
+	for i := fixed; i < len(call.Args); i++ {
+		if c.maySpread(call.Args[i]) {
+			call.Args[i] = &ast.CallExpr{Fun: sel(runtimePkg, "Any"), Args: []ast.Expr{call.Args[i]}}
+			c.done[call.Args[i]] = true
+		}
+	}
+}
+
+// emptyInterface reports whether t is any, interface{} or a type declared
+// as one (a type parameter is not).
+func (c *callPass) emptyInterface(t ast.Expr, fd *ast.FuncDecl) bool {
+	if fd.Type.TypeParams != nil {
+		for _, n := range fieldNames(fd.Type.TypeParams) {
+			if id, ok := t.(*ast.Ident); ok && id.Name == n {
+				return false
+			}
+		}
+	}
+	u := c.env.under(t)
+	if id, ok := u.(*ast.Ident); ok && id.Name == "any" {
+		return true
+	}
+	it, ok := u.(*ast.InterfaceType)
+	return ok && (it.Methods == nil || len(it.Methods.List) == 0)
+}
+
+// maySpread reports whether an argument can have a slice type: what is
+// known not to (literals of other kinds, function literals, operations)
+// is passed as written.
+func (c *callPass) maySpread(a ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.BasicLit, *ast.FuncLit, *ast.BinaryExpr:
+		return false
+	case *ast.Ident:
+		if a.Name == "nil" && !c.env.isLocal("nil") {
+			return false
+		}
+	case *ast.UnaryExpr:
+		return a.Op == token.ARROW
+	}
+	t := c.typeOf(a)
+	if t == nil {
+		return true
+	}
+	_, isArray := c.env.under(t).(*ast.ArrayType)
+	return isArray
+}
+
+// probeType asks yaegi for the type of e where it stands in the unit: it
+// compiles, without running, the unit cut after the statement holding e,
+// with e replaced by a function literal assigning e to a variable of a
+// struct type of its own; yaegi's error names e's type. It returns nil
+// when the type cannot be learnt.
+func (c *callPass) probeType(e ast.Expr) ast.Expr {
+	if c.p == nil {
+		return nil
+	}
+	probe := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: []ast.Stmt{probeDecl(e)}}}
+	return c.probeWith(e, probe)
+}
+
+// probeStmtType is probeType for the expression of statement s (a range),
+// replacing the whole statement: it is evaluated in s's scope.
+func (c *callPass) probeStmtType(s ast.Stmt, e ast.Expr) ast.Expr {
+	if c.p == nil {
+		return nil
+	}
+	return c.probeWith(s, probeDecl(e))
+}
+
+const probeField = "__odshT"
+
+func probeDecl(e ast.Expr) ast.Stmt {
+	st := &ast.StructType{Fields: &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident(probeField)}, Type: ident("int")}}}}
+	return &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+		Names: []*ast.Ident{ident("__odshProbe")}, Type: st, Values: []ast.Expr{e},
+	}}}}
+}
+
+// probeWith replaces target by probe in a copy of the unit cut after the
+// statement holding it, compiles it and reads the type from the error.
+func (c *callPass) probeWith(target, probe ast.Node) ast.Expr {
+	path := pathTo(c.root, target)
+	if len(path) < 2 {
+		return nil
+	}
+	var undo []func()
+	defer func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
+		}
+	}()
+	for i := 0; i < len(path)-1; i++ {
+		cut := func(list *[]ast.Stmt) {
+			for j, s := range *list {
+				if s == path[i+1] {
+					saved := *list
+					*list = saved[:j+1]
+					undo = append(undo, func() { *list = saved })
+				}
+			}
+		}
+		switch b := path[i].(type) {
+		case *ast.BlockStmt:
+			cut(&b.List)
+		case *ast.CaseClause:
+			cut(&b.Body)
+		case *ast.CommClause:
+			cut(&b.Body)
+		}
+	}
+	parent := path[len(path)-2]
+	if !replaceChild(parent, target, probe) {
+		return nil
+	}
+	undo = append(undo, func() { replaceChild(parent, probe, target) })
+	src, ok := c.probeSource()
+	if !ok {
+		// without its context (a generic function), e may still name
+		// only top-level things
+		if e, isExpr := target.(ast.Expr); isExpr {
+			return probedType(c.p.Probe("_ = func() {\n" + c.r.print(probeDecl(e)) + "\n}"))
+		}
+		return nil
+	}
+	return probedType(c.p.Probe(src))
+}
+
+// probeSource renders the unit as code that declares nothing: a function
+// literal assigned to the blank identifier.
+func (c *callPass) probeSource() (string, bool) {
+	switch n := c.root.(type) {
+	case *ast.BlockStmt:
+		return "_ = func() {\n" + c.r.printList(n.List) + "\n}", true
+	case *ast.GenDecl:
+		return "_ = func() {\n" + c.r.print(n) + "\n}", true
+	case *ast.FuncDecl:
+		if n.Type.TypeParams != nil || n.Body == nil {
+			return "", false
+		}
+		ft := &ast.FuncType{Params: &ast.FieldList{}, Results: n.Type.Results}
+		if n.Recv != nil {
+			ft.Params.List = append(ft.Params.List, n.Recv.List...)
+		}
+		ft.Params.List = append(ft.Params.List, n.Type.Params.List...)
+		lit := &ast.FuncLit{Type: ft, Body: n.Body}
+		if n.Recv != nil {
+			return "_ = " + c.r.print(lit), true
+		}
+		sig := &ast.FuncType{Params: n.Type.Params, Results: n.Type.Results}
+		return fmt.Sprintf("_ = func() {\nvar %s %s\n%s = %s\n_ = %s\n}", n.Name.Name, c.r.print(sig), n.Name.Name, c.r.print(lit), n.Name.Name), true
+	}
+	return "", false
+}
+
+var probeMsg = regexp.MustCompile(`cannot use type (.+) as type struct \{ ?` + probeField + ` int ?\}`)
+
+// mainQualifier is how yaegi writes a type declared by interpreted code.
+var mainQualifier = regexp.MustCompile(`\bmain\.`)
+
+// probedType reads the type from the error of a probe.
+func probedType(err error) ast.Expr {
+	if err == nil {
+		return nil
+	}
+	m := probeMsg.FindStringSubmatch(err.Error())
+	if m == nil || strings.HasPrefix(m[1], "untyped ") {
+		return nil
+	}
+	return parseType(mainQualifier.ReplaceAllString(m[1], ""))
+}
+
+// typeOf is the type of e from the unit's declarations, or else by a probe.
+func (c *callPass) typeOf(e ast.Expr) ast.Expr {
+	if t := c.env.typeOf(e); t != nil {
+		return t
+	}
+	return c.probeType(e)
+}

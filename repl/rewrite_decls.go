@@ -1,0 +1,224 @@
+package repl
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Decls remembers the signatures of the top-level functions, methods, types
+// and variables an interpreter has been given, so that the rewrite of a
+// later entry knows them (yaegi's defects with calls depend on the callee's
+// type: see rewrite_calls.go). It starts with the functions of the shims
+// (generic.go, rewrite_rangefunc.go), under their package name ("maps.Keys").
+//
+// Entries are learnt when they are rendered (Unit.Code), before they run: a
+// declaration that then fails to compile is remembered anyway, which at
+// worst makes a later rewrite produce code yaegi rejects.
+type Decls struct {
+	mu      sync.Mutex
+	funcs   map[string]*ast.FuncDecl // "name", "pkg.name"; without bodies
+	methods map[string]*ast.FuncDecl // "T.M" for receiver T or *T
+	types   map[string]*ast.TypeSpec
+	vars    map[string]ast.Expr // type of a top-level variable, when written
+}
+
+// NewDecls returns a registry that knows the shims.
+func NewDecls() *Decls {
+	d := &Decls{
+		funcs:   map[string]*ast.FuncDecl{},
+		methods: map[string]*ast.FuncDecl{},
+		types:   map[string]*ast.TypeSpec{},
+		vars:    map[string]ast.Expr{},
+	}
+	for _, src := range append(append([]string(nil), genericSources...), runtimeSources...) {
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv == nil && ast.IsExported(fd.Name.Name) {
+				d.funcs[f.Name.Name+"."+fd.Name.Name] = bodiless(fd)
+			}
+		}
+	}
+	return d
+}
+
+func bodiless(fd *ast.FuncDecl) *ast.FuncDecl {
+	c := *fd
+	c.Body, c.Doc = nil, nil
+	return clone(&c)
+}
+
+// Learn records the top-level declarations of a unit: a function or method
+// declaration, a type, var or const declaration, or `x := expr`.
+func (d *Decls) Learn(n ast.Node) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.learn(n)
+}
+
+func (d *Decls) learn(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		if n.Recv == nil {
+			d.funcs[n.Name.Name] = bodiless(n)
+			return
+		}
+		if t := recvTypeName(n); t != "" {
+			d.methods[t+"."+n.Name.Name] = bodiless(n)
+		}
+	case *ast.GenDecl:
+		for _, spec := range n.Specs {
+			switch s := spec.(type) {
+			case *ast.TypeSpec:
+				d.types[s.Name.Name] = clone(s)
+				d.forget(s.Name.Name, "type")
+			case *ast.ValueSpec:
+				for i, name := range s.Names {
+					d.learnVar(name.Name, s.Type, s.Values, i)
+				}
+			}
+		}
+	case *ast.DeclStmt:
+		d.learn(n.Decl)
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE {
+			return
+		}
+		for i, l := range n.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+				var values []ast.Expr
+				if len(n.Lhs) == len(n.Rhs) {
+					values = n.Rhs
+				}
+				d.learnVar(id.Name, nil, values, i)
+			}
+		}
+	}
+}
+
+func (d *Decls) learnVar(name string, typ ast.Expr, values []ast.Expr, i int) {
+	if name == "_" {
+		return
+	}
+	d.forget(name, "var")
+	if typ == nil && i < len(values) {
+		typ = (&typeEnv{decls: nil}).syntactic(values[i])
+	}
+	if typ != nil {
+		d.vars[name] = clone(typ)
+	}
+}
+
+// forget drops what a name meant before it was declared again as kind.
+func (d *Decls) forget(name, kind string) {
+	if kind != "type" {
+		delete(d.types, name)
+	}
+	if kind != "var" {
+		delete(d.vars, name)
+	}
+	delete(d.funcs, name)
+}
+
+// Func returns the declaration of a top-level function ("f" or "pkg.f").
+func (d *Decls) Func(key string) *ast.FuncDecl {
+	if d == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.funcs[key]
+}
+
+// Method returns the declaration of method m of the named type t.
+func (d *Decls) Method(t, m string) *ast.FuncDecl {
+	if d == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.methods[t+"."+m]
+}
+
+// Type returns the declaration of a top-level type.
+func (d *Decls) Type(name string) *ast.TypeSpec {
+	if d == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.types[name]
+}
+
+// Var returns the type of a top-level variable, nil if unknown.
+func (d *Decls) Var(name string) ast.Expr {
+	if d == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.vars[name]
+}
+
+// methodSets returns, for each non-generic type with methods, the names of
+// the methods of its value (value receivers) and of its pointer (all),
+// sorted by type name.
+func (d *Decls) methodSets() []methodSet {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	byType := map[string]*methodSet{}
+	for key, fd := range d.methods {
+		t := key[:strings.IndexByte(key, '.')]
+		if spec := d.types[t]; spec == nil || spec.TypeParams != nil {
+			continue
+		}
+		ms := byType[t]
+		if ms == nil {
+			ms = &methodSet{name: t, value: map[string]bool{}, pointer: map[string]bool{}}
+			byType[t] = ms
+		}
+		ms.pointer[fd.Name.Name] = true
+		if _, isPtr := fd.Recv.List[0].Type.(*ast.StarExpr); !isPtr {
+			ms.value[fd.Name.Name] = true
+		}
+	}
+	var out []methodSet
+	for _, ms := range byType {
+		out = append(out, *ms)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+type methodSet struct {
+	name           string
+	value, pointer map[string]bool
+}
+
+// recvTypeName is the base type name of a method's receiver: T for (t T),
+// (t *T) and (t T[E]).
+func recvTypeName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return ""
+	}
+	t := fd.Recv.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}

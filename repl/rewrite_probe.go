@@ -1,0 +1,67 @@
+package repl
+
+import (
+	"fmt"
+	"reflect"
+)
+
+// The Interp's side of the call rewrites (rewrite_calls.go): compile
+// probes, the declarations of earlier entries, refusals.
+
+// callsState is what the call rewrites keep between entries.
+type callsState struct {
+	decls   *Decls
+	refusal error // set while rendering a unit that must not run
+}
+
+// Probe implements Prober: it compiles src without running anything.
+func (in *Interp) Probe(src string) (err error) {
+	defer func() {
+		// yaegi panics on some code it cannot compile (log.Panic)
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	_, err = in.yi.Compile(src)
+	return err
+}
+
+// Decls implements Prober.
+func (in *Interp) Decls() *Decls {
+	if in.calls.decls == nil {
+		in.calls.decls = NewDecls()
+	}
+	return in.calls.decls
+}
+
+// Refuse implements Prober: the next run fails with err, running nothing.
+func (in *Interp) Refuse(err error) { in.calls.refusal = err }
+
+// takeRefusal returns and forgets the refusal of the unit about to run.
+func (in *Interp) takeRefusal() error {
+	err := in.calls.refusal
+	in.calls.refusal = nil
+	return err
+}
+
+// evalRuntime declares the runtime package the rewrites call.
+func (in *Interp) evalRuntime() error {
+	for _, src := range runtimeSources {
+		if _, err := in.yi.Eval(src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var _ Prober = (*Interp)(nil)
+
+// unwrapPanic returns the value interpreted code panicked with: yaegi's
+// panic panics with the reflect.Value of its argument (see recoverCall), so
+// that without this a panicked error would not be returned as is.
+func unwrapPanic(v any) any {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		return rv.Interface()
+	}
+	return v
+}

@@ -1,0 +1,89 @@
+// Leaving a range over a function early ends the iterator: no goroutine
+// is left behind, whichever way the loop is left.
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"time"
+)
+
+func seq(yield func(int) bool) {
+	for i := 0; ; i++ {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
+// extra waits a little for goroutines that are ending, and returns how
+// many there are beyond before.
+func extra(before int) int {
+	for i := 0; i < 500 && runtime.NumGoroutine() > before; i++ {
+		time.Sleep(time.Millisecond)
+	}
+	return runtime.NumGoroutine() - before
+}
+
+func find(n int) int {
+	for x := range seq {
+		if x == n {
+			return x
+		}
+	}
+	return -1
+}
+
+func deferred() {
+	for x := range seq {
+		defer fmt.Println("deferred", x)
+		if x == 2 {
+			break
+		}
+	}
+	fmt.Println("loop left")
+}
+
+func main() {
+	before := runtime.NumGoroutine()
+	for x := range seq {
+		if x == 3 {
+			break
+		}
+	}
+	fmt.Println("break", extra(before))
+	fmt.Println("return", find(5), extra(before))
+	func() {
+		defer func() { fmt.Println("recovered", recover()) }()
+		for x := range seq {
+			if x == 2 {
+				panic("in the body")
+			}
+		}
+	}()
+	fmt.Println("panic", extra(before))
+	n := 0
+outer:
+	for i := 0; i < 3; i++ {
+		for x := range seq {
+			if x == 1 {
+				continue outer
+			}
+			n++
+		}
+	}
+	fmt.Println("labelled", n, extra(before))
+	deferred()
+	i := 0
+again:
+	for x := range seq {
+		if x == 1 && i < 2 {
+			i++
+			goto again
+		}
+		if x == 2 {
+			break
+		}
+	}
+	fmt.Println("goto", i, extra(before))
+}
