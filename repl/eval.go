@@ -28,6 +28,9 @@ func (in *Interp) evalImport(ctx context.Context, u Unit, g *ast.GenDecl) error 
 		if name != "_" && name != "." {
 			added[name] = p
 		}
+		if name == "." {
+			in.dotImports = true
+		}
 	}
 	if len(lines) == 0 {
 		return nil

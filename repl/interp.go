@@ -66,6 +66,9 @@ type Interp struct {
 	renames map[string]string
 	// declared are the top-level names entries declared (program.go).
 	declared map[string]bool
+	// dotImports: a package was imported with `.`, so unqualified names
+	// may be its (program.go cannot tell undeclared names).
+	dotImports bool
 	// pending are prompt entries waiting for a name (program.go).
 	pending []pendingEntry
 	calls   callsState // rewrite_probe.go
@@ -342,7 +345,7 @@ func (in *Interp) betterUndefined(u Unit, err error) error {
 }
 
 // universe are the predeclared names that are neither types nor builtins.
-var universe = map[string]bool{"true": true, "false": true, "nil": true, "iota": true}
+var universe = map[string]bool{"true": true, "false": true, "nil": true, "iota": true, "comparable": true}
 
 // SymbolKind says what name is in the compiled package imported as pkg:
 // "type", "func", "var" or "const" (as yaegi's export tables write them),

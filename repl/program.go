@@ -733,30 +733,41 @@ var undefinedName = regexp.MustCompile(`^(?:\S+: )?undefined(?: selector)?: (\w+
 // the pending entries are evaluated again, and the errors of those that
 // now fail for another reason are returned in later.
 func (in *Interp) EvalEntry(ctx context.Context, src string) (res Result, notice string, later []error, err error) {
-	if _, _, uses := in.usesPending(src); uses && declsOnly(src) {
-		// with the declarations that wait, in one Eval: they may use each
-		// other (type A struct{ b *B }; type B struct{ a *A })
-		all := in.pendingSource() + "\n" + src
-		res, err = in.Eval(ctx, all)
-		if err == nil {
-			in.pending = nil
-			return res, "", nil, nil
-		}
-		if name, ok := in.waitsFor(all, err); ok {
-			in.pending = append(in.pending, pendingEntry{src: src, missing: name})
-			return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
+	wait := func(name string) (Result, string, []error, error) {
+		in.pending = append(in.pending, pendingEntry{src: src, missing: name})
+		return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
+	}
+	// (the names of a package imported with . are not known here)
+	if declsOnly(src) && !in.dotImports {
+		if _, _, uses := in.usesPending(src); uses {
+			// with the declarations that wait, in one Eval: they may use
+			// each other (type A struct{ b *B }; type B struct{ a *A })
+			all := in.pendingSource() + "\n" + src
+			if name := in.unknownName(all); name != "" {
+				return wait(name)
+			}
+			res, err = in.Eval(ctx, all)
+			if err == nil {
+				in.pending = nil
+				return res, "", nil, nil
+			}
+			if name, ok := in.waitsFor(all, err); ok {
+				return wait(name)
+			}
+		} else if name := in.unknownName(src); name != "" {
+			// not shown to yaegi, which would keep a half-declared name
+			return wait(name)
 		}
 	}
-	// a name of a waiting entry is declared, but broken, in yaegi: an
-	// entry using it must not be compiled against it
-	if name, wait, ok := in.usesPending(src); ok {
-		return Result{}, "", nil, &CompileError{Line: 1, Msg: fmt.Sprintf("%s is not declared yet: %s waits for %s", name, declaredIn(wait.src), wait.missing)}
+	// a name of a waiting entry is not declared yet: an entry using it
+	// must not run
+	if name, w, ok := in.usesPending(src); ok {
+		return Result{}, "", nil, &CompileError{Line: 1, Msg: fmt.Sprintf("%s is not declared yet: %s waits for %s", name, declaredIn(w.src), w.missing)}
 	}
 	res, err = in.Eval(ctx, src)
 	if err != nil {
 		if name, ok := in.waitsFor(src, err); ok {
-			in.pending = append(in.pending, pendingEntry{src: src, missing: name})
-			return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
+			return wait(name)
 		}
 		return res, "", nil, err
 	}
@@ -791,6 +802,9 @@ func (in *Interp) waitsFor(src string, err error) (string, bool) {
 // unknownName returns a name src uses that neither src nor the session
 // declares, "" if there is none.
 func (in *Interp) unknownName(src string) string {
+	if in.dotImports {
+		return ""
+	}
 	units, err := Split(src)
 	if err != nil {
 		return ""
@@ -853,6 +867,25 @@ func declaring(n ast.Node, names map[string]bool) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			names[n.Name.Name] = true
+			if n.Recv != nil && len(n.Recv.List) == 1 {
+				// the type parameters of a method's receiver: (v Slice[T])
+				t := n.Recv.List[0].Type
+				if st, ok := t.(*ast.StarExpr); ok {
+					t = st.X
+				}
+				var params []ast.Expr
+				switch x := t.(type) {
+				case *ast.IndexExpr:
+					params = []ast.Expr{x.Index}
+				case *ast.IndexListExpr:
+					params = x.Indices
+				}
+				for _, p := range params {
+					if id, ok := p.(*ast.Ident); ok {
+						names[id.Name] = true
+					}
+				}
+			}
 		case *ast.TypeSpec:
 			names[n.Name.Name] = true
 		case *ast.ValueSpec:
@@ -953,6 +986,10 @@ func (in *Interp) retryPending(ctx context.Context) []error {
 		return nil
 	}
 	all := in.pendingSource()
+	if name := in.unknownName(all); name != "" {
+		in.pending[len(in.pending)-1].missing = name
+		return nil
+	}
 	_, err := in.Eval(ctx, all)
 	if err == nil {
 		in.pending = nil

@@ -156,7 +156,7 @@ func TestPendingDeclarations(t *testing.T) {
 	entries := []struct{ src, notice string }{
 		{"package main", ""},
 		{`import "fmt"`, ""},
-		{"func main() {\n\tfmt.Println(f(), K)\n}", "func main waits for f, not declared yet"},
+		{"func main() {\n\tfmt.Println(f(), K)\n}", "func main waits for K, not declared yet"},
 		{"const K = 4", ""},
 		{"func f() int { return g() + 1 }", "func f waits for g, not declared yet"},
 		{"func g() int { return 1 }", ""},
