@@ -62,7 +62,7 @@ func New(opts Options) (*Interp, error) {
 		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: &panicLogFilter{w: opts.Stderr}, Env: opts.Env,
 	})
 	in := &Interp{yi: yi, opts: opts, imported: map[string]string{}, binds: map[string]reflect.Value{}, packages: map[string][]string{}}
-	if err := in.Use(guardedSymbols(stdlib.Symbols)); err != nil {
+	if err := in.useStdlib(guardedSymbols(stdlib.Symbols)); err != nil {
 		return nil, fmt.Errorf("repl: loading the standard library: %w", err)
 	}
 	if err := yi.Use(interp.Exports{bindPath + "/" + bindPkg: in.binds}); err != nil {
