@@ -39,9 +39,9 @@ type errorWrap struct {
 	WError func() string
 }
 
-func (w errorWrap) Error() string                  { return w.WError() }
+func (w errorWrap) Error() string                 { return w.WError() }
 func (w errorWrap) Format(s fmt.State, verb rune) { errorFormat(s, verb, w.IValue, w.WError) }
-func (w errorWrap) ivalue() any                    { return w.IValue }
+func (w errorWrap) ivalue() any                   { return w.IValue }
 
 // errorWrapUnwrap keeps the Unwrap method (either form: the field is any).
 type errorWrapUnwrap struct {
@@ -50,11 +50,11 @@ type errorWrapUnwrap struct {
 	WUnwrap any
 }
 
-func (w errorWrapUnwrap) Error() string                  { return w.WError() }
+func (w errorWrapUnwrap) Error() string                 { return w.WError() }
 func (w errorWrapUnwrap) Format(s fmt.State, verb rune) { errorFormat(s, verb, w.IValue, w.WError) }
-func (w errorWrapUnwrap) Unwrap() error                  { return unwrapOne(w.WUnwrap) }
-func (w errorWrapUnwrap) ivalue() any                    { return w.IValue }
-func (w errorWrapUnwrap) unwrapMethod() any              { return w.WUnwrap }
+func (w errorWrapUnwrap) Unwrap() error                 { return unwrapOne(w.WUnwrap) }
+func (w errorWrapUnwrap) ivalue() any                   { return w.IValue }
+func (w errorWrapUnwrap) unwrapMethod() any             { return w.WUnwrap }
 
 // errorWrapIs keeps the Is method.
 type errorWrapIs struct {
@@ -63,10 +63,10 @@ type errorWrapIs struct {
 	WIs    any
 }
 
-func (w errorWrapIs) Error() string                  { return w.WError() }
+func (w errorWrapIs) Error() string                 { return w.WError() }
 func (w errorWrapIs) Format(s fmt.State, verb rune) { errorFormat(s, verb, w.IValue, w.WError) }
-func (w errorWrapIs) Is(target error) bool           { return callIs(w.WIs, target) }
-func (w errorWrapIs) ivalue() any                    { return w.IValue }
+func (w errorWrapIs) Is(target error) bool          { return callIs(w.WIs, target) }
+func (w errorWrapIs) ivalue() any                   { return w.IValue }
 
 // errorWrapUnwrapIs keeps Unwrap and Is.
 type errorWrapUnwrapIs struct {
@@ -76,12 +76,12 @@ type errorWrapUnwrapIs struct {
 	WIs     any
 }
 
-func (w errorWrapUnwrapIs) Error() string                  { return w.WError() }
+func (w errorWrapUnwrapIs) Error() string                 { return w.WError() }
 func (w errorWrapUnwrapIs) Format(s fmt.State, verb rune) { errorFormat(s, verb, w.IValue, w.WError) }
-func (w errorWrapUnwrapIs) Unwrap() error                  { return unwrapOne(w.WUnwrap) }
-func (w errorWrapUnwrapIs) Is(target error) bool           { return callIs(w.WIs, target) }
-func (w errorWrapUnwrapIs) ivalue() any                    { return w.IValue }
-func (w errorWrapUnwrapIs) unwrapMethod() any              { return w.WUnwrap }
+func (w errorWrapUnwrapIs) Unwrap() error                 { return unwrapOne(w.WUnwrap) }
+func (w errorWrapUnwrapIs) Is(target error) bool          { return callIs(w.WIs, target) }
+func (w errorWrapUnwrapIs) ivalue() any                   { return w.IValue }
+func (w errorWrapUnwrapIs) unwrapMethod() any             { return w.WUnwrap }
 
 // errorComposites are the wrappers of error with more methods, most
 // methods first as getWrapper expects.

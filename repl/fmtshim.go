@@ -219,9 +219,11 @@ func fmtShims(std interp.Exports) interp.Exports {
 	mapTypes[fmtPkg["_Formatter"]] = []reflect.Type{reflect.TypeOf(fmtFormatterErrorUnwrap{}), reflect.TypeOf(fmtFormatterError{})}
 	mapTypes[errorSym] = errorComposites
 	for name, f := range map[string]any{
-		"Errorf":   func(format string, a ...any) error { return fmt.Errorf(format, printables(a)...) },
-		"Fprint":   func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, printables(a)...) },
-		"Fprintf":  func(w io.Writer, format string, a ...any) (int, error) { return fmt.Fprintf(w, format, printables(a)...) },
+		"Errorf": func(format string, a ...any) error { return fmt.Errorf(format, printables(a)...) },
+		"Fprint": func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, printables(a)...) },
+		"Fprintf": func(w io.Writer, format string, a ...any) (int, error) {
+			return fmt.Fprintf(w, format, printables(a)...)
+		},
 		"Fprintln": func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, printables(a)...) },
 		"Sprint":   func(a ...any) string { return fmt.Sprint(printables(a)...) },
 		"Sprintf":  func(format string, a ...any) string { return fmt.Sprintf(format, printables(a)...) },
