@@ -244,9 +244,3 @@ func errorAs(err error, target any, val reflect.Value, targetType reflect.Type) 
 		}
 	}
 }
-
-// isYaegiInterface reports whether t is how yaegi represents an interface
-// type declared in interpreted code (interp.valueInterface).
-func isYaegiInterface(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && t.Name() == "valueInterface" && t.PkgPath() == "github.com/traefik/yaegi/interp"
-}

@@ -32,6 +32,7 @@ package repl
 // underlying type), and %#v naming types. See also errshim.go.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -219,17 +220,17 @@ func fmtShims(std interp.Exports) interp.Exports {
 	mapTypes[fmtPkg["_Formatter"]] = []reflect.Type{reflect.TypeOf(fmtFormatterErrorUnwrap{}), reflect.TypeOf(fmtFormatterError{})}
 	mapTypes[errorSym] = errorComposites
 	for name, f := range map[string]any{
-		"Errorf": func(format string, a ...any) error { return fmt.Errorf(format, printables(a)...) },
+		"Errorf": func(format string, a ...any) error { return fmt.Errorf(format, printablesf(format, a)...) },
 		"Fprint": func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, printables(a)...) },
 		"Fprintf": func(w io.Writer, format string, a ...any) (int, error) {
-			return fmt.Fprintf(w, format, printables(a)...)
+			return fmt.Fprintf(w, format, printablesf(format, a)...)
 		},
 		"Fprintln": func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, printables(a)...) },
 		"Sprint":   func(a ...any) string { return fmt.Sprint(printables(a)...) },
-		"Sprintf":  func(format string, a ...any) string { return fmt.Sprintf(format, printables(a)...) },
+		"Sprintf":  func(format string, a ...any) string { return fmt.Sprintf(format, printablesf(format, a)...) },
 		"Sprintln": func(a ...any) string { return fmt.Sprintln(printables(a)...) },
 		"Append":   func(b []byte, a ...any) []byte { return fmt.Append(b, printables(a)...) },
-		"Appendf":  func(b []byte, format string, a ...any) []byte { return fmt.Appendf(b, format, printables(a)...) },
+		"Appendf":  func(b []byte, format string, a ...any) []byte { return fmt.Appendf(b, format, printablesf(format, a)...) },
 		"Appendln": func(b []byte, a ...any) []byte { return fmt.Appendln(b, printables(a)...) },
 	} {
 		v := reflect.ValueOf(f)
@@ -237,6 +238,11 @@ func fmtShims(std interp.Exports) interp.Exports {
 		mapTypes[v] = printIfaces
 	}
 	out["fmt/fmt"] = fmtPkg
+	// yaegi wraps an argument for a variadic ...error parameter only when
+	// MapTypes names error: it takes the slice type []error for the
+	// parameter's type, which no interpreted value is wrapped for, and
+	// reflect then rejects the unwrapped value (callBin in interp/run.go)
+	mapTypes[reflect.ValueOf(errors.Join)] = []reflect.Type{errorType}
 	errorsPkg := copySymbols(out["errors/errors"])
 	errorsPkg["As"] = reflect.ValueOf(errorsAs)
 	errorsPkg["Is"] = reflect.ValueOf(errorsIs)
@@ -269,7 +275,7 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 	mapTypes := map[reflect.Value][]reflect.Type{}
 	for name, f := range map[string]any{
 		"Print":   func(a ...any) (int, error) { return fmt.Fprint(stdout, printables(a)...) },
-		"Printf":  func(format string, a ...any) (int, error) { return fmt.Fprintf(stdout, format, printables(a)...) },
+		"Printf":  func(format string, a ...any) (int, error) { return fmt.Fprintf(stdout, format, printablesf(format, a)...) },
 		"Println": func(a ...any) (int, error) { return fmt.Fprintln(stdout, printables(a)...) },
 	} {
 		v := reflect.ValueOf(f)
