@@ -136,7 +136,9 @@ func (w fmtFormatterErrorUnwrap) unwrapMethod() any             { return w.WUnwr
 
 // methodSet is what fmt may call on a wrapped value.
 type methodSet struct {
+	p       *fmtConv // nil in yaegi's wrappers
 	value   any
+	nested  bool          // in a slice, map, struct (an interpValue)
 	str     func() string // String or Error
 	strName string
 	goStr   func() string
@@ -158,7 +160,14 @@ func (m methodSet) format(s fmt.State, verb rune) {
 		}
 		return
 	}
-	fmt.Fprintf(s, fmt.FormatString(s, verb), printable(m.value))
+	if v := reflect.ValueOf(m.value); m.nested && v.Kind() == reflect.Pointer {
+		// below the top level fmt prints a pointer's address, not &{…}:
+		// print it as the element of a slice, without the brackets
+		text := fmt.Sprintf(fmt.FormatString(s, verb), []any{m.value})
+		io.WriteString(s, text[1:len(text)-1])
+		return
+	}
+	fmt.Fprintf(s, fmt.FormatString(s, verb), m.p.value(m.value))
 }
 
 // call calls method, printing its panic as Go's fmt does (catchPanic in
@@ -172,7 +181,7 @@ func (m methodSet) call(s fmt.State, verb rune, method func() string, name strin
 				fmt.Fprintf(s, directive(s, 's', "#+ "), "<nil>")
 				return
 			}
-			fmt.Fprintf(s, "%%!%c(PANIC=%s method: %v)", verb, name, printable(r))
+			fmt.Fprintf(s, "%%!%c(PANIC=%s method: %v)", verb, name, m.p.value(r))
 		}
 	}()
 	return method(), true
@@ -194,8 +203,8 @@ func directive(s fmt.State, verb rune, drop string) string {
 }
 
 // fmtShims returns stdlib with the wrappers above and the print functions of
-// fmt that convert their arguments (printable). Nothing shared is mutated.
-func fmtShims(std interp.Exports) interp.Exports {
+// fmt that convert their arguments with p. Nothing shared is mutated.
+func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 	out := make(interp.Exports, len(std))
 	for k, v := range std {
 		out[k] = v
@@ -220,18 +229,18 @@ func fmtShims(std interp.Exports) interp.Exports {
 	mapTypes[fmtPkg["_Formatter"]] = []reflect.Type{reflect.TypeOf(fmtFormatterErrorUnwrap{}), reflect.TypeOf(fmtFormatterError{})}
 	mapTypes[errorSym] = errorComposites
 	for name, f := range map[string]any{
-		"Errorf": func(format string, a ...any) error { return fmt.Errorf(format, printablesf(format, a)...) },
-		"Fprint": func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, printables(a)...) },
+		"Errorf": func(format string, a ...any) error { return fmt.Errorf(format, p.argsf(format, a)...) },
+		"Fprint": func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, p.args(a)...) },
 		"Fprintf": func(w io.Writer, format string, a ...any) (int, error) {
-			return fmt.Fprintf(w, format, printablesf(format, a)...)
+			return fmt.Fprintf(w, format, p.argsf(format, a)...)
 		},
-		"Fprintln": func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, printables(a)...) },
-		"Sprint":   func(a ...any) string { return fmt.Sprint(printables(a)...) },
-		"Sprintf":  func(format string, a ...any) string { return fmt.Sprintf(format, printablesf(format, a)...) },
-		"Sprintln": func(a ...any) string { return fmt.Sprintln(printables(a)...) },
-		"Append":   func(b []byte, a ...any) []byte { return fmt.Append(b, printables(a)...) },
-		"Appendf":  func(b []byte, format string, a ...any) []byte { return fmt.Appendf(b, format, printablesf(format, a)...) },
-		"Appendln": func(b []byte, a ...any) []byte { return fmt.Appendln(b, printables(a)...) },
+		"Fprintln": func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, p.args(a)...) },
+		"Sprint":   func(a ...any) string { return fmt.Sprint(p.args(a)...) },
+		"Sprintf":  func(format string, a ...any) string { return fmt.Sprintf(format, p.argsf(format, a)...) },
+		"Sprintln": func(a ...any) string { return fmt.Sprintln(p.args(a)...) },
+		"Append":   func(b []byte, a ...any) []byte { return fmt.Append(b, p.args(a)...) },
+		"Appendf":  func(b []byte, format string, a ...any) []byte { return fmt.Appendf(b, format, p.argsf(format, a)...) },
+		"Appendln": func(b []byte, a ...any) []byte { return fmt.Appendln(b, p.args(a)...) },
 	} {
 		v := reflect.ValueOf(f)
 		fmtPkg[name] = v
@@ -264,7 +273,8 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 		return fmt.Errorf("repl: the yaegi wrapper of error is not where expected")
 	}
 	own["_error"] = errorSym
-	if err := in.Use(fmtShims(std)); err != nil {
+	p := &fmtConv{}
+	if err := in.Use(fmtShims(std, p)); err != nil {
 		return err
 	}
 	fmtPkg := in.yi.Symbols("fmt")["fmt"]
@@ -274,13 +284,83 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 	stdout := in.opts.Stdout
 	mapTypes := map[reflect.Value][]reflect.Type{}
 	for name, f := range map[string]any{
-		"Print":   func(a ...any) (int, error) { return fmt.Fprint(stdout, printables(a)...) },
-		"Printf":  func(format string, a ...any) (int, error) { return fmt.Fprintf(stdout, format, printablesf(format, a)...) },
-		"Println": func(a ...any) (int, error) { return fmt.Fprintln(stdout, printables(a)...) },
+		"Print":   func(a ...any) (int, error) { return fmt.Fprint(stdout, p.args(a)...) },
+		"Printf":  func(format string, a ...any) (int, error) { return fmt.Fprintf(stdout, format, p.argsf(format, a)...) },
+		"Println": func(a ...any) (int, error) { return fmt.Fprintln(stdout, p.args(a)...) },
 	} {
 		v := reflect.ValueOf(f)
 		fmtPkg[name] = v
 		mapTypes[v] = printIfaces
 	}
-	return in.yi.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(mapTypes)}})
+	err := in.yi.Use(interp.Exports{
+		".":                      {"MapTypes": reflect.ValueOf(mapTypes)},
+		bindPath + "/" + bindPkg: {hookSym(printerHook): reflect.ValueOf(p.setMethods)},
+	})
+	return err
+}
+
+// printerHook receives the interpreted functions with which fmtConv calls
+// the methods of interpreted values (installPrinter).
+const printerHook = bindAlias + ".PrinterMethods"
+
+// printerSource defines those functions. yaegi calls a method of an
+// interpreted value held in an interface correctly only through an
+// interface type declared in interpreted code, and only after checking
+// that the value has it (a type assertion with a result to an interface of
+// package fmt evaluates the value again in the frame of the assertion, and
+// a type switch fails on a case the value does not match: "method not
+// found"). fmtConv passes the values as yaegi gives them to compiled code
+// (interp.valueInterface, in an any).
+const printerSource = printerHook + `(
+	func(x any) int {
+		k := 0
+		if _, ok := x.(interface{ Format(fmt.State, rune) }); ok {
+			k |= 1
+		}
+		if _, ok := x.(interface{ Error() string }); ok {
+			k |= 2
+		}
+		if _, ok := x.(interface{ String() string }); ok {
+			k |= 4
+		}
+		if _, ok := x.(interface{ GoString() string }); ok {
+			k |= 8
+		}
+		return k
+	},
+	func(x any, m int) string {
+		switch m {
+		case 2:
+			switch v := x.(type) {
+			case interface{ Error() string }:
+				return v.Error()
+			}
+		case 4:
+			switch v := x.(type) {
+			case interface{ String() string }:
+				return v.String()
+			}
+		case 8:
+			switch v := x.(type) {
+			case interface{ GoString() string }:
+				return v.GoString()
+			}
+		}
+		return ""
+	},
+	func(x any, s fmt.State, verb rune) {
+		switch v := x.(type) {
+		case interface{ Format(fmt.State, rune) }:
+			v.Format(s, verb)
+		}
+	},
+)`
+
+// installPrinter gives the fmtConv its interpreted functions; it runs
+// once fmt and the bind package are imported (prelude).
+func (in *Interp) installPrinter() error {
+	if _, err := in.yi.Eval(printerSource); err != nil {
+		return fmt.Errorf("repl: print shims: %w", err)
+	}
+	return nil
 }

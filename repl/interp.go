@@ -71,6 +71,9 @@ func New(opts Options) (*Interp, error) {
 	if err := in.prelude(); err != nil {
 		return nil, fmt.Errorf("repl: prelude: %w", err)
 	}
+	if err := in.installPrinter(); err != nil {
+		return nil, err
+	}
 	return in, nil
 }
 

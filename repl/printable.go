@@ -6,48 +6,65 @@ package repl
 // compiled fmt where Go's fmt would print something else:
 //
 //   - interp.valueInterface, yaegi's representation of an interpreted value
-//     in an interface (`var x any = q` where q's type has methods): yaegi
-//     hands it to compiled code as is when the type has no method fmt uses
-//     (getBinValue in interp/value.go), and fmt prints the struct
-//     `{0xc000… {0x11540e0 0xc000… 130}}`. At the top level of an
-//     argument it is replaced by the value inside, which is what Go
-//     prints. Inside a slice, map or struct (`[]any{q}`) it is left alone:
-//     there compiled code cannot tell whether the type has a String or
-//     Error method, which only the interpreter can call (and yaegi's own
-//     wrapping of such a value evaluates it again in the wrong frame).
+//     with methods in an interface (`var x any = q`, `[]any{q}`): yaegi
+//     wraps it for a print function only at the top level of an argument,
+//     and only when its type has a method fmt uses (getBinValue in
+//     interp/value.go); otherwise fmt prints the struct
+//     `{0xc000… {0x11540e0 0xc000… 130}}`. fmtConv replaces it by the value
+//     inside, or, when the type has Format, Error, String or GoString
+//     (which only the interpreter can call: printerSource), by a wrapper
+//     calling them.
 //   - struct types with fields that markUnexportedFields marked
 //     (unexported.go): they are printed through a copy whose type has the
 //     declared, unexported, field names, so %+v prints `n:1`, not `Xn:1`,
-//     and, as in Go, fmt calls no method on the value of such a field.
+//     and, as in Go, fmt calls no method on what such a field holds.
 //
-// Copies change addresses and types, so a format with %p or %T gets only
-// the first replacement.
+// Copies change addresses and types: a format with %p or %T gets only the
+// top-level replacement of a yaegi value.
 
 import (
+	"fmt"
 	"reflect"
 	"sync"
 	"unsafe"
 )
 
-// printables returns the arguments of a print function, with printable
-// applied; a is not modified (it may be the caller's slice, passed with
-// `args...`).
-func printables(a []any) []any {
-	return convertArgs(a, true)
+// fmtConv converts the arguments of the print functions of one
+// interpreter. Its functions, set once before any user code runs, call
+// the methods of interpreted values (printerSource); a nil fmtConv, or one
+// without them, leaves values whose methods it cannot call as they are.
+type fmtConv struct {
+	methods func(x any) int                // bits: 1 Format, 2 Error, 4 String, 8 GoString
+	call    func(x any, method int) string // Error, String or GoString, by its bit
+	format  func(x any, s fmt.State, verb rune)
 }
 
-// printablesf is printables for a format: no copies if it prints a %p or
-// a %T.
-func printablesf(format string, a []any) []any {
-	return convertArgs(a, !hasVerb(format, "pT"))
+func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune)) {
+	p.methods, p.call, p.format = methods, call, format
 }
 
-func convertArgs(a []any, copies bool) []any {
+const (
+	hasFormat = 1 << iota
+	hasError
+	hasString
+	hasGoString
+)
+
+// args returns the arguments of a print function converted; a is not
+// modified (it may be the caller's slice, passed with `args...`).
+func (p *fmtConv) args(a []any) []any { return p.convertArgs(a, true) }
+
+// argsf is args for a format: no copies if it prints a %p or a %T.
+func (p *fmtConv) argsf(format string, a []any) []any {
+	return p.convertArgs(a, !hasVerb(format, "pT"))
+}
+
+func (p *fmtConv) convertArgs(a []any, copies bool) []any {
 	var out []any
 	for i, x := range a {
-		y := printableValue(x, copies)
+		y, changed := p.topValue(x, copies)
 		if out == nil {
-			if sameAny(x, y) {
+			if !changed {
 				continue
 			}
 			out = append(make([]any, 0, len(a)), a[:i]...)
@@ -60,69 +77,108 @@ func convertArgs(a []any, copies bool) []any {
 	return out
 }
 
-// sameAny reports whether printableValue returned its argument (it returns
-// a different value only with a different type or a new pointer).
-func sameAny(x, y any) bool {
-	tx, ty := reflect.TypeOf(x), reflect.TypeOf(y)
-	if tx != ty {
-		return false
-	}
-	if tx == nil {
-		return true
-	}
-	switch tx.Kind() {
-	case reflect.Pointer, reflect.Map, reflect.Slice:
-		vx, vy := reflect.ValueOf(x), reflect.ValueOf(y)
-		return vx.UnsafePointer() == vy.UnsafePointer() && (tx.Kind() != reflect.Slice || vx.Len() == vy.Len())
-	}
-	return false
+// value returns x as Go's fmt should see it.
+func (p *fmtConv) value(x any) any {
+	y, _ := p.topValue(x, true)
+	return y
 }
 
-// printable returns x as Go's fmt should see it (with copies).
-func printable(x any) any { return printableValue(x, true) }
-
-func printableValue(x any, copies bool) any {
+func (p *fmtConv) topValue(x any, copies bool) (any, bool) {
 	v := reflect.ValueOf(x)
 	if !v.IsValid() {
-		return x
+		return x, false
 	}
 	if isYaegiInterface(v.Type()) {
-		// at the top level yaegi has already wrapped a value whose type
-		// has a method fmt uses: this one has none
-		inner, ok := yaegiValue(v)
-		switch {
-		case !ok:
-			return x
-		case !inner.IsValid():
-			return nil
-		case !inner.CanInterface():
-			return x
+		// at the top level, yaegi has wrapped the values whose type has a
+		// method fmt uses (but for yaegi's conversions of a method value)
+		w, ok := p.yaegiValue(v, true)
+		if !ok {
+			return x, false
 		}
-		v, x = inner, inner.Interface()
+		if !w.IsValid() {
+			return nil, true
+		}
+		y, _ := p.topValue(w.Interface(), copies)
+		return y, true
 	}
 	if !copies || hasFmtMethods(v.Type()) {
-		return x
+		return x, false
 	}
 	if v.Kind() == reflect.Pointer {
 		// fmt prints &{…} for a pointer to a struct, array, slice or map
 		// at the top level, an address deeper
 		if v.IsNil() {
-			return x
+			return x, false
 		}
 		switch v.Elem().Kind() {
 		case reflect.Struct, reflect.Array, reflect.Slice, reflect.Map:
 			if info := viewOf(v.Type().Elem()); info.walk && v.Elem().CanInterface() {
-				p := reflect.New(info.typ)
-				p.Elem().Set(view(v.Elem(), 1))
-				return p.Interface()
+				ptr := reflect.New(info.typ)
+				ptr.Elem().Set(p.view(v.Elem(), 1, true))
+				return ptr.Interface(), true
 			}
 		}
-		return x
+		return x, false
 	}
 	if viewOf(v.Type()).walk {
-		return view(v, 0).Interface()
+		return p.view(v, 0, true).Interface(), true
 	}
-	return x
+	return x, false
+}
+
+// yaegiValue returns what stands for v, an interp.valueInterface: the
+// value inside, or when methods is true and it has methods fmt uses, an
+// interpValue calling them.
+func (p *fmtConv) yaegiValue(v reflect.Value, methods bool) (reflect.Value, bool) {
+	inner, ok := valueInside(v)
+	if !ok || !inner.IsValid() || !inner.CanInterface() {
+		return inner, ok && (!inner.IsValid() || inner.CanInterface())
+	}
+	if !methods {
+		return inner, true
+	}
+	if p == nil || p.methods == nil {
+		return v, false
+	}
+	k := p.methods(v.Interface())
+	if k == 0 {
+		return inner, true
+	}
+	return reflect.ValueOf(interpValue{p: p, x: v.Interface(), inner: inner.Interface(), methods: k}), true
+}
+
+// interpValue is an interpreted value found in an interface, with the
+// methods fmt uses: Format, Error, String, GoString (bits of methods).
+type interpValue struct {
+	p       *fmtConv
+	x       any // the interp.valueInterface
+	inner   any // the value inside
+	methods int
+}
+
+// Format calls the value's Format, else formats as Go's fmt would with
+// its Error, String and GoString methods.
+func (w interpValue) Format(s fmt.State, verb rune) {
+	if w.methods&hasFormat != 0 {
+		defer func() {
+			if r := recover(); r != nil {
+				fmt.Fprintf(s, "%%!%c(PANIC=Format method: %v)", verb, w.p.value(r))
+			}
+		}()
+		w.p.format(w.x, s, verb)
+		return
+	}
+	m := methodSet{p: w.p, value: w.inner, nested: true}
+	switch {
+	case w.methods&hasError != 0:
+		m.str, m.strName = func() string { return w.p.call(w.x, hasError) }, "Error"
+	case w.methods&hasString != 0:
+		m.str, m.strName = func() string { return w.p.call(w.x, hasString) }, "String"
+	}
+	if w.methods&hasGoString != 0 {
+		m.goStr = func() string { return w.p.call(w.x, hasGoString) }
+	}
+	m.format(s, verb)
 }
 
 // viewInfo says how to print values of a type: typ is the type of the copy
@@ -199,8 +255,11 @@ func computeStructView(t reflect.Type, seen map[reflect.Type]bool) viewInfo {
 		rebuild = rebuild || e.typ != f.Type
 		fields[i] = sf
 	}
-	if !rebuild || !interpreted {
-		return viewInfo{typ: t, walk: walk && (interpreted || !rebuild)}
+	if !interpreted {
+		return viewInfo{typ: t, walk: walk && !rebuild}
+	}
+	if !rebuild {
+		return viewInfo{typ: t, walk: walk}
 	}
 	return viewInfo{typ: reflect.StructOf(fields), walk: true}
 }
@@ -209,9 +268,12 @@ func computeStructView(t reflect.Type, seen map[reflect.Type]bool) viewInfo {
 // itself: Go's fmt would not end either).
 const maxViewDepth = 100
 
-// view returns a copy of v of type viewOf(v.Type()).typ, with the yaegi
-// values found in its interfaces replaced (see the file comment).
-func view(v reflect.Value, depth int) reflect.Value {
+// view returns a copy of v of type viewOf(v.Type()).typ, the interpreted
+// values in its interfaces replaced (yaegiValue). Under a field the source
+// declares unexported, methods is false: Go's fmt calls no method there
+// (the value cannot be had as an interface), so a wrapper of yaegi's is
+// replaced by the value inside as well.
+func (p *fmtConv) view(v reflect.Value, depth int, methods bool) reflect.Value {
 	info := viewOf(v.Type())
 	if !info.walk || depth > maxViewDepth || !v.CanInterface() {
 		return v
@@ -222,12 +284,21 @@ func view(v reflect.Value, depth int) reflect.Value {
 			return v
 		}
 		e := v.Elem()
+		var ne reflect.Value
 		if isYaegiInterface(e.Type()) {
-			// inside a slice, map or struct: it may have a String method
-			// (see the file comment)
-			return v
+			w, ok := p.yaegiValue(e, methods)
+			if !ok || !w.IsValid() {
+				return v
+			}
+			ne = p.view(w, depth+1, methods)
+		} else if x, ok := interpretedValue(e.Interface()); ok && !methods {
+			if x == nil {
+				return v
+			}
+			ne = p.view(reflect.ValueOf(x), depth+1, methods)
+		} else {
+			ne = p.view(e, depth+1, methods)
 		}
-		ne := view(e, depth+1)
 		if !ne.Type().AssignableTo(v.Type()) {
 			return v
 		}
@@ -240,13 +311,13 @@ func view(v reflect.Value, depth int) reflect.Value {
 		}
 		r := reflect.MakeSlice(info.typ, v.Len(), v.Len())
 		for i := 0; i < v.Len(); i++ {
-			r.Index(i).Set(view(v.Index(i), depth+1))
+			r.Index(i).Set(p.view(v.Index(i), depth+1, methods))
 		}
 		return r
 	case reflect.Array:
 		r := reflect.New(info.typ).Elem()
 		for i := 0; i < v.Len(); i++ {
-			r.Index(i).Set(view(v.Index(i), depth+1))
+			r.Index(i).Set(p.view(v.Index(i), depth+1, methods))
 		}
 		return r
 	case reflect.Map:
@@ -256,29 +327,32 @@ func view(v reflect.Value, depth int) reflect.Value {
 		r := reflect.MakeMapWithSize(info.typ, v.Len())
 		it := v.MapRange()
 		for it.Next() {
-			r.SetMapIndex(view(it.Key(), depth+1), view(it.Value(), depth+1))
+			r.SetMapIndex(p.view(it.Key(), depth+1, methods), p.view(it.Value(), depth+1, methods))
 		}
 		return r
 	case reflect.Struct:
 		r := reflect.New(info.typ).Elem()
 		if info.typ == v.Type() {
-			// a compiled struct: copied whole, its exported fields viewed
+			// copied whole, its exported fields viewed (a compiled
+			// struct's unexported fields are left as they are)
 			r.Set(v)
 			for i := 0; i < v.NumField(); i++ {
 				if f := r.Field(i); f.CanSet() {
-					f.Set(view(v.Field(i), depth+1))
+					f.Set(p.view(v.Field(i), depth+1, methods))
 				}
 			}
 			return r
 		}
 		for i := 0; i < v.NumField(); i++ {
 			f := r.Field(i)
+			fieldMethods := methods
 			if !f.CanSet() {
 				// a field with its unexported name: settable through its
 				// address only
 				f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+				fieldMethods = false
 			}
-			f.Set(view(v.Field(i), depth+1))
+			f.Set(p.view(v.Field(i), depth+1, fieldMethods))
 		}
 		return r
 	}
@@ -296,19 +370,19 @@ func hasFmtMethods(t reflect.Type) bool {
 }
 
 // isYaegiInterface reports whether t is interp.valueInterface, how yaegi
-// represents an interpreted value in an interface, and an interface type
-// declared in interpreted code.
+// represents an interpreted value with methods in an interface, and an
+// interface type declared in interpreted code.
 func isYaegiInterface(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && t.Name() == "valueInterface" && t.PkgPath() == "github.com/traefik/yaegi/interp"
 }
 
 var reflectValueType = reflect.TypeOf(reflect.Value{})
 
-// yaegiValue returns the value inside v, an interp.valueInterface, a
+// valueInside returns the value inside v, an interp.valueInterface: a
 // struct{ node *node; value reflect.Value } in yaegi v0.16.1. The field is
 // unexported: it is read through its address in a copy. If the layout
 // differs (another yaegi), ok is false.
-func yaegiValue(v reflect.Value) (inner reflect.Value, ok bool) {
+func valueInside(v reflect.Value) (inner reflect.Value, ok bool) {
 	for isYaegiInterface(v.Type()) {
 		f, found := v.Type().FieldByName("value")
 		if !found || f.Type != reflectValueType || !v.CanInterface() {
