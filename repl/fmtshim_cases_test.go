@@ -441,6 +441,34 @@ map[{a:1 B:k}:2]
 // receives a value without its interpreted type, or yaegi loses it first.
 var shimLimits = []shimCase{
 	{
+		name:    "AnyParameterOtherFrame",
+		imports: []string{"fmt"},
+		decls: `type Num int
+
+func (n Num) String() string { return fmt.Sprint("#", int(n)) }
+
+func show(x any) {
+	a, b, c := 100, 200, 300
+	_, _, _ = a, b, c
+	fmt.Println("show", x, []any{x})
+}
+`,
+		body: `for i := 0; i < 2; i++ {
+	n := Num(i)
+	show(n)
+}
+`,
+		// go run prints:
+		//	show #0 [#0]
+		//	show #1 [#1]
+		want: `show #300 [#0]
+show #300 [#1]
+`,
+		entryWant: `show #100 [#0]
+show #100 [#1]
+`,
+	},
+	{
 		name:    "TypedContainers",
 		imports: []string{"fmt"},
 		decls: `type State int
