@@ -303,7 +303,8 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 // the methods of interpreted values (installPrinter).
 const printerHook = bindAlias + ".PrinterMethods"
 
-// printerSource defines those functions. yaegi calls a method of an
+// printerSource defines those functions (their names, starting with "_",
+// are not listed by Globals). yaegi calls a method of an
 // interpreted value held in an interface correctly only through an
 // interface type declared in interpreted code, and only after checking
 // that the value has it (a type assertion with a result to an interface of
@@ -311,56 +312,83 @@ const printerHook = bindAlias + ".PrinterMethods"
 // a type switch fails on a case the value does not match: "method not
 // found"). fmtConv passes the values as yaegi gives them to compiled code
 // (interp.valueInterface, in an any).
-const printerSource = printerHook + `(
-	func(x any) int {
-		k := 0
-		if _, ok := x.(interface{ Format(fmt.State, rune) }); ok {
-			k |= 1
-		}
-		if _, ok := x.(interface{ Error() string }); ok {
-			k |= 2
-		}
-		if _, ok := x.(interface{ String() string }); ok {
-			k |= 4
-		}
-		if _, ok := x.(interface{ GoString() string }); ok {
-			k |= 8
-		}
-		return k
-	},
-	func(x any, m int) string {
-		switch m {
-		case 2:
-			switch v := x.(type) {
-			case interface{ Error() string }:
-				return v.Error()
-			}
-		case 4:
-			switch v := x.(type) {
-			case interface{ String() string }:
-				return v.String()
-			}
-		case 8:
-			switch v := x.(type) {
-			case interface{ GoString() string }:
-				return v.GoString()
-			}
-		}
-		return ""
-	},
-	func(x any, s fmt.State, verb rune) {
+const printerSource = `
+func __odshFmtMethods(x any) int {
+	k := 0
+	if _, ok := x.(interface{ Format(fmt.State, rune) }); ok {
+		k |= 1
+	}
+	if _, ok := x.(interface{ Error() string }); ok {
+		k |= 2
+	}
+	if _, ok := x.(interface{ String() string }); ok {
+		k |= 4
+	}
+	if _, ok := x.(interface{ GoString() string }); ok {
+		k |= 8
+	}
+	return k
+}
+
+func __odshFmtCall(x any, m int) string {
+	switch m {
+	case 2:
 		switch v := x.(type) {
-		case interface{ Format(fmt.State, rune) }:
-			v.Format(s, verb)
+		case interface{ Error() string }:
+			return v.Error()
 		}
-	},
-)`
+	case 4:
+		switch v := x.(type) {
+		case interface{ String() string }:
+			return v.String()
+		}
+	case 8:
+		switch v := x.(type) {
+		case interface{ GoString() string }:
+			return v.GoString()
+		}
+	}
+	return ""
+}
+
+func __odshFmtFormat(x any, s fmt.State, verb rune) {
+	switch v := x.(type) {
+	case interface{ Format(fmt.State, rune) }:
+		v.Format(s, verb)
+	}
+}
+
+type __odshFmtSample int
+
+func (__odshFmtSample) Format(fmt.State, rune) {}
+func (__odshFmtSample) Error() string          { return "" }
+func (__odshFmtSample) String() string         { return "" }
+func (__odshFmtSample) GoString() string       { return "" }
+
+func __odshFmtWarm() {
+	var x any = __odshFmtSample(0)
+	__odshFmtMethods(x)
+	__odshFmtCall(x, 2)
+	__odshFmtCall(x, 4)
+	__odshFmtCall(x, 8)
+	__odshFmtFormat(x, nil, 'v')
+}
+`
 
 // installPrinter gives the fmtConv its interpreted functions; it runs
 // once fmt and the bind package are imported (prelude).
+//
+// yaegi computes some of its types on first use, without a lock: the
+// functions run first here, on __odshFmtSample, which has all the
+// methods they look for, before user code can run them concurrently;
+// fmtConv serialises __odshFmtMethods, which computes those of the types
+// of user values (it runs no user code).
 func (in *Interp) installPrinter() error {
-	if _, err := in.yi.Eval(printerSource); err != nil {
-		return fmt.Errorf("repl: print shims: %w", err)
+	for _, src := range []string{printerSource, "__odshFmtWarm()",
+		printerHook + "(__odshFmtMethods, __odshFmtCall, __odshFmtFormat)"} {
+		if _, err := in.yi.Eval(src); err != nil {
+			return fmt.Errorf("repl: print shims: %w", err)
+		}
 	}
 	return nil
 }

@@ -34,6 +34,7 @@ import (
 // the methods of interpreted values (printerSource); a nil fmtConv, or one
 // without them, leaves values whose methods it cannot call as they are.
 type fmtConv struct {
+	mu      sync.Mutex                     // serialises methods (installPrinter)
 	methods func(x any) int                // bits: 1 Format, 2 Error, 4 String, 8 GoString
 	call    func(x any, method int) string // Error, String or GoString, by its bit
 	format  func(x any, s fmt.State, verb rune)
@@ -140,11 +141,17 @@ func (p *fmtConv) yaegiValue(v reflect.Value, methods bool) (reflect.Value, bool
 	if p == nil || p.methods == nil {
 		return v, false
 	}
-	k := p.methods(v.Interface())
+	k := p.methodsOf(v.Interface())
 	if k == 0 {
 		return inner, true
 	}
 	return reflect.ValueOf(interpValue{p: p, x: v.Interface(), inner: inner.Interface(), methods: k}), true
+}
+
+func (p *fmtConv) methodsOf(x any) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.methods(x)
 }
 
 // interpValue is an interpreted value found in an interface, with the
