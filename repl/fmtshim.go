@@ -266,7 +266,8 @@ func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 // Symbols(""), which returns the interpreter's maps themselves (and must
 // run before any source is compiled: it makes wrappers of all interpreted
 // functions). After the Use, yaegi's fixStdlib has rebound fmt.Print,
-// Printf and Println to the interpreter's Stdout: they are replaced then.
+// Printf and Println to the interpreter's Stdout: they are replaced then,
+// in the map Symbols("fmt") returns.
 func (in *Interp) useStdlib(std interp.Exports) error {
 	own := in.yi.Symbols("")[""]
 	if own == nil || !own["_error"].IsValid() {
@@ -291,6 +292,24 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 		v := reflect.ValueOf(f)
 		fmtPkg[name] = v
 		mapTypes[v] = printIfaces
+	}
+	// and log's to methods of a logger of its own (SetFlags and the like
+	// are too): those are wrapped
+	if logPkg := in.yi.Symbols("log")["log"]; logPkg != nil {
+		for _, name := range []string{"Print", "Println", "Fatal", "Fatalln", "Panic", "Panicln"} {
+			if f, ok := logPkg[name].Interface().(func(...any)); ok {
+				v := reflect.ValueOf(func(a ...any) { f(p.args(a)...) })
+				logPkg[name] = v
+				mapTypes[v] = printIfaces
+			}
+		}
+		for _, name := range []string{"Printf", "Fatalf", "Panicf"} {
+			if f, ok := logPkg[name].Interface().(func(string, ...any)); ok {
+				v := reflect.ValueOf(func(format string, a ...any) { f(format, p.argsf(format, a)...) })
+				logPkg[name] = v
+				mapTypes[v] = printIfaces
+			}
+		}
 	}
 	err := in.yi.Use(interp.Exports{
 		".":                      {"MapTypes": reflect.ValueOf(mapTypes)},

@@ -434,6 +434,40 @@ map[{a:1 B:k}:2]
 <nil> al 0
 `,
 	},
+	{
+		name:    "Log",
+		imports: []string{"fmt", "log", "strings"},
+		decls: `type State int
+
+const (
+	Draft State = iota
+	Done
+)
+
+func (s State) String() string {
+	if s == Draft {
+		return "draft"
+	}
+	return "done"
+}
+`,
+		body: `log.SetFlags(0)
+var sb strings.Builder
+log.SetOutput(&sb)
+log.Println(Done, []any{Draft})
+log.Printf("%d %v", Done, Done)
+func() {
+	defer func() { fmt.Println("recovered:", recover()) }()
+	log.Panicf("p %v", []any{Done})
+}()
+fmt.Print(sb.String())
+`,
+		want: `recovered: p [done]
+done [draft]
+1 done
+p [done]
+`,
+	},
 }
 
 // shimLimits are what no shim of compiled symbols can print as Go does (see
