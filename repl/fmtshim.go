@@ -26,10 +26,25 @@ package repl
 // methods the type has (getWrapper in interp/use.go): the composite
 // wrappers below carry the methods a type may have besides the one listed.
 //
+// The print functions of fmt and log are replaced too, to convert their
+// arguments (printable.go): what yaegi passes unwrapped, interpreted
+// values in interfaces and structs with unexported fields.
+//
+// Hook points: New calls useStdlib instead of Use(stdlib.Symbols) (the
+// wrappers, MapTypes, the print functions, errors.As/Is/Unwrap; the error
+// wrapper through Symbols("")), then installPrinter after the prelude
+// (the interpreted functions that call methods for printable.go).
+//
 // Not fixable here (compiled code receives no interpreted type at all):
-// slices, maps, arrays and struct fields of interpreted types with methods
-// (`[]State{Done}` reaches fmt as []int), %T (the wrapper or the
-// underlying type), and %#v naming types. See also errshim.go.
+// slices, maps, arrays and struct fields whose type is an interpreted
+// type with methods (`[]State{Done}` reaches fmt as []int), a conversion
+// to any (`any(Done)` is an int), methods of compiled types taking
+// `...any` (a *log.Logger's: MapTypes lists functions only), %T (the
+// wrapper's or the underlying type), %#v naming types; and an argument of
+// type any holding an interpreted value with methods that was made in
+// another function's frame: yaegi wraps it by evaluating again, in the
+// caller's frame, the expression that made it (getBinValue in
+// interp/value.go), which reads another variable. See also errshim.go.
 
 import (
 	"errors"
