@@ -47,6 +47,7 @@ package repl
 // interp/value.go), which reads another variable. See also errshim.go.
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -267,6 +268,20 @@ func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 	// parameter's type, which no interpreted value is wrapped for, and
 	// reflect then rejects the unwrapped value (callBin in interp/run.go)
 	mapTypes[reflect.ValueOf(errors.Join)] = []reflect.Type{errorType}
+	// json.Marshal does not see the interpreted values in interfaces
+	// either (printable.go)
+	jsonPkg := copySymbols(out["encoding/json/json"])
+	for name, f := range map[string]any{
+		"Marshal": func(v any) ([]byte, error) { return json.Marshal(p.jsonValue(v)) },
+		"MarshalIndent": func(v any, prefix, indent string) ([]byte, error) {
+			return json.MarshalIndent(p.jsonValue(v), prefix, indent)
+		},
+	} {
+		v := reflect.ValueOf(f)
+		jsonPkg[name] = v
+		mapTypes[v] = stdlib.MapTypes[reflect.ValueOf(json.Marshal)]
+	}
+	out["encoding/json/json"] = jsonPkg
 	errorsPkg := copySymbols(out["errors/errors"])
 	errorsPkg["As"] = reflect.ValueOf(errorsAs)
 	errorsPkg["Is"] = reflect.ValueOf(errorsIs)
@@ -361,6 +376,12 @@ func __odshFmtMethods(x any) int {
 	if _, ok := x.(interface{ GoString() string }); ok {
 		k |= 8
 	}
+	if _, ok := x.(interface{ MarshalJSON() ([]byte, error) }); ok {
+		k |= 16
+	}
+	if _, ok := x.(interface{ MarshalText() ([]byte, error) }); ok {
+		k |= 32
+	}
 	return k
 }
 
@@ -392,12 +413,30 @@ func __odshFmtFormat(x any, s fmt.State, verb rune) {
 	}
 }
 
+func __odshFmtMarshal(x any, m int) ([]byte, error) {
+	switch m {
+	case 16:
+		switch v := x.(type) {
+		case interface{ MarshalJSON() ([]byte, error) }:
+			return v.MarshalJSON()
+		}
+	case 32:
+		switch v := x.(type) {
+		case interface{ MarshalText() ([]byte, error) }:
+			return v.MarshalText()
+		}
+	}
+	return nil, nil
+}
+
 type __odshFmtSample int
 
 func (__odshFmtSample) Format(fmt.State, rune) {}
 func (__odshFmtSample) Error() string          { return "" }
 func (__odshFmtSample) String() string         { return "" }
 func (__odshFmtSample) GoString() string       { return "" }
+func (__odshFmtSample) MarshalJSON() ([]byte, error) { return nil, nil }
+func (__odshFmtSample) MarshalText() ([]byte, error) { return nil, nil }
 
 func __odshFmtWarm() {
 	var x any = __odshFmtSample(0)
@@ -406,6 +445,8 @@ func __odshFmtWarm() {
 	__odshFmtCall(x, 4)
 	__odshFmtCall(x, 8)
 	__odshFmtFormat(x, nil, 'v')
+	__odshFmtMarshal(x, 16)
+	__odshFmtMarshal(x, 32)
 }
 `
 
@@ -419,7 +460,7 @@ func __odshFmtWarm() {
 // of user values (it runs no user code).
 func (in *Interp) installPrinter() error {
 	for _, src := range []string{printerSource, "__odshFmtWarm()",
-		printerHook + "(__odshFmtMethods, __odshFmtCall, __odshFmtFormat)"} {
+		printerHook + "(__odshFmtMethods, __odshFmtCall, __odshFmtFormat, __odshFmtMarshal)"} {
 		if _, err := in.yi.Eval(src); err != nil {
 			return fmt.Errorf("repl: print shims: %w", err)
 		}

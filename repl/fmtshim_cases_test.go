@@ -468,6 +468,60 @@ done [draft]
 p [done]
 `,
 	},
+	{
+		name:    "JSONInterfaces",
+		imports: []string{"encoding/json", "fmt", "strings"},
+		decls: `type State int
+
+const (
+	Draft State = iota
+	Done
+)
+
+func (s State) String() string {
+	if s == Draft {
+		return "draft"
+	}
+	return "done"
+}
+
+type J struct{ A int }
+
+func (j J) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf(` + "`" + `{"j":%d}` + "`" + `, j.A)), nil }
+
+type Txt int
+
+func (t Txt) MarshalText() ([]byte, error) { return []byte(strings.Repeat("t", int(t))), nil }
+
+type W struct {
+	X   any
+	Y   State
+	Ptr *W ` + "`" + `json:",omitempty"` + "`" + `
+}
+
+func show(b []byte, err error) { fmt.Println(string(b), err) }
+`,
+		body: `var x any = Done
+show(json.Marshal([]any{Done, 2}))
+show(json.Marshal(map[string]any{"s": Done, "j": J{1}, "t": Txt(2)}))
+show(json.Marshal(W{Done, 2, &W{X: J{3}}}))
+show(json.Marshal(J{4}))
+show(json.Marshal(x))
+show(json.Marshal(&W{X: []any{Draft}}))
+b, err := json.MarshalIndent(map[string]any{"x": x}, "", "  ")
+fmt.Println(string(b), err)
+`,
+		want: `[1,2] <nil>
+{"j":{"j":1},"s":1,"t":"tt"} <nil>
+{"X":1,"Y":2,"Ptr":{"X":{"j":3},"Y":0}} <nil>
+{"j":4} <nil>
+1 <nil>
+{"X":[0],"Y":0} <nil>
+{
+  "x": 1
+} <nil>
+`,
+	},
 }
 
 // shimLimits are what no shim of compiled symbols can print as Go does (see

@@ -1,6 +1,7 @@
 package repl
 
-// The arguments of fmt's print functions, as fmt should see them.
+// The arguments of fmt's print functions and of json.Marshal, as they
+// should see them.
 //
 // Besides the wrappers (fmtshim.go), two yaegi representations reach
 // compiled fmt where Go's fmt would print something else:
@@ -21,8 +22,15 @@ package repl
 //
 // Copies change addresses and types: a format with %p or %T gets only the
 // top-level replacement of a yaegi value.
+//
+// json.Marshal wrote `{}` for a yaegi value (its fields are unexported):
+// it gets the value inside, or a wrapper calling its MarshalJSON or
+// MarshalText; unlike fmt, json follows pointers. A conversion that fails
+// (a panic: a case not foreseen) leaves the arguments as they were.
 
 import (
+	"encoding"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"sync"
@@ -38,17 +46,32 @@ type fmtConv struct {
 	methods func(x any) int                // bits: 1 Format, 2 Error, 4 String, 8 GoString
 	call    func(x any, method int) string // Error, String or GoString, by its bit
 	format  func(x any, s fmt.State, verb rune)
+	marshal func(x any, method int) ([]byte, error) // MarshalJSON or MarshalText
 }
 
-func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune)) {
-	p.methods, p.call, p.format = methods, call, format
+func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune),
+	marshal func(any, int) ([]byte, error)) {
+	p.methods, p.call, p.format, p.marshal = methods, call, format, marshal
 }
 
+// The methods of interpreted values fmtConv calls, as bits.
 const (
 	hasFormat = 1 << iota
 	hasError
 	hasString
 	hasGoString
+	hasMarshalJSON
+	hasMarshalText
+	fmtMethods  = hasFormat | hasError | hasString | hasGoString
+	jsonMethods = hasMarshalJSON | hasMarshalText
+)
+
+// convMode is whom values are converted for.
+type convMode int
+
+const (
+	forFmt convMode = iota
+	forJSON
 )
 
 // args returns the arguments of a print function converted; a is not
@@ -60,10 +83,14 @@ func (p *fmtConv) argsf(format string, a []any) []any {
 	return p.convertArgs(a, !hasVerb(format, "pT"))
 }
 
-func (p *fmtConv) convertArgs(a []any, copies bool) []any {
-	var out []any
+func (p *fmtConv) convertArgs(a []any, copies bool) (out []any) {
+	defer func() {
+		if recover() != nil {
+			out = a
+		}
+	}()
 	for i, x := range a {
-		y, changed := p.topValue(x, copies)
+		y, changed := p.topValue(x, copies, forFmt)
 		if out == nil {
 			if !changed {
 				continue
@@ -79,12 +106,28 @@ func (p *fmtConv) convertArgs(a []any, copies bool) []any {
 }
 
 // value returns x as Go's fmt should see it.
-func (p *fmtConv) value(x any) any {
-	y, _ := p.topValue(x, true)
+func (p *fmtConv) value(x any) (y any) {
+	defer func() {
+		if recover() != nil {
+			y = x
+		}
+	}()
+	y, _ = p.topValue(x, true, forFmt)
 	return y
 }
 
-func (p *fmtConv) topValue(x any, copies bool) (any, bool) {
+// jsonValue returns x as encoding/json should see it.
+func (p *fmtConv) jsonValue(x any) (y any) {
+	defer func() {
+		if recover() != nil {
+			y = x
+		}
+	}()
+	y, _ = p.topValue(x, true, forJSON)
+	return y
+}
+
+func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
 	v := reflect.ValueOf(x)
 	if !v.IsValid() {
 		return x, false
@@ -92,20 +135,20 @@ func (p *fmtConv) topValue(x any, copies bool) (any, bool) {
 	if isYaegiInterface(v.Type()) {
 		// at the top level, yaegi has wrapped the values whose type has a
 		// method fmt uses (but for yaegi's conversions of a method value)
-		w, ok := p.yaegiValue(v, true)
+		w, ok := p.yaegiValue(v, true, mode)
 		if !ok {
 			return x, false
 		}
 		if !w.IsValid() {
 			return nil, true
 		}
-		y, _ := p.topValue(w.Interface(), copies)
+		y, _ := p.topValue(w.Interface(), copies, mode)
 		return y, true
 	}
-	if !copies || hasFmtMethods(v.Type()) {
+	if !copies || hasMethods(v.Type(), mode) {
 		return x, false
 	}
-	if v.Kind() == reflect.Pointer {
+	if v.Kind() == reflect.Pointer && mode == forFmt {
 		// fmt prints &{…} for a pointer to a struct, array, slice or map
 		// at the top level, an address deeper
 		if v.IsNil() {
@@ -113,24 +156,24 @@ func (p *fmtConv) topValue(x any, copies bool) (any, bool) {
 		}
 		switch v.Elem().Kind() {
 		case reflect.Struct, reflect.Array, reflect.Slice, reflect.Map:
-			if info := viewOf(v.Type().Elem()); info.walk && v.Elem().CanInterface() {
+			if info := viewOf(v.Type().Elem(), mode); info.walk && v.Elem().CanInterface() {
 				ptr := reflect.New(info.typ)
-				ptr.Elem().Set(p.view(v.Elem(), 1, true))
+				ptr.Elem().Set(p.view(v.Elem(), 1, true, mode))
 				return ptr.Interface(), true
 			}
 		}
 		return x, false
 	}
-	if viewOf(v.Type()).walk {
-		return p.view(v, 0, true).Interface(), true
+	if viewOf(v.Type(), mode).walk {
+		return p.view(v, 0, true, mode).Interface(), true
 	}
 	return x, false
 }
 
 // yaegiValue returns what stands for v, an interp.valueInterface: the
-// value inside, or when methods is true and it has methods fmt uses, an
-// interpValue calling them.
-func (p *fmtConv) yaegiValue(v reflect.Value, methods bool) (reflect.Value, bool) {
+// value inside, or when methods is true and it has methods fmt (json)
+// uses, an interpValue (interpJSON) calling them.
+func (p *fmtConv) yaegiValue(v reflect.Value, methods bool, mode convMode) (reflect.Value, bool) {
 	inner, ok := valueInside(v)
 	if !ok || !inner.IsValid() || !inner.CanInterface() {
 		return inner, ok && (!inner.IsValid() || inner.CanInterface())
@@ -142,10 +185,33 @@ func (p *fmtConv) yaegiValue(v reflect.Value, methods bool) (reflect.Value, bool
 		return v, false
 	}
 	k := p.methodsOf(v.Interface())
-	if k == 0 {
-		return inner, true
+	switch {
+	case mode == forJSON && k&jsonMethods != 0:
+		return reflect.ValueOf(interpJSON{p: p, x: v.Interface(), methods: k}), true
+	case mode == forFmt && k&fmtMethods != 0:
+		return reflect.ValueOf(interpValue{p: p, x: v.Interface(), inner: inner.Interface(), methods: k}), true
 	}
-	return reflect.ValueOf(interpValue{p: p, x: v.Interface(), inner: inner.Interface(), methods: k}), true
+	return inner, true
+}
+
+// interpJSON is an interpreted value found in an interface, with a
+// MarshalJSON or MarshalText method, which encoding/json calls in this
+// order of preference.
+type interpJSON struct {
+	p       *fmtConv
+	x       any // the interp.valueInterface
+	methods int
+}
+
+func (w interpJSON) MarshalJSON() ([]byte, error) {
+	if w.methods&hasMarshalJSON != 0 {
+		return w.p.marshal(w.x, hasMarshalJSON)
+	}
+	text, err := w.p.marshal(w.x, hasMarshalText)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(string(text))
 }
 
 func (p *fmtConv) methodsOf(x any) int {
@@ -196,20 +262,21 @@ type viewInfo struct {
 	walk bool
 }
 
-var viewCache sync.Map // reflect.Type → viewInfo
+var viewCache [2]sync.Map // by convMode: reflect.Type → viewInfo
 
-func viewOf(t reflect.Type) viewInfo {
-	if v, ok := viewCache.Load(t); ok {
+func viewOf(t reflect.Type, mode convMode) viewInfo {
+	if v, ok := viewCache[mode].Load(t); ok {
 		return v.(viewInfo)
 	}
-	info := computeView(t, map[reflect.Type]bool{})
-	viewCache.Store(t, info)
+	info := computeView(t, map[reflect.Type]bool{}, mode)
+	viewCache[mode].Store(t, info)
 	return info
 }
 
 // computeView follows what fmt prints of a value: elements, keys, fields,
-// interfaces' values; not pointers (an address below the top level).
-func computeView(t reflect.Type, seen map[reflect.Type]bool) viewInfo {
+// interfaces' values; not pointers (an address below the top level),
+// which json follows.
+func computeView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
 	if seen[t] {
 		return viewInfo{typ: t}
 	}
@@ -218,8 +285,17 @@ func computeView(t reflect.Type, seen map[reflect.Type]bool) viewInfo {
 	switch t.Kind() {
 	case reflect.Interface:
 		return viewInfo{typ: t, walk: true}
+	case reflect.Pointer:
+		if mode == forFmt {
+			return viewInfo{typ: t}
+		}
+		e := computeView(t.Elem(), seen, mode)
+		if e.typ == t.Elem() {
+			return viewInfo{typ: t, walk: e.walk}
+		}
+		return viewInfo{typ: reflect.PointerTo(e.typ), walk: true}
 	case reflect.Slice, reflect.Array:
-		e := computeView(t.Elem(), seen)
+		e := computeView(t.Elem(), seen, mode)
 		if e.typ == t.Elem() {
 			return viewInfo{typ: t, walk: e.walk}
 		}
@@ -228,22 +304,24 @@ func computeView(t reflect.Type, seen map[reflect.Type]bool) viewInfo {
 		}
 		return viewInfo{typ: reflect.ArrayOf(t.Len(), e.typ), walk: true}
 	case reflect.Map:
-		k, e := computeView(t.Key(), seen), computeView(t.Elem(), seen)
+		k, e := computeView(t.Key(), seen, mode), computeView(t.Elem(), seen, mode)
 		if k.typ == t.Key() && e.typ == t.Elem() {
 			return viewInfo{typ: t, walk: k.walk || e.walk}
 		}
 		return viewInfo{typ: reflect.MapOf(k.typ, e.typ), walk: true}
 	case reflect.Struct:
-		return computeStructView(t, seen)
+		return computeStructView(t, seen, mode)
 	}
 	return viewInfo{typ: t}
 }
 
 // computeStructView gives a struct with marked fields (or fields of such
-// types) a type with the declared names. Only structs of interpreted code
-// are rebuilt: all their fields are exported at the reflect level.
-func computeStructView(t reflect.Type, seen map[reflect.Type]bool) viewInfo {
-	if hasFmtMethods(t) {
+// types) a type with the declared names, for fmt (json skips the marked
+// fields, and would not see the fields of an embedded one). Only structs
+// of interpreted code are rebuilt: all their fields are exported at the
+// reflect level.
+func computeStructView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
+	if hasMethods(t, mode) {
 		return viewInfo{typ: t}
 	}
 	walk, rebuild, interpreted := false, false, true
@@ -251,10 +329,12 @@ func computeStructView(t reflect.Type, seen map[reflect.Type]bool) viewInfo {
 	for i := range fields {
 		f := t.Field(i)
 		interpreted = interpreted && f.IsExported()
-		e := computeView(f.Type, seen)
+		e := computeView(f.Type, seen, mode)
 		walk = walk || e.walk
 		sf := reflect.StructField{Name: f.Name, Type: e.typ, Tag: f.Tag}
-		if name, ok := unexportedName(f); ok {
+		if mode == forJSON {
+			sf.Anonymous = f.Anonymous
+		} else if name, ok := unexportedName(f); ok {
 			sf.Name, sf.PkgPath = name, "main"
 			sf.Tag = reflect.StructTag(dropTagKeys(string(f.Tag), unexportedKey, "json", "xml"))
 			rebuild = true
@@ -280,8 +360,8 @@ const maxViewDepth = 100
 // declares unexported, methods is false: Go's fmt calls no method there
 // (the value cannot be had as an interface), so a wrapper of yaegi's is
 // replaced by the value inside as well.
-func (p *fmtConv) view(v reflect.Value, depth int, methods bool) reflect.Value {
-	info := viewOf(v.Type())
+func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
+	info := viewOf(v.Type(), mode)
 	if !info.walk || depth > maxViewDepth || !v.CanInterface() {
 		return v
 	}
@@ -293,18 +373,18 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool) reflect.Value {
 		e := v.Elem()
 		var ne reflect.Value
 		if isYaegiInterface(e.Type()) {
-			w, ok := p.yaegiValue(e, methods)
+			w, ok := p.yaegiValue(e, methods, mode)
 			if !ok || !w.IsValid() {
 				return v
 			}
-			ne = p.view(w, depth+1, methods)
+			ne = p.view(w, depth+1, methods, mode)
 		} else if x, ok := interpretedValue(e.Interface()); ok && !methods {
 			if x == nil {
 				return v
 			}
-			ne = p.view(reflect.ValueOf(x), depth+1, methods)
+			ne = p.view(reflect.ValueOf(x), depth+1, methods, mode)
 		} else {
-			ne = p.view(e, depth+1, methods)
+			ne = p.view(e, depth+1, methods, mode)
 		}
 		if !ne.Type().AssignableTo(v.Type()) {
 			return v
@@ -312,19 +392,26 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool) reflect.Value {
 		r := reflect.New(v.Type()).Elem()
 		r.Set(ne)
 		return r
+	case reflect.Pointer:
+		if v.IsNil() {
+			return reflect.Zero(info.typ)
+		}
+		r := reflect.New(info.typ.Elem())
+		r.Elem().Set(p.view(v.Elem(), depth+1, methods, mode))
+		return r
 	case reflect.Slice:
 		if v.IsNil() {
 			return reflect.Zero(info.typ)
 		}
 		r := reflect.MakeSlice(info.typ, v.Len(), v.Len())
 		for i := 0; i < v.Len(); i++ {
-			r.Index(i).Set(p.view(v.Index(i), depth+1, methods))
+			r.Index(i).Set(p.view(v.Index(i), depth+1, methods, mode))
 		}
 		return r
 	case reflect.Array:
 		r := reflect.New(info.typ).Elem()
 		for i := 0; i < v.Len(); i++ {
-			r.Index(i).Set(p.view(v.Index(i), depth+1, methods))
+			r.Index(i).Set(p.view(v.Index(i), depth+1, methods, mode))
 		}
 		return r
 	case reflect.Map:
@@ -334,7 +421,7 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool) reflect.Value {
 		r := reflect.MakeMapWithSize(info.typ, v.Len())
 		it := v.MapRange()
 		for it.Next() {
-			r.SetMapIndex(p.view(it.Key(), depth+1, methods), p.view(it.Value(), depth+1, methods))
+			r.SetMapIndex(p.view(it.Key(), depth+1, methods, mode), p.view(it.Value(), depth+1, methods, mode))
 		}
 		return r
 	case reflect.Struct:
@@ -345,7 +432,7 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool) reflect.Value {
 			r.Set(v)
 			for i := 0; i < v.NumField(); i++ {
 				if f := r.Field(i); f.CanSet() {
-					f.Set(p.view(v.Field(i), depth+1, methods))
+					f.Set(p.view(v.Field(i), depth+1, methods, mode))
 				}
 			}
 			return r
@@ -359,16 +446,25 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool) reflect.Value {
 				f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
 				fieldMethods = false
 			}
-			f.Set(p.view(v.Field(i), depth+1, fieldMethods))
+			f.Set(p.view(v.Field(i), depth+1, fieldMethods, mode))
 		}
 		return r
 	}
 	return v
 }
 
-// hasFmtMethods reports whether fmt calls a method of values of type t.
-func hasFmtMethods(t reflect.Type) bool {
-	for _, i := range printIfaces {
+var jsonIfaces = []reflect.Type{
+	reflect.TypeOf((*json.Marshaler)(nil)).Elem(),
+	reflect.TypeOf((*encoding.TextMarshaler)(nil)).Elem(),
+}
+
+// hasMethods reports whether fmt (json) calls a method of values of type t.
+func hasMethods(t reflect.Type, mode convMode) bool {
+	ifaces := printIfaces
+	if mode == forJSON {
+		ifaces = jsonIfaces
+	}
+	for _, i := range ifaces {
 		if t.Implements(i) {
 			return true
 		}
