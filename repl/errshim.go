@@ -159,7 +159,7 @@ func errorsIs(err, target error) bool {
 		return err == target
 	}
 	tv, _ := interpretedValue(target)
-	return errorIs(err, target, tv, reflect.TypeOf(tv).Comparable())
+	return errorIs(err, target, tv, tv != nil && reflect.TypeOf(tv).Comparable())
 }
 
 func errorIs(err, target error, tv any, comparable bool) bool {

@@ -133,8 +133,8 @@ func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
 		return x, false
 	}
 	if isYaegiInterface(v.Type()) {
-		// at the top level, yaegi has wrapped the values whose type has a
-		// method fmt uses (but for yaegi's conversions of a method value)
+		// at the top level, yaegi has already wrapped the values whose type
+		// has a method listed in the function's MapTypes
 		w, ok := p.yaegiValue(v, true, mode)
 		if !ok {
 			return x, false
