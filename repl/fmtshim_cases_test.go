@@ -529,6 +529,44 @@ fmt.Println(string(b), err)
 // receives a value without its interpreted type, or yaegi loses it first.
 var shimLimits = []shimCase{
 	{
+		name:    "PointerMethodOnValue",
+		imports: []string{"fmt"},
+		decls: `type E struct{ c int }
+
+func (e *E) Error() string { return "E!" }
+
+type S struct{ n int }
+
+func (s *S) String() string { return "S!" }
+`,
+		body: `fmt.Println(E{2}, S{3}, &E{2}, &S{3})
+`,
+		// go run prints:
+		//	{2} {3} E! S!
+		want: `E! S! E! S!
+`,
+	},
+	{
+		name:    "NilPointerReceiver",
+		imports: []string{"fmt"},
+		decls: `type E struct{ c int }
+
+func (e *E) Error() string { return "E!" }
+
+type S struct{ n int }
+
+func (s *S) String() string { return "S!" }
+`,
+		body: `var p *E
+var sp *S
+fmt.Printf("%v|%v|%s|%d\n", p, sp, sp, sp)
+`,
+		// go run prints:
+		//	E!|S!|S!|0
+		want: `<nil>|<nil>|%!s(<nil>)|%!d(<nil>)
+`,
+	},
+	{
 		name:    "AnyParameterOtherFrame",
 		imports: []string{"fmt"},
 		decls: `type Num int
