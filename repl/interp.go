@@ -103,7 +103,7 @@ func New(opts Options) (*Interp, error) {
 		}
 	})
 	syms["flag/flag"] = flagPkg
-	if err := in.Use(syms); err != nil {
+	if err := in.useStdlib(syms); err != nil {
 		return nil, fmt.Errorf("repl: loading the standard library: %w", err)
 	}
 	// package unsafe, as Go has it (yaegi keeps it apart)
@@ -115,6 +115,9 @@ func New(opts Options) (*Interp, error) {
 	}
 	if err := in.prelude(); err != nil {
 		return nil, fmt.Errorf("repl: prelude: %w", err)
+	}
+	if err := in.installPrinter(); err != nil {
+		return nil, err
 	}
 	return in, nil
 }

@@ -169,10 +169,10 @@ func (d *Decls) Var(name string) ast.Expr {
 // methodSets returns, for each non-generic type with methods, the names of
 // the methods of its value (value receivers) and of its pointer (all),
 // sorted by type name.
-func (d *Decls) methodSets() []methodSet {
+func (d *Decls) methodSets() []declMethods {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	byType := map[string]*methodSet{}
+	byType := map[string]*declMethods{}
 	for key, fd := range d.methods {
 		t := key[:strings.IndexByte(key, '.')]
 		if spec := d.types[t]; spec == nil || spec.TypeParams != nil {
@@ -180,7 +180,7 @@ func (d *Decls) methodSets() []methodSet {
 		}
 		ms := byType[t]
 		if ms == nil {
-			ms = &methodSet{name: t, value: map[string]bool{}, pointer: map[string]bool{}}
+			ms = &declMethods{name: t, value: map[string]bool{}, pointer: map[string]bool{}}
 			byType[t] = ms
 		}
 		ms.pointer[fd.Name.Name] = true
@@ -188,7 +188,7 @@ func (d *Decls) methodSets() []methodSet {
 			ms.value[fd.Name.Name] = true
 		}
 	}
-	var out []methodSet
+	var out []declMethods
 	for _, ms := range byType {
 		out = append(out, *ms)
 	}
@@ -196,7 +196,7 @@ func (d *Decls) methodSets() []methodSet {
 	return out
 }
 
-type methodSet struct {
+type declMethods struct {
 	name           string
 	value, pointer map[string]bool
 }

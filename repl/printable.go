@@ -1,0 +1,533 @@
+package repl
+
+// The arguments of fmt's print functions and of json.Marshal, as they
+// should see them.
+//
+// Besides the wrappers (fmtshim.go), two yaegi representations reach
+// compiled fmt where Go's fmt would print something else:
+//
+//   - interp.valueInterface, yaegi's representation of an interpreted value
+//     with methods in an interface (`var x any = q`, `[]any{q}`): yaegi
+//     wraps it for a print function only at the top level of an argument,
+//     and only when its type has a method fmt uses (getBinValue in
+//     interp/value.go); otherwise fmt prints the struct
+//     `{0xc000… {0x11540e0 0xc000… 130}}`. fmtConv replaces it by the value
+//     inside, or, when the type has Format, Error, String or GoString
+//     (which only the interpreter can call: printerSource), by a wrapper
+//     calling them.
+//   - struct types with fields that markUnexportedFields marked
+//     (unexported.go): they are printed through a copy whose type has the
+//     declared, unexported, field names, so %+v prints `n:1`, not `Xn:1`,
+//     and, as in Go, fmt calls no method on what such a field holds.
+//
+// Copies change addresses and types: a format with %p or %T gets only the
+// top-level replacement of a yaegi value.
+//
+// json.Marshal wrote `{}` for a yaegi value (its fields are unexported):
+// it gets the value inside, or a wrapper calling its MarshalJSON or
+// MarshalText; unlike fmt, json follows pointers. A conversion that fails
+// (a panic: a case not foreseen) leaves the arguments as they were.
+
+import (
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sync"
+	"unsafe"
+)
+
+// fmtConv converts the arguments of the print functions of one
+// interpreter. Its functions, set once before any user code runs, call
+// the methods of interpreted values (printerSource); a nil fmtConv, or one
+// without them, leaves values whose methods it cannot call as they are.
+type fmtConv struct {
+	mu      sync.Mutex                     // serialises methods (installPrinter)
+	methods func(x any) int                // bits: 1 Format, 2 Error, 4 String, 8 GoString
+	call    func(x any, method int) string // Error, String or GoString, by its bit
+	format  func(x any, s fmt.State, verb rune)
+	marshal func(x any, method int) ([]byte, error) // MarshalJSON or MarshalText
+}
+
+func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune),
+	marshal func(any, int) ([]byte, error)) {
+	p.methods, p.call, p.format, p.marshal = methods, call, format, marshal
+}
+
+// The methods of interpreted values fmtConv calls, as bits.
+const (
+	hasFormat = 1 << iota
+	hasError
+	hasString
+	hasGoString
+	hasMarshalJSON
+	hasMarshalText
+	fmtMethods  = hasFormat | hasError | hasString | hasGoString
+	jsonMethods = hasMarshalJSON | hasMarshalText
+)
+
+// convMode is whom values are converted for.
+type convMode int
+
+const (
+	forFmt convMode = iota
+	forJSON
+)
+
+// args returns the arguments of a print function converted; a is not
+// modified (it may be the caller's slice, passed with `args...`).
+func (p *fmtConv) args(a []any) []any { return p.convertArgs(a, true) }
+
+// argsf is args for a format: no copies if it prints a %p or a %T.
+func (p *fmtConv) argsf(format string, a []any) []any {
+	return p.convertArgs(a, !hasVerb(format, "pT"))
+}
+
+func (p *fmtConv) convertArgs(a []any, copies bool) (out []any) {
+	defer func() {
+		if recover() != nil {
+			out = a
+		}
+	}()
+	for i, x := range a {
+		y, changed := p.topValue(x, copies, forFmt)
+		if out == nil {
+			if !changed {
+				continue
+			}
+			out = append(make([]any, 0, len(a)), a[:i]...)
+		}
+		out = append(out, y)
+	}
+	if out == nil {
+		return a
+	}
+	return out
+}
+
+// value returns x as Go's fmt should see it.
+func (p *fmtConv) value(x any) (y any) {
+	defer func() {
+		if recover() != nil {
+			y = x
+		}
+	}()
+	y, _ = p.topValue(x, true, forFmt)
+	return y
+}
+
+// jsonValue returns x as encoding/json should see it.
+func (p *fmtConv) jsonValue(x any) (y any) {
+	defer func() {
+		if recover() != nil {
+			y = x
+		}
+	}()
+	y, _ = p.topValue(x, true, forJSON)
+	return y
+}
+
+func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
+	v := reflect.ValueOf(x)
+	if !v.IsValid() {
+		return x, false
+	}
+	if isYaegiInterface(v.Type()) {
+		// at the top level, yaegi has already wrapped the values whose type
+		// has a method listed in the function's MapTypes
+		w, ok := p.yaegiValue(v, true, mode)
+		if !ok {
+			return x, false
+		}
+		if !w.IsValid() {
+			return nil, true
+		}
+		y, _ := p.topValue(w.Interface(), copies, mode)
+		return y, true
+	}
+	if !copies || hasMethods(v.Type(), mode) {
+		return x, false
+	}
+	if v.Kind() == reflect.Pointer && mode == forFmt {
+		// fmt prints &{…} for a pointer to a struct, array, slice or map
+		// at the top level, an address deeper
+		if v.IsNil() {
+			return x, false
+		}
+		switch v.Elem().Kind() {
+		case reflect.Struct, reflect.Array, reflect.Slice, reflect.Map:
+			if info := viewOf(v.Type().Elem(), mode); info.walk && v.Elem().CanInterface() {
+				ptr := reflect.New(info.typ)
+				ptr.Elem().Set(p.view(v.Elem(), 1, true, mode))
+				return ptr.Interface(), true
+			}
+		}
+		return x, false
+	}
+	if viewOf(v.Type(), mode).walk {
+		return p.view(v, 0, true, mode).Interface(), true
+	}
+	return x, false
+}
+
+// yaegiValue returns what stands for v, an interp.valueInterface: the
+// value inside, or when methods is true and it has methods fmt (json)
+// uses, an interpValue (interpJSON) calling them.
+func (p *fmtConv) yaegiValue(v reflect.Value, methods bool, mode convMode) (reflect.Value, bool) {
+	inner, ok := valueInside(v)
+	if !ok || !inner.IsValid() || !inner.CanInterface() {
+		return inner, ok && (!inner.IsValid() || inner.CanInterface())
+	}
+	if !methods {
+		return inner, true
+	}
+	if p == nil || p.methods == nil {
+		return v, false
+	}
+	k := p.methodsOf(v.Interface())
+	switch {
+	case mode == forJSON && k&jsonMethods != 0:
+		return reflect.ValueOf(interpJSON{p: p, x: v.Interface(), methods: k}), true
+	case mode == forFmt && k&fmtMethods != 0:
+		return reflect.ValueOf(interpValue{p: p, x: v.Interface(), inner: inner.Interface(), methods: k}), true
+	}
+	return inner, true
+}
+
+// interpJSON is an interpreted value found in an interface, with a
+// MarshalJSON or MarshalText method, which encoding/json calls in this
+// order of preference.
+type interpJSON struct {
+	p       *fmtConv
+	x       any // the interp.valueInterface
+	methods int
+}
+
+func (w interpJSON) MarshalJSON() ([]byte, error) {
+	if w.methods&hasMarshalJSON != 0 {
+		return w.p.marshal(w.x, hasMarshalJSON)
+	}
+	text, err := w.p.marshal(w.x, hasMarshalText)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(string(text))
+}
+
+func (p *fmtConv) methodsOf(x any) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.methods(x)
+}
+
+// interpValue is an interpreted value found in an interface, with the
+// methods fmt uses: Format, Error, String, GoString (bits of methods).
+type interpValue struct {
+	p       *fmtConv
+	x       any // the interp.valueInterface
+	inner   any // the value inside
+	methods int
+}
+
+// Format calls the value's Format, else formats as Go's fmt would with
+// its Error, String and GoString methods.
+func (w interpValue) Format(s fmt.State, verb rune) {
+	if w.methods&hasFormat != 0 {
+		defer func() {
+			if r := recover(); r != nil {
+				fmt.Fprintf(s, "%%!%c(PANIC=Format method: %v)", verb, w.p.value(r))
+			}
+		}()
+		w.p.format(w.x, s, verb)
+		return
+	}
+	m := methodSet{p: w.p, value: w.inner, nested: true}
+	switch {
+	case w.methods&hasError != 0:
+		m.str, m.strName = func() string { return w.p.call(w.x, hasError) }, "Error"
+	case w.methods&hasString != 0:
+		m.str, m.strName = func() string { return w.p.call(w.x, hasString) }, "String"
+	}
+	if w.methods&hasGoString != 0 {
+		m.goStr = func() string { return w.p.call(w.x, hasGoString) }
+	}
+	m.format(s, verb)
+}
+
+// viewInfo says how to print values of a type: typ is the type of the copy
+// (the type itself unless it has marked fields somewhere), walk whether
+// its values must be copied (a different typ, or interfaces inside).
+type viewInfo struct {
+	typ  reflect.Type
+	walk bool
+}
+
+var viewCache [2]sync.Map // by convMode: reflect.Type → viewInfo
+
+func viewOf(t reflect.Type, mode convMode) viewInfo {
+	if v, ok := viewCache[mode].Load(t); ok {
+		return v.(viewInfo)
+	}
+	info := computeView(t, map[reflect.Type]bool{}, mode)
+	viewCache[mode].Store(t, info)
+	return info
+}
+
+// computeView follows what fmt prints of a value: elements, keys, fields,
+// interfaces' values; not pointers (an address below the top level),
+// which json follows.
+func computeView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
+	if seen[t] {
+		return viewInfo{typ: t}
+	}
+	seen[t] = true
+	defer delete(seen, t)
+	switch t.Kind() {
+	case reflect.Interface:
+		return viewInfo{typ: t, walk: true}
+	case reflect.Pointer:
+		if mode == forFmt {
+			return viewInfo{typ: t}
+		}
+		e := computeView(t.Elem(), seen, mode)
+		if e.typ == t.Elem() {
+			return viewInfo{typ: t, walk: e.walk}
+		}
+		return viewInfo{typ: reflect.PointerTo(e.typ), walk: true}
+	case reflect.Slice, reflect.Array:
+		e := computeView(t.Elem(), seen, mode)
+		if e.typ == t.Elem() {
+			return viewInfo{typ: t, walk: e.walk}
+		}
+		if t.Kind() == reflect.Slice {
+			return viewInfo{typ: reflect.SliceOf(e.typ), walk: true}
+		}
+		return viewInfo{typ: reflect.ArrayOf(t.Len(), e.typ), walk: true}
+	case reflect.Map:
+		k, e := computeView(t.Key(), seen, mode), computeView(t.Elem(), seen, mode)
+		if k.typ == t.Key() && e.typ == t.Elem() {
+			return viewInfo{typ: t, walk: k.walk || e.walk}
+		}
+		return viewInfo{typ: reflect.MapOf(k.typ, e.typ), walk: true}
+	case reflect.Struct:
+		return computeStructView(t, seen, mode)
+	}
+	return viewInfo{typ: t}
+}
+
+// computeStructView gives a struct with marked fields (or fields of such
+// types) a type with the declared names, for fmt (json skips the marked
+// fields, and would not see the fields of an embedded one). Only structs
+// of interpreted code are rebuilt: all their fields are exported at the
+// reflect level.
+func computeStructView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
+	if hasMethods(t, mode) {
+		return viewInfo{typ: t}
+	}
+	walk, rebuild, interpreted := false, false, true
+	fields := make([]reflect.StructField, t.NumField())
+	for i := range fields {
+		f := t.Field(i)
+		interpreted = interpreted && f.IsExported()
+		e := computeView(f.Type, seen, mode)
+		walk = walk || e.walk
+		sf := reflect.StructField{Name: f.Name, Type: e.typ, Tag: f.Tag}
+		if mode == forJSON {
+			sf.Anonymous = f.Anonymous
+		} else if name, ok := unexportedName(f); ok {
+			sf.Name, sf.PkgPath = name, "main"
+			sf.Tag = reflect.StructTag(dropTagKeys(string(f.Tag), unexportedKey, "json", "xml"))
+			rebuild = true
+		}
+		rebuild = rebuild || e.typ != f.Type
+		fields[i] = sf
+	}
+	if !interpreted {
+		return viewInfo{typ: t, walk: walk && !rebuild}
+	}
+	if !rebuild {
+		return viewInfo{typ: t, walk: walk}
+	}
+	return viewInfo{typ: reflect.StructOf(fields), walk: true}
+}
+
+// maxViewDepth bounds the copy of a value nested that deep (a map holding
+// itself: Go's fmt would not end either).
+const maxViewDepth = 100
+
+// view returns a copy of v of type viewOf(v.Type()).typ, the interpreted
+// values in its interfaces replaced (yaegiValue). Under a field the source
+// declares unexported, methods is false: Go's fmt calls no method there
+// (the value cannot be had as an interface), so a wrapper of yaegi's is
+// replaced by the value inside as well.
+func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
+	info := viewOf(v.Type(), mode)
+	if !info.walk || depth > maxViewDepth || !v.CanInterface() {
+		return v
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		e := v.Elem()
+		var ne reflect.Value
+		if isYaegiInterface(e.Type()) {
+			w, ok := p.yaegiValue(e, methods, mode)
+			if !ok || !w.IsValid() {
+				return v
+			}
+			ne = p.view(w, depth+1, methods, mode)
+		} else if x, ok := interpretedValue(e.Interface()); ok && !methods {
+			if x == nil {
+				return v
+			}
+			ne = p.view(reflect.ValueOf(x), depth+1, methods, mode)
+		} else {
+			ne = p.view(e, depth+1, methods, mode)
+		}
+		if !ne.Type().AssignableTo(v.Type()) {
+			return v
+		}
+		r := reflect.New(v.Type()).Elem()
+		r.Set(ne)
+		return r
+	case reflect.Pointer:
+		if v.IsNil() {
+			return reflect.Zero(info.typ)
+		}
+		r := reflect.New(info.typ.Elem())
+		r.Elem().Set(p.view(v.Elem(), depth+1, methods, mode))
+		return r
+	case reflect.Slice:
+		if v.IsNil() {
+			return reflect.Zero(info.typ)
+		}
+		r := reflect.MakeSlice(info.typ, v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			r.Index(i).Set(p.view(v.Index(i), depth+1, methods, mode))
+		}
+		return r
+	case reflect.Array:
+		r := reflect.New(info.typ).Elem()
+		for i := 0; i < v.Len(); i++ {
+			r.Index(i).Set(p.view(v.Index(i), depth+1, methods, mode))
+		}
+		return r
+	case reflect.Map:
+		if v.IsNil() {
+			return reflect.Zero(info.typ)
+		}
+		r := reflect.MakeMapWithSize(info.typ, v.Len())
+		it := v.MapRange()
+		for it.Next() {
+			r.SetMapIndex(p.view(it.Key(), depth+1, methods, mode), p.view(it.Value(), depth+1, methods, mode))
+		}
+		return r
+	case reflect.Struct:
+		r := reflect.New(info.typ).Elem()
+		if info.typ == v.Type() {
+			// copied whole, its exported fields viewed (a compiled
+			// struct's unexported fields are left as they are)
+			r.Set(v)
+			for i := 0; i < v.NumField(); i++ {
+				if f := r.Field(i); f.CanSet() {
+					f.Set(p.view(v.Field(i), depth+1, methods, mode))
+				}
+			}
+			return r
+		}
+		for i := 0; i < v.NumField(); i++ {
+			f := r.Field(i)
+			fieldMethods := methods
+			if !f.CanSet() {
+				// a field with its unexported name: settable through its
+				// address only
+				f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+				fieldMethods = false
+			}
+			f.Set(p.view(v.Field(i), depth+1, fieldMethods, mode))
+		}
+		return r
+	}
+	return v
+}
+
+var jsonIfaces = []reflect.Type{
+	reflect.TypeOf((*json.Marshaler)(nil)).Elem(),
+	reflect.TypeOf((*encoding.TextMarshaler)(nil)).Elem(),
+}
+
+// hasMethods reports whether fmt (json) calls a method of values of type t.
+func hasMethods(t reflect.Type, mode convMode) bool {
+	ifaces := printIfaces
+	if mode == forJSON {
+		ifaces = jsonIfaces
+	}
+	for _, i := range ifaces {
+		if t.Implements(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// isYaegiInterface reports whether t is interp.valueInterface, how yaegi
+// represents an interpreted value with methods in an interface, and an
+// interface type declared in interpreted code.
+func isYaegiInterface(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.Name() == "valueInterface" && t.PkgPath() == "github.com/traefik/yaegi/interp"
+}
+
+var reflectValueType = reflect.TypeOf(reflect.Value{})
+
+// valueInside returns the value inside v, an interp.valueInterface: a
+// struct{ node *node; value reflect.Value } in yaegi v0.16.1. The field is
+// unexported: it is read through its address in a copy. If the layout
+// differs (another yaegi), ok is false.
+func valueInside(v reflect.Value) (inner reflect.Value, ok bool) {
+	for isYaegiInterface(v.Type()) {
+		f, found := v.Type().FieldByName("value")
+		if !found || f.Type != reflectValueType || !v.CanInterface() {
+			return reflect.Value{}, false
+		}
+		cp := reflect.New(v.Type()).Elem()
+		cp.Set(v)
+		v = *(*reflect.Value)(cp.FieldByIndex(f.Index).Addr().UnsafePointer())
+		if !v.IsValid() {
+			return v, true
+		}
+	}
+	return v, true
+}
+
+// hasVerb reports whether format has a directive with one of verbs.
+func hasVerb(format string, verbs string) bool {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		// flags, argument indexes, width and precision come before the verb
+		for i++; i < len(format); i++ {
+			c := format[i]
+			if c == '[' {
+				for i < len(format) && format[i] != ']' {
+					i++
+				}
+				continue
+			}
+			if c == '+' || c == '-' || c == '#' || c == ' ' || c == '0' || c == '.' || c == '*' || '1' <= c && c <= '9' {
+				continue
+			}
+			break
+		}
+		if i < len(format) {
+			for _, v := range verbs {
+				if rune(format[i]) == v {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
