@@ -63,6 +63,31 @@ func Min[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | 
 	return x
 }
 
+// AnySlice and AnyValues pass containers of values of
+// types declared in the shell to fmt with those types kept
+// (rewrite_print.go).
+func AnySlice[E any](xs []E) []any {
+	if xs == nil {
+		return nil
+	}
+	out := make([]any, len(xs))
+	for i := range xs {
+		out[i] = xs[i]
+	}
+	return out
+}
+
+func AnyValues[K comparable, V any](m map[K]V) map[K]any {
+	if m == nil {
+		return nil
+	}
+	out := make(map[K]any, len(m))
+	for k := range m {
+		out[k] = m[k]
+	}
+	return out
+}
+
 func Max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {
 	for _, y := range ys {
 		if y > x {

@@ -58,6 +58,12 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		rewriteMinMax(u.Node())
 	}
 	in.renamePackageNames(units)
+	for _, u := range units {
+		renameTypeParams(u.Node())
+		// unexported fields keep their names in fmt and stay out of json
+		// (yaegi renames them Xname: unexported.go)
+		markUnexportedFields(u.Node())
+	}
 	// the call rewrites look declarations up: those of the whole entry are
 	// known before any unit is rendered (declaration order is free)
 	for _, u := range units {
@@ -1291,4 +1297,87 @@ func usedNames(d ast.Decl) map[string]bool {
 func isVar(d ast.Decl) bool {
 	g, ok := d.(*ast.GenDecl)
 	return ok && g.Tok == token.VAR
+}
+
+// renameTypeParams gives the type parameters of generic declarations
+// under n names of their own:
+//
+//	func Map[T, U any](xs []T, f func(T) U) []U  ⇔  func Map[__tpT, __tpU any](xs []__tpT, f func(__tpT) __tpU) []__tpU
+//
+// yaegi lets a type parameter's name reach the package scope: once Map is
+// declared, a type T of the program is "undefined type" or takes "too many
+// arguments".
+func renameTypeParams(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		var params []*ast.Ident
+		var scope ast.Node
+		switch d := n.(type) {
+		case *ast.FuncDecl:
+			scope = d
+			if d.Type.TypeParams != nil {
+				for _, f := range d.Type.TypeParams.List {
+					params = append(params, f.Names...)
+				}
+			}
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				t := d.Recv.List[0].Type
+				if st, ok := t.(*ast.StarExpr); ok {
+					t = st.X
+				}
+				var idx []ast.Expr
+				switch x := t.(type) {
+				case *ast.IndexExpr:
+					idx = []ast.Expr{x.Index}
+				case *ast.IndexListExpr:
+					idx = x.Indices
+				}
+				for _, e := range idx {
+					if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+						params = append(params, id)
+					}
+				}
+			}
+		case *ast.TypeSpec:
+			scope = d
+			if d.TypeParams != nil {
+				for _, f := range d.TypeParams.List {
+					params = append(params, f.Names...)
+				}
+			}
+		}
+		if len(params) == 0 {
+			return true
+		}
+		names := map[string]string{}
+		for _, p := range params {
+			if !strings.HasPrefix(p.Name, "__tp") {
+				names[p.Name] = "__tp" + p.Name
+			}
+		}
+		renameIdents(scope, names)
+		return false
+	})
+}
+
+// renameIdents renames the identifiers under n found in names, except
+// selected names (x.T) and the keys of composite literals.
+func renameIdents(n ast.Node, names map[string]string) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			renameIdents(x.X, names)
+			return false
+		case *ast.KeyValueExpr:
+			if _, ok := x.Key.(*ast.Ident); !ok {
+				renameIdents(x.Key, names)
+			}
+			renameIdents(x.Value, names)
+			return false
+		case *ast.Ident:
+			if r, ok := names[x.Name]; ok {
+				x.Name = r
+			}
+		}
+		return true
+	})
 }

@@ -341,6 +341,7 @@ func (c *callPass) call(call *ast.CallExpr) {
 	c.interfaceReceiver(call)
 	c.genericCall(call)
 	c.variadicArgs(call)
+	c.printArgs(call)
 }
 
 // recoverCall wraps the value of recover: yaegi's panic panics with the

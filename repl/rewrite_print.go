@@ -1,0 +1,81 @@
+package repl
+
+import (
+	"go/ast"
+)
+
+// Arguments of fmt's print functions.
+//
+// yaegi hands compiled code a slice, an array or a map whose elements are
+// of a type declared in the shell as the same container of the underlying
+// type: fmt.Println([]State{Draft, Done}) receives []int and prints [0 1]
+// where Go calls String and prints [draft done]. A value of such a type
+// inside `any` keeps its type (the print shims then call its methods), so
+// such an argument, when its type is known from the syntax and the
+// declarations, is passed as a container of any:
+//
+//	fmt.Println(states)  ⇔  fmt.Println(__odshbuiltin.AnySlice(states))
+//	fmt.Println(names)   ⇔  fmt.Println(__odshbuiltin.AnyValues(names))   (map[string]State)
+//
+// Not covered (known differences): map keys of such a type (yaegi stores
+// an any key as the underlying value), a struct with a field of such a
+// type, arrays, and a container whose type the syntax does not tell.
+
+// printFuncs are fmt's and log's functions that format their arguments,
+// with the number of leading arguments that are not values (a writer, a
+// buffer, a format).
+var printFuncs = map[string]map[string]int{
+	"fmt": {"Print": 0, "Println": 0, "Printf": 1, "Sprint": 0, "Sprintln": 0, "Sprintf": 1, "Errorf": 1,
+		"Fprint": 1, "Fprintln": 1, "Fprintf": 2, "Append": 1, "Appendln": 1, "Appendf": 2},
+	"log": {"Print": 0, "Println": 0, "Printf": 1, "Fatal": 0, "Fatalln": 0, "Fatalf": 1, "Panic": 0, "Panicln": 0, "Panicf": 1},
+}
+
+// printArgs rewrites the arguments of a call of a print function (see
+// above).
+func (c *callPass) printArgs(call *ast.CallExpr) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || c.env.isLocal(pkg.Name) || c.decls.Var(pkg.Name) != nil {
+		return
+	}
+	skip, ok := printFuncs[pkg.Name][sel.Sel.Name]
+	if !ok {
+		return
+	}
+	for i := skip; i < len(call.Args); i++ {
+		t := c.env.typeOf(call.Args[i])
+		switch t := t.(type) {
+		case *ast.ArrayType:
+			if t.Len == nil && c.printable(t.Elt) {
+				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnySlice")}, Args: []ast.Expr{call.Args[i]}}
+			}
+		case *ast.MapType:
+			if c.printable(t.Value) {
+				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnyValues")}, Args: []ast.Expr{call.Args[i]}}
+			}
+		}
+	}
+}
+
+// printable reports whether t is a type declared in the shell (or a
+// pointer to one) with a method fmt calls: String, Error, Format,
+// GoString.
+func (c *callPass) printable(t ast.Expr) bool {
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok || c.decls.Type(id.Name) == nil {
+		return false
+	}
+	for _, m := range []string{"String", "Error", "Format", "GoString"} {
+		if c.decls.Method(id.Name, m) != nil {
+			return true
+		}
+	}
+	return false
+}
+
