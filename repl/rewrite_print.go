@@ -78,4 +78,3 @@ func (c *callPass) printable(t ast.Expr) bool {
 	}
 	return false
 }
-
