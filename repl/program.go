@@ -730,6 +730,10 @@ type pendingEntry struct {
 	missing string
 }
 
+// interfaceLater is yaegi's message for a conversion to an interface of a
+// type that lacks methods (maybe declared by a later entry).
+var interfaceLater = regexp.MustCompile(`as type interfaceT|cannot convert expression of type \S+ to type|does not implement|missing method`)
+
 // undefinedName is yaegi's message for a name nothing declares.
 var undefinedName = regexp.MustCompile(`^(?:\S+: )?undefined(?: selector)?: (\w+)$`)
 
@@ -800,6 +804,11 @@ func (in *Interp) waitsFor(src string, err error) (string, bool) {
 	}
 	if m := undefinedName.FindStringSubmatch(err.Error()); m != nil && !in.IsPackage(m[1]) {
 		return m[1], true
+	}
+	if interfaceLater.MatchString(err.Error()) {
+		// a value converted to an interface whose methods its type will
+		// have once later entries declare them
+		return "methods declared later", true
 	}
 	name := in.unknownName(src)
 	return name, name != ""
@@ -1015,6 +1024,10 @@ func (in *Interp) retryPending(ctx context.Context) []error {
 func (in *Interp) Pending() []string {
 	var out []string
 	for _, p := range in.pending {
+		if p.missing == "methods declared later" {
+			out = append(out, fmt.Sprintf("%s was never run: it converts a type to an interface whose methods the type lacks", declaredIn(p.src)))
+			continue
+		}
 		out = append(out, fmt.Sprintf("%s was never run: undefined: %s", declaredIn(p.src), p.missing))
 	}
 	in.pending = nil
