@@ -805,6 +805,11 @@ func (in *Interp) waitsFor(src string, err error) (string, bool) {
 	if m := undefinedName.FindStringSubmatch(err.Error()); m != nil && !in.IsPackage(m[1]) {
 		return m[1], true
 	}
+	if strings.HasSuffix(err.Error(), "definition loop") {
+		// yaegi's words for a name used before its declaration in some
+		// places (var a = [max]int{}; const max = 32)
+		return "a declaration that comes later", true
+	}
 	if interfaceLater.MatchString(err.Error()) {
 		// a value converted to an interface whose methods its type will
 		// have once later entries declare them
@@ -1024,6 +1029,10 @@ func (in *Interp) retryPending(ctx context.Context) []error {
 func (in *Interp) Pending() []string {
 	var out []string
 	for _, p := range in.pending {
+		if p.missing == "a declaration that comes later" {
+			out = append(out, fmt.Sprintf("%s was never run: constant or variable definition loop", declaredIn(p.src)))
+			continue
+		}
 		if p.missing == "methods declared later" {
 			out = append(out, fmt.Sprintf("%s was never run: it converts a type to an interface whose methods the type lacks", declaredIn(p.src)))
 			continue
