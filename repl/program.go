@@ -229,6 +229,21 @@ func (in *Interp) earlyVar(u Unit, groupNames map[string]bool, globals map[strin
 	var lines []string
 	for _, s := range g.Specs {
 		spec := s.(*ast.ValueSpec)
+		if len(spec.Values) == 0 && zeroLiteral(spec.Type) {
+			// var b [unsafe.Sizeof(d)]byte  ⇔  b := [unsafe.Sizeof(d)]byte{}
+			for n := range freeNames(spec.Type) {
+				if groupNames[n] {
+					return "", false
+				}
+				if _, ok := globals[n]; ok {
+					readsGlobal = true
+				}
+			}
+			for _, id := range spec.Names {
+				lines = append(lines, id.Name+" := "+u.ExprText(spec.Type)+"{}")
+			}
+			continue
+		}
 		if len(spec.Values) == 0 || len(spec.Values) != len(spec.Names) {
 			return "", false
 		}
@@ -1202,6 +1217,25 @@ func components(group []Unit) [][]int {
 		}
 	}
 	edges := make([][]int, n)
+	// a method of a type declared by an earlier entry: what the group
+	// calls it on does not name it, so everything else depends on it (a
+	// cycle puts them in one Eval)
+	var orphans []int
+	for i, u := range group {
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv != nil && node[i] == i {
+			orphans = append(orphans, i)
+		}
+	}
+	for i, u := range group {
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv != nil {
+			continue
+		}
+		for _, m := range orphans {
+			if node[i] != m {
+				edges[node[i]] = append(edges[node[i]], m)
+			}
+		}
+	}
 	for i, u := range group {
 		for name := range usedNames(u.decl) {
 			j, ok := owner[name]
@@ -1402,4 +1436,16 @@ func renameIdents(n ast.Node, names map[string]string) {
 		}
 		return true
 	})
+}
+
+// zeroLiteral reports whether T{} is the zero value of type t: an array
+// or a struct written out.
+func zeroLiteral(t ast.Expr) bool {
+	switch t := t.(type) {
+	case *ast.ArrayType:
+		return t.Len != nil
+	case *ast.StructType:
+		return true
+	}
+	return false
 }
