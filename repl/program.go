@@ -870,11 +870,82 @@ func (in *Interp) unknownName(src string) string {
 			found = append(found, name)
 		}
 	}
+	found = append(found, in.unknownMethods(units)...)
 	if len(found) == 0 {
 		return ""
 	}
 	sort.Strings(found)
 	return found[0]
+}
+
+// unknownMethods returns the names that methods of units call on their
+// own receiver (a.Close()) and that the receiver's type has neither as a
+// method nor as a field, yet: a method declared by a later entry. Types
+// with embedded fields are left alone (promoted methods).
+func (in *Interp) unknownMethods(units []Unit) []string {
+	own := map[string]bool{} // "T.M" declared by the units
+	types := map[string]*ast.TypeSpec{}
+	for _, u := range units {
+		switch d := u.decl.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				own[receiverName(d.Recv.List[0].Type)+"."+d.Name.Name] = true
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok {
+					types[ts.Name.Name] = ts
+				}
+			}
+		}
+	}
+	decls := in.Decls()
+	var out []string
+	for _, u := range units {
+		fd, ok := u.decl.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || fd.Body == nil {
+			continue
+		}
+		recv, tname := fd.Recv.List[0].Names[0].Name, receiverName(fd.Recv.List[0].Type)
+		ts := types[tname]
+		if ts == nil {
+			ts = decls.Type(tname)
+		}
+		if ts == nil {
+			continue
+		}
+		fields := map[string]bool{}
+		if st, ok := ts.Type.(*ast.StructType); ok {
+			embedded := false
+			for _, f := range st.Fields.List {
+				if len(f.Names) == 0 {
+					embedded = true
+				}
+				for _, id := range f.Names {
+					fields[id.Name] = true
+				}
+			}
+			if embedded {
+				continue
+			}
+		} else if _, ok := ts.Type.(*ast.Ident); !ok {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == recv {
+				m := sel.Sel.Name
+				if !fields[m] && !own[tname+"."+m] && decls.Method(tname, m) == nil {
+					out = append(out, m)
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // pendingDeclares reports whether a waiting entry declares name.
