@@ -914,38 +914,67 @@ func (in *Interp) unknownMethods(units []Unit) []string {
 		if ts == nil {
 			continue
 		}
-		fields := map[string]bool{}
-		if st, ok := ts.Type.(*ast.StructType); ok {
-			embedded := false
-			for _, f := range st.Fields.List {
-				if len(f.Names) == 0 {
-					embedded = true
-				}
-				for _, id := range f.Names {
-					fields[id.Name] = true
-				}
-			}
-			if embedded {
-				continue
-			}
-		} else if _, ok := ts.Type.(*ast.Ident); !ok {
+		fields, ok := structFields(ts)
+		if !ok {
 			continue
+		}
+		// has reports whether type t (declared here or earlier) has m as a
+		// field or method; unknown types have everything
+		has := func(t string, m string) bool {
+			spec := types[t]
+			if spec == nil {
+				spec = decls.Type(t)
+			}
+			if spec == nil {
+				return true
+			}
+			fs, ok := structFields(spec)
+			return !ok || fs[m] != nil || own[t+"."+m] || decls.Method(t, m) != nil
 		}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			sel, ok := n.(*ast.SelectorExpr)
 			if !ok {
 				return true
 			}
-			if x, ok := sel.X.(*ast.Ident); ok && x.Name == recv {
-				m := sel.Sel.Name
-				if !fields[m] && !own[tname+"."+m] && decls.Method(tname, m) == nil {
-					out = append(out, m)
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == recv && !has(tname, sel.Sel.Name) {
+				out = append(out, sel.Sel.Name)
+			}
+			// recv.F.M, F a field of a type declared in the shell
+			if inner, ok := sel.X.(*ast.SelectorExpr); ok {
+				if x, ok := inner.X.(*ast.Ident); ok && x.Name == recv {
+					if ft := fields[inner.Sel.Name]; ft != nil {
+						if u := receiverName(ft); u != "" && !has(u, sel.Sel.Name) {
+							out = append(out, sel.Sel.Name)
+						}
+					}
 				}
 			}
 			return true
 		})
 	}
 	return out
+}
+
+// structFields returns the fields of a struct type spec by name with their
+// types; ok is false for a type with embedded fields (promoted members),
+// true with no fields for a defined non-struct type.
+func structFields(ts *ast.TypeSpec) (map[string]ast.Expr, bool) {
+	fields := map[string]ast.Expr{}
+	switch t := ts.Type.(type) {
+	case *ast.StructType:
+		for _, f := range t.Fields.List {
+			if len(f.Names) == 0 {
+				return nil, false
+			}
+			for _, id := range f.Names {
+				fields[id.Name] = f.Type
+			}
+		}
+		return fields, true
+	case *ast.Ident:
+		return fields, true
+	}
+	return nil, false
 }
 
 // pendingDeclares reports whether a waiting entry declares name.
