@@ -1249,7 +1249,7 @@ func (in *Interp) evalOrdered(ctx context.Context, group []Unit) (*Unit, error) 
 				}
 				continue
 			}
-			if code, ok := multiValueVar(u); ok && !refersTo(u.decl, names) {
+			if code, ok := multiValueVar(u, in.Decls()); ok && !refersTo(u.decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0], names) {
 				if err := in.evalEarly(ctx, earlyVar{unit: u, code: code}); err != nil {
 					return &u, err
 				}
@@ -1271,7 +1271,7 @@ func (in *Interp) evalOrdered(ctx context.Context, group []Unit) (*Unit, error) 
 //
 //	var a, b = f()    ⇔  a, b := f()
 //	var a, b T = f()  ⇔  var a, b T; a, b = f()
-func multiValueVar(u Unit) (string, bool) {
+func multiValueVar(u Unit, decls *Decls) (string, bool) {
 	g, ok := u.decl.(*ast.GenDecl)
 	if !ok || g.Tok != token.VAR || len(g.Specs) != 1 {
 		return "", false
@@ -1285,10 +1285,32 @@ func multiValueVar(u Unit) (string, bool) {
 		lhs = append(lhs, id.Name)
 	}
 	names, val := strings.Join(lhs, ", "), u.ExprText(spec.Values[0])
-	if spec.Type == nil {
-		return names + " := " + val, true
+	if spec.Type != nil {
+		return "var " + names + " " + u.ExprText(spec.Type) + "\n" + names + " = " + val, true
 	}
-	return "var " + names + " " + u.ExprText(spec.Type) + "\n" + names + " = " + val, true
+	// the result types of a function declared in the shell: yaegi's
+	// globals from `a, b := f()` read as invalid values in functions
+	if call, ok := spec.Values[0].(*ast.CallExpr); ok {
+		if id, ok := call.Fun.(*ast.Ident); ok && decls != nil {
+			if fd := decls.Func(id.Name); fd != nil && fd.Type.TypeParams == nil && fd.Type.Results != nil {
+				var types []string
+				for _, f := range fd.Type.Results.List {
+					n := max(len(f.Names), 1)
+					for range n {
+						types = append(types, u.ExprText(f.Type))
+					}
+				}
+				if len(types) == len(lhs) {
+					var decl []string
+					for i, name := range lhs {
+						decl = append(decl, "var "+name+" "+types[i])
+					}
+					return strings.Join(decl, "\n") + "\n" + names + " = " + val, true
+				}
+			}
+		}
+	}
+	return names + " := " + val, true
 }
 
 // components returns the strongly connected components of the graph of

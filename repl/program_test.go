@@ -230,3 +230,57 @@ func TestGuardKeepsInterfaceArguments(t *testing.T) {
 		t.Errorf("output %q", got)
 	}
 }
+
+// TestOrderedDeclarations checks cases of the dependency order of an
+// entry's declarations; outputs are what go run printed for the same
+// package main.
+func TestOrderedDeclarations(t *testing.T) {
+	tests := []struct{ name, src, out string }{
+		{"init functions in source order, before main",
+			"package main\n\nfunc init() { println(\"init 1\") }\n\nfunc init() { println(\"init 2\") }\n\nfunc main() { println(\"main\") }\n",
+			"init 1\ninit 2\nmain\n"},
+		{"a type named like a type parameter",
+			"package main\n\nimport \"fmt\"\n\nfunc Map[T, U any](xs []T, f func(T) U) []U {\n\tvar out []U\n\tfor _, x := range xs {\n\t\tout = append(out, f(x))\n\t}\n\treturn out\n}\n\ntype T struct{ a, B int }\n\nfunc main() {\n\tfmt.Printf(\"%+v %v\\n\", T{1, 2}, Map([]int{1}, func(i int) T { return T{i, i} }))\n}\n",
+			"{a:1 B:2} [{1 1}]\n"},
+		{"a global from a multi-value call read by a function",
+			"package main\n\nfunc r2() (int, int) { return 1, 2 }\n\nvar a, b = r2()\n\nfunc show() { println(a, b) }\n\nfunc main() { show() }\n",
+			"1 2\n"},
+		{"an array var sized by another var",
+			"package main\n\nimport \"unsafe\"\n\ntype T struct{ i uint64 }\n\nvar d T\n\nvar b [unsafe.Sizeof(d)]byte\n\nfunc main() { println(len(b)) }\n",
+			"8\n"},
+		{"slices of a Stringer type passed to fmt",
+			"type State int\n\nconst (\n\tDraft State = iota\n\tDone\n)\n\nfunc (s State) String() string { return [...]string{\"draft\", \"done\"}[s] }\n\nxs := []State{Draft, Done}\nfmt.Println(xs, map[string]State{\"a\": Done})\nfmt.Printf(\"%v %d\\n\", xs, xs)\n",
+			"[draft done] map[a:done]\n[draft done] [0 1]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, out := newTestInterp(t)
+			if err := in.EvalScript(context.Background(), tt.src); err != nil {
+				t.Fatalf("EvalScript: %v (output %q)", err, out)
+			}
+			if out.String() != tt.out {
+				t.Errorf("output %q, want %q", out.String(), tt.out)
+			}
+		})
+	}
+}
+
+// TestPendingMethods: at the prompt, a method calling on its receiver a
+// method of a later entry waits for it instead of being compiled half.
+func TestPendingMethods(t *testing.T) {
+	in, out := newTestInterp(t)
+	ctx := context.Background()
+	for _, e := range []string{
+		"type R struct{ n int }",
+		"func (r R) Twice() int { return r.Once() * 2 }",
+		"func (r R) Once() int { return r.n }",
+		"fmt.Println(R{21}.Twice())",
+	} {
+		if _, _, later, err := in.EvalEntry(ctx, e); err != nil || len(later) > 0 {
+			t.Fatalf("%s: %v %v", e, err, later)
+		}
+	}
+	if got := out.String(); got != "42\n" {
+		t.Errorf("output %q", got)
+	}
+}
