@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
 	"strings"
 )
 
@@ -12,10 +13,23 @@ import (
 type ScriptError struct {
 	Line int
 	Err  error
+	// Func names the function declared at Line when the error happened
+	// while it ran (main): the line of the statement itself is not known
+	// (yaegi reports where a function starts).
+	Func string
 }
 
 // Error returns "line N: " and the cause.
-func (e *ScriptError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *ScriptError) Error() string {
+	return fmt.Sprintf("line %d: %v%s", e.Line, e.Err, e.where())
+}
+
+func (e *ScriptError) where() string {
+	if e.Func == "" {
+		return ""
+	}
+	return " (while func " + e.Func + ", declared there, ran: the interpreter does not give the line of the statement)"
+}
 
 // Unwrap returns the cause, so errors.As finds a typed ORM error.
 func (e *ScriptError) Unwrap() error { return e.Err }
@@ -45,12 +59,15 @@ func (in *Interp) EvalScript(ctx context.Context, src string) error {
 		return &ScriptError{Line: 1, Err: err}
 	}
 	if _, u, err := in.runUnits(ctx, units, false); err != nil {
-		line := u.Line
+		line, fn := u.Line, ""
 		var ce *CompileError
+		var re *RefusedError
 		if errors.As(err, &ce) {
 			line = ce.Line
+		} else if fd, ok := u.decl.(*ast.FuncDecl); ok && !errors.As(err, &re) {
+			fn = fd.Name.Name
 		}
-		return &ScriptError{Line: line, Err: err}
+		return &ScriptError{Line: line, Err: err, Func: fn}
 	}
 	return nil
 }

@@ -45,7 +45,7 @@ func recovered(r any) error {
 func (s *Session) FormatError(err error) string {
 	var se *ScriptError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("line %d: %s", se.Line, s.FormatError(se.Err))
+		return fmt.Sprintf("line %d: %s%s", se.Line, s.FormatError(se.Err), se.where())
 	}
 	var oe orm.Error
 	var ce *CompileError
