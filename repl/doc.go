@@ -43,6 +43,16 @@
 // out of range"), come back as *PanicError (panic.go). The interpreter
 // stays usable. Eval returns ctx.Err() when ctx is cancelled.
 //
+// An entry or a file is not fed to yaegi unit by unit: program.go plans it
+// with Go's package-level rules (declarations in dependency order, a
+// program's main run once, top-level defer at the end, top-level return
+// refused), and the call rewrites (rewrite_calls.go and the files it names)
+// absorb what yaegi runs wrong in calls, assertions, type switches and
+// ranges over functions, refusing with a *RefusedError what they cannot.
+// fmtshim.go, errshim.go and printable.go make fmt, errors and encoding/json
+// see the methods of interpreted values. EvalEntry is Eval for the prompt:
+// a declaration using a name of a later entry waits for it.
+//
 // EvalScript runs a script file (an optional "#!" line, then what one would
 // type at the prompt) and stops at the first error, a *ScriptError with the
 // line number.
