@@ -854,7 +854,7 @@ func (in *Interp) unknownName(src string) string {
 		if u.Import() != nil {
 			continue
 		}
-		for name := range freeNames(u.Node()) {
+		for name := range usedIdents(u.Node()) {
 			if local[name] || in.IsPackage(name) || builtins[name] || predeclaredTypes[name] || universe[name] || name == "_" {
 				continue
 			}
@@ -1002,6 +1002,13 @@ func declaring(n ast.Node, names map[string]bool) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			names[n.Name.Name] = true
+			if n.Recv != nil {
+				for _, f := range n.Recv.List {
+					for _, id := range f.Names {
+						names[id.Name] = true
+					}
+				}
+			}
 			if n.Recv != nil && len(n.Recv.List) == 1 {
 				// the type parameters of a method's receiver: (v Slice[T])
 				t := n.Recv.List[0].Type
@@ -1023,13 +1030,29 @@ func declaring(n ast.Node, names map[string]bool) {
 			}
 		case *ast.TypeSpec:
 			names[n.Name.Name] = true
+			if n.TypeParams != nil {
+				for _, f := range n.TypeParams.List {
+					for _, id := range f.Names {
+						names[id.Name] = true
+					}
+				}
+			}
 		case *ast.ValueSpec:
 			for _, id := range n.Names {
 				names[id.Name] = true
 			}
-		case *ast.Field:
-			for _, id := range n.Names {
-				names[id.Name] = true
+		case *ast.FuncType:
+			// parameters, results and type parameters (struct fields and
+			// interface methods are never used as bare names)
+			for _, fl := range []*ast.FieldList{n.TypeParams, n.Params, n.Results} {
+				if fl == nil {
+					continue
+				}
+				for _, f := range fl.List {
+					for _, id := range f.Names {
+						names[id.Name] = true
+					}
+				}
 			}
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE {
@@ -1570,4 +1593,37 @@ func zeroLiteral(t ast.Expr) bool {
 		return true
 	}
 	return false
+}
+
+// usedIdents is freeNames without the names that fields, parameters and
+// interface methods declare (a struct field named like a type does not
+// hide the type: type T1 struct{ T2 *T2 }).
+func usedIdents(n ast.Node) map[string]bool {
+	out := map[string]bool{}
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Field:
+				if x.Type != nil {
+					visit(x.Type)
+				}
+				return false
+			case *ast.SelectorExpr:
+				visit(x.X)
+				return false
+			case *ast.KeyValueExpr:
+				if _, ok := x.Key.(*ast.Ident); !ok {
+					visit(x.Key)
+				}
+				visit(x.Value)
+				return false
+			case *ast.Ident:
+				out[x.Name] = true
+			}
+			return true
+		})
+	}
+	visit(n)
+	return out
 }
