@@ -455,7 +455,12 @@ func (in *Interp) noteFuncs(ctx context.Context, group []Unit, codes []string) (
 	redefined := false
 	for i, u := range group {
 		fd, ok := u.decl.(*ast.FuncDecl)
-		if !ok || fd.Recv != nil {
+		if !ok || fd.Recv != nil || fd.Name.Name == "init" {
+			continue
+		}
+		if fd.Name.Name == "main" {
+			// evaluating `func main` again would run it (keepMain keeps
+			// it as mainName, which can be)
 			continue
 		}
 		if _, seen := in.funcs[fd.Name.Name]; seen {
@@ -1238,8 +1243,16 @@ func (in *Interp) keepMain(ctx context.Context, mainUnit Unit) error {
 	in.renamePackageNames(units)
 	rewriteMinMax(units[0].Node())
 	renameMain(units)
-	_, err = in.run(ctx, units[0], "func main() {}\n"+units[0].lineCode(in))
-	return err
+	code := units[0].lineCode(in)
+	if _, err = in.run(ctx, units[0], "func main() {}\n"+code); err != nil {
+		return err
+	}
+	if in.funcs == nil {
+		in.funcs = map[string]funcSource{}
+	}
+	fd := units[0].decl.(*ast.FuncDecl)
+	in.funcs[mainName] = funcSource{code: code, uses: freeNames(fd.Body)}
+	return nil
 }
 
 // evalOrdered evaluates the declarations of an entry in the order of

@@ -284,3 +284,22 @@ func TestPendingMethods(t *testing.T) {
 		t.Errorf("output %q", got)
 	}
 }
+
+// TestRedefinitionDoesNotRerunMain: redefining a function that a
+// program's main calls reaches main (main() then calls the new one) but
+// does not run main again.
+func TestRedefinitionDoesNotRerunMain(t *testing.T) {
+	in, out := newTestInterp(t)
+	ctx := context.Background()
+	if err := in.EvalScript(ctx, "package main\n\nfunc f() int { return 1 }\n\nfunc main() { println(\"main\", f()) }\n"); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []string{"func f() int { return 2 }", "main()"} {
+		if _, err := in.Eval(ctx, e); err != nil {
+			t.Fatalf("%s: %v", e, err)
+		}
+	}
+	if got := out.String(); got != "main 1\nmain 2\n" {
+		t.Errorf("output %q, want main once per run", got)
+	}
+}
