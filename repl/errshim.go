@@ -163,13 +163,23 @@ func errorsIs(err, target error) bool {
 }
 
 func errorIs(err, target error, tv any, comparable bool) bool {
-	for {
+	return walkErrors(err, func(err error) bool {
 		// values of different types are unequal without being compared:
 		// only a tv-typed value, comparable, is
 		if v, _ := interpretedValue(err); comparable && v == tv {
 			return true
 		}
-		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
+		x, ok := err.(interface{ Is(error) bool })
+		return ok && x.Is(target)
+	})
+}
+
+// walkErrors calls visit on err and on the errors it wraps (Unwrap()
+// error and Unwrap() []error, interpreted ones included), depth first as
+// errors.Is and errors.As do, until visit returns true.
+func walkErrors(err error, visit func(error) bool) bool {
+	for {
+		if visit(err) {
 			return true
 		}
 		switch f := unwrapMethod(err).(type) {
@@ -179,7 +189,7 @@ func errorIs(err, target error, tv any, comparable bool) bool {
 			}
 		case func() []error:
 			for _, e := range f() {
-				if e != nil && errorIs(e, target, tv, comparable) {
+				if e != nil && walkErrors(e, visit) {
 					return true
 				}
 			}
@@ -215,7 +225,7 @@ func errorsAs(err error, target any) bool {
 }
 
 func errorAs(err error, target any, val reflect.Value, targetType reflect.Type) bool {
-	for {
+	return walkErrors(err, func(err error) bool {
 		if reflect.TypeOf(err).AssignableTo(targetType) {
 			val.Elem().Set(reflect.ValueOf(err))
 			return true
@@ -224,23 +234,7 @@ func errorAs(err error, target any, val reflect.Value, targetType reflect.Type) 
 			val.Elem().Set(reflect.ValueOf(v))
 			return true
 		}
-		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
-			return true
-		}
-		switch f := unwrapMethod(err).(type) {
-		case func() error:
-			if err = f(); err == nil {
-				return false
-			}
-		case func() []error:
-			for _, e := range f() {
-				if e != nil && errorAs(e, target, val, targetType) {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
-		}
-	}
+		x, ok := err.(interface{ As(any) bool })
+		return ok && x.As(target)
+	})
 }
