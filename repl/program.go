@@ -392,33 +392,38 @@ func declNames(d ast.Decl) []string {
 	return out
 }
 
-// freeNames returns the identifiers n uses, except selector names and
-// struct literal keys: an over-approximation of the names it reads (local
-// names are included).
+// freeNames returns the identifiers n uses, except selector names, struct
+// literal keys and the names fields and parameters declare: an
+// over-approximation of the names it reads (local names are included).
 func freeNames(n ast.Node) map[string]bool {
 	out := map[string]bool{}
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			for k := range freeNames(n.X) {
-				out[k] = true
-			}
-			return false
-		case *ast.KeyValueExpr:
-			if _, ok := n.Key.(*ast.Ident); !ok {
-				for k := range freeNames(n.Key) {
-					out[k] = true
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Field:
+				// the names of fields, parameters and interface methods
+				// are not uses (type T1 struct{ T2 *T2 } uses T2 once)
+				if x.Type != nil {
+					visit(x.Type)
 				}
+				return false
+			case *ast.SelectorExpr:
+				visit(x.X)
+				return false
+			case *ast.KeyValueExpr:
+				if _, ok := x.Key.(*ast.Ident); !ok {
+					visit(x.Key)
+				}
+				visit(x.Value)
+				return false
+			case *ast.Ident:
+				out[x.Name] = true
 			}
-			for k := range freeNames(n.Value) {
-				out[k] = true
-			}
-			return false
-		case *ast.Ident:
-			out[n.Name] = true
-		}
-		return true
-	})
+			return true
+		})
+	}
+	visit(n)
 	return out
 }
 
@@ -859,7 +864,7 @@ func (in *Interp) unknownName(src string) string {
 		if u.Import() != nil {
 			continue
 		}
-		for name := range usedIdents(u.Node()) {
+		for name := range freeNames(u.Node()) {
 			if local[name] || in.IsPackage(name) || builtins[name] || predeclaredTypes[name] || universe[name] || name == "_" {
 				continue
 			}
@@ -1608,35 +1613,3 @@ func zeroLiteral(t ast.Expr) bool {
 	return false
 }
 
-// usedIdents is freeNames without the names that fields, parameters and
-// interface methods declare (a struct field named like a type does not
-// hide the type: type T1 struct{ T2 *T2 }).
-func usedIdents(n ast.Node) map[string]bool {
-	out := map[string]bool{}
-	var visit func(n ast.Node)
-	visit = func(n ast.Node) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.Field:
-				if x.Type != nil {
-					visit(x.Type)
-				}
-				return false
-			case *ast.SelectorExpr:
-				visit(x.X)
-				return false
-			case *ast.KeyValueExpr:
-				if _, ok := x.Key.(*ast.Ident); !ok {
-					visit(x.Key)
-				}
-				visit(x.Value)
-				return false
-			case *ast.Ident:
-				out[x.Name] = true
-			}
-			return true
-		})
-	}
-	visit(n)
-	return out
-}
