@@ -64,8 +64,6 @@ type Interp struct {
 	recursive map[string]bool
 	// renames are user names that were package names (program.go).
 	renames map[string]string
-	// declared are the top-level names entries declared (program.go).
-	declared map[string]bool
 	// dotImports: a package was imported with `.`, so unqualified names
 	// may be its (program.go cannot tell undeclared names).
 	dotImports bool
@@ -339,7 +337,7 @@ func (in *Interp) betterUndefined(u Unit, err error) error {
 		if _, ok := globals[name]; ok || in.IsPackage(name) || builtins[name] || predeclaredTypes[name] || universe[name] {
 			continue
 		}
-		if in.declared[name] {
+		if in.Decls().Declares(name) {
 			continue
 		}
 		return &CompileError{Line: ce.Line, Msg: "undefined: " + name}

@@ -65,13 +65,16 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		markUnexportedFields(u.Node())
 	}
 	// the call rewrites look declarations up: those of the whole entry are
-	// known before any unit is rendered (declaration order is free)
+	// known before any unit is rendered (declaration order is free), and
+	// so are the names its statements define
 	for _, u := range units {
-		if u.decl != nil && u.Import() == nil {
+		switch {
+		case u.decl != nil && u.Import() == nil:
 			in.Decls().Learn(u.decl)
+		case u.stmt != nil && u.Kind == Decl:
+			in.Decls().Learn(u.stmt)
 		}
 	}
-	in.noteDeclared(units)
 	in.noteCalls(units)
 	p := in.plan(units)
 	// a program (declarations only) keeps its func main in the Eval of its
@@ -871,7 +874,7 @@ func (in *Interp) unknownName(src string) string {
 			if _, ok := globals[name]; ok {
 				continue
 			}
-			if in.declared[name] && !in.pendingDeclares(name) {
+			if in.Decls().Declares(name) && !in.pendingDeclares(name) {
 				continue
 			}
 			if strings.HasPrefix(name, "__") {
@@ -1215,27 +1218,6 @@ func declaredIn(src string) string {
 	return strings.Join(names, ", ")
 }
 
-// noteDeclared records the top-level names the units declare (types and
-// functions included, which yaegi's Globals does not list).
-func (in *Interp) noteDeclared(units []Unit) {
-	if in.declared == nil {
-		in.declared = map[string]bool{}
-	}
-	for _, u := range units {
-		if u.decl != nil && u.Import() == nil {
-			for _, n := range declNames(u.decl) {
-				in.declared[n] = true
-			}
-		}
-		if a, ok := u.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
-			for _, l := range a.Lhs {
-				if id, ok := l.(*ast.Ident); ok {
-					in.declared[id.Name] = true
-				}
-			}
-		}
-	}
-}
 
 // keepMain declares the user's main again as mainName, and main as a
 // function that does nothing.

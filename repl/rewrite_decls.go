@@ -24,6 +24,7 @@ type Decls struct {
 	methods map[string]*ast.FuncDecl // "T.M" for receiver T or *T
 	types   map[string]*ast.TypeSpec
 	vars    map[string]ast.Expr // type of a top-level variable, when written
+	names   map[string]bool     // every top-level name declared, whatever its kind
 }
 
 // NewDecls returns a registry that knows the shims.
@@ -33,6 +34,7 @@ func NewDecls() *Decls {
 		methods: map[string]*ast.FuncDecl{},
 		types:   map[string]*ast.TypeSpec{},
 		vars:    map[string]ast.Expr{},
+		names:   map[string]bool{},
 	}
 	for _, src := range append(append([]string(nil), genericSources...), runtimeSources...) {
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
@@ -67,6 +69,7 @@ func (d *Decls) learn(n ast.Node) {
 	case *ast.FuncDecl:
 		if n.Recv == nil {
 			d.funcs[n.Name.Name] = bodiless(n)
+			d.names[n.Name.Name] = true
 			return
 		}
 		if t := recvTypeName(n); t != "" {
@@ -77,6 +80,7 @@ func (d *Decls) learn(n ast.Node) {
 			switch s := spec.(type) {
 			case *ast.TypeSpec:
 				d.types[s.Name.Name] = clone(s)
+				d.names[s.Name.Name] = true
 				d.forget(s.Name.Name, "type")
 			case *ast.ValueSpec:
 				for i, name := range s.Names {
@@ -106,6 +110,7 @@ func (d *Decls) learnVar(name string, typ ast.Expr, values []ast.Expr, i int) {
 	if name == "_" {
 		return
 	}
+	d.names[name] = true
 	d.forget(name, "var")
 	if typ == nil && i < len(values) {
 		typ = (&typeEnv{decls: nil}).syntactic(values[i])
@@ -124,6 +129,17 @@ func (d *Decls) forget(name, kind string) {
 		delete(d.vars, name)
 	}
 	delete(d.funcs, name)
+}
+
+// Declares reports whether a top-level function, type, constant or
+// variable of that name was learnt.
+func (d *Decls) Declares(name string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.names[name]
 }
 
 // Func returns the declaration of a top-level function ("f" or "pkg.f").
