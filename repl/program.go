@@ -1218,7 +1218,6 @@ func declaredIn(src string) string {
 	return strings.Join(names, ", ")
 }
 
-
 // keepMain declares the user's main again as mainName, and main as a
 // function that does nothing.
 func (in *Interp) keepMain(ctx context.Context, mainUnit Unit) error {
@@ -1594,4 +1593,3 @@ func zeroLiteral(t ast.Expr) bool {
 	}
 	return false
 }
-
