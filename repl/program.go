@@ -37,6 +37,7 @@ import (
 	"go/token"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -756,6 +757,19 @@ func (in *Interp) renamePackageNames(units []Unit) {
 type pendingEntry struct {
 	src     string
 	missing string
+	names   []string // the top-level names it declares
+}
+
+// newPending is a waiting entry for src.
+func newPending(src, missing string) pendingEntry {
+	p := pendingEntry{src: src, missing: missing}
+	units, _ := Split(src)
+	for _, u := range units {
+		if u.decl != nil {
+			p.names = append(p.names, declNames(u.decl)...)
+		}
+	}
+	return p
 }
 
 // interfaceLater is yaegi's message for a conversion to an interface of a
@@ -772,7 +786,7 @@ var undefinedName = regexp.MustCompile(`^(?:\S+: )?undefined(?: selector)?: (\w+
 // now fail for another reason are returned in later.
 func (in *Interp) EvalEntry(ctx context.Context, src string) (res Result, notice string, later []error, err error) {
 	wait := func(name string) (Result, string, []error, error) {
-		in.pending = append(in.pending, pendingEntry{src: src, missing: name})
+		in.pending = append(in.pending, newPending(src, name))
 		return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil
 	}
 	// (the names of a package imported with . are not known here)
@@ -993,15 +1007,8 @@ func structFields(ts *ast.TypeSpec) (map[string]ast.Expr, bool) {
 // pendingDeclares reports whether a waiting entry declares name.
 func (in *Interp) pendingDeclares(name string) bool {
 	for _, p := range in.pending {
-		units, _ := Split(p.src)
-		for _, u := range units {
-			if u.decl != nil {
-				for _, n := range declNames(u.decl) {
-					if n == name {
-						return true
-					}
-				}
-			}
+		if slices.Contains(p.names, name) {
+			return true
 		}
 	}
 	return false
@@ -1121,29 +1128,21 @@ func (in *Interp) usesPending(src string) (string, pendingEntry, bool) {
 	if err != nil {
 		return "", pendingEntry{}, false
 	}
-	own := map[string]bool{}
+	own, used := map[string]bool{}, map[string]bool{}
 	for _, u := range units {
 		if u.decl != nil {
 			for _, n := range declNames(u.decl) {
 				own[n] = true
 			}
 		}
+		for n := range freeNames(u.Node()) {
+			used[n] = true
+		}
 	}
 	for _, p := range in.pending {
-		pu, _ := Split(p.src)
-		for _, u := range pu {
-			if u.decl == nil {
-				continue
-			}
-			for _, n := range declNames(u.decl) {
-				if own[n] {
-					continue
-				}
-				for _, v := range units {
-					if refersTo(v.Node(), map[string]bool{n: true}) {
-						return n, p, true
-					}
-				}
+		for _, n := range p.names {
+			if !own[n] && used[n] {
+				return n, p, true
 			}
 		}
 	}
