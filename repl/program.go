@@ -352,23 +352,7 @@ func refuseTopLevel(units []Unit) (*Unit, error) {
 // the top of this file).
 func renameMain(units []Unit) {
 	for _, u := range units {
-		ast.Inspect(u.Node(), func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				ast.Inspect(n.X, func(m ast.Node) bool {
-					if id, ok := m.(*ast.Ident); ok && id.Name == "main" {
-						id.Name = mainName
-					}
-					return true
-				})
-				return false
-			case *ast.Ident:
-				if n.Name == "main" {
-					n.Name = mainName
-				}
-			}
-			return true
-		})
+		renameIdents(u.Node(), map[string]string{"main": mainName})
 	}
 }
 
@@ -712,35 +696,10 @@ func (in *Interp) renamePackageNames(units []Unit) {
 	if len(in.renames) == 0 {
 		return
 	}
-	rename := func(n ast.Node) {
-		ast.Inspect(n, func(m ast.Node) bool {
-			if id, ok := m.(*ast.Ident); ok && in.renames[id.Name] != "" {
-				id.Name = in.renames[id.Name]
-			}
-			return true
-		})
-	}
 	for _, u := range units {
-		if u.Import() != nil {
-			continue
+		if u.Import() == nil {
+			renameIdents(u.Node(), in.renames)
 		}
-		ast.Inspect(u.Node(), func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				rename(n.X)
-				return false
-			case *ast.KeyValueExpr:
-				if _, ok := n.Key.(*ast.Ident); ok {
-					rename(n.Value)
-					return false
-				}
-			case *ast.Ident:
-				if r := in.renames[n.Name]; r != "" {
-					n.Name = r
-				}
-			}
-			return true
-		})
 	}
 }
 
