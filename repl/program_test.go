@@ -303,3 +303,16 @@ func TestRedefinitionDoesNotRerunMain(t *testing.T) {
 		t.Errorf("output %q, want main once per run", got)
 	}
 }
+
+// TestFieldNamedMain: renaming func main leaves a field named main alone,
+// however deep the selector (s.main.x).
+func TestFieldNamedMain(t *testing.T) {
+	in, out := newTestInterp(t)
+	src := "package main\n\ntype In struct{ x int }\n\ntype S struct{ main In }\n\nfunc main() {\n\ts := S{In{7}}\n\tprintln(s.main.x)\n}\n"
+	if err := in.EvalScript(context.Background(), src); err != nil {
+		t.Fatalf("EvalScript: %v", err)
+	}
+	if got := out.String(); got != "7\n" {
+		t.Errorf("output %q, want 7 (go run)", got)
+	}
+}
