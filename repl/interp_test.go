@@ -136,10 +136,7 @@ func TestIdioms(t *testing.T) {
 		{"panic in loop", []step{{src: `for i := range 3 { if i == 1 { panic(fmt.Sprint("at ", i)) } }`, errSub: "panic: at 1"}, {src: "3", want: "3"}}},
 		{"goroutine panic", []step{{src: `go func() { panic("in goroutine") }()`, goPanic: "panic: in goroutine"}, {src: "1 + 1", want: "2"}}},
 		{"goroutine panic in named func", []step{{src: "func work(m map[int]int) { m[1] = 1 }"}, {src: "var m map[int]int; go work(m)", goPanic: "panic: assignment to entry in nil map"}, {src: "1 + 1", want: "2"}}},
-		// A goroutine that reads a top-level variable while a later unit runs
-		// races with yaegi's frame resizing (a yaegi limitation), so this one
-		// keeps its channel local.
-		{"goroutine inside loop", []step{{src: "func() int { ch := make(chan int, 3); for i := range 3 { go func() { ch <- i }() }; return <-ch + <-ch + <-ch }()", want: "3"}}},
+		// "goroutine inside loop" is in interp_norace_test.go.
 		{"conversions", []step{{src: "type Age int"}, {src: "Age(3)", want: "3"}, {src: `[]byte("hi")`, want: "[104 105]"}, {src: "time.Duration(90) * time.Second", want: "1m30s"}}},
 		{"goroutine result", []step{{src: "ch := make(chan int)"}, {src: "go func(c chan int, a, b int) { c <- a + b }(ch, 2, 3)"}, {src: "<-ch", want: "5"}}},
 		{"min max", []step{{src: "min(3, 1, 2)", want: "1"}, {src: "max(1.5, 2.5)", want: "2.5"}, {src: `max("a", "b")`, want: "b"}}},
