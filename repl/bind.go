@@ -120,6 +120,9 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(deferPrelude); err != nil {
 		return err
 	}
+	if _, err := in.yi.Eval(anyPrelude); err != nil {
+		return err
+	}
 	for _, src := range genericSources {
 		if _, err := in.yi.Compile(src); err != nil {
 			return err

@@ -110,7 +110,7 @@ func TestGoPanicCallback(t *testing.T) {
 		if !strings.Contains(err.Error(), "nil map") {
 			t.Fatalf("got %v, want a nil map error", err)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(hangGuard):
 		t.Fatal("no goroutine panic reported")
 	}
 }

@@ -114,7 +114,8 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 				u, err = &p.mainUnit, merr
 			}
 			var ce *CompileError
-			if err != nil && !errors.As(err, &ce) {
+			var re *RefusedError
+			if err != nil && !errors.As(err, &ce) && !errors.As(err, &re) {
 				u = &p.mainUnit
 			}
 		}
@@ -181,6 +182,17 @@ func (in *Interp) plan(units []Unit) plan {
 				pinned[i], changed = true, true
 				for _, n := range declNames(u.decl) {
 					stmtNames[n] = true
+				}
+				// a method and its type are declared together: the
+				// functions compiled before a method is would not see it
+				if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+					recv := receiverName(fd.Recv.List[0].Type)
+					stmtNames[recv] = true
+					for j, v := range units {
+						if v.decl != nil && !pinned[j] && slices.Contains(declNames(v.decl), recv) {
+							pinned[j] = true
+						}
+					}
 				}
 			}
 		}
@@ -299,8 +311,12 @@ func (in *Interp) evalEarly(ctx context.Context, e earlyVar) error {
 // Each carries //line directives, so an error names the user's line.
 func (in *Interp) evalGroup(ctx context.Context, group []Unit) (*Unit, error) {
 	var parts []string
-	for _, u := range group {
+	for i, u := range group {
 		parts = append(parts, u.lineCode(in))
+		// each rendering replaces the refusal of the one before
+		if err := in.takeRefusal(); err != nil {
+			return &group[i], err
+		}
 	}
 	_, err := in.run(ctx, group[0], strings.Join(parts, "\n"))
 	if err == nil {
@@ -405,6 +421,14 @@ func freeNames(n ast.Node) map[string]bool {
 				}
 				visit(x.Value)
 				return false
+			case *ast.FuncDecl:
+				// the receiver, parameters and results hide the names
+				// they bind in the whole body
+				visitFunc(x.Recv, x.Type, x.Body, out)
+				return false
+			case *ast.FuncLit:
+				visitFunc(nil, x.Type, x.Body, out)
+				return false
 			case *ast.Ident:
 				out[x.Name] = true
 			}
@@ -416,6 +440,34 @@ func freeNames(n ast.Node) map[string]bool {
 }
 
 // refersTo reports whether n uses one of names.
+// visitFunc adds to out the free names of a function: those of its
+// signature's types, and those of its body but the names the signature
+// binds.
+func visitFunc(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, out map[string]bool) {
+	bound := map[string]bool{}
+	for _, fl := range []*ast.FieldList{recv, typ.TypeParams, typ.Params, typ.Results} {
+		if fl == nil {
+			continue
+		}
+		for _, f := range fl.List {
+			for k := range freeNames(f.Type) {
+				out[k] = true
+			}
+			for _, n := range f.Names {
+				bound[n.Name] = true
+			}
+		}
+	}
+	if body == nil {
+		return
+	}
+	for k := range freeNames(body) {
+		if !bound[k] {
+			out[k] = true
+		}
+	}
+}
+
 func refersTo(n ast.Node, names map[string]bool) bool {
 	if len(names) == 0 {
 		return false

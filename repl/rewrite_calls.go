@@ -215,6 +215,11 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		}
 	case *ast.TypeSwitchStmt:
 		c.header(s, inner, x.Init, x.Assign)
+		for _, cl := range x.Body.List {
+			for _, t := range cl.(*ast.CaseClause).List {
+				c.ambiguousTypeTest(t, &ast.CaseClause{List: []ast.Expr{t}})
+			}
+		}
 		if out := c.typeSwitch(x, label); out != nil {
 			return []ast.Stmt{out}
 		}
@@ -313,6 +318,16 @@ func (c *callPass) post(n ast.Node) {
 	case *ast.TypeAssertExpr:
 		if n.Type != nil {
 			c.interfaceLiteral(n.Type, n)
+			if id, ok := n.X.(*ast.Ident); !ok || !strings.HasPrefix(id.Name, "__") {
+				// (not the tests the switch rewrites make)
+				c.ambiguousTypeTest(n.Type, n)
+			}
+		}
+	case *ast.CompositeLit:
+		c.keepIdentity(n, n.Type)
+	case *ast.UnaryExpr:
+		if lit, ok := n.X.(*ast.CompositeLit); ok && n.Op == token.AND && lit.Type != nil {
+			c.keepIdentity(n, &ast.StarExpr{X: lit.Type})
 		}
 	case *ast.SelectorExpr:
 		switch p := c.parent().(type) {
@@ -335,7 +350,10 @@ func (c *callPass) post(n ast.Node) {
 
 // call applies the call rewrites to one call.
 func (c *callPass) call(call *ast.CallExpr) {
-	if c.recoverCall(call) || c.methodCall(call) {
+	if c.recoverCall(call) || c.anyConversion(call) || c.methodCall(call) {
+		return
+	}
+	if len(call.Args) == 1 && c.keepIdentity(call, call.Fun) {
 		return
 	}
 	c.interfaceReceiver(call)

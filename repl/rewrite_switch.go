@@ -45,8 +45,21 @@ func (c *callPass) assertTests(v, t, dst ast.Expr, then []ast.Stmt) []*ast.IfStm
 	}
 	status := func(typ ast.Expr) (ast.Stmt, ast.Expr) {
 		ok := ident(c.r.names.next("ok"))
+		if c.identified(typ) {
+			// by the type that made the value, or, for a value yaegi
+			// stored without it, by its reflect type (rewrite_identity.go)
+			init := &ast.AssignStmt{Lhs: []ast.Expr{ok}, Tok: token.DEFINE, Rhs: []ast.Expr{c.identityTest(v, typ)}}
+			c.made[init] = true
+			return init, ok
+		}
 		init := &ast.AssignStmt{Lhs: []ast.Expr{ident("_"), ok}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: v, Type: typ}}}
 		c.made[init] = true
+		if kind, _ := c.interfaceKind(typ); kind == concrete {
+			if like := c.lookalikes(typ); len(like) > 0 {
+				// a celsius is not a float64, though reflect sees one
+				return init, &ast.BinaryExpr{X: ok, Op: token.LAND, Y: &ast.UnaryExpr{Op: token.NOT, X: c.nameTest(v, like)}}
+			}
+		}
 		return init, ok
 	}
 	kind, methods := c.interfaceKind(t)
@@ -371,6 +384,11 @@ func (c *callPass) hasInterfaceCase(s *ast.TypeSwitchStmt) bool {
 				continue
 			}
 			if _, ptr := t.(*ast.StarExpr); ptr {
+				return true
+			}
+			if c.identified(t) || len(c.lookalikes(t)) > 0 {
+				// yaegi's switch with a variable does not match a value
+				// by the type that made it (rewrite_identity.go)
 				return true
 			}
 			if kind, _ := c.interfaceKind(t); kind == iface || kind == emptyIface {

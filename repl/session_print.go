@@ -58,7 +58,7 @@ func (s *Session) FormatError(err error) string {
 		return ce.Msg
 	case errors.As(err, &pe), errors.As(err, &ie):
 		return err.Error()
-	case errors.As(err, new(*SyntaxError)), errors.As(err, new(*MetaError)):
+	case errors.As(err, new(*SyntaxError)), errors.As(err, new(*MetaError)), errors.As(err, new(*RefusedError)):
 		return err.Error()
 	}
 	return "internal error: " + err.Error()

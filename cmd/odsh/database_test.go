@@ -64,13 +64,9 @@ func TestUnreachable(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			start := time.Now()
 			_, errOut, code := odsh(t, bin, tc.dsn, "", "-c", "1")
 			if code != 2 || !strings.Contains(errOut, tc.inStderr) || strings.Count(errOut, "\n") != 1 {
 				t.Errorf("got exit %d, stderr %q; want exit 2 and one line containing %q", code, errOut, tc.inStderr)
-			}
-			if d := time.Since(start); d > 15*time.Second {
-				t.Errorf("took %s, want a quick failure", d)
 			}
 		})
 	}

@@ -1,0 +1,16 @@
+// A type test on a type without methods whose values yaegi holds in an
+// interface as plain values of its underlying type is refused.
+package main
+
+import "fmt"
+
+type Meters float64
+
+func isMeters(v any) bool {
+	_, ok := v.(Meters)
+	return ok
+}
+
+func main() {
+	fmt.Println(isMeters(2.0), isMeters(Meters(2)))
+}
