@@ -123,6 +123,9 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(anyPrelude); err != nil {
 		return err
 	}
+	if _, err := in.yi.Eval(linePrelude); err != nil {
+		return err
+	}
 	for _, src := range genericSources {
 		if _, err := in.yi.Compile(src); err != nil {
 			return err

@@ -226,6 +226,14 @@ func (u Unit) Import() *ast.GenDecl {
 func (u Unit) Code(o Oracle) string {
 	r := &rewriter{oracle: o, names: u.names, fset: u.fset}
 	if u.decl != nil {
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && u.fset != nil {
+			markLines(fd, func(p token.Pos) int {
+				if !p.IsValid() {
+					return 0
+				}
+				return u.Line + u.fset.Position(p).Line - u.skip - 1
+			})
+		}
 		r.walk(u.decl)
 		return r.print(u.decl)
 	}
@@ -250,6 +258,14 @@ func (u Unit) lineCode(o Oracle) string {
 	r := &rewriter{oracle: o, names: u.names, fset: u.fset, sourcePos: true}
 	var code string
 	if u.decl != nil {
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && u.fset != nil {
+			markLines(fd, func(p token.Pos) int {
+				if !p.IsValid() {
+					return 0
+				}
+				return u.Line + u.fset.Position(p).Line - u.skip - 1
+			})
+		}
 		r.walk(u.decl)
 		code = r.printPos(u.decl)
 	} else {

@@ -66,6 +66,10 @@ func (in *Interp) EvalScript(ctx context.Context, src string) error {
 			line = ce.Line
 		} else if fd, ok := u.decl.(*ast.FuncDecl); ok && !errors.As(err, &re) {
 			fn = fd.Name.Name
+			if n := in.mainLine(); n > 0 && (fn == "main" || fn == mainName) {
+				// the statement of main that was running (mainline.go)
+				line, fn = n, ""
+			}
 		}
 		return &ScriptError{Line: line, Err: err, Func: fn}
 	}

@@ -49,6 +49,19 @@ func TestEvalScript(t *testing.T) {
 			src:     "for i := range 3 {\n\tif i == 2 {\n\t\tpanic(\"two\")\n\t}\n}\n",
 			errLine: 1, errSub: "panic: two",
 		},
+		{
+			// the statement of main that ran (mainline.go), in a switch
+			// inside a loop; a call from main is reported at the call
+			name:    "runtime error inside main",
+			src:     "package main\n\nimport \"fmt\"\n\nfunc set(m map[string]int) {\n\tm[\"x\"] = 1\n}\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tswitch {\n\t\tcase i == 1:\n\t\t\tfmt.Println(\"one\")\n\t\t\tvar m map[string]int\n\t\t\tset(m)\n\t\t}\n\t}\n}\n",
+			out:     "one\n",
+			errLine: 15, errSub: "nil map",
+		},
+		{
+			name:    "index out of range in main",
+			src:     "package main\n\nfunc main() {\n\txs := []int{1}\n\ti := 3\n\n\t_ = xs[i]\n}\n",
+			errLine: 7, errSub: "index out of range",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
