@@ -71,10 +71,13 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		r.copyRangeVars(s)
 	case *ast.ForStmt:
-		r.copyForVar(s)
+		r.copyForVar(s, nil)
 	case *ast.LabeledStmt:
 		if rs, ok := s.Stmt.(*ast.RangeStmt); ok && r.isInt(rs.X) {
 			return r.rangeInt(rs, s.Label)
+		}
+		if fs, ok := s.Stmt.(*ast.ForStmt); ok {
+			r.copyForVar(fs, s.Label)
 		}
 	case *ast.GoStmt:
 		if !r.made[s] {
@@ -196,14 +199,105 @@ func (r *rewriter) copyRangeVars(s *ast.RangeStmt) {
 	s.Body = copyVars(s.Body, s.Key, s.Value)
 }
 
-// copyForVar does the same for a three-clause loop whose body does not
-// assign the loop variables (if it does, the copy would change the loop).
-func (r *rewriter) copyForVar(s *ast.ForStmt) {
+// copyForVar does the same for a three-clause loop. When the body assigns
+// a loop variable, the loop itself runs on hidden variables, and the
+// body's copies are written back to them at the end of the body and at
+// each continue of this loop, as Go 1.22 carries a variable's value from
+// one iteration's copy to the next:
+//
+//	for i := 0; i < n; i++ { body }  ⇔  for __i1 := 0; __i1 < n; __i1++ { i := __i1; _ = i; { body' }; __i1 = i }
+//
+// where body' is body with each `continue` of the loop preceded by
+// `__i1 = i`.
+func (r *rewriter) copyForVar(s *ast.ForStmt, label *ast.Ident) {
 	init, ok := s.Init.(*ast.AssignStmt)
-	if !ok || init.Tok != token.DEFINE || !hasFuncLit(s.Body) || assigns(s.Body, init.Lhs) {
+	if !ok || init.Tok != token.DEFINE || !hasFuncLit(s.Body) {
 		return
 	}
-	s.Body = copyVars(s.Body, init.Lhs...)
+	if !assigns(s.Body, init.Lhs) {
+		s.Body = copyVars(s.Body, init.Lhs...)
+		return
+	}
+	hidden := map[string]string{}
+	var inner, outer []ast.Expr
+	for _, v := range init.Lhs {
+		if id, ok := v.(*ast.Ident); ok && id.Name != "_" {
+			h := r.names.next(id.Name)
+			hidden[id.Name] = h
+			inner, outer = append(inner, ident(id.Name)), append(outer, ident(h))
+		}
+	}
+	if len(inner) == 0 {
+		return
+	}
+	renameIdents(init, hidden)
+	if s.Cond != nil {
+		renameIdents(s.Cond, hidden)
+	}
+	if s.Post != nil {
+		renameIdents(s.Post, hidden)
+	}
+	back := func() ast.Stmt {
+		return &ast.AssignStmt{Lhs: cloneExprs(outer), Tok: token.ASSIGN, Rhs: cloneExprs(inner)}
+	}
+	var list []ast.Stmt
+	for i := range inner {
+		list = append(list, define(ident(inner[i].(*ast.Ident).Name), ident(outer[i].(*ast.Ident).Name)),
+			assign(token.ASSIGN, ident("_"), ident(inner[i].(*ast.Ident).Name)))
+	}
+	s.Body.List = writeBackContinues(s.Body.List, label, false, back)
+	s.Body = &ast.BlockStmt{List: append(list, s.Body, back())}
+}
+
+func cloneExprs(list []ast.Expr) []ast.Expr {
+	out := make([]ast.Expr, len(list))
+	for i, e := range list {
+		out[i] = clone(e)
+	}
+	return out
+}
+
+// writeBackContinues puts back() before each continue of the loop whose
+// body list is: an unlabeled one outside nested loops, or one naming
+// label. Function literals are not entered (a continue cannot cross them).
+func writeBackContinues(list []ast.Stmt, label *ast.Ident, nested bool, back func() ast.Stmt) []ast.Stmt {
+	for i, st := range list {
+		list[i] = writeBackStmt(st, label, nested, back)
+	}
+	return list
+}
+
+func writeBackStmt(st ast.Stmt, label *ast.Ident, nested bool, back func() ast.Stmt) ast.Stmt {
+	switch x := st.(type) {
+	case *ast.BranchStmt:
+		if x.Tok == token.CONTINUE && (x.Label == nil && !nested || x.Label != nil && label != nil && x.Label.Name == label.Name) {
+			return &ast.BlockStmt{List: []ast.Stmt{back(), x}}
+		}
+	case *ast.BlockStmt:
+		x.List = writeBackContinues(x.List, label, nested, back)
+	case *ast.LabeledStmt:
+		x.Stmt = writeBackStmt(x.Stmt, label, nested, back)
+	case *ast.IfStmt:
+		writeBackStmt(x.Body, label, nested, back)
+		if x.Else != nil {
+			x.Else = writeBackStmt(x.Else, label, nested, back)
+		}
+	case *ast.CaseClause:
+		x.Body = writeBackContinues(x.Body, label, nested, back)
+	case *ast.CommClause:
+		x.Body = writeBackContinues(x.Body, label, nested, back)
+	case *ast.SwitchStmt:
+		writeBackStmt(x.Body, label, nested, back)
+	case *ast.TypeSwitchStmt:
+		writeBackStmt(x.Body, label, nested, back)
+	case *ast.SelectStmt:
+		writeBackStmt(x.Body, label, nested, back)
+	case *ast.ForStmt:
+		writeBackStmt(x.Body, label, true, back)
+	case *ast.RangeStmt:
+		writeBackStmt(x.Body, label, true, back)
+	}
+	return st
 }
 
 func copyVars(body *ast.BlockStmt, vars ...ast.Expr) *ast.BlockStmt {
