@@ -16,10 +16,11 @@ func seq(yield func(int) bool) {
 	}
 }
 
-// extra waits a little for goroutines that are ending, and returns how
+// extra waits for goroutines that are ending (up to 10 s: a loaded machine
+// under the race detector is slow), and returns how
 // many there are beyond before.
 func extra(before int) int {
-	for i := 0; i < 500 && runtime.NumGoroutine() > before; i++ {
+	for i := 0; i < 10000 && runtime.NumGoroutine() > before; i++ {
 		time.Sleep(time.Millisecond)
 	}
 	return runtime.NumGoroutine() - before
@@ -44,8 +45,23 @@ func deferred() {
 	fmt.Println("loop left")
 }
 
+// settled returns the number of goroutines once it has not changed for
+// 50 ms: goroutines of what ran before this program may still be ending.
+func settled() int {
+	n, same := runtime.NumGoroutine(), 0
+	for i := 0; i < 10000 && same < 50; i++ {
+		time.Sleep(time.Millisecond)
+		if m := runtime.NumGoroutine(); m == n {
+			same++
+		} else {
+			n, same = m, 0
+		}
+	}
+	return n
+}
+
 func main() {
-	before := runtime.NumGoroutine()
+	before := settled()
 	for x := range seq {
 		if x == 3 {
 			break
