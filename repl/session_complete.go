@@ -101,7 +101,9 @@ func (sc sessionScope) modelOf(e ast.Expr) (string, bool) {
 			return "", false
 		}
 		switch sel.Sel.Name {
-		case "Search", "Browse", "Sudo", "WithContext", "Filtered", "Sorted", "Exists":
+		case "Search", "Browse", "BrowseInts", "Sudo", "WithContext", "WithUser", "WithCompany", "WithEnv",
+			"Filtered", "FilteredDomain", "Sorted", "Reversed", "Exists", "EnsureOne", "At", "Slice",
+			"Union", "Intersect", "Subtract", "Concat":
 			return sc.modelOf(sel.X)
 		case "Model":
 			if len(call.Args) == 1 {
@@ -112,6 +114,13 @@ func (sc sessionScope) modelOf(e ast.Expr) (string, bool) {
 			}
 		}
 		return "", false
+	}
+	if ix, ok := e.(*ast.IndexExpr); ok { // rs.Records()[i]
+		if call, ok := ix.X.(*ast.CallExpr); ok {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Records" {
+				return sc.modelOf(sel.X)
+			}
+		}
 	}
 	v, ok := sc.value(e)
 	if rs, isRS := v.(orm.Recordset); ok && isRS && rs.Model() != nil {
