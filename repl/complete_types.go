@@ -18,9 +18,11 @@ package repl
 // values (no methods): they get the fields reflect sees.
 
 import (
+	"context"
 	"go/ast"
 	"go/constant"
 	"go/parser"
+	"go/token"
 	"reflect"
 	"sort"
 	"strings"
@@ -133,6 +135,9 @@ func (st staticTyper) typeOf(e ast.Expr) (staticType, bool) {
 // ident is a global variable's dynamic type.
 func (st staticTyper) ident(name string) (staticType, bool) {
 	v, ok := st.in.Global(st.in.globalName(name))
+	if !ok {
+		v, ok = st.evalName(name)
+	}
 	if !ok || !v.IsValid() {
 		return staticType{}, false
 	}
@@ -143,6 +148,19 @@ func (st staticTyper) ident(name string) (staticType, bool) {
 		v = v.Elem()
 	}
 	return staticType{t: v.Type()}, true
+}
+
+// evalName reads a variable by evaluating its name, for when yaegi's
+// table of globals is not readable (after some failed entries).
+func (st staticTyper) evalName(name string) (reflect.Value, bool) {
+	if _, isPkg := st.in.PackageSymbols(name); isPkg || !token.IsIdentifier(name) {
+		return reflect.Value{}, false
+	}
+	res, err := st.in.Eval(context.Background(), name)
+	if err != nil || len(res.Values) != 1 || res.Values[0] == nil {
+		return reflect.Value{}, false
+	}
+	return reflect.ValueOf(res.Values[0]), true
 }
 
 // selector is a package member, or a method or field.

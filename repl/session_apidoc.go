@@ -149,6 +149,9 @@ func (s *Session) printAPIDoc(keys []string) {
 		fmt.Fprintf(s.out, "  Odoo: %s\n", strings.Join(odoo, ", "))
 	}
 	for _, l := range strings.Split(text, "\n") {
+		if rest, ok := strings.CutPrefix(l, "\t"); ok { // code and examples
+			l = "    " + rest
+		}
 		fmt.Fprintln(s.out, strings.TrimRight("  "+l, " "))
 	}
 	s.printMethods(keys[0])

@@ -85,6 +85,12 @@ func (s *Session) hint(entry string, err error) hintFor {
 	if errors.As(err, &oe) {
 		return hintFor{}
 	}
+	var ce *CompileError
+	if errors.As(err, &ce) {
+		if name, ok := strings.CutPrefix(ce.Msg, "undefined: "); ok && pyWords[name] != "" {
+			return hintFor{hint: fmt.Sprintf("use %s (%s)", pyWords[name], phraseConsts.Odoo+" → "+phraseConsts.Go)}
+		}
+	}
 	f, src := parseEntry(entry)
 	if f == nil {
 		py := pythonToGo(entry)
