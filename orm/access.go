@@ -13,6 +13,10 @@ import (
 // values: bool, int64, float64, string, time.Time, []byte, or nil for an
 // empty Char/Text/Selection/Date/Datetime/Binary (Odoo's False). Boolean
 // and numbers read false/0 when unset.
+//
+// Example:
+//
+//	env.Ref("base.main_company").Get("partner_id.name")
 func (r Recordset) Get(path string) any {
 	r.check()
 	if strings.IndexByte(path, '.') < 0 {
@@ -125,9 +129,19 @@ func (r Recordset) relValue(f *Field) Recordset {
 }
 
 // Set writes one field on every record of r (Odoo's rec.field = value).
+//
+// Example:
+//
+//	p := env.Model("res.partner").Create(orm.Values{"name": "A"})
+//	p.Set("name", "B")
+//	p.Str("name")
 func (r Recordset) Set(field string, v any) { r.Write(Values{field: v}) }
 
 // Str returns a text value ("" when unset).
+//
+// Example:
+//
+//	env.Ref("base.main_company").Str("currency_id.name")
 func (r Recordset) Str(path string) string {
 	switch v := r.Get(path).(type) {
 	case nil:

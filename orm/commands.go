@@ -49,7 +49,21 @@ func (c Cmd) String() string {
 // Commands builds x2many commands; use the package variable Command.
 type Commands struct{}
 
-// Command builds x2many commands: Command.Create(vals), Command.Link(id), ...
+// Command builds the x2many commands of Odoo's Command, to pass in the
+// list of a one2many or many2many value: Command.Create(vals),
+// Command.Update(id, vals), Command.Delete(id), Command.Unlink(id),
+// Command.Link(id), Command.Clear() and Command.Set(ids...). Odoo's raw
+// triples ([]any{4, id, 0}) are read too, and a list of plain ids or a
+// recordset means Set.
+//
+// Example:
+//
+//	p := env.Model("res.partner").Create(orm.Values{"name": "Tagged"})
+//	vip := env.Model("res.partner.category").Create(orm.Values{"name": "VIP"})
+//	p.Write(orm.Values{"category_id": []any{orm.Command.Link(vip.ID())}})
+//	p.Mapped("category_id.name")
+//	p.Write(orm.Values{"category_id": []any{orm.Command.Set()}})
+//	p.Get("category_id")
 var Command Commands
 
 // Create makes a new record from vals and links it.

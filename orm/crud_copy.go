@@ -5,6 +5,11 @@ import "odsh/domain"
 // Copy duplicates every record of r with the values of its copyable fields
 // (Field.Copy), overridden by vals; one2many lines marked copy are
 // duplicated, many2many links kept. Returns the copies in order.
+//
+// Example:
+//
+//	p := env.Model("res.partner").Create(orm.Values{"name": "Acme", "city": "Gent"})
+//	p.Copy(orm.Values{"name": "Acme (copy)"}).Str("city")
 func (r Recordset) Copy(vals Values) Recordset {
 	r.check()
 	if len(r.ids) == 0 {

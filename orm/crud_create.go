@@ -9,6 +9,11 @@ import (
 // Create creates one record per Values and returns them in order: defaults
 // are added, every row is inserted by one INSERT, then x2many commands run
 // (the lines of all records created together), then constraints.
+//
+// Example:
+//
+//	p := env.Model("res.partner").Create(orm.Values{"name": "Acme", "city": "Gent", "country_id": env.Ref("base.be").ID()})
+//	p.Str("country_id.code")
 func (r Recordset) Create(vals ...Values) Recordset {
 	r.check()
 	if len(vals) == 0 {

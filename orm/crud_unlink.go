@@ -7,6 +7,12 @@ import "fmt"
 // (restrict raises a UserError naming the model that still refers to the
 // records, cascade deletes, set null empties). Records already deleted are
 // ignored, as Odoo.
+//
+// Example:
+//
+//	p := env.Model("res.partner").Create(orm.Values{"name": "Temporary"})
+//	p.Unlink()
+//	p.Exists().Len()
 func (r Recordset) Unlink() {
 	r.check()
 	if len(r.ids) == 0 {

@@ -9,6 +9,12 @@ import (
 // cached and sent at the next flush (records with the same values share
 // one UPDATE); x2many commands run at once. Writing a record that does not
 // exist raises MissingError (Odoo silently writes nothing: odsh is safer).
+//
+// Example:
+//
+//	p := env.Model("res.partner").Create(orm.Values{"name": "Acme"})
+//	p.Write(orm.Values{"city": "Liège", "category_id": []any{orm.Command.Create(orm.Values{"name": "VIP"})}})
+//	p.Mapped("category_id.name")
 func (r Recordset) Write(vals Values) {
 	r.check()
 	if len(r.ids) == 0 || len(vals) == 0 {

@@ -24,6 +24,10 @@ type xmlRef struct {
 
 // Ref returns the record of an external id ("base.main_company"); an
 // unknown one panics with a ValidationError.
+//
+// Example:
+//
+//	env.Ref("base.main_company").Str("name")
 func (e *Env) Ref(xmlid string) Recordset {
 	ref, ok := e.lookupXMLID(xmlid)
 	if !ok {

@@ -25,6 +25,10 @@ type Env struct {
 }
 
 // Model returns an empty recordset of the named model (env["model"]).
+//
+// Example:
+//
+//	env.Model("res.partner").SearchCount("[]")
 func (e *Env) Model(name string) Recordset {
 	m := e.tx.reg.models[name]
 	if m == nil {

@@ -168,6 +168,11 @@ func missingErr(model string, ids []int64, format string, args ...any) *MissingE
 // Env.Catch to name it) it runs f in a savepoint: an error rolls back to it, clears
 // the cache and leaves the transaction usable. Panics that are not ORM
 // errors are re-raised (they are bugs).
+//
+// Example:
+//
+//	err := orm.Catch(func() { env.Model("res.partner").Create(orm.Values{"nmae": "x"}) })
+//	err
 func Catch(f func()) (err error) {
 	if tx := lastTx.Load(); tx != nil && !tx.closed {
 		return tx.Catch(f)

@@ -141,9 +141,13 @@ func (f *Field) IsComputed() bool { return f.Compute != nil || f.Related != "" }
 
 // FieldDef declares a field, or redefines some attributes of an inherited
 // one (only the attributes set on the definition change). Build one with
-// the type constructors (Char, Many2one, ...) and chain attribute setters:
+// the type constructors (Char, Many2one, ...) and chain attribute setters.
 //
-//	orm.Char("name").Required().Index().Label("Customer")
+// Example:
+//
+//	f := orm.Char("name").Required().Index().Label("Customer")
+//	env.Declare(orm.ModelDef{Name: "x.customer", Fields: []*orm.FieldDef{f}})
+//	env.Model("x.customer").Create(orm.Values{"name": "Acme"}).Str("name")
 type FieldDef struct {
 	Name string
 	Type FieldType

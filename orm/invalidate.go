@@ -59,6 +59,10 @@ func (e *Env) Cr() *Cursor { return &Cursor{tx: e.tx} }
 
 // Execute flushes, runs a statement built with SQLf, forgets the cache and
 // returns the rows affected.
+//
+// Example:
+//
+//	env.Cr().Execute(orm.SQLf("UPDATE res_partner SET city = %s WHERE id = %s", "Gent", env.Ref("base.main_partner").ID()))
 func (c *Cursor) Execute(s SQL) int64 {
 	c.tx.flushAll()
 	n := c.tx.ExecSQL(s)
@@ -67,6 +71,10 @@ func (c *Cursor) Execute(s SQL) int64 {
 }
 
 // Query flushes, then runs a query built with SQLf and returns its rows.
+//
+// Example:
+//
+//	env.Cr().Query(orm.SQLf("SELECT id, name FROM res_partner WHERE id = %s", env.Ref("base.main_partner").ID()))
 func (c *Cursor) Query(s SQL) [][]any {
 	c.tx.flushAll()
 	var out [][]any

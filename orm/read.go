@@ -17,6 +17,10 @@ import (
 //     or number.
 //
 // An unknown field panics with a ValidationError before any query.
+//
+// Example:
+//
+//	env.Ref("base.main_company").Read("name", "currency_id")
 func (r Recordset) Read(fields ...string) []Values {
 	r.check()
 	fs := r.readFields(fields)

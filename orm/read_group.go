@@ -60,6 +60,10 @@ func Lazy(lazy bool) SearchOpt { return func(o *searchOpts) { o.eager = !lazy } 
 // bool_and, bool_or). Order(s) sorts groups by groupby specs and aggregate
 // keys ("amount desc, partner_id"); Limit and Offset page the groups. Bad
 // specs panic with a ValidationError before any query.
+//
+// Example:
+//
+//	env.Model("demo.order").ReadGroup("[]", []string{"amount_total:sum"}, []string{"state"})
 func (r Recordset) ReadGroup(dom any, fields, groupby []string, opts ...SearchOpt) []Values {
 	r.check()
 	o := makeOpts(opts)

@@ -9,6 +9,12 @@ import (
 // env (Odoo's recordset). It is a small immutable value: operations return
 // new recordsets. Records reached from a recordset share its prefetch set,
 // so reading a field on one record loads it for its siblings too.
+//
+// Example:
+//
+//	partners := env.Model("res.partner").Search("[('is_company', '=', True)]", orm.Limit(3))
+//	partners.Len()
+//	for _, p := range partners.Records() { fmt.Println(p.ID(), p.Str("name")) }
 type Recordset struct {
 	env      *Env
 	model    *Model
@@ -95,6 +101,11 @@ func (r Recordset) ModelName() string {
 }
 
 // Browse returns the records of the given ids, without any query.
+//
+// Example:
+//
+//	id := env.Ref("base.main_partner").ID()
+//	env.Model("res.partner").Browse(id)
 func (r Recordset) Browse(ids ...int64) Recordset {
 	r.check()
 	own := append([]int64(nil), ids...)
@@ -102,6 +113,11 @@ func (r Recordset) Browse(ids ...int64) Recordset {
 }
 
 // BrowseInts is Browse for ids given as int.
+//
+// Example:
+//
+//	ids := []int{int(env.Ref("base.main_partner").ID())}
+//	env.Model("res.partner").BrowseInts(ids...)
 func (r Recordset) BrowseInts(ids ...int) Recordset {
 	out := make([]int64, len(ids))
 	for i, id := range ids {
@@ -155,6 +171,10 @@ func (r Recordset) singletonErr() *ValidationError {
 }
 
 // Records returns one recordset per record, sharing the prefetch set.
+//
+// Example:
+//
+//	for _, o := range env.Model("demo.order").Search("[]", orm.Limit(2)).Records() { fmt.Println(o.Str("name")) }
 func (r Recordset) Records() []Recordset {
 	out := make([]Recordset, len(r.ids))
 	for i := range r.ids {
@@ -164,6 +184,12 @@ func (r Recordset) Records() []Recordset {
 }
 
 // At returns the i-th record (negative i counts from the end).
+//
+// Example:
+//
+//	orders := env.Model("demo.order").Search("[]", orm.Limit(3))
+//	orders.At(0).Str("name")
+//	orders.At(-1).Str("name")
 func (r Recordset) At(i int) Recordset {
 	if i < 0 {
 		i += len(r.ids)
@@ -348,6 +374,10 @@ func (r Recordset) WithEnv(env *Env) Recordset {
 }
 
 // WithContext returns the records with c merged into the context.
+//
+// Example:
+//
+//	env.Model("res.partner").WithContext(orm.Ctx{"active_test": false}).SearchCount("[]")
 func (r Recordset) WithContext(c Ctx) Recordset { r.check(); return r.WithEnv(r.env.WithContext(c)) }
 
 // Sudo returns the records in superuser mode (Sudo(false) leaves it).

@@ -14,6 +14,12 @@ import (
 //     otherwise a []any with one value per record reached (duplicates kept);
 //   - a func(Recordset) T returns a []any of the results, or the Recordset
 //     union when every result is a Recordset (and there is at least one).
+//
+// Example:
+//
+//	orders := env.Model("demo.order").Search("[]", orm.Limit(5))
+//	orders.Mapped("partner_id.country_id.code")
+//	orders.Mapped("partner_id")
 func (r Recordset) Mapped(x any) any {
 	r.check()
 	switch k := x.(type) {
@@ -93,6 +99,12 @@ func recordFunc(model, method string, x any) func(Recordset) any {
 // Filtered returns the records for which x holds, in order (Odoo's
 // filtered): x is a path, true when some value it reaches is truthy (a
 // non-empty recordset for a relational path), or a func(Recordset) bool.
+//
+// Example:
+//
+//	orders := env.Model("demo.order").Search("[]", orm.Limit(20))
+//	orders.Filtered(func(o orm.Recordset) bool { return o.Float("amount_total") > 1000 }).Len()
+//	orders.Filtered("partner_id.is_company").Len()
 func (r Recordset) Filtered(x any) Recordset {
 	r.check()
 	var keep func(Recordset) bool
@@ -138,6 +150,10 @@ func anyTruthy(v any) bool {
 // bool is a "less" function. The sort is stable. Sorted(key, true) is
 // Odoo's reverse=True: the order reversed (with a func, descending with ties
 // in their original order, as Python's sorted).
+//
+// Example:
+//
+//	env.Model("demo.order").Search("[]", orm.Limit(5)).Sorted("amount_total desc").Mapped("amount_total")
 func (r Recordset) Sorted(key any, reverse ...bool) Recordset {
 	r.check()
 	rev := len(reverse) > 0 && reverse[0]

@@ -70,6 +70,10 @@ func domainErrMsg(dom any, err error) string {
 // has active_test false or the domain names the active field. The pending
 // writes of the fields the search reads (in its domain, order and record
 // rules) are flushed first; the others stay pending (flush_search.go).
+//
+// Example:
+//
+//	env.Model("res.partner").Search("[('country_id.code', 'in', ['BE', 'FR'])]", orm.Order("name"), orm.Limit(5))
 func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 	r.check()
 	q := r.searchQuery(dom, makeOpts(opts))
@@ -90,6 +94,10 @@ func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 
 // SearchCount returns how many records match dom (at most the Limit, when
 // given).
+//
+// Example:
+//
+//	env.Model("demo.order").SearchCount("[('state', '=', 'done')]")
 func (r Recordset) SearchCount(dom any, opts ...SearchOpt) int {
 	r.check()
 	o := makeOpts(opts)

@@ -19,9 +19,11 @@ func quote(ident string) string {
 func qualify(alias, column string) string { return quote(alias) + "." + quote(column) }
 
 // SQL is a piece of SQL code with its parameters, like Odoo's SQL wrapper:
-// compose pieces with SQLf, give identifiers with Ident, never splice a
-// value into the code. Parameters are written "$?" and numbered when the
-// statement is built.
+// build it with SQLf, where each %s takes a value (bound as a parameter),
+// an Ident (quoted) or another SQL (inlined); join pieces with JoinSQL.
+// A value is never spliced into the code: the parameters are numbered
+// $1, $2, … when the statement is built (Build, String). Run it with
+// env.Cr().Execute or env.Cr().Query.
 type SQL struct {
 	code string
 	args []any
@@ -33,6 +35,11 @@ type Ident string
 // SQLf builds SQL from a format where each %s takes one argument: a SQL
 // (inlined with its parameters), an Ident (quoted), or any other value
 // (bound as a parameter). Literal % is written %%.
+//
+// Example:
+//
+//	q := orm.SQLf("SELECT count(*) FROM %s WHERE name ILIKE %s", orm.Ident("res_partner"), "%a%")
+//	env.Cr().Query(q)
 func SQLf(format string, args ...any) SQL {
 	var b strings.Builder
 	var params []any
@@ -72,7 +79,8 @@ func SQLf(format string, args ...any) SQL {
 	return SQL{code: b.String(), args: params}
 }
 
-// Join joins pieces with a separator.
+// JoinSQL joins pieces with a separator, keeping their parameters:
+// JoinSQL(" AND ", a, b) is a's code, " AND ", b's code.
 func JoinSQL(sep string, parts ...SQL) SQL {
 	var b strings.Builder
 	var params []any

@@ -8,6 +8,11 @@ import (
 
 // Values maps field names to values, as Odoo's vals dictionaries: the input
 // of Create and Write and the output of Read.
+//
+// Example:
+//
+//	vals := orm.Values{"name": "Acme", "country_id": env.Ref("base.be").ID()}
+//	env.Model("res.partner").Create(vals)
 type Values map[string]any
 
 // Ctx is an environment's context (Odoo's env.context): language, timezone,

@@ -68,7 +68,9 @@
 // a field in a domain literal Search("[('na…, an external id in
 // env.Ref("base.ma… or ref("…, or a meta-command. Completer turns that into
 // readline candidates with a Catalog of models, fields and external ids
-// and a Scope that knows the interpreter's variables.
+// and a Scope that knows the interpreter's variables, the members of the
+// packages it can import and the static type of an expression
+// (complete_types.go).
 //
 // # Sessions
 //
@@ -84,9 +86,11 @@
 //	s.Eval(ctx, ":diff")                           // created res.partner(…)
 //	s.Eval(ctx, ":undo")                           // rolls back the Create
 //
-// A failed entry that uses a recordset as Python does (ps[0], len(ps),
-// p.name, ps | qs) gets a "hint:" line with the Go spelling
-// (session_hints.go).
+// A failed entry that uses a recordset or an env as Odoo's Python does
+// (ps[0], len(ps), p.name, ps | qs, rs.write({…}), env.uid, if rs) prints
+// the Go compiler's message and a "hint:" line with the Go spelling, from
+// the Odoo → odsh phrasebook that :doc python prints
+// (session_hints.go, session_phrasebook.go).
 //
 // Each entry runs in a savepoint, is flushed on success, and keeps its
 // savepoint for :undo when it wrote (see session.go). Interrupt cancels the

@@ -251,11 +251,7 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	}
 	if err != nil {
 		s.abandon(sp, n)
-		err = s.fail(err)
-		if h := s.hint(entry, err); h != "" {
-			fmt.Fprintln(s.errw, "hint: "+h)
-		}
-		return err
+		return s.failHinted(entry, err)
 	}
 	queries := s.tx.QueryCount() - q0
 	s.keep(sp, entry, n)

@@ -79,7 +79,7 @@ func (c registryCatalog) XMLIDs(prefix string, limit int) []string {
 type sessionScope struct{ s *Session }
 
 func (sc sessionScope) Names() []string {
-	names := append(sc.s.in.Globals(), sc.s.in.Imported()...)
+	names := append(sc.s.in.Globals(), sc.s.in.Packages()...)
 	names = append(names, helperNames...)
 	return append(names, "env")
 }
@@ -101,7 +101,9 @@ func (sc sessionScope) modelOf(e ast.Expr) (string, bool) {
 			return "", false
 		}
 		switch sel.Sel.Name {
-		case "Search", "Browse", "Sudo", "WithContext", "Filtered", "Sorted", "Exists":
+		case "Search", "Browse", "BrowseInts", "Sudo", "WithContext", "WithUser", "WithCompany", "WithEnv",
+			"Filtered", "FilteredDomain", "Sorted", "Reversed", "Exists", "EnsureOne", "At", "Slice",
+			"Union", "Intersect", "Subtract", "Concat":
 			return sc.modelOf(sel.X)
 		case "Model":
 			if len(call.Args) == 1 {
@@ -112,6 +114,13 @@ func (sc sessionScope) modelOf(e ast.Expr) (string, bool) {
 			}
 		}
 		return "", false
+	}
+	if ix, ok := e.(*ast.IndexExpr); ok { // rs.Records()[i]
+		if call, ok := ix.X.(*ast.CallExpr); ok {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Records" {
+				return sc.modelOf(sel.X)
+			}
+		}
 	}
 	v, ok := sc.value(e)
 	if rs, isRS := v.(orm.Recordset); ok && isRS && rs.Model() != nil {
@@ -147,12 +156,21 @@ func writeSelector(b *strings.Builder, e ast.Expr) {
 	}
 }
 
-// Members lists the exported methods and fields of what expr denotes; a
-// recordset expression through Model/Search/Browse gives Recordset's.
+// Members lists the exported names of a package (orm, strings, strconv
+// before its first use), or the exported methods and fields of what expr
+// denotes, its type worked out without running calls (complete_types.go).
 func (sc sessionScope) Members(expr string) []string {
 	e, err := parser.ParseExpr(expr)
 	if err != nil {
 		return nil
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if syms, ok := sc.s.in.PackageSymbols(id.Name); ok {
+			return packageMembers(syms)
+		}
+	}
+	if t, ok := (staticTyper{sc.s.in}).TypeOf(expr); ok {
+		return typeMembers(t)
 	}
 	if _, ok := sc.modelOf(e); ok {
 		return exportedMembers(reflect.TypeOf(orm.Recordset{}))

@@ -49,8 +49,15 @@ func (s *Session) metaDoc(_ context.Context, args []string) error {
 			}
 		}
 	}
-	if keys := apiDoc(name); len(keys) > 0 {
+	if name == "python" || name == "odoo" {
+		writePhrasebook(s.out)
+		return nil
+	}
+	if keys := s.apiDoc(name); len(keys) > 0 {
 		s.printAPIDoc(keys)
+		return nil
+	}
+	if s.goDoc(name) {
 		return nil
 	}
 	return metaErr("no model, field, helper, command or ORM name %q", name)
