@@ -376,7 +376,7 @@ func (r Recordset) Exists() Recordset {
 		return r
 	}
 	known := map[int64]bool{}
-	r.env.tx.Query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{real},
+	r.env.tx.query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{real},
 		func(rows pgxRows) error {
 			var id int64
 			if err := rows.Scan(&id); err != nil {
