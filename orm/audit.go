@@ -61,6 +61,7 @@ type WriteEvent struct {
 type auditState struct {
 	listeners []func(WriteEvent)
 	epoch     int
+	commits   int
 }
 
 // OnWrite registers fn, called with every create, update and unlink the
@@ -73,6 +74,10 @@ func (tx *Transaction) OnWrite(fn func(WriteEvent)) {
 func (tx *Transaction) Epoch() int { return tx.audit.epoch }
 
 func (tx *Transaction) endEpoch() { tx.audit.epoch++ }
+
+// Commits counts the commits of the transaction that committed: an epoch
+// that ended without one ended in a rollback.
+func (tx *Transaction) Commits() int { return tx.audit.commits }
 
 func (tx *Transaction) emit(ev WriteEvent) {
 	for _, fn := range tx.audit.listeners {

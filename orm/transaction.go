@@ -296,6 +296,9 @@ func (tx *Transaction) Commit() {
 	tag, err := tx.conn.Exec(tx.ctx, "COMMIT")
 	tx.note("COMMIT", nil, start)
 	committed := err == nil && tag.String() == "COMMIT"
+	if committed {
+		tx.audit.commits++
+	}
 	tx.endEpoch()
 	tx.forgetWrites()
 	tx.now = time.Time{}

@@ -39,12 +39,12 @@ func (s *Session) runScriptEntry(ctx context.Context, name, src string) error {
 	}
 	if err != nil {
 		s.abandon(sp, n)
+		s.record(strings.TrimSpace(stripShebang(src)), true, false)
 		s.lastErr = err
 		fmt.Fprintf(s.errw, "%s: %s\n", name, s.FormatError(err))
 		return err
 	}
-	s.keep(sp, src, n)
-	s.saved = append(s.saved, strings.TrimPrefix(strings.TrimSpace(stripShebang(src)), "\n"))
+	s.keep(sp, strings.TrimSpace(stripShebang(src)), n)
 	return nil
 }
 
