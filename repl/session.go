@@ -165,7 +165,7 @@ func (s *Session) runInit() error {
 		return err
 	}
 	if err := s.RunScript(context.Background(), s.opts.InitFile, string(src)); err != nil {
-		fmt.Fprintf(s.errw, "%s: %s\n", s.opts.InitFile, s.FormatError(err))
+		s.printScriptError(s.opts.InitFile, err)
 	}
 	return nil
 }
@@ -251,6 +251,7 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	}
 	if err != nil {
 		s.abandon(sp, n)
+		err = withLine(entry, err)
 		if ranSome(err) {
 			s.record(entry, true, false) // its variables may be set: they are stale
 		}
@@ -274,6 +275,17 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 		s.printTiming(time.Since(start), queries)
 	}
 	return nil
+}
+
+// withLine gives the error of an entry of several lines the line it
+// happened on, when known, as a script's error has it: "line 2: undefined:
+// nope".
+func withLine(entry string, err error) error {
+	var ce *CompileError
+	if strings.Contains(strings.TrimSpace(entry), "\n") && errors.As(err, &ce) && ce.Line > 0 && !errors.As(err, new(*ScriptError)) {
+		return &ScriptError{Line: ce.Line, Err: err}
+	}
+	return err
 }
 
 // ranSome reports whether a failed entry may have run part of its code
