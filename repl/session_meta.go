@@ -54,7 +54,7 @@ func init() {
 		"user":     {":user LOGIN", "run as another user (env is rebound)", (*Session).metaUser},
 		"ctx":      {":ctx [KEY=VALUE...]", "show or extend env's context", (*Session).metaCtx},
 		"load":     {":load FILE", "run a script file in this session", (*Session).metaLoad},
-		"save":     {":save FILE", "write the successful entries as a script", (*Session).metaSave},
+		"save":     {":save FILE", "write the entries in effect as a script", (*Session).metaSave},
 		"reset":    {":reset", "roll back and forget every variable", (*Session).metaReset},
 		"trace":    {":trace", "the stack of the last internal error", (*Session).metaTrace},
 		"quit":     {":quit", "leave (Ctrl-D also does)", (*Session).metaQuit},
