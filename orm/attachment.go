@@ -71,7 +71,7 @@ func (r Recordset) fetchAttachments(f *Field, id int64) {
 	what := SQLf("%s, %s", SQL{code: qualify(q.alias, "id")}, SQL{code: qualify("att", "db_datas")})
 	c := tx.cache
 	found := c.existing(r.model)
-	tx.QuerySQL(q.selectSQL(what), func(rows pgxRows) error {
+	tx.querySQL(q.selectSQL(what), func(rows pgxRows) error {
 		var rid int64
 		var data []byte
 		if err := rows.Scan(&rid, &data); err != nil {
@@ -192,7 +192,7 @@ func (tx *Transaction) unlinkAttachments(m *Model, ids []int64) {
 	if att == nil || att == m || !att.HasTable() {
 		return
 	}
-	tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE res_model = $1 AND res_id = ANY($2)", quote(att.Table)), m.Name, ids)
+	tx.exec(fmt.Sprintf("DELETE FROM %s WHERE res_model = $1 AND res_id = ANY($2)", quote(att.Table)), m.Name, ids)
 }
 
 // condition translates (f, =, False) and (f, !=, False) on an

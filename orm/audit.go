@@ -7,7 +7,8 @@ package orm
 // session changed from them. An update or a deletion comes with the
 // values the records had in the database just before it (read by one
 // extra SELECT, only while someone listens), so a listener can show
-// "before → after". Raw SQL sent with Exec is not reported.
+// "before → after". A raw statement that wrote (rawsql.go) is reported as
+// itself, with its command tag: what it changed is not itemised.
 //
 // Commit and Rollback advance the transaction's epoch: savepoints and
 // reported writes from an earlier epoch are gone.
@@ -29,11 +30,13 @@ const (
 	OpUpdate
 	// OpUnlink reports a DELETE about to be sent.
 	OpUnlink
+	// OpSQL reports a raw statement that wrote (after it ran).
+	OpSQL
 )
 
-// String returns "create", "update" or "unlink".
+// String returns "create", "update", "unlink" or "sql".
 func (o WriteOp) String() string {
-	return [...]string{"create", "update", "unlink"}[o]
+	return [...]string{"create", "update", "unlink", "sql"}[o]
 }
 
 // WriteEvent is one write the transaction sends.
@@ -46,12 +49,19 @@ type WriteEvent struct {
 	// Before holds, per id, the database values of Fields (OpUpdate) or of
 	// the record name field (OpUnlink) before the statement.
 	Before map[int64]Values
+	// SQL and Args are a raw statement (OpSQL) on one line, Tag its
+	// command tag ("UPDATE 3") and Rows the rows it changed.
+	SQL  string
+	Args []any
+	Tag  string
+	Rows int64
 }
 
 // auditState is the transaction's listeners and epoch.
 type auditState struct {
 	listeners []func(WriteEvent)
 	epoch     int
+	commits   int
 }
 
 // OnWrite registers fn, called with every create, update and unlink the
@@ -64,6 +74,10 @@ func (tx *Transaction) OnWrite(fn func(WriteEvent)) {
 func (tx *Transaction) Epoch() int { return tx.audit.epoch }
 
 func (tx *Transaction) endEpoch() { tx.audit.epoch++ }
+
+// Commits counts the commits of the transaction that committed: an epoch
+// that ended without one ended in a rollback.
+func (tx *Transaction) Commits() int { return tx.audit.commits }
 
 func (tx *Transaction) emit(ev WriteEvent) {
 	for _, fn := range tx.audit.listeners {
@@ -111,7 +125,7 @@ func (tx *Transaction) readColumns(m *Model, fields []*Field, ids []int64) map[i
 		cols = append(cols, quote(f.column))
 	}
 	q := fmt.Sprintf("SELECT %s FROM %s WHERE id = ANY($1)", strings.Join(cols, ", "), quote(m.Table))
-	tx.Query(q, []any{ids}, func(rows pgx.Rows) error {
+	tx.query(q, []any{ids}, func(rows pgx.Rows) error {
 		vals, err := rows.Values()
 		if err != nil {
 			return err

@@ -1,6 +1,9 @@
 package orm
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // CommandOp is the operation of an x2many command, numbered as Odoo's.
 type CommandOp int
@@ -124,6 +127,11 @@ func (f *Field) parseCommands(v any) ([]Cmd, error) {
 
 func parseCommandList(list []any) ([]Cmd, error) {
 	if len(list) > 0 && allIDs(list) {
+		if looksLikeFlatCommand(list) {
+			return nil, fmt.Errorf("a list of integers that reads as the command %s without its outer list: "+
+				"write []any{%s} (or orm.Command.%s) for the command, or []int64%s for records with these ids",
+				tupleText(list), goList(list), commandCall(list), strings.TrimPrefix(goList(list), "[]any"))
+		}
 		ids := make([]int64, len(list))
 		for i, x := range list {
 			ids[i], _ = toInt64(x)
@@ -139,6 +147,51 @@ func parseCommandList(list []any) ([]Cmd, error) {
 		cmds = append(cmds, c)
 	}
 	return cmds, nil
+}
+
+// looksLikeFlatCommand reports whether a list of integers is more likely
+// an x2many command whose outer list was forgotten than a list of ids:
+//
+//	[]any{2|3|4, id}        ⇔  (delete|unlink|link, id)
+//	[]any{2|3|4|5, id, 0}   ⇔  the same written as Odoo's triple
+//
+// Odoo reads such a list as ids (Command.set) and silently replaces the
+// links; odsh refuses it: a typed []int64 or a recordset is a set.
+func looksLikeFlatCommand(list []any) bool {
+	op, _ := toInt64(list[0])
+	switch len(list) {
+	case 2:
+		return op >= int64(CmdDelete) && op <= int64(CmdLink)
+	case 3:
+		last, _ := toInt64(list[2])
+		return op >= int64(CmdDelete) && op <= int64(CmdClear) && last == 0
+	}
+	return false
+}
+
+// tupleText writes a list of integers as Odoo's tuple: (4, 7).
+func tupleText(list []any) string {
+	parts := make([]string, len(list))
+	for i, x := range list {
+		parts[i] = fmt.Sprint(x)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// goList writes a list of integers as Go: []any{4, 7}.
+func goList(list []any) string {
+	t := tupleText(list)
+	return "[]any{" + t[1:len(t)-1] + "}"
+}
+
+// commandCall names the Command builder of a flat command: Link(7).
+func commandCall(list []any) string {
+	op, _ := toInt64(list[0])
+	if CommandOp(op) == CmdClear {
+		return "Clear()"
+	}
+	name := cmdNames[op]
+	return strings.ToUpper(name[:1]) + name[1:] + "(" + fmt.Sprint(list[1]) + ")"
 }
 
 func allIDs(list []any) bool {

@@ -174,10 +174,10 @@ func (r Recordset) insertRows(rows []newRow) []int64 {
 	}
 	if len(cols) == 0 {
 		q := fmt.Sprintf("INSERT INTO %s (id) SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2) RETURNING id", quote(m.Table))
-		r.env.tx.Query(q, []any{m.Table, len(rows)}, scan)
+		r.env.tx.query(q, []any{m.Table, len(rows)}, scan)
 	} else {
 		q, args := insertSQL(m, cols, rows)
-		r.env.tx.Query(q, args, scan)
+		r.env.tx.query(q, args, scan)
 	}
 	r.env.tx.auditCreate(m, ids)
 	r.env.tx.wrote = true

@@ -35,9 +35,9 @@ func (r Recordset) unlink() {
 	tx.auditUnlink(m, ids)
 	cascaded := tx.unlinkModified(m, ids)
 	tx.unlinkAttachments(m, ids)
-	tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = ANY($1)", quote(m.Table)), ids)
+	tx.exec(fmt.Sprintf("DELETE FROM %s WHERE id = ANY($1)", quote(m.Table)), ids)
 	if data := tx.reg.models["ir.model.data"]; data != nil && m.Name != "ir.model.data" {
-		tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE model = $1 AND res_id = ANY($2)", quote(data.Table)), m.Name, ids)
+		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE model = $1 AND res_id = ANY($2)", quote(data.Table)), m.Name, ids)
 		tx.xmlids = map[string]xmlRef{}
 	}
 	tx.wrote = true

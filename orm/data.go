@@ -58,7 +58,7 @@ func (e *Env) lookupXMLID(xmlid string) (xmlRef, bool) {
 		tx.flushModel(data) // an external id written but not sent yet
 	}
 	var ref xmlRef
-	tx.Query("SELECT model, res_id FROM ir_model_data WHERE module = $1 AND name = $2", []any{module, name},
+	tx.query("SELECT model, res_id FROM ir_model_data WHERE module = $1 AND name = $2", []any{module, name},
 		func(rows pgxRows) error { return rows.Scan(&ref.model, &ref.id) })
 	tx.xmlids[xmlid] = ref
 	return ref, ref.id != 0
@@ -71,7 +71,7 @@ func (e *Env) SetXMLID(xmlid string, rec Recordset, noupdate bool) {
 		panic(&ValidationError{ErrorInfo{Model: "ir.model.data", Value: xmlid, HasValue: true, Msg: "an external id is module.name"}})
 	}
 	e.tx.flushAll()
-	e.tx.Exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate) VALUES ($1, $2, $3, $4, $5)
+	e.tx.exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (module, name) DO UPDATE SET model = EXCLUDED.model, res_id = EXCLUDED.res_id`,
 		module, name, rec.ModelName(), rec.EnsureOne().ID(), noupdate)
 	e.tx.xmlids[xmlid] = xmlRef{model: rec.ModelName(), id: rec.ID()}
@@ -164,7 +164,7 @@ func (l *loader) qualify(id string) string {
 func (l *loader) readExisting() {
 	l.known, l.noupd = map[string]int64{}, map[string]bool{}
 	l.env.tx.flushAll()
-	l.env.tx.Query("SELECT module, name, res_id, noupdate FROM ir_model_data WHERE model = $1", []any{l.rs.ModelName()},
+	l.env.tx.query("SELECT module, name, res_id, noupdate FROM ir_model_data WHERE model = $1", []any{l.rs.ModelName()},
 		func(rows pgxRows) error {
 			var module, name string
 			var id int64
@@ -275,7 +275,7 @@ func (l *loader) flushPending() {
 		l.known[x] = recs.ids[i]
 		l.env.tx.xmlids[x] = xmlRef{model: l.rs.ModelName(), id: recs.ids[i]}
 	}
-	l.env.tx.Exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
+	l.env.tx.exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
 		SELECT m, n, $3, r, $4 FROM unnest($1::text[], $2::text[], $5::int8[]) AS v(m, n, r)`,
 		modules, names, l.rs.ModelName(), l.file.NoUpdate, recs.ids)
 	l.pending, l.pendIDs = nil, nil

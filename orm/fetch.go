@@ -94,7 +94,7 @@ func (r Recordset) fetchRows(fields []*Field, ids []int64) {
 		dests[i] = scanDest(fl)
 	}
 	newRow := c.rowAllocator(r.model, len(ids))
-	tx.Query(q, args, func(rows pgxRows) error {
+	tx.query(q, args, func(rows pgxRows) error {
 		vals, err := r.decodeRow(rows, fields, dests)
 		if err != nil {
 			return err
@@ -163,7 +163,7 @@ func (r Recordset) lineQuery(f *Field) *query {
 // fillX2many runs a query of (owner, line) pairs and caches the lines.
 func (r Recordset) fillX2many(f *Field, ids []int64, s SQL) {
 	byOwner := make(map[int64][]int64, len(ids))
-	r.env.tx.QuerySQL(s, func(rows pgxRows) error {
+	r.env.tx.querySQL(s, func(rows pgxRows) error {
 		var owner, line int64
 		if err := rows.Scan(&owner, &line); err != nil {
 			return err

@@ -230,7 +230,7 @@ func (tx *Transaction) execUpdate(m *Model, fields []*Field, q string, args []an
 		}
 	}
 	if len(maps) == 0 {
-		return tx.Exec(q, args...)
+		return tx.exec(q, args...)
 	}
 	cols := []string{qualify(m.Table, "id")}
 	for _, f := range maps {
@@ -238,7 +238,7 @@ func (tx *Transaction) execUpdate(m *Model, fields []*Field, q string, args []an
 	}
 	var n int64
 	c := tx.cache
-	tx.Query(q+" RETURNING "+strings.Join(cols, ", "), args, func(rows pgx.Rows) error {
+	tx.query(q+" RETURNING "+strings.Join(cols, ", "), args, func(rows pgx.Rows) error {
 		vals, err := rows.Values()
 		if err != nil {
 			return err

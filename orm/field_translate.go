@@ -86,7 +86,7 @@ func (tx *Transaction) activeLangs() map[string]bool {
 	langs := map[string]bool{langDefault: true}
 	if m := tx.reg.models["res.lang"]; m != nil && m.Fields["code"] != nil && m.Fields["active"] != nil {
 		tx.flushModel(m)
-		tx.QuerySQL(SQLf("SELECT code FROM %s WHERE active", Ident(m.Table)), func(rows pgxRows) error {
+		tx.querySQL(SQLf("SELECT code FROM %s WHERE active", Ident(m.Table)), func(rows pgxRows) error {
 			var code string
 			err := rows.Scan(&code)
 			langs[code] = true

@@ -1,5 +1,7 @@
 package orm
 
+import "github.com/jackc/pgx/v5/pgconn"
+
 // Invalidation and raw SQL.
 //
 // The cache is authoritative for what the ORM wrote; the database for the
@@ -57,8 +59,17 @@ type Cursor struct{ tx *Transaction }
 // Cr returns the cursor of the env's transaction.
 func (e *Env) Cr() *Cursor { return &Cursor{tx: e.tx} }
 
+// String describes the cursor (it has no state of its own to show).
+func (c *Cursor) String() string {
+	if c == nil || c.tx == nil {
+		return "<nil>"
+	}
+	return "orm.Cursor(env's transaction)"
+}
+
 // Execute flushes, runs a statement built with SQLf, forgets the cache and
-// returns the rows affected.
+// returns the rows affected. A statement that writes marks the transaction
+// dirty and is reported to OnWrite listeners (see Transaction.Exec).
 //
 // Example:
 //
@@ -71,6 +82,8 @@ func (c *Cursor) Execute(s SQL) int64 {
 }
 
 // Query flushes, then runs a query built with SQLf and returns its rows.
+// A query that wrote (INSERT … RETURNING, a function that writes) also
+// forgets the cache, as Execute does.
 //
 // Example:
 //
@@ -78,10 +91,16 @@ func (c *Cursor) Execute(s SQL) int64 {
 func (c *Cursor) Query(s SQL) [][]any {
 	c.tx.flushAll()
 	var out [][]any
-	c.tx.QuerySQL(s, func(rows pgxRows) error {
-		v, err := rows.Values()
-		out = append(out, v)
-		return err
+	q, args := s.Build()
+	wrote := c.tx.raw(q, args, func() pgconn.CommandTag {
+		return c.tx.query(q, args, func(rows pgxRows) error {
+			v, err := rows.Values()
+			out = append(out, v)
+			return err
+		})
 	})
+	if wrote {
+		c.tx.invalidateAll()
+	}
 	return out
 }

@@ -47,7 +47,7 @@ func (recs Recordset) parentStoreCreate() {
 func (r Recordset) cachePaths(s SQL) {
 	f := r.model.Fields["parent_path"]
 	c := r.env.tx.cache
-	r.env.tx.QuerySQL(s, func(rows pgxRows) error {
+	r.env.tx.querySQL(s, func(rows pgxRows) error {
 		var id int64
 		var path string
 		if err := rows.Scan(&id, &path); err != nil {

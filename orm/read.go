@@ -176,7 +176,7 @@ func (r Recordset) scanRows(q *query, cols []*Field) []int64 {
 	c := r.env.tx.cache
 	known := c.existing(r.model)
 	var ids []int64
-	r.env.tx.QuerySQL(q.selectSQL(JoinSQL(", ", what...)), func(rows pgxRows) error {
+	r.env.tx.querySQL(q.selectSQL(JoinSQL(", ", what...)), func(rows pgxRows) error {
 		vals, err := rows.Values()
 		if err != nil {
 			return err

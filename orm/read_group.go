@@ -246,7 +246,7 @@ func (g *groupQuery) run() [][]any {
 		what = append(what, g.aggSQL(a))
 	}
 	var rows [][]any
-	g.r.env.tx.QuerySQL(g.q.selectSQL(JoinSQL(", ", what...)), func(rs pgxRows) error {
+	g.r.env.tx.querySQL(g.q.selectSQL(JoinSQL(", ", what...)), func(rs pgxRows) error {
 		vals, err := rs.Values()
 		rows = append(rows, vals)
 		return err

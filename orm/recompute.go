@@ -261,7 +261,7 @@ func (tx *Transaction) cachedNewReferrers(p *Field, ids []int64) []int64 {
 
 func (tx *Transaction) selectIDs(q string, ids []int64) []int64 {
 	var out []int64
-	tx.Query(q, []any{ids}, func(rows pgxRows) error {
+	tx.query(q, []any{ids}, func(rows pgxRows) error {
 		var id int64
 		err := rows.Scan(&id)
 		out = append(out, id)

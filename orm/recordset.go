@@ -200,11 +200,19 @@ func (r Recordset) At(i int) Recordset {
 	return r.Browse(r.ids[i])
 }
 
-// Slice returns records [i, j), like rs[i:j].
+// Slice returns records [i, j) with Python's slicing rules, as Odoo's
+// rs[i:j]: a negative bound counts from the end, and bounds out of range
+// are clamped, so Slice never fails (Slice(-2, 3) is the last two of
+// three records, Slice(5, 9) of three records is empty).
 func (r Recordset) Slice(i, j int) Recordset {
-	if j > len(r.ids) {
-		j = len(r.ids)
+	n := len(r.ids)
+	clamp := func(k int) int {
+		if k < 0 {
+			k += n
+		}
+		return max(0, min(k, n))
 	}
+	i, j = clamp(i), clamp(j)
 	if i > j {
 		i = j
 	}
@@ -406,7 +414,7 @@ func (r Recordset) Exists() Recordset {
 		return r
 	}
 	known := map[int64]bool{}
-	r.env.tx.Query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{real},
+	r.env.tx.query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{real},
 		func(rows pgxRows) error {
 			var id int64
 			if err := rows.Scan(&id); err != nil {

@@ -38,7 +38,7 @@ func reflectModelRows(tx *Transaction) map[string]int64 {
 		infos = append(infos, firstNonEmpty(m.Description, m.Name))
 		transient, abstract = append(transient, m.Transient), append(abstract, m.Abstract)
 	}
-	tx.Exec(`INSERT INTO ir_model (model, name, "order", info, transient, abstract, state, create_date, write_date)
+	tx.exec(`INSERT INTO ir_model (model, name, "order", info, transient, abstract, state, create_date, write_date)
 		SELECT m, d, o, i, t, a, 'base', $7, $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::bool[]) AS v(m, d, o, i, t, a)
 		ON CONFLICT (model) DO UPDATE SET name = EXCLUDED.name, "order" = EXCLUDED."order", info = EXCLUDED.info,
 			transient = EXCLUDED.transient, abstract = EXCLUDED.abstract, write_date = EXCLUDED.write_date
@@ -46,7 +46,7 @@ func reflectModelRows(tx *Transaction) map[string]int64 {
 			IS DISTINCT FROM (EXCLUDED.name, EXCLUDED."order", EXCLUDED.info, EXCLUDED.transient, EXCLUDED.abstract)`,
 		names, descs, orders, infos, transient, abstract, tx.Now())
 	ids := map[string]int64{}
-	tx.Query("SELECT model, id FROM ir_model", nil, func(rows pgxRows) error {
+	tx.query("SELECT model, id FROM ir_model", nil, func(rows pgxRows) error {
 		var n string
 		var id int64
 		err := rows.Scan(&n, &id)
@@ -82,7 +82,7 @@ func reflectModelXMLIDs(tx *Transaction, ids map[string]int64) {
 		names = append(names, "model_"+strings.ReplaceAll(n, ".", "_"))
 		resIDs = append(resIDs, ids[n])
 	}
-	tx.Exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
+	tx.exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
 		SELECT m, n, 'ir.model', r, false FROM unnest($1::text[], $2::text[], $3::int8[]) AS v(m, n, r)
 		ON CONFLICT (module, name) DO NOTHING`, modules, names, resIDs)
 }
@@ -107,7 +107,7 @@ func reflectFieldRows(tx *Transaction, modelIDs map[string]int64) {
 		args = append(args, typedArray(c))
 	}
 	args = append(args, tx.Now())
-	tx.Exec(fieldUpsertSQL(), args...)
+	tx.exec(fieldUpsertSQL(), args...)
 }
 
 // typedArray turns a column of values of one Go type into a typed slice

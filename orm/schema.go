@@ -23,7 +23,7 @@ type schemaState struct {
 
 func (tx *Transaction) readSchema() *schemaState {
 	st := &schemaState{columns: map[string]map[string]bool{}, types: map[string]map[string]string{}, constraints: map[string]bool{}, indexes: map[string]bool{}}
-	tx.Query(`SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+	tx.query(`SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
 		WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped`, nil,
 		func(rows pgxRows) error {
 			var t, c, typ string
@@ -38,14 +38,14 @@ func (tx *Transaction) readSchema() *schemaState {
 			st.types[t][c] = typ
 			return nil
 		})
-	tx.Query(`SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace`, nil,
+	tx.query(`SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace`, nil,
 		func(rows pgxRows) error {
 			var n string
 			err := rows.Scan(&n)
 			st.constraints[n] = true
 			return err
 		})
-	tx.Query(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()`, nil,
+	tx.query(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()`, nil,
 		func(rows pgxRows) error {
 			var n string
 			err := rows.Scan(&n)
@@ -70,9 +70,9 @@ func (tx *Transaction) InitSchema(models ...string) []string {
 		if len(ran) == 0 {
 			// deferred foreign keys with pending checks forbid ALTER TABLE:
 			// check them now, and defer them again at the end
-			tx.Exec("SET CONSTRAINTS ALL IMMEDIATE")
+			tx.exec("SET CONSTRAINTS ALL IMMEDIATE")
 		}
-		tx.Exec(q)
+		tx.exec(q)
 		ran = append(ran, q)
 	}
 
@@ -92,7 +92,7 @@ func (tx *Transaction) InitSchema(models ...string) []string {
 		tx.createConstraints(m, st, exec)
 	}
 	if len(ran) > 0 {
-		tx.Exec("SET CONSTRAINTS ALL DEFERRED")
+		tx.exec("SET CONSTRAINTS ALL DEFERRED")
 		tx.cache.clear()
 	}
 	return ran

@@ -79,7 +79,7 @@ func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 	q := r.searchQuery(dom, makeOpts(opts))
 	r.env.tx.flushQuery(q)
 	var ids []int64
-	r.env.tx.QuerySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {
+	r.env.tx.querySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {
 		var id int64
 		err := rows.Scan(&id)
 		ids = append(ids, id)
@@ -111,7 +111,7 @@ func (r Recordset) SearchCount(dom any, opts ...SearchOpt) int {
 	}
 	r.env.tx.flushQuery(q)
 	var n int64
-	r.env.tx.QuerySQL(s, func(rows pgxRows) error { return rows.Scan(&n) })
+	r.env.tx.querySQL(s, func(rows pgxRows) error { return rows.Scan(&n) })
 	return int(n)
 }
 

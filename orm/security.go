@@ -88,7 +88,7 @@ func (r Recordset) queryAccess(mode string) bool {
 	q := fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM ir_model_access a JOIN ir_model m ON m.id = a.model_id
 		WHERE m.model = $1 AND a.active AND a.perm_%s
 		AND (a.group_id IS NULL OR a.group_id IN (SELECT gid FROM res_groups_users_rel WHERE uid = $2)))`, mode)
-	r.env.tx.Query(q, []any{r.model.Name, r.env.uid}, func(rows pgxRows) error { return rows.Scan(&ok) })
+	r.env.tx.query(q, []any{r.model.Name, r.env.uid}, func(rows pgxRows) error { return rows.Scan(&ok) })
 	return ok
 }
 
@@ -123,7 +123,7 @@ func (r Recordset) computeRules(mode string) domain.Domain {
 		AND (g.global OR EXISTS (SELECT 1 FROM rule_group_rel rg JOIN res_groups_users_rel gu ON gu.gid = rg.group_id
 			WHERE rg.rule_group_id = r.id AND gu.uid = $2))
 		ORDER BY r.id`, mode)
-	r.env.tx.Query(q, []any{r.model.Name, r.env.uid}, func(rs pgxRows) error {
+	r.env.tx.query(q, []any{r.model.Name, r.env.uid}, func(rs pgxRows) error {
 		var row ruleRow
 		err := rs.Scan(&row.domain, &row.global, &row.name)
 		rows = append(rows, row)
@@ -256,7 +256,7 @@ func (r Recordset) checkRules(mode string) {
 	q.addWhere(SQLf("%s = ANY(%s)", SQL{code: qualify(q.alias, "id")}, dedup(r.ids)))
 	q.addWhere(SQLf("NOT COALESCE(%s, FALSE)", su.domainSQL(q, q.alias, r.model, d)))
 	var bad []int64
-	r.env.tx.QuerySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {
+	r.env.tx.querySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {
 		var id int64
 		err := rows.Scan(&id)
 		bad = append(bad, id)
@@ -297,7 +297,7 @@ func (e *Env) userGroups() map[int64]bool {
 	}
 	gs := map[int64]bool{}
 	if e.tx.reg.models["res.groups"] != nil {
-		e.tx.Query("SELECT gid FROM res_groups_users_rel WHERE uid = $1", []any{e.uid}, func(rows pgxRows) error {
+		e.tx.query("SELECT gid FROM res_groups_users_rel WHERE uid = $1", []any{e.uid}, func(rows pgxRows) error {
 			var id int64
 			err := rows.Scan(&id)
 			gs[id] = true

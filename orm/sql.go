@@ -122,14 +122,14 @@ func (s SQL) String() string { q, _ := s.Build(); return q }
 // Args returns the parameters.
 func (s SQL) Args() []any { return s.args }
 
-// ExecSQL runs a composed statement (see Exec).
-func (tx *Transaction) ExecSQL(s SQL) int64 {
+// execSQL runs a composed statement the ORM built (see exec).
+func (tx *Transaction) execSQL(s SQL) int64 {
 	q, args := s.Build()
-	return tx.Exec(q, args...)
+	return tx.exec(q, args...)
 }
 
-// QuerySQL runs a composed query (see Query).
-func (tx *Transaction) QuerySQL(s SQL, scan func(rows pgx.Rows) error) {
+// querySQL runs a composed query the ORM built (see query).
+func (tx *Transaction) querySQL(s SQL, scan func(rows pgx.Rows) error) {
 	q, args := s.Build()
-	tx.Query(q, args, scan)
+	tx.query(q, args, scan)
 }

@@ -178,23 +178,27 @@ func formatArgs(args []any) string {
 	return strings.Join(parts, " ")
 }
 
-// Exec runs a statement; an error panics as an ORM error. Raw SQL flushes
-// nothing by itself: call FlushAll before, InvalidateAll after writing.
-func (tx *Transaction) Exec(sql string, args ...any) int64 {
+// exec runs a statement the ORM built; an error panics as an ORM error.
+func (tx *Transaction) exec(sql string, args ...any) int64 {
+	return tx.execTag(sql, args...).RowsAffected()
+}
+
+func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
 	start := time.Now()
 	tag, err := tx.conn.Exec(tx.ctx, sql, args...)
 	tx.note(sql, args, start)
 	if err != nil {
 		panic(tx.mapPgError(err, sql))
 	}
-	return tag.RowsAffected()
+	return tag
 }
 
-// Query runs a query and calls scan for each row; an error panics as an
-// ORM error.
-func (tx *Transaction) Query(sql string, args []any, scan func(rows pgx.Rows) error) {
+// query runs a query the ORM built and calls scan for each row; an error
+// panics as an ORM error. It returns the statement's command tag.
+func (tx *Transaction) query(sql string, args []any, scan func(rows pgx.Rows) error) pgconn.CommandTag {
 	start := time.Now()
 	rows, err := tx.conn.Query(tx.ctx, sql, args...)
+	var tag pgconn.CommandTag
 	if err == nil {
 		for rows.Next() {
 			if err = scan(rows); err != nil {
@@ -202,6 +206,7 @@ func (tx *Transaction) Query(sql string, args []any, scan func(rows pgx.Rows) er
 			}
 		}
 		rows.Close()
+		tag = rows.CommandTag()
 		if err == nil {
 			err = rows.Err()
 		}
@@ -214,6 +219,7 @@ func (tx *Transaction) Query(sql string, args []any, scan func(rows pgx.Rows) er
 		}
 		panic(fmt.Errorf("orm: internal error reading %q: %w", oneLine(sql), err))
 	}
+	return tag
 }
 
 func isScanError(err error) bool {
@@ -221,10 +227,11 @@ func isScanError(err error) bool {
 	return errors.As(err, &se)
 }
 
-// QueryValues runs a query and returns its rows as lists of values.
-func (tx *Transaction) QueryValues(sql string, args ...any) [][]any {
+// queryValues runs a query the ORM built and returns its rows as lists
+// of values.
+func (tx *Transaction) queryValues(sql string, args ...any) [][]any {
 	var out [][]any
-	tx.Query(sql, args, func(rows pgx.Rows) error {
+	tx.query(sql, args, func(rows pgx.Rows) error {
 		v, err := rows.Values()
 		out = append(out, v)
 		return err
@@ -236,7 +243,7 @@ func (tx *Transaction) QueryValues(sql string, args ...any) [][]any {
 func (tx *Transaction) Savepoint() string {
 	tx.spSeq++
 	name := fmt.Sprintf("odsh_sp_%d", tx.spSeq)
-	tx.Exec("SAVEPOINT " + name)
+	tx.exec("SAVEPOINT " + name)
 	if tx.spWrote == nil {
 		tx.spWrote = map[string]bool{}
 	}
@@ -257,8 +264,8 @@ func (tx *Transaction) RollbackTo(name string) {
 	tx.computing = map[*Field]map[int64]bool{}
 	tx.comp = newComputeState()
 	tx.xmlids = map[string]xmlRef{}
-	tx.Exec("ROLLBACK TO SAVEPOINT " + name)
-	tx.Exec("RELEASE SAVEPOINT " + name)
+	tx.exec("ROLLBACK TO SAVEPOINT " + name)
+	tx.exec("RELEASE SAVEPOINT " + name)
 	if w, ok := tx.spWrote[name]; ok {
 		tx.wrote = w
 	}
@@ -267,7 +274,7 @@ func (tx *Transaction) RollbackTo(name string) {
 
 // Release releases a savepoint after success.
 func (tx *Transaction) Release(name string) {
-	tx.Exec("RELEASE SAVEPOINT " + name)
+	tx.exec("RELEASE SAVEPOINT " + name)
 	delete(tx.spWrote, name)
 }
 
@@ -289,6 +296,9 @@ func (tx *Transaction) Commit() {
 	tag, err := tx.conn.Exec(tx.ctx, "COMMIT")
 	tx.note("COMMIT", nil, start)
 	committed := err == nil && tag.String() == "COMMIT"
+	if committed {
+		tx.audit.commits++
+	}
 	tx.endEpoch()
 	tx.forgetWrites()
 	tx.now = time.Time{}
@@ -314,7 +324,7 @@ func (tx *Transaction) Rollback() {
 	tx.reset()
 	tx.endEpoch()
 	tx.forgetWrites()
-	tx.Exec("ROLLBACK")
+	tx.exec("ROLLBACK")
 	if err := tx.begin(); err != nil {
 		panic(tx.mapPgError(err, "BEGIN"))
 	}

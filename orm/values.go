@@ -3,6 +3,7 @@ package orm
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -82,7 +83,11 @@ func (c Ctx) Bool(key string, def bool) bool {
 	case int64:
 		return b != 0
 	case string:
-		return b != "" && b != "0" && !strings.EqualFold(b, "false")
+		// Odoo reads any non-empty string as true ("false" included);
+		// reading it as false instead would make "false" and "no"
+		// differ silently: a string is refused
+		panic(&ValidationError{ErrorInfo{Msg: fmt.Sprintf("context key %q must be a bool, not the string %q: write orm.Ctx{%q: %s} "+
+			"(Odoo reads any non-empty string as true)", key, b, key, strconv.FormatBool(!def)), Value: b, HasValue: true}})
 	}
 	return true
 }

@@ -179,13 +179,13 @@ func (r Recordset) many2manyCommand(f *Field, c Cmd) {
 	case CmdDelete:
 		co.Browse(c.ID).Unlink()
 	case CmdUnlink:
-		tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND %s = $2", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, c.ID)
+		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND %s = $2", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, c.ID)
 	case CmdLink:
 		r.linkAll(f, []int64{c.ID})
 	case CmdClear:
-		tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1)", quote(f.Relation), quote(f.Column1)), r.ids)
+		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1)", quote(f.Relation), quote(f.Column1)), r.ids)
 	case CmdSet:
-		tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND NOT (%s = ANY($2))", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, nonNil(c.IDs))
+		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND NOT (%s = ANY($2))", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, nonNil(c.IDs))
 		r.linkAll(f, c.IDs)
 	default:
 		panic(validationErr(r.model.Name, f.Name, c, "unknown x2many command"))
@@ -216,7 +216,7 @@ func (r Recordset) linkPairs(f *Field, pairs [][2]int64) {
 	for i, p := range pairs {
 		a[i], b[i] = p[0], p[1]
 	}
-	r.env.tx.Exec(fmt.Sprintf("INSERT INTO %s (%s, %s) SELECT * FROM unnest($1::int4[], $2::int4[]) ON CONFLICT DO NOTHING",
+	r.env.tx.exec(fmt.Sprintf("INSERT INTO %s (%s, %s) SELECT * FROM unnest($1::int4[], $2::int4[]) ON CONFLICT DO NOTHING",
 		quote(f.Relation), quote(f.Column1), quote(f.Column2)), a, b)
 	r.env.tx.wrote = true
 	r.invalidateM2mInverse(f)

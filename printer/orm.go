@@ -31,9 +31,11 @@ import (
 //   - orm.Groups (Grouped): a table of key, count and records;
 //   - an error: FormatError's line, wrapped to the width;
 //   - a Table or a Card: rendered as is;
-//   - any other value: scalars as FormatValue shows them (nil as "nil",
-//     strings as they are), slices of scalars one item per line when they
-//     do not fit on one, the rest with fmt's %v, wrapped to the width.
+//   - any other value: scalars as FormatValue shows them (nil as "<nil>",
+//     as Go's %v; strings as they are), slices of scalars as [a, b] with
+//     each item as it prints alone (strings quoted), one item per line
+//     when they do not fit on one, the rest with fmt's %v, wrapped to the
+//     width.
 //
 // Field values follow FormatValue: a many2one shows its display name, an
 // x2many its short repr (FormatX2many), a selection its key (the value to
@@ -50,7 +52,7 @@ func Show(w io.Writer, v any, opts Options, fields ...string) (err error) {
 	}()
 	switch x := v.(type) {
 	case nil:
-		return writeString(w, "nil\n")
+		return writeString(w, "<nil>\n")
 	case error:
 		return showError(w, x, opts)
 	case orm.Recordset:

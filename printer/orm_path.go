@@ -27,7 +27,7 @@ func resolvePath(m *orm.Model, path string) (fieldPath, error) {
 	for i, seg := range p.segs {
 		f := cur.Field(seg)
 		if f == nil {
-			return p, pathErr(cur, seg, fmt.Sprintf("unknown field %q", seg))
+			return p, pathErr(cur, seg, fmt.Sprintf("unknown field %q%s", seg, suggestField(cur, seg)))
 		}
 		if i == len(p.segs)-1 {
 			p.field = f

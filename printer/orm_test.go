@@ -71,7 +71,7 @@ func TestShowUnknownField(t *testing.T) {
 	if n := env.QueryCount() - before; n != 0 {
 		t.Errorf("got %d queries, want none", n)
 	}
-	if got, want := printer.FormatError(err), `ValidationError: res.country.nmae: unknown field "nmae"`; got != want {
+	if got, want := printer.FormatError(err), `ValidationError: res.country.nmae: unknown field "nmae" (did you mean "name"?)`; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -50,9 +51,22 @@ func scalarItems(v any) ([]string, bool) {
 		if !isScalar(e) {
 			return nil, false
 		}
-		items[i] = FormatValue(e.Interface(), Hint{})
+		items[i] = formatItem(e.Interface())
 	}
 	return items, true
+}
+
+// formatItem formats one item of a list as it prints alone: a string
+// quoted (so that ["a b", "c"] is not read as three items), a nil as
+// <nil>, the rest as FormatValue does.
+func formatItem(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case nil:
+		return "<nil>"
+	}
+	return FormatValue(v, Hint{})
 }
 
 // isScalar reports whether v holds a boolean, number, string or time (an

@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"math"
 	"strconv"
@@ -74,9 +75,9 @@ func FormatValue(v any, h Hint) string {
 	case string:
 		return OneLine(x)
 	case float64:
-		return formatFloat(x, h)
+		return formatFloat(x, 64, h)
 	case float32:
-		return formatFloat(float64(x), h)
+		return formatFloat(float64(x), 32, h)
 	case time.Time:
 		return formatTime(x, h)
 	case []byte:
@@ -107,22 +108,40 @@ func formatOther(v any, h Hint) string {
 		return formatInt(int64(x), h)
 	case uint, uint64, uint32, uint16, uint8:
 		return fmt.Sprint(x)
+	case driver.Valuer:
+		// a raw column value of the database driver (a numeric as
+		// its exact decimal text, as psql shows it)
+		if dv, err := x.Value(); err == nil && isDriverScalar(dv) {
+			return FormatValue(dv, h)
+		}
 	}
 	return OneLine(sprint(v))
+}
+
+// isDriverScalar reports whether a driver.Value is one FormatValue shows
+// as a scalar (not a struct of the driver).
+func isDriverScalar(v any) bool {
+	switch v.(type) {
+	case nil, bool, string, int64, float64, time.Time, []byte:
+		return true
+	}
+	return false
 }
 
 // formatInt prints an integer, as a float when the hint asks for digits
 // (an integer stored in a float field).
 func formatInt(n int64, h Hint) string {
 	if h.Kind == KindFloat {
-		return formatFloat(float64(n), h)
+		return formatFloat(float64(n), 64, h)
 	}
 	return strconv.FormatInt(n, 10)
 }
 
-// formatFloat prints f with the hint's digits, or in its shortest form.
-// NaN and infinities are spelled NaN, +Inf, -Inf.
-func formatFloat(f float64, h Hint) string {
+// formatFloat prints f with the hint's digits, or as Go's %v does: the
+// shortest form that reads back as the same float of bitSize bits, with an
+// exponent when it is below -4 or from 21 (1e-13, 0.1 for float32(0.1),
+// 1e+21). NaN and infinities are spelled NaN, +Inf, -Inf.
+func formatFloat(f float64, bitSize int, h Hint) string {
 	switch {
 	case math.IsNaN(f):
 		return "NaN"
@@ -131,7 +150,10 @@ func formatFloat(f float64, h Hint) string {
 	case h.Kind == KindFloat:
 		return strconv.FormatFloat(f, 'f', max(h.Digits, 0), 64)
 	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
+	if bitSize == 32 {
+		return fmt.Sprint(float32(f))
+	}
+	return fmt.Sprint(f)
 }
 
 // formatTime prints t in ISO form without time zone; Odoo keeps datetimes in

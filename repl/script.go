@@ -17,6 +17,9 @@ type ScriptError struct {
 	// while it ran (main): the line of the statement itself is not known
 	// (yaegi reports where a function starts).
 	Func string
+	// Hint is what the prompt would suggest for the statement at Line
+	// (Session.RunScript fills it in), or "".
+	Hint string
 }
 
 // Error returns "line N: " and the cause.

@@ -69,11 +69,13 @@ type Session struct {
 	out  io.Writer
 	errw io.Writer
 
-	undo    []undoStep
-	epoch   int
-	changes *changeLog
-	wrote   bool // the running entry wrote something
-	saved   []string
+	undo       []undoStep
+	epoch      int
+	commits    int // the transaction's commits when epoch was read
+	epochStart int // index in saved of the first entry of this epoch
+	changes    *changeLog
+	wrote      bool          // the running entry wrote something
+	saved      []*savedEntry // every entry that ran (session_save.go)
 
 	timing, vertical bool
 	lostShown        bool // the connection-lost line was printed
@@ -90,6 +92,7 @@ type Session struct {
 type undoStep struct {
 	savepoint string
 	entry     string
+	saved     int // the entry's index in saved
 	changes   int // length of the change log before the entry
 }
 
@@ -109,7 +112,7 @@ func NewSession(opts SessionOptions) (*Session, error) {
 		opts.Stderr = os.Stderr
 	}
 	s := &Session{opts: opts, tx: opts.Tx, out: opts.Stdout, errw: opts.Stderr, changes: newChangeLog()}
-	s.epoch = s.tx.Epoch()
+	s.epoch, s.commits = s.tx.Epoch(), s.tx.Commits()
 	in, err := New(Options{Stdout: opts.Stdout, Stderr: opts.Stderr, Env: opts.Env})
 	if err != nil {
 		return nil, err
@@ -162,7 +165,7 @@ func (s *Session) runInit() error {
 		return err
 	}
 	if err := s.RunScript(context.Background(), s.opts.InitFile, string(src)); err != nil {
-		fmt.Fprintf(s.errw, "%s: %s\n", s.opts.InitFile, s.FormatError(err))
+		s.printScriptError(s.opts.InitFile, err)
 	}
 	return nil
 }
@@ -242,25 +245,52 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	if err == nil {
 		err = catch(s.env.FlushAll)
 	}
-	if err == nil && show && !endsWithPrint(entry) {
-		err = s.print(res)
-	}
 	s.inEntry = false
 	if err != nil && s.lost() {
 		return s.reportLost()
 	}
 	if err != nil {
 		s.abandon(sp, n)
+		err = withLine(entry, err)
+		if ranSome(err) {
+			s.record(entry, true, false) // its variables may be set: they are stale
+		}
 		return s.failHinted(entry, err)
 	}
 	queries := s.tx.QueryCount() - q0
 	s.keep(sp, entry, n)
 	s.adoptEnv()
-	s.saved = append(s.saved, entry)
+	if show && !endsWithPrint(entry) {
+		if perr := s.print(res); perr != nil {
+			// the entry's effect stands (and is saved); only its value
+			// could not be shown
+			fmt.Fprintln(s.errw, "printing the value failed: "+s.FormatError(perr))
+		}
+	}
 	if s.timing {
 		s.printTiming(time.Since(start), queries)
 	}
 	return nil
+}
+
+// withLine gives the error of an entry of several lines the line it
+// happened on, when known, as a script's error has it: "line 2: undefined:
+// nope".
+func withLine(entry string, err error) error {
+	var ce *CompileError
+	if strings.Contains(strings.TrimSpace(entry), "\n") && errors.As(err, &ce) && ce.Line > 0 && !errors.As(err, new(*ScriptError)) {
+		return &ScriptError{Line: ce.Line, Err: err}
+	}
+	return err
+}
+
+// ranSome reports whether a failed entry may have run part of its code
+// (and set variables): not when it did not compile.
+func ranSome(err error) bool {
+	var ce *CompileError
+	var se *SyntaxError
+	var re *RefusedError
+	return !errors.As(err, &ce) && !errors.As(err, &se) && !errors.As(err, &re)
 }
 
 // eval calls run with a context that Interrupt cancels, the transaction's
@@ -315,9 +345,15 @@ func (s *Session) savepoint() (sp string, err error) {
 }
 
 // syncEpoch forgets savepoints and changes a commit or rollback ended.
+// After a rollback, the entries of the epoch that wrote are gone (:save
+// leaves them out); after a commit, they are in effect for good.
 func (s *Session) syncEpoch() {
 	if e := s.tx.Epoch(); e != s.epoch {
-		s.epoch = e
+		if s.tx.Commits() == s.commits {
+			s.markGone(s.epochStart)
+		}
+		s.epoch, s.commits = e, s.tx.Commits()
+		s.epochStart = len(s.saved)
 		s.undo = nil
 		s.changes = newChangeLog()
 	}
@@ -337,14 +373,16 @@ func (s *Session) abandon(sp string, changes int) {
 	s.changes.truncate(changes)
 }
 
-// keep releases the savepoint of a successful entry, or keeps it for
-// :undo when the entry wrote.
+// keep records a successful entry, and releases its savepoint, or keeps
+// it for :undo when the entry wrote.
 func (s *Session) keep(sp, entry string, changes int) {
+	wrote := s.wrote || s.changes.len() != changes
+	i := s.record(entry, false, wrote)
 	if s.tx.Epoch() != s.epoch {
 		s.syncEpoch()
 		return
 	}
-	if !s.wrote && s.changes.len() == changes {
+	if !wrote {
 		_ = catch(func() { s.tx.Release(sp) })
 		return
 	}
@@ -352,7 +390,7 @@ func (s *Session) keep(sp, entry string, changes int) {
 		_ = catch(func() { s.tx.Release(s.undo[0].savepoint) }) // releases all later ones too
 		s.undo = nil
 	}
-	s.undo = append(s.undo, undoStep{savepoint: sp, entry: entry, changes: changes})
+	s.undo = append(s.undo, undoStep{savepoint: sp, entry: entry, saved: i, changes: changes})
 }
 
 // fail prints err and returns it; on a closed connection, ErrConnLost

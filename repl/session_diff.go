@@ -4,7 +4,9 @@ package repl
 // since the last commit or rollback, in order. A failed or undone entry
 // truncates it to its length before the entry. :diff folds it per model:
 // records created, records updated with each field's first "before" value
-// and its current value, records deleted. Raw SQL is not in it.
+// and its current value, records deleted. Raw SQL that wrote (sql(),
+// env.Cr().Execute, …) follows, statement by statement with its command
+// tag: what it changed is not itemised.
 
 import (
 	"fmt"
@@ -53,6 +55,9 @@ func (c *changeLog) fold() map[string]*modelDiff {
 		return out[m]
 	}
 	for _, ev := range c.events {
+		if ev.Op == orm.OpSQL {
+			continue
+		}
 		d := get(ev.Model)
 		switch ev.Op {
 		case orm.OpCreate:
@@ -102,7 +107,8 @@ func idSet(ids []int64) map[int64]bool {
 // writeDiff prints the folded log; current values are read through env.
 func (s *Session) writeDiff(w io.Writer) {
 	folded := s.changes.fold()
-	if len(folded) == 0 {
+	raw := s.changes.raw()
+	if len(folded) == 0 && len(raw) == 0 {
 		fmt.Fprintln(w, "no changes")
 		return
 	}
@@ -114,6 +120,39 @@ func (s *Session) writeDiff(w io.Writer) {
 	for _, m := range models {
 		s.writeModelDiff(w, m, folded[m])
 	}
+	if len(raw) > 0 {
+		fmt.Fprintln(w, "raw SQL (what it changed is not itemised above)")
+		for _, ev := range raw {
+			fmt.Fprintf(w, "  %s%s → %s\n", ev.SQL, formatSQLArgs(ev.Args), ev.Tag)
+		}
+	}
+}
+
+// raw returns the raw statements that wrote, in order.
+func (c *changeLog) raw() []orm.WriteEvent {
+	var out []orm.WriteEvent
+	for _, ev := range c.events {
+		if ev.Op == orm.OpSQL {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// formatSQLArgs writes a statement's arguments: " [$1 = "X", $2 = 6]".
+func formatSQLArgs(args []any) string {
+	if len(args) == 0 {
+		return ""
+	}
+	parts := make([]string, len(args))
+	for i, a := range args {
+		v := printer.FormatValue(a, printer.Hint{})
+		if str, ok := a.(string); ok {
+			v = fmt.Sprintf("%q", str)
+		}
+		parts[i] = fmt.Sprintf("$%d = %s", i+1, v)
+	}
+	return " [" + strings.Join(parts, ", ") + "]"
 }
 
 func (s *Session) writeModelDiff(w io.Writer, model string, d *modelDiff) {

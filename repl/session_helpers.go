@@ -71,8 +71,7 @@ func (s *Session) helperSQL(query string, args ...any) {
 	s.env.FlushAll()
 	tx := s.tx
 	if !isQuery(query) {
-		n := tx.Exec(query, args...)
-		s.wrote = true
+		n := tx.Exec(query, args...) // a write is reported to noteWrite
 		s.env.InvalidateAll()
 		fmt.Fprintf(s.out, "%d rows affected\n", n)
 		return

@@ -54,7 +54,7 @@ func init() {
 		"user":     {":user LOGIN", "run as another user (env is rebound)", (*Session).metaUser},
 		"ctx":      {":ctx [KEY=VALUE...]", "show or extend env's context", (*Session).metaCtx},
 		"load":     {":load FILE", "run a script file in this session", (*Session).metaLoad},
-		"save":     {":save FILE", "write the successful entries as a script", (*Session).metaSave},
+		"save":     {":save FILE", "write the entries in effect as a script", (*Session).metaSave},
 		"reset":    {":reset", "roll back and forget every variable", (*Session).metaReset},
 		"trace":    {":trace", "the stack of the last internal error", (*Session).metaTrace},
 		"quit":     {":quit", "leave (Ctrl-D also does)", (*Session).metaQuit},
@@ -208,11 +208,25 @@ func (s *Session) metaUndo(context.Context, []string) error {
 	}
 	s.undo = s.undo[:len(s.undo)-1]
 	s.changes.truncate(last.changes)
-	if n := len(s.saved); n > 0 && s.saved[n-1] == last.entry {
-		s.saved = s.saved[:n-1]
+	if last.saved < len(s.saved) {
+		s.saved[last.saved].gone = true
 	}
 	fmt.Fprintf(s.out, "undone: %s\n", firstLine(last.entry))
+	s.sayStale()
 	return nil
+}
+
+// sayStale names the Go variables that keep values an entry that is gone
+// gave them (session_save.go).
+func (s *Session) sayStale() {
+	names := s.staleNames()
+	switch len(names) {
+	case 0:
+	case 1:
+		fmt.Fprintf(s.out, "not restored: Go variable %s keeps its value (set by an entry that is undone, or computed from one)\n", names[0])
+	default:
+		fmt.Fprintf(s.out, "not restored: Go variables %s keep their values (set by entries that are undone, or computed from one)\n", strings.Join(names, ", "))
+	}
 }
 
 func firstLine(s string) string {
@@ -272,7 +286,7 @@ func (s *Session) metaUser(_ context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(s.out, "env is now user %d (%s)\n", env.UID(), args[0])
-	s.saved = append(s.saved, fmt.Sprintf("env = env.WithUser(%q) // :user", args[0]))
+	s.record(fmt.Sprintf("env = env.WithUser(%q) // :user", args[0]), false, false)
 	return nil
 }
 
@@ -289,7 +303,7 @@ func (s *Session) metaCtx(_ context.Context, args []string) error {
 		if err := s.setEnv(s.env.WithContext(add)); err != nil {
 			return err
 		}
-		s.saved = append(s.saved, "env = env.WithContext("+ctxLiteral(add)+") // :ctx")
+		s.record("env = env.WithContext("+ctxLiteral(add)+") // :ctx", false, false)
 	}
 	c := s.env.Context()
 	for _, k := range sortedKeys(orm.Values(c)) {
@@ -342,11 +356,25 @@ func (s *Session) metaSave(_ context.Context, args []string) error {
 	if len(args) != 1 {
 		return metaErr("usage: :save FILE")
 	}
-	src := "#!/usr/bin/env odsh\n" + strings.Join(s.saved, "\n") + "\n"
+	s.syncEpoch()
+	keep, _, risky, dropped := s.plan()
+	srcs := make([]string, len(keep))
+	for i, e := range keep {
+		srcs[i] = e.src
+	}
+	src := "#!/usr/bin/env odsh\n" + strings.Join(srcs, "\n") + "\n"
 	if err := os.WriteFile(args[0], []byte(src), 0o644); err != nil {
 		return metaErr("%v", err)
 	}
-	fmt.Fprintf(s.out, "saved %d entries to %s\n", len(s.saved), args[0])
+	left := ""
+	if dropped > 0 {
+		left = fmt.Sprintf(" (left out %d undone, rolled back or failed, or computed from one)", dropped)
+	}
+	fmt.Fprintf(s.out, "saved %d entries to %s%s\n", len(keep), args[0], left)
+	for _, r := range risky {
+		fmt.Fprintf(s.errw, "warning: %s wrote, so it is saved, but it uses %s, which the saved file does not set as this session did: the file may not run\n",
+			firstLine(r.e.src), strings.Join(r.names, ", "))
+	}
 	return nil
 }
 
@@ -359,7 +387,7 @@ func (s *Session) metaReset(context.Context, []string) error {
 	if err != nil {
 		return err
 	}
-	s.in, s.saved, s.lastSearch = in, nil, nil
+	s.in, s.saved, s.lastSearch, s.epochStart = in, nil, nil, 0
 	if err := s.setup(); err != nil {
 		return err
 	}

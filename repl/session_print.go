@@ -106,7 +106,7 @@ func (s *Session) show(w io.Writer, v any, fields ...string) {
 		fmt.Fprintln(w, s.formatValueError(x))
 		return
 	case nil:
-		fmt.Fprintln(w, "nil")
+		fmt.Fprintln(w, "<nil>") // as Go's %v: a nil error and a nil pointer alike
 		return
 	}
 	if err := printer.Show(w, v, s.printerOptions(), fields...); err != nil {
@@ -131,7 +131,7 @@ func scalar(v any) string {
 	case string:
 		return fmt.Sprintf("%q", x)
 	case nil:
-		return "nil"
+		return "<nil>"
 	case error:
 		return x.Error()
 	}

@@ -98,14 +98,18 @@
 //	:timing on|off        time, SQL statements and pending changes after each entry
 //	:x                    vertical display of records
 //	:commit, :rollback    end the transaction (a new one starts)
-//	:undo                 roll back the last entry that wrote (up to 50 entries)
+//	:undo                 roll back the last entry that wrote (up to 50 entries);
+//	                      names the Go variables it cannot restore
 //	:diff                 what the transaction changed: created, updated
-//	                      (before → after), deleted records, per model
+//	                      (before → after), deleted records, per model; raw
+//	                      SQL that wrote, with its command tag
 //	:explain              SQL and plan of the last search
 //	:user LOGIN           rebind env to another user
 //	:ctx KEY=VALUE...     extend env's context (true, false, numbers, text)
 //	:load FILE            run a script in the session (one entry)
-//	:save FILE            write the successful entries as a script
+//	:save FILE            write the entries in effect as a script (undone,
+//	                      rolled back and failed ones, and reads computed from
+//	                      them, left out)
 //	:reset                roll back and forget every variable
 //	:trace                the stack of the last internal error
 //	:quit                 leave

@@ -239,6 +239,9 @@ func runScript(ctx context.Context, s *repl.Session, name string, r io.Reader) e
 		}
 		msg := s.FormatError(err)
 		fmt.Fprintf(os.Stderr, "%s:%s\n", name, strings.TrimPrefix(msg, "line "))
+		if h := repl.HintOf(err); h != "" {
+			fmt.Fprintln(os.Stderr, "hint: "+h)
+		}
 		return err
 	}
 	return nil

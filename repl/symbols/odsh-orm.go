@@ -63,6 +63,7 @@ func init() {
 		"Offset":                reflect.ValueOf(orm.Offset),
 		"One2many":              reflect.ValueOf(orm.One2many),
 		"OpCreate":              reflect.ValueOf(orm.OpCreate),
+		"OpSQL":                 reflect.ValueOf(orm.OpSQL),
 		"OpUnlink":              reflect.ValueOf(orm.OpUnlink),
 		"OpUpdate":              reflect.ValueOf(orm.OpUpdate),
 		"Order":                 reflect.ValueOf(orm.Order),
