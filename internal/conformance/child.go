@@ -47,6 +47,9 @@ type job struct {
 	Name string `json:"name"`
 	Mode string `json:"mode"`
 	Src  string `json:"src"`
+	// Whole: in prompt mode, the program is typed as one entry
+	// (WholeAtPrompt).
+	Whole bool `json:"whole,omitempty"`
 }
 
 type result struct {
@@ -152,7 +155,15 @@ func (c *child) run(j job) (r result) {
 	case Prompt:
 		// As cmd/odsh's interact: errors of entries are printed by the
 		// session and do not end the loop.
-		if err := s.Run(ctx, repl.NewPlainReader(strings.NewReader(j.Src))); err != nil {
+		src := j.Src
+		if j.Whole {
+			// the file as one entry, as Run evaluates an entry (the
+			// session prints its errors); then Run meets the end of
+			// the input
+			_ = s.Eval(ctx, src)
+			src = ""
+		}
+		if err := s.Run(ctx, repl.NewPlainReader(strings.NewReader(src))); err != nil {
 			fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 			r.Status = 1
 		}

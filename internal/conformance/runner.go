@@ -68,7 +68,8 @@ func (r *Runner) Run(ctx context.Context, progs []Program, modes []string) []Out
 	var tasks []task
 	for _, p := range progs {
 		for _, m := range modes {
-			tasks = append(tasks, task{len(tasks), job{Name: p.Name, Mode: m, Src: string(p.Src)}})
+			_, whole := WholeAtPrompt[p.Name]
+			tasks = append(tasks, task{len(tasks), job{Name: p.Name, Mode: m, Src: string(p.Src), Whole: whole && m == Prompt}})
 		}
 	}
 	out := make([]Outcome, len(tasks))
