@@ -80,5 +80,12 @@ func reportPending(ctx context.Context, f *flags, db *database, reg *orm.Registr
 // openOdoo builds the registry of an Odoo database from its reflection
 // tables, reading only.
 func openOdoo(ctx context.Context, f *flags, db *database, info orm.DatabaseInfo) (*orm.Registry, error) {
-	return nil, fmt.Errorf("database %s is an Odoo database (Odoo %s); Odoo mode is not available yet", db.name, info.OdooVersion)
+	reg, err := orm.LoadOdooRegistry(ctx, db.conn)
+	if err != nil {
+		return nil, fmt.Errorf("database %s (Odoo %s): %w", db.name, info.OdooVersion, err)
+	}
+	if v := info.OdooVersion; v != "" && !strings.HasPrefix(v, "18.") {
+		fmt.Fprintf(os.Stderr, "odsh: database %s is Odoo %s; odsh reads it as Odoo 18 (see the README: Opening an Odoo database)\n", db.name, v)
+	}
+	return reg, nil
 }
