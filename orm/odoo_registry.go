@@ -224,9 +224,24 @@ func (s *odooSchema) registry() (*Registry, error) {
 	return r, nil
 }
 
+// odooTables are the tables of Odoo's models whose _table is not their
+// name with underscores, and that the names of their foreign keys in
+// ir_model_constraint may not give (a constraint is reflected once, for
+// the first model that declared it).
+var odooTables = map[string]string{
+	"ir.actions.actions": "ir_actions", "ir.actions.act_window": "ir_act_window",
+	"ir.actions.act_window.view": "ir_act_window_view", "ir.actions.act_window_close": "ir_actions",
+	"ir.actions.act_url": "ir_act_url", "ir.actions.server": "ir_act_server",
+	"ir.actions.client": "ir_act_client", "ir.actions.report": "ir_act_report_xml",
+	"project.task.stage.personal": "project_task_user_rel",
+}
+
 // tableOf returns the model's table, or "" when it has none (abstract
 // models, and reports whose view the database lacks).
 func (s *odooSchema) tableOf(model string) string {
+	if t := odooTables[model]; t != "" && s.columns[t] != nil {
+		return t
+	}
 	if t := s.tables[model]; t != "" && s.columns[t] != nil {
 		return t
 	}
@@ -390,6 +405,8 @@ func (s *odooSchema) computeWhy(f *odooFieldRow) string {
 		return fmt.Sprintf("fields of type %s are not read by odsh yet", f.ttype)
 	case t.Relational() && !s.modelKnown(f.relation):
 		return fmt.Sprintf("its comodel %s is not in this database", f.relation)
+	case f.name == "display_name" && !f.store:
+		return "" // odsh's own display name (the package comment says how)
 	case f.related != "" && !f.store:
 		return s.relatedWhy(f, t)
 	case !f.store:
@@ -590,6 +607,9 @@ func (s *odooSchema) unavailableDef(f *odooFieldRow, t FieldType, why string) *F
 		d = newDef(name, t).SelectionFunc(func(*Env) []SelectionItem { return s.selectionOf(f) })
 	default:
 		d = newDef(name, t)
+	}
+	if fn := s.searchFunc(f); fn != nil {
+		d.Search(fn)
 	}
 	msg := fmt.Sprintf("odsh cannot read %s.%s: %s", model, name, why)
 	d.Label(f.label).Store(false).Readonly(true)

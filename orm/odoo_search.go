@@ -1,0 +1,46 @@
+package orm
+
+// Search functions of Odoo fields that record rules use and whose Python
+// odsh knows: mail.thread's followers. A field listed here stays
+// unavailable for reading (Odoo computes it) but can be searched.
+
+import "odsh/domain"
+
+// odooSearches maps a field name to its search function, given the schema
+// has what the function reads.
+func (s *odooSchema) searchFunc(f *odooFieldRow) func(rs Recordset, op string, value any) any {
+	if f.name == "message_partner_ids" && f.relation == "res.partner" && s.columns["mail_followers"] != nil {
+		return searchFollowers
+	}
+	return nil
+}
+
+// searchFollowers is mail.thread's _search_message_partner_ids:
+//
+//	message_partner_ids op v      ⇔  id in (followed by a partner with id op v)
+//	message_partner_ids not op v  ⇔  id not in (followed by a partner with id op v)
+//
+// for op in =, in, child_of, parent_of (the negation of = and in).
+func searchFollowers(rs Recordset, op string, value any) any {
+	pos, neg := domain.Operator(op), false
+	switch pos {
+	case domain.Ne:
+		pos, neg = domain.Eq, true
+	case domain.NotIn:
+		pos, neg = domain.In, true
+	}
+	partners := rs.env.Sudo().Model("res.partner").WithContext(Ctx{"active_test": false}).
+		Search(domain.Cond("id", pos, value)).IDs()
+	ids := []int64{}
+	rs.env.tx.Query("SELECT DISTINCT res_id FROM mail_followers WHERE res_model = $1 AND partner_id = ANY($2)",
+		[]any{rs.model.Name, partners}, func(rows pgxRows) error {
+			var id int64
+			err := rows.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
+	if neg {
+		return domain.Cond("id", domain.NotIn, ids)
+	}
+	return domain.Cond("id", domain.In, ids)
+}
