@@ -236,6 +236,12 @@ var odooTables = map[string]string{
 	"project.task.stage.personal": "project_task_user_rel",
 }
 
+// odooRecNamesSearch is Odoo's _rec_names_search of models whose name
+// search looks beyond their display name (ir_model does not record it).
+var odooRecNamesSearch = map[string][]string{
+	"res.partner": {"complete_name", "email", "ref", "vat", "company_registry"},
+}
+
 // tableOf returns the model's table, or "" when it has none (abstract
 // models, and reports whose view the database lacks).
 func (s *odooSchema) tableOf(model string) string {
@@ -279,6 +285,11 @@ func (s *odooSchema) modelDef(m odooModelRow, meta *odooMeta) ModelDef {
 		d.RecName = "complete_name"
 	case s.available(own["name"]):
 		d.RecName = "name"
+	}
+	for _, n := range odooRecNamesSearch[m.model] {
+		if s.stored(m.model, n) {
+			d.RecNamesSearch = append(d.RecNamesSearch, n)
+		}
 	}
 	d.Order = s.order(m)
 	d.ParentName = s.parentName(m.model)
