@@ -200,7 +200,7 @@ func TestOdooSearch(t *testing.T) {
 	leaf := sqlIDs(t, env, "SELECT id FROM product_category WHERE parent_id IS NOT NULL ORDER BY length(parent_path) DESC, id LIMIT 1")[0]
 	for _, tc := range []struct {
 		name, model, dom, sql string
-		args              []any
+		args                  []any
 	}{
 		{"dotted many2one", "res.partner", "[('country_id.code', '=', 'US')]",
 			"SELECT p.id FROM res_partner p JOIN res_country c ON c.id = p.country_id WHERE c.code = 'US' AND p.active", nil},
