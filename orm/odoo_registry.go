@@ -29,6 +29,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -42,6 +43,9 @@ type odooMeta struct {
 	// depends holds ir_model_fields.depends of stored fields: model →
 	// field → paths; empty when the database does not record them.
 	depends map[string]map[string][]string
+
+	once sync.Once
+	deps map[string][]string // "model.field" → stored computed fields depending on it
 }
 
 // IsOdoo reports whether the registry was read from an Odoo database.
@@ -261,7 +265,7 @@ func (s *odooSchema) modelDef(m odooModelRow, meta *odooMeta) ModelDef {
 	table := s.tableOf(m.model)
 	own := s.byName[m.model]
 	d := ModelDef{Name: m.model, Description: m.label, Transient: m.transient, Table: table, Abstract: table == "",
-		NoLogAccess: !logAccess(own)}
+		NoLogAccess: !logAccess(own), Methods: odooGuards(m.model)}
 	magic := m.transient || logAccess(own)
 	for _, f := range s.fields[m.model] {
 		if f.name == "id" || f.name == "display_name" || magic && logAccessFields[f.name] && !logAccess(own) {
