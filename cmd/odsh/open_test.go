@@ -83,3 +83,41 @@ func TestReadOnlyStart(t *testing.T) {
 		t.Errorf("--read-only on an empty database: got exit %d, stderr %q; want exit 2, one line", code, errOut)
 	}
 }
+
+// TestOdooDatabase opens the provided Odoo 18 database: searches work,
+// writes and installs are refused with one line, and the database's schema
+// and rows are byte for byte what they were after every session.
+func TestOdooDatabase(t *testing.T) {
+	bin := binary(t)
+	dsn := testdb.OdooDSN(t)
+	before := testdb.Fingerprint(t, dsn)
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   string
+		inStderr string
+	}{
+		{"search", []string{"-c", `env.Model("res.partner").SearchCount("[('country_id.code', '=', 'US')]") > 0`}, 0, "true\n", ""},
+		{"as demo", []string{"--user", "demo", "-c", `env.Model("crm.lead").SearchCount(nil) < env.Sudo().Model("crm.lead").SearchCount(nil)`}, 0, "true\n", ""},
+		{"write refused", []string{"-c", `env.Model("res.partner").Browse(3).Write(orm.Values{"phone": "1"})`}, 1, "", "opened read-only"},
+		{"commit refused", []string{"--commit", "-c", `env.Model("res.partner").Browse(3).Write(orm.Values{"phone": "1"})`}, 1, "", "opened read-only"},
+		{"raw sql refused", []string{"--commit", "-c", `sql("UPDATE res_partner SET phone = 'x'")`}, 1, "", "read-only"},
+		{"write without depends", []string{"--write", "--commit", "-c", `env.Model("res.partner").Browse(3).Write(orm.Values{"phone": "1"})`}, 1, "", "depends is empty"},
+		{"create refused", []string{"--write", "-c", `env.Model("res.partner").Create(orm.Values{"name": "x"})`}, 1, "", "does not create"},
+		{"install refused", []string{"--install", "-c", "1"}, 2, "", "never installs its addons"},
+		{"unavailable", []string{"-c", `env.Model("sale.order").Search(nil, orm.Limit(1)).Get("amount_to_invoice")`}, 1, "", "computed by Odoo's Python code"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := odsh(t, bin, dsn, "", tc.args...)
+			if code != tc.code || (tc.stdout != "" && out != tc.stdout) || !strings.Contains(errOut, tc.inStderr) ||
+				(tc.code != 0 && strings.Count(strings.TrimSpace(errOut), "\n") > 0) {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit %d, stdout %q, one line containing %q",
+					code, out, errOut, tc.code, tc.stdout, tc.inStderr)
+			}
+		})
+	}
+	if after := testdb.Fingerprint(t, dsn); after != before {
+		t.Fatalf("the Odoo database changed")
+	}
+}
