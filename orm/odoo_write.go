@@ -39,14 +39,31 @@ func odooGuards(model string) map[string]MethodDecorator {
 		"unlink": refuse("delete", "cascades and ondelete hooks live in Odoo's Python"),
 		"write": func(super Method) Method {
 			return func(rs Recordset, args ...any) any {
+				vals := argValues(args)
+				if onlyComputed(rs.model, vals) {
+					return super(rs, args...) // a compute setting its value
+				}
 				if rs.env.tx.ReadOnly() {
 					panic(&UserError{ErrorInfo{Model: model, Msg: "this Odoo database is opened read-only (--write allows writing the stored fields no computed field depends on)"}})
 				}
-				rs.env.tx.reg.odoo.checkWrite(rs.model, argValues(args))
+				rs.env.tx.reg.odoo.checkWrite(rs.model, vals)
 				return super(rs, args...)
 			}
 		},
 	}
+}
+
+// onlyComputed reports whether vals set only fields odsh computes itself
+// (display_name, related fields): a compute assigning its result, which
+// stays in the cache.
+func onlyComputed(m *Model, vals Values) bool {
+	for k := range vals {
+		f := m.Fields[k]
+		if f == nil || f.Store || !f.IsComputed() || f.Unavailable != "" {
+			return false
+		}
+	}
+	return len(vals) > 0
 }
 
 // dependents returns, for each "model.field", the stored computed fields

@@ -54,11 +54,16 @@ func TestOdooMetaCommands(t *testing.T) {
 		{":why crm.lead " + lead, []string{"the superuser"}},
 		{":why crm.lead x", []string{"not a record id"}},
 		{":fields sale.order", []string{"amount_to_invoice", "unavailable: it is computed by Odoo's Python code"}},
+		{`env.Model("sale.order").Search(nil, orm.Order("id"), orm.Limit(1))`, []string{"sale.order(1)", "amount_total", "── Relations"}},
+		{`search("res.partner", "[('country_id.code', '=', 'US')]", orm.Limit(3))`, []string{"res.partner (3 records)", "Azure Interior"}},
 		{":user demo", []string{"env is now user 6 (demo)"}},
 		{"env.Model(\"crm.lead\").SearchCount(nil) < env.Sudo().Model(\"crm.lead\").SearchCount(nil)", []string{"true"}},
 	} {
 		out.Reset()
 		_ = s.Eval(ctx, tc.entry)
+		if strings.Contains(out.String(), "Error") && !strings.HasPrefix(tc.entry, ":why crm.lead x") {
+			t.Errorf("%s: got %q", tc.entry, out.String())
+		}
 		for _, w := range tc.want {
 			if !strings.Contains(out.String(), w) {
 				t.Errorf("%s: got %q, want it to contain %q", tc.entry, out.String(), w)
