@@ -626,7 +626,7 @@ func (s *odooSchema) unavailableDef(f *odooFieldRow, t FieldType, why string) *F
 	if fn := s.searchFunc(f); fn != nil {
 		d.Search(fn)
 	}
-	msg := fmt.Sprintf("odsh cannot read %s.%s: %s", model, name, why)
+	msg := "odsh cannot read it: " + why
 	d.Label(f.label).Store(false).Readonly(true)
 	d.set(func(fl *Field) { fl.Unavailable = why })
 	return d.Compute(func(Recordset) {

@@ -210,6 +210,13 @@ func interact(ctx context.Context, s *repl.Session, sig *signals) int {
 	}
 	defer lr.Close()
 	sig.atExit(func() { lr.Close() })
+	if reg := s.Env().Registry(); reg.IsOdoo() {
+		mode := "read-only"
+		if !s.Env().Tx().ReadOnly() {
+			mode = "--write: stored fields no computed field depends on"
+		}
+		fmt.Fprintf(os.Stderr, "odsh: Odoo %s database, %d models (%s)\n", reg.OdooVersion(), len(reg.Models()), mode)
+	}
 	fmt.Fprintln(os.Stderr, "odsh: Go against env; :help for commands, Ctrl-D to leave")
 	err = s.Run(ctx, lr)
 	if errors.Is(err, repl.ErrConnLost) {

@@ -80,6 +80,9 @@ func reportPending(ctx context.Context, f *flags, db *database, reg *orm.Registr
 // openOdoo builds the registry of an Odoo database from its reflection
 // tables, reading only.
 func openOdoo(ctx context.Context, f *flags, db *database, info orm.DatabaseInfo) (*orm.Registry, error) {
+	if major, _, _ := strings.Cut(info.OdooVersion, "."); major != "" && major < "16" && len(major) == 2 {
+		return nil, fmt.Errorf("database %s is Odoo %s; odsh reads Odoo 16 and newer (their reflection tables hold jsonb labels)", db.name, info.OdooVersion)
+	}
 	reg, err := orm.LoadOdooRegistry(ctx, db.conn)
 	if err != nil {
 		return nil, fmt.Errorf("database %s (Odoo %s): %w", db.name, info.OdooVersion, err)
