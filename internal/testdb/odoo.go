@@ -14,20 +14,42 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"odsh/internal/pglocal"
 )
 
 // The provided Odoo 18 database (shared/odoo/odoo18-demo.sql.gz beside the
-// checkout) restored once per server: its database is named after the
-// dump's checksum, so a test binary restores it at most once, and a server
-// given by ODSH_TEST_DSN keeps it across runs. The restore runs in one
-// transaction into a temporary name that is renamed when complete, so an
-// interrupted restore is never taken for a finished one.
+// checkout), restored once per machine: into a private cluster of its own
+// that every test binary shares (pglocal.Open on OdooClusterDir, fsync
+// off; the last binary to leave stops it), in a database named after the
+// dump's checksum. So a CI run restores it once, whichever packages use
+// it, and a developer's later runs not at all. With ODSH_TEST_DSN, that
+// server holds it instead. The restore takes an advisory lock (one binary
+// restores, the others wait) and runs in one transaction into a temporary
+// database renamed when complete, so an interrupted restore is never
+// taken for a finished one.
 
 // EnvOdooDump names the environment variable that points the tests at
 // another dump file than ../shared/odoo/odoo18-demo.sql.gz.
 const EnvOdooDump = "ODSH_ODOO_DUMP"
 
-var odooDone = map[string]string{} // dump checksum → DSN
+// EnvOdooDir names the environment variable that sets OdooClusterDir.
+const EnvOdooDir = "ODSH_TEST_ODOO_DIR"
+
+var (
+	odooDone    = map[string]string{} // dump checksum → DSN
+	odooCluster *pglocal.Cluster
+)
+
+// OdooClusterDir is the directory of the cluster holding the restored
+// dump: $ODSH_TEST_ODOO_DIR, else beside odsh's own private cluster
+// (pglocal.DefaultDir() + "-test-odoo").
+func OdooClusterDir() string {
+	if d := os.Getenv(EnvOdooDir); d != "" {
+		return d
+	}
+	return pglocal.DefaultDir() + "-test-odoo"
+}
 
 // OdooDump returns the path of the Odoo 18 demo dump: $ODSH_ODOO_DUMP, or
 // shared/odoo/odoo18-demo.sql.gz in the directory above the checkout. It
@@ -60,7 +82,7 @@ func OdooDump(t testing.TB) string {
 
 // OdooDSN returns the DSN of a database holding the Odoo 18 demo dump,
 // restored on first use (psql). Tests must not change it: open it
-// read-only, or roll back.
+// read-only, or roll back; OdooCopy gives a copy to change.
 func OdooDSN(t testing.TB) string {
 	t.Helper()
 	dump := OdooDump(t)
@@ -73,7 +95,7 @@ func OdooDSN(t testing.TB) string {
 	if dsn := odooDone[sum]; dsn != "" {
 		return dsn
 	}
-	base, err := serverDSN()
+	base, err := odooServerDSN()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,24 +108,75 @@ func OdooDSN(t testing.TB) string {
 	return dsn
 }
 
+// odooServerDSN returns a DSN of the server holding the restored dump,
+// opening the shared cluster on first use. The caller holds mu.
+func odooServerDSN() (string, error) {
+	if dsn := os.Getenv(EnvDSN); dsn != "" {
+		return dsn, nil
+	}
+	if odooCluster == nil {
+		if !mainCalled {
+			return "", fmt.Errorf("testdb: call testdb.Main(m) from TestMain, so that the Odoo cluster is left at exit")
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		c, err := pglocal.Open(ctx, OdooClusterDir(), pglocal.Options{NoSync: true})
+		if err != nil {
+			return "", fmt.Errorf("testdb: the Odoo cluster: %w", err)
+		}
+		odooCluster = c
+	}
+	return odooCluster.DSN("postgres"), nil
+}
+
+// closeOdooCluster leaves the shared cluster (Main calls it): the last
+// test binary using it stops it.
+func closeOdooCluster() error {
+	mu.Lock()
+	defer mu.Unlock()
+	if odooCluster == nil {
+		return nil
+	}
+	err := odooCluster.Close()
+	odooCluster = nil
+	return err
+}
+
 // OdooCopy returns the DSN of a new database copied from the restored
-// Odoo dump (CREATE DATABASE … TEMPLATE), for a test that commits; it is
-// dropped when the test ends. No connection to the restored database may
-// be open while it is copied.
+// Odoo dump (CREATE DATABASE … TEMPLATE of its untouched twin), for a
+// test that commits; it is dropped when the test ends.
 func OdooCopy(t testing.TB, name string) string {
 	t.Helper()
 	src := OdooDSN(t)
-	dsn := MissingDSN(t, name)
 	mu.Lock()
-	defer mu.Unlock()
-	base, err := serverDSN()
+	base, err := odooServerDSN()
+	mu.Unlock()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := createDatabase(base, name, dbNameOf(src)); err != nil {
+	drop := func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			return err
+		}
+		defer conn.Close(ctx)
+		_, err = conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+		return err
+	}
+	if err := drop(); err != nil {
+		t.Fatalf("testdb: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Errorf("testdb: %v", err)
+		}
+	})
+	if err := createDatabase(base, name, dbNameOf(src)+odooTemplate); err != nil {
 		t.Fatal(err)
 	}
-	return dsn
+	return withDatabase(base, name)
 }
 
 func dbNameOf(dsn string) string {
@@ -127,8 +200,17 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// restoreOnce restores dump into database name unless it exists: into a
-// temporary database first, renamed when the restore has committed.
+// odooTemplate suffixes the name of the restored database's twin that
+// OdooCopy copies: nobody connects to it, as CREATE DATABASE … TEMPLATE
+// requires, while tests use the restored database itself.
+const odooTemplate = "_template"
+
+// odooRestoreLock is the advisory lock a restore holds ("odoo").
+const odooRestoreLock = 0x6f646f6f
+
+// restoreOnce restores dump into database name unless it exists: one
+// binary at a time (an advisory lock), into a temporary database first,
+// renamed when the restore has committed.
 func restoreOnce(base, name, dump string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
@@ -137,6 +219,9 @@ func restoreOnce(base, name, dump string) error {
 		return err
 	}
 	defer conn.Close(context.Background())
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", odooRestoreLock); err != nil {
+		return err
+	}
 	var exists bool
 	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil || exists {
 		return err
@@ -149,6 +234,13 @@ func restoreOnce(base, name, dump string) error {
 		return err
 	}
 	if err := psqlRestore(ctx, withDatabase(base, tmp), dump); err != nil {
+		return err
+	}
+	tmpl := pgx.Identifier{name + odooTemplate}.Sanitize()
+	if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+tmpl+" WITH (FORCE)"); err != nil {
+		return err
+	}
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+tmpl+" TEMPLATE "+pgx.Identifier{tmp}.Sanitize()); err != nil {
 		return err
 	}
 	_, err = conn.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{tmp}.Sanitize()+" RENAME TO "+pgx.Identifier{name}.Sanitize())
