@@ -519,6 +519,9 @@ func (s *odooSchema) fieldDef(f *odooFieldRow, table string) *FieldDef {
 	}
 	if f.companyDp && col == "jsonb" {
 		d.CompanyDependent()
+		if s.columns["ir_default"] != nil {
+			d.Default(irDefault(f.id, t))
+		}
 	}
 	if t == TypeFloat && strings.HasPrefix(col, "numeric") {
 		d.set(func(fl *Field) { fl.HasDigits, fl.Digits = true, [2]int{0, 6} })

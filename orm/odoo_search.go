@@ -4,7 +4,11 @@ package orm
 // odsh knows: mail.thread's followers. A field listed here stays
 // unavailable for reading (Odoo computes it) but can be searched.
 
-import "odsh/domain"
+import (
+	"encoding/json"
+
+	"odsh/domain"
+)
 
 // odooSearches maps a field name to its search function, given the schema
 // has what the function reads.
@@ -43,4 +47,27 @@ func searchFollowers(rs Recordset, op string, value any) any {
 		return domain.Cond("id", domain.NotIn, ids)
 	}
 	return domain.Cond("id", domain.In, ids)
+}
+
+// irDefault is the fallback of a company-dependent field in Odoo 18: the
+// ir.default value of the field for the env's company, else for every
+// company (a user-specific or conditional default does not apply).
+func irDefault(fieldID int64, t FieldType) func(env *Env) any {
+	return func(env *Env) any {
+		var text *string
+		env.tx.Query(`SELECT json_value FROM ir_default WHERE field_id = $1 AND user_id IS NULL AND condition IS NULL
+			AND (company_id = $2 OR company_id IS NULL) ORDER BY company_id NULLS LAST, id LIMIT 1`,
+			[]any{fieldID, env.Company().ID()}, func(rows pgxRows) error { return rows.Scan(&text) })
+		if text == nil {
+			return nil
+		}
+		var v any
+		if err := json.Unmarshal([]byte(*text), &v); err != nil {
+			return nil
+		}
+		if x, ok := v.(float64); ok && (t == TypeMany2one || t == TypeInteger) && x == float64(int64(x)) {
+			return int64(x)
+		}
+		return v
+	}
 }

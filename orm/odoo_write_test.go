@@ -3,6 +3,7 @@ package orm_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -78,3 +79,31 @@ func TestOdooReadOnlySession(t *testing.T) {
 		t.Errorf("write in a read-only session: got %v", err)
 	}
 }
+
+// TestOdooCompanyDependent: a company-dependent value is the record's
+// own for the env's company, else Odoo 18's ir.default for that company,
+// else for every company.
+func TestOdooCompanyDependent(t *testing.T) {
+	env, _ := odooWriteEnv(t, "odoo_company_dependent_test", `
+		INSERT INTO ir_default (field_id, company_id, json_value)
+			SELECT f.id, 1, (SELECT min(id) FROM account_account)::text FROM ir_model_fields f
+			WHERE f.model = 'res.partner' AND f.name = 'property_account_receivable_id';
+		UPDATE res_partner SET property_account_receivable_id = jsonb_build_object('1', (SELECT max(id) FROM account_account)) WHERE id = 15`)
+	ids := sqlIDs(t, env, "SELECT min(id) FROM account_account UNION ALL SELECT max(id) FROM account_account")
+	p := env.Model("res.partner")
+	if got := p.Browse(10).Rel("property_account_receivable_id").ID(); got != ids[0] {
+		t.Errorf("partner 10 (ir.default): got account %d, want %d", got, ids[0])
+	}
+	if got := p.Browse(15).Rel("property_account_receivable_id").ID(); got != ids[1] {
+		t.Errorf("partner 15 (its own value): got account %d, want %d", got, ids[1])
+	}
+	if got := p.WithCompany(2).Browse(10).Rel("property_account_receivable_id"); got.Len() != 0 {
+		t.Errorf("partner 10 in company 2: got %v, want no account", got)
+	}
+	n := p.SearchCount("[('property_account_receivable_id', '=', " + strconvI(ids[0]) + ")]")
+	if want := sqlIDs(t, env, "SELECT count(*) FROM res_partner WHERE active AND property_account_receivable_id->'1' IS NULL")[0]; int64(n) != want {
+		t.Errorf("search by the default account: got %d, want %d", n, want)
+	}
+}
+
+func strconvI(n int64) string { return fmt.Sprint(n) }
