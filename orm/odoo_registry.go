@@ -422,6 +422,8 @@ func (s *odooSchema) computeWhy(f *odooFieldRow) string {
 		return fmt.Sprintf("its comodel %s is not in this database", f.relation)
 	case f.name == "display_name" && !f.store:
 		return "" // odsh's own display name (the package comment says how)
+	case !f.store && f.related == "" && s.knownCompute(f) != nil:
+		return ""
 	case f.related != "" && !f.store:
 		return s.relatedWhy(f, t)
 	case !f.store:
@@ -506,6 +508,9 @@ func (s *odooSchema) fieldDef(f *odooFieldRow, table string) *FieldDef {
 	}
 	d := s.typedDef(f, t)
 	d.Label(f.label).Required(f.required).Readonly(f.readonly)
+	if fn := s.knownCompute(f); fn != nil && !f.store && f.related == "" {
+		return d.Compute(fn).Store(false)
+	}
 	if f.help != "" {
 		d.Help(f.help)
 	}

@@ -341,6 +341,10 @@ func TestOdooDemoUser(t *testing.T) {
 		{"crm.lead", "[('stage_id.name', '=', 'New')]", `SELECT l.id FROM crm_lead l JOIN crm_stage s ON s.id = l.stage_id WHERE l.active
 			AND (l.user_id = $1 OR l.user_id IS NULL) AND (l.company_id = ANY($2) OR l.company_id IS NULL) AND s.name->>'en_US' = 'New'`},
 		{"sale.order", "[]", "SELECT id FROM sale_order WHERE (user_id = $1 OR user_id IS NULL) AND company_id = ANY($2)"},
+		// the rule reads user.employee_id (computed in Odoo's Python; odsh knows this one)
+		{"hr.employee.public", "[]", `SELECT e.id FROM hr_employee_public e WHERE e.active AND (e.company_id = ANY($2) OR e.company_id IS NULL
+			OR e.user_id = $1 OR e.parent_id IN (SELECT id FROM hr_employee WHERE user_id = $1)
+			OR e.id = (SELECT parent_id FROM hr_employee WHERE user_id = $1 AND company_id = 1 ORDER BY name LIMIT 1))`},
 	} {
 		got := sorted(env.Model(tc.model).Search(tc.dom).IDs())
 		want := sorted(sqlIDs(t, env, tc.sql, uid, companies))

@@ -71,3 +71,26 @@ func irDefault(fieldID int64, t FieldType) func(env *Env) any {
 		return v
 	}
 }
+
+// knownCompute returns odsh's version of the Python compute of a
+// non-stored field that record rules read, or nil: res.users.employee_id
+// (the user's employee in the env's company), which HR's rules use.
+func (s *odooSchema) knownCompute(f *odooFieldRow) ComputeFunc {
+	emp := s.byName["hr.employee"]
+	if f.model != "res.users" || f.name != "employee_id" || f.relation != "hr.employee" ||
+		emp["user_id"] == nil || !emp["user_id"].store || emp["company_id"] == nil || !emp["company_id"].store {
+		return nil
+	}
+	return computeUserEmployee
+}
+
+// computeUserEmployee is res.users._compute_company_employee: the first
+// employee (in hr.employee's order) of the user in the env's company.
+func computeUserEmployee(rs Recordset) {
+	emps := rs.env.Sudo().Model("hr.employee")
+	company := rs.env.Company().ID()
+	for _, rec := range rs.Records() {
+		e := emps.Search(domain.AND(domain.Cond("user_id", domain.Eq, rec.ID()), domain.Cond("company_id", domain.Eq, company)), Limit(1))
+		rec.Set("employee_id", e.WithEnv(rs.env))
+	}
+}
