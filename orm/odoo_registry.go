@@ -89,7 +89,8 @@ type odooSchema struct {
 	cons      map[string][]SQLConstraint   // model → unique and check constraints
 	fieldSkip map[string]map[string]string // model → field → why it is unavailable
 	visiting  map[*odooFieldRow]bool
-	known     map[string]bool // model names
+	known     map[string]bool              // model names
+	forced    map[string]map[string]string // model → field → why the set-up failed on it
 }
 
 // LoadOdooRegistry builds the registry of the Odoo database conn is
@@ -204,15 +205,40 @@ func readOdooSchema(ctx context.Context, conn *pgx.Conn) (*odooSchema, error) {
 	return s, nil
 }
 
-// registry turns the schema into model definitions and sets them up.
+// registry turns the schema into model definitions and sets them up. A
+// field the registry cannot set up (an inconsistency of the database odsh
+// did not foresee) is made unavailable, saying why, and the set-up is
+// tried again, so that one odd field never keeps a database closed.
 func (s *odooSchema) registry() (*Registry, error) {
-	s.fieldSkip = map[string]map[string]string{}
-	s.visiting = map[*odooFieldRow]bool{}
-	meta := &odooMeta{version: s.version, readonly: map[string]map[string]bool{}, depends: map[string]map[string][]string{}}
 	s.known = map[string]bool{}
 	for _, m := range s.models {
 		s.known[m.model] = true
 	}
+	s.forced = map[string]map[string]string{}
+	for attempt := 0; ; attempt++ {
+		r, err := s.setup()
+		if err == nil || attempt == maxSetupRetries {
+			return r, err
+		}
+		model, field, ok := s.blame(err)
+		if !ok || s.forced[model][field] != "" {
+			return nil, err
+		}
+		if s.forced[model] == nil {
+			s.forced[model] = map[string]string{}
+		}
+		s.forced[model][field] = "odsh cannot set it up (" + strings.TrimPrefix(err.Error(), "orm: ") + ")"
+	}
+}
+
+// maxSetupRetries bounds the fields registry may give up on.
+const maxSetupRetries = 50
+
+// setup builds and sets up a registry from the schema.
+func (s *odooSchema) setup() (*Registry, error) {
+	s.fieldSkip = map[string]map[string]string{}
+	s.visiting = map[*odooFieldRow]bool{}
+	meta := &odooMeta{version: s.version, readonly: map[string]map[string]bool{}, depends: map[string]map[string][]string{}}
 	defs := make([]ModelDef, 0, len(s.models))
 	for _, m := range s.models {
 		defs = append(defs, s.modelDef(m, meta))
@@ -226,6 +252,23 @@ func (s *odooSchema) registry() (*Registry, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// blame finds the field a set-up error names ("orm: res.company.bank_ids:
+// …"): the longest model name followed by one of its fields.
+func (s *odooSchema) blame(err error) (model, field string, ok bool) {
+	msg := strings.TrimPrefix(err.Error(), "orm: ")
+	head, _, found := strings.Cut(msg, ":")
+	if !found {
+		return "", "", false
+	}
+	head = strings.Fields(head + " ")[0]
+	i := strings.LastIndexByte(head, '.')
+	if i < 0 {
+		return "", "", false
+	}
+	model, field = head[:i], head[i+1:]
+	return model, field, s.byName[model][field] != nil
 }
 
 // odooTables are the tables of Odoo's models whose _table is not their
@@ -343,8 +386,8 @@ func (s *odooSchema) stored(model, name string) bool {
 func (s *odooSchema) order(m odooModelRow) string {
 	var keep []string
 	for _, part := range strings.Split(m.order, ",") {
-		words := strings.Fields(part)
-		if len(words) == 0 || len(words) > 4 {
+		words := strings.Fields(strings.ToLower(part))
+		if !validOrderWords(words) {
 			continue
 		}
 		if words[0] == "id" || s.stored(m.model, words[0]) {
@@ -355,6 +398,22 @@ func (s *odooSchema) order(m odooModelRow) string {
 		return "id"
 	}
 	return strings.Join(keep, ", ")
+}
+
+// validOrderWords reports whether an order term is "field [asc|desc]
+// [nulls first|last]".
+func validOrderWords(w []string) bool {
+	if len(w) == 0 {
+		return false
+	}
+	w = w[1:]
+	if len(w) > 0 && (w[0] == "asc" || w[0] == "desc") {
+		w = w[1:]
+	}
+	if len(w) == 2 && w[0] == "nulls" && (w[1] == "first" || w[1] == "last") {
+		w = nil
+	}
+	return len(w) == 0
 }
 
 // parentName is the many2one to the model itself that child_of follows:
@@ -416,6 +475,8 @@ func (s *odooSchema) whyUnavailable(f *odooFieldRow) string {
 func (s *odooSchema) computeWhy(f *odooFieldRow) string {
 	t, ok := odooTypes[f.ttype]
 	switch {
+	case s.forced[f.model][f.name] != "":
+		return s.forced[f.model][f.name]
 	case !ok:
 		return fmt.Sprintf("fields of type %s are not read by odsh yet", f.ttype)
 	case t.Relational() && !s.modelKnown(f.relation):
