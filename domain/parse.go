@@ -137,6 +137,9 @@ func (p *parser) sequence(closer byte) (*node, error) {
 			break
 		}
 		it, err := p.value()
+		if err == nil {
+			it, err = p.concat(it)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -157,6 +160,31 @@ func (p *parser) sequence(closer byte) (*node, error) {
 		return n.items[0], nil
 	}
 	return n, nil
+}
+
+// concat reads what follows a value inside a list: "+ value" repeated is
+// Python's concatenation of lists and tuples, as record rules write
+// company_ids + [False].
+//
+//	a + b  ⇔  the items of a, then the items of b (both lists)
+func (p *parser) concat(left *node) (*node, error) {
+	for {
+		p.skipSpace()
+		if p.peek() != '+' {
+			return left, nil
+		}
+		at := p.pos
+		p.pos++
+		right, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		l, r := valueNode(left.value(), left.pos), valueNode(right.value(), right.pos)
+		if !l.list || !r.list {
+			return nil, syntaxErrorf(at, "'+' joins two lists, got %s and %s", repr(left.value()), repr(right.value()))
+		}
+		left = &node{pos: left.pos, list: true, items: append(l.items, r.items...)}
+	}
 }
 
 // signed reads a number preceded by signs.

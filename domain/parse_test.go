@@ -212,3 +212,17 @@ func FuzzParse(f *testing.F) {
 		_ = NOT(d).String()
 	})
 }
+
+func TestParseListConcat(t *testing.T) {
+	vars := Vars{"company_ids": []any{int64(1), int64(2)}}
+	d, err := ParseWith("[('company_id', 'in', company_ids + [False])]", vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.String(), "[('company_id', 'in', [1, 2, False])]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, err := ParseWith("[('a', '=', 1 + [2])]", vars); err == nil {
+		t.Errorf("1 + [2]: got no error, want one")
+	}
+}

@@ -134,6 +134,7 @@ func Install(env *Env, progress func(step string)) {
 	if ran := tx.InitSchema(); len(ran) > 0 {
 		progress(fmt.Sprintf("schema: %d statements", len(ran)))
 	}
+	tx.markOwned()
 	ReflectModels(env)
 	installed := installedAddons(env)
 	for _, a := range tx.reg.addons {
@@ -176,4 +177,24 @@ func markInstalled(env *Env, name, sum string) {
 		return
 	}
 	rec.Write(Values{"state": "installed", "checksum": sum})
+}
+
+// PendingAddons returns the addons of the registry that Install would load
+// or reload (not installed, or whose data changed), reading only.
+func PendingAddons(env *Env) []string {
+	installed := map[string]string{}
+	rows := env.tx.QueryValues(`SELECT EXISTS (SELECT 1 FROM pg_attribute
+		WHERE attrelid = to_regclass('ir_module_module') AND attname = 'checksum' AND NOT attisdropped)`)
+	if len(rows) > 0 && rows[0][0] == true {
+		for _, r := range env.tx.QueryValues("SELECT name, COALESCE(checksum, '') FROM ir_module_module WHERE state = 'installed'") {
+			installed[fmt.Sprint(r[0])] = fmt.Sprint(r[1])
+		}
+	}
+	var out []string
+	for _, a := range env.tx.reg.addons {
+		if installed[a.Name] != a.checksum() {
+			out = append(out, a.Name)
+		}
+	}
+	return out
 }

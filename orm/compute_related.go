@@ -42,10 +42,29 @@ func computeRelated(f *Field) ComputeFunc {
 			src = rs.Sudo()
 		}
 		for _, rec := range src.Records() {
-			v := rec.Get(f.Related)
+			v := relatedValue(rec, f.Related)
 			rec.WithEnv(rs.env).setComputed(f, v)
 		}
 	}
+}
+
+// relatedValue follows a related path from one record as Odoo's
+// _compute_related: each step before the last keeps the first record of
+// its value, so a path through an x2many reads its first line.
+func relatedValue(rec Recordset, path string) any {
+	segs := splitPath(path)
+	cur := rec
+	for _, name := range segs[:len(segs)-1] {
+		next, ok := cur.getField(name).(Recordset)
+		if !ok {
+			panic(fieldErr(cur.model.Name, name, "%q is not a relational field: cannot follow path %q", name, path))
+		}
+		if next.Len() > 1 {
+			next = next.Slice(0, 1)
+		}
+		cur = next
+	}
+	return cur.getField(segs[len(segs)-1])
 }
 
 // computeDisplayName is the default display_name compute: the rec-name

@@ -107,6 +107,12 @@ type Field struct {
 	// the values written (see SanitizeHTML).
 	Sanitize, StripStyle, StripClasses bool
 
+	// Unavailable says why odsh cannot give this field's value (in an
+	// Odoo database: computed by Odoo's Python code and not stored, kept in
+	// Odoo's filestore, …); reading it is a ValidationError saying so.
+	// Read without field names leaves such fields out.
+	Unavailable string
+
 	// InheritedFrom is the parent's field when this field is inherited by
 	// delegation (_inherits) through the many2one DelegateLink; nil otherwise.
 	InheritedFrom *Field

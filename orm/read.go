@@ -40,7 +40,7 @@ func (r Recordset) Read(fields ...string) []Values {
 // readFields checks field names; none means every field.
 func (r Recordset) readFields(names []string) []*Field {
 	if len(names) == 0 {
-		return r.model.FieldList
+		return r.model.availableFields()
 	}
 	out := make([]*Field, 0, len(names))
 	for _, n := range names {

@@ -35,6 +35,7 @@ type Registry struct {
 	addons  []*Addon
 	ready   bool
 
+	odoo     *odooMeta        // an Odoo database's registry (odoo_registry.go); nil otherwise
 	deps     *dependencyIndex // triggers of computed fields (compute.go)
 	inverses map[*Field]bool  // many2one fields that are one2many inverses
 }

@@ -40,7 +40,7 @@ func (r Recordset) leafSQL(q *query, alias string, m *Model, c domain.Condition)
 			return s
 		}
 	}
-	if f.column == "" && !f.Type.X2many() {
+	if f.column == "" && (!f.Type.X2many() || f.Unavailable != "") {
 		return r.computedSQL(q, alias, m, f, c)
 	}
 	switch c.Operator {
@@ -96,6 +96,9 @@ func (r Recordset) computedSQL(q *query, alias string, m *Model, f *Field, c dom
 			}
 		}
 		return sub
+	}
+	if f.Unavailable != "" {
+		panic(leafErr(m, c, "field %q cannot be searched: %s", f.Name, f.Unavailable))
 	}
 	panic(leafErr(m, c, "field %q is not stored and has no search function", f.Name))
 }

@@ -68,6 +68,9 @@ func pathFields(rec orm.Recordset, paths []fieldPath) []Field {
 func fieldGroups(rec orm.Recordset) []Group {
 	groups := []Group{{Name: GroupFields}, {Name: GroupRelations}, {Name: GroupTechnical}}
 	for _, f := range rec.Model().FieldList {
+		if f.Unavailable != "" {
+			continue // odsh cannot read it (:fields says why)
+		}
 		g := &groups[cardGroup(f)]
 		g.Fields = append(g.Fields, Field{Name: f.Name, Value: fieldPathOf(f).cell(rec)})
 	}

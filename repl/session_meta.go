@@ -52,6 +52,7 @@ func init() {
 		"diff":     {":diff", "what this transaction changed so far, per model", (*Session).metaDiff},
 		"explain":  {":explain", "SQL and plan of the last search", (*Session).metaExplain},
 		"user":     {":user LOGIN", "run as another user (env is rebound)", (*Session).metaUser},
+		"why":      {":why MODEL ID [LOGIN]", "may the user (env's, or LOGIN) read and write this record, and which access line or rule decides", (*Session).metaWhy},
 		"ctx":      {":ctx [KEY=VALUE...]", "show or extend env's context", (*Session).metaCtx},
 		"load":     {":load FILE", "run a script file in this session", (*Session).metaLoad},
 		"save":     {":save FILE", "write the entries in effect as a script", (*Session).metaSave},
@@ -140,6 +141,7 @@ func fieldFlags(f *orm.Field) string {
 			flags = append(flags, s)
 		}
 	}
+	add(f.Unavailable != "", "unavailable: "+f.Unavailable)
 	add(f.Required, "required")
 	add(f.Readonly, "readonly")
 	add(!f.Store, "not stored")

@@ -20,7 +20,12 @@
 //	--commit        commit at the end of a script run (otherwise it rolls back)
 //	--user LOGIN    run as this user instead of the superuser
 //	--sql           log every SQL statement with its duration on stderr
-//	--read-only     run in a read-only transaction (BEGIN READ ONLY)
+//	--read-only     run in a read-only transaction (BEGIN READ ONLY) and write
+//	                nothing at start-up: out-of-date addons are reported
+//	--install       install odsh's addons into a database that is neither
+//	                odsh's nor Odoo's (refused otherwise)
+//	--write         Odoo mode: a read-write transaction in which Write may
+//	                change stored fields no stored computed field depends on
 //
 // --db wins over $ODSH_DB; -d or --ephemeral, given explicitly, mean the
 // private cluster and win over $ODSH_DB. --db with -d or with --ephemeral
@@ -29,6 +34,14 @@
 // server that does not answer fails after 5 seconds unless the DSN sets
 // connect_timeout; a database that cannot be reached or created is one line
 // on stderr, with status 2.
+//
+// odsh installs its addons only into an empty database or one it created
+// (it marks those with a table odsh_database). A database with Odoo's
+// reflection tables opens in Odoo mode: its registry is read from
+// ir_model and ir_model_fields, the session is READ ONLY unless --write,
+// and records are never created or deleted; :why MODEL ID [LOGIN] says
+// which access line or record rule lets a user read or write a record.
+// Any other database is refused with one line (status 2).
 //
 // The connection's application_name is odsh. A new database gets the addons
 // installed, and their demo data loaded, in one committed transaction;
@@ -105,6 +118,8 @@
 //	                      SQL that wrote, with its command tag
 //	:explain              SQL and plan of the last search
 //	:user LOGIN           rebind env to another user
+//	:why MODEL ID [LOGIN] may the user read and write the record; which
+//	                      access line or record rule decides
 //	:ctx KEY=VALUE...     extend env's context (true, false, numbers, text)
 //	:load FILE            run a script in the session (one entry)
 //	:save FILE            write the entries in effect as a script (undone,

@@ -30,6 +30,7 @@ const (
 type flags struct {
 	dsn, dbName, addons, demo, user, code string
 	ephemeral, commit, sql, readOnly      bool
+	install, write                        bool
 	addonsGiven, dbGiven, nameGiven       bool
 	files                                 []string
 }
@@ -47,7 +48,9 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 	fs.StringVar(&f.user, "user", "", "run as this user (login) instead of the superuser")
 	fs.BoolVar(&f.sql, "sql", false, "log every SQL statement with its duration")
 	fs.StringVar(&f.code, "c", "", "run CODE and print the value of its last expression")
-	fs.BoolVar(&f.readOnly, "read-only", false, "run in a read-only transaction")
+	fs.BoolVar(&f.readOnly, "read-only", false, "run in a read-only transaction; write nothing at start-up")
+	fs.BoolVar(&f.install, "install", false, "install odsh's addons into a database that is neither odsh's nor Odoo's")
+	fs.BoolVar(&f.write, "write", false, "Odoo mode: allow writing stored fields no stored computed field depends on")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: odsh [flags] [FILE...]\n       odsh [flags] -c CODE")
 		fs.PrintDefaults()
@@ -128,7 +131,10 @@ func run(args []string) int {
 		return exitUsage
 	}
 	defer db.Close()
-	err = install(sctx, db, reg, f.demo)
+	info, err := prepare(sctx, f, db, reg)
+	if errors.Is(err, errRefused) {
+		return exitUsage
+	}
 	if sctx.Err() != nil {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "odsh: interrupted; the install was rolled back, the database is as it was")
@@ -141,14 +147,21 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "odsh: install: %v\n", err)
 		return exitFail
 	}
+	if info.Kind == orm.DatabaseOdoo {
+		reg, err = openOdoo(sctx, f, db, info)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+			return exitFail
+		}
+	}
 	stopSignals()
-	return session(ctx, f, db, reg)
+	return session(ctx, f, db, reg, info)
 }
 
 // session starts the transaction and the shell, then runs the mode the
 // command line asks for.
-func session(ctx context.Context, f *flags, db *database, reg *orm.Registry) int {
-	opts := orm.TxOptions{ReadOnly: f.readOnly}
+func session(ctx context.Context, f *flags, db *database, reg *orm.Registry, info orm.DatabaseInfo) int {
+	opts := orm.TxOptions{ReadOnly: f.readOnly || info.ReadOnly || (info.Kind == orm.DatabaseOdoo && !f.write)}
 	if f.sql {
 		opts.Log = repl.SQLLog(os.Stderr)
 	}
@@ -197,6 +210,13 @@ func interact(ctx context.Context, s *repl.Session, sig *signals) int {
 	}
 	defer lr.Close()
 	sig.atExit(func() { lr.Close() })
+	if reg := s.Env().Registry(); reg.IsOdoo() {
+		mode := "read-only"
+		if !s.Env().Tx().ReadOnly() {
+			mode = "--write: stored fields no computed field depends on"
+		}
+		fmt.Fprintf(os.Stderr, "odsh: Odoo %s database, %d models (%s)\n", reg.OdooVersion(), len(reg.Models()), mode)
+	}
 	fmt.Fprintln(os.Stderr, "odsh: Go against env; :help for commands, Ctrl-D to leave")
 	err = s.Run(ctx, lr)
 	if errors.Is(err, repl.ErrConnLost) {

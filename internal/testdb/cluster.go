@@ -36,6 +36,10 @@ var (
 func Main(m *testing.M) {
 	mainCalled = true
 	code := m.Run()
+	if err := closeOdooCluster(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		code = max(code, 1)
+	}
 	mu.Lock()
 	if cluster != nil {
 		if err := cluster.Close(); err != nil {
