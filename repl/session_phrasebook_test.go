@@ -55,7 +55,7 @@ func TestPhrasebookCoversMethods(t *testing.T) {
 		"Reversed": true, "SearchSQL": true, "String": true, "ToCompute": true,
 		"Catch": true, "Declare": true, "HasModel": true, "LoadCSV": true, "Now": true, "Protecting": true,
 		"QueryCount": true, "RefOK": true, "ReplaceContext": true, "RuleVars": true, "SetXMLID": true,
-		"Tx": true, "UIDOrigin": true, "Commit": true, "Rollback": true,
+		"Tx": true, "UIDOrigin": true, "Commit": true, "Rollback": true, "Why": true,
 	}
 	for k := range symbols.Docs {
 		for _, scope := range []string{"orm.Recordset.", "orm.Env."} {
