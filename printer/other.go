@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"io"
 	"reflect"
@@ -49,7 +50,13 @@ func scalarItems(v any) ([]string, bool) {
 	for i := range items {
 		e := rv.Index(i)
 		if !isScalar(e) {
-			return nil, false
+			// a list of such lists (the rows of a raw query)
+			inner, ok := scalarItems(e.Interface())
+			if !ok {
+				return nil, false
+			}
+			items[i] = "[" + strings.Join(inner, ", ") + "]"
+			continue
 		}
 		items[i] = formatItem(e.Interface())
 	}
@@ -84,6 +91,14 @@ func isScalar(v reflect.Value) bool {
 		reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return true
 	case reflect.Struct:
+		if v.CanInterface() {
+			// a raw column value of the database driver (pgtype.Numeric)
+			if dv, ok := v.Interface().(driver.Valuer); ok {
+				if x, err := dv.Value(); err == nil && isDriverScalar(x) {
+					return true
+				}
+			}
+		}
 		return v.Type() == reflect.TypeOf(time.Time{})
 	}
 	return false
