@@ -33,7 +33,7 @@ func TestShowCyclic(t *testing.T) {
 		{"map (a card)", m, "self │ map[a:1 self:<cycle>]"},
 		{"through a map", outer, "x │ [map[x:[<cycle>]]]"},
 		{"pointer cycle (fmt prints an address)", n, "&{0x"},
-		{"shared, not cyclic", []any{shared, shared}, "[[1 2] [1 2]]"},
+		{"shared, not cyclic", []any{shared, shared}, "[[1, 2], [1, 2]]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,7 +41,11 @@ func formatScalar(v any) string {
 
 // scalarItems returns the items of a slice or array of scalars (not of
 // bytes), formatted; ok is false for any other value.
-func scalarItems(v any) ([]string, bool) {
+func scalarItems(v any) ([]string, bool) { return scalarItemsIn(v, true) }
+
+// scalarItemsIn is scalarItems; with rows, an item may itself be a list of
+// scalars (one level: a list holding itself is not a list of rows).
+func scalarItemsIn(v any, rows bool) ([]string, bool) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array || rv.Type().Elem().Kind() == reflect.Uint8 {
 		return nil, false
@@ -51,7 +55,10 @@ func scalarItems(v any) ([]string, bool) {
 		e := rv.Index(i)
 		if !isScalar(e) {
 			// a list of such lists (the rows of a raw query)
-			inner, ok := scalarItems(e.Interface())
+			if !rows || !e.CanInterface() {
+				return nil, false
+			}
+			inner, ok := scalarItemsIn(e.Interface(), false)
 			if !ok {
 				return nil, false
 			}
