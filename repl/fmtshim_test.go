@@ -3,7 +3,6 @@ package repl
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -13,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // shimCase is a program printing values of interpreted types through fmt,
@@ -136,11 +134,7 @@ func TestFmtShimsInterp(t *testing.T) {
 	}
 	eval(`type State int
 func (s State) String() string { return fmt.Sprint("s", int(s)) }`)
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	if _, err := in.Eval(ctx, "for {}"); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("got %v, want context.DeadlineExceeded", err)
-	}
+	// (after a cancelled entry: TestFmtShimsAfterCancel)
 	eval(`fmt.Println([]any{State(1)}, State(2))`)
 	// a named function, not a closure: yaegi's closures race with
 	// themselves in goroutines (getFunc in interp/run.go)
@@ -157,20 +151,23 @@ func (q *Q) Error() string { return "q" }
 func (q *Q) GoString() string { return "Q" }
 type F int
 func (f F) Format(s fmt.State, verb rune) { fmt.Fprint(s, "f") }`)
-	eval(`import "sync"
-func printOne(wg *sync.WaitGroup, i int) {
-	fmt.Println([]any{State(i)}, map[string]any{"k": State(i), "q": &Q{i}, "f": F(i)}, fmt.Sprintf("%d %#v", State(i), []any{&Q{}}))
-	wg.Done()
-}
-func printAll() {
-	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go printOne(&wg, i)
+	// the goroutines are started by compiled code: a go statement in a
+	// loop makes a func literal per iteration (goStmt's recover wrapper),
+	// and yaegi's closures race with themselves (TestGoroutineClosureInLoop)
+	if err := in.Bind("spawnAll", func(n int, f func(int)) {
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() { defer wg.Done(); f(i) }()
+		}
+		wg.Wait()
+	}); err != nil {
+		t.Fatal(err)
 	}
-	wg.Wait()
+	eval(`func printOne(i int) {
+	fmt.Println([]any{State(i)}, map[string]any{"k": State(i), "q": &Q{i}, "f": F(i)}, fmt.Sprintf("%d %#v", State(i), []any{&Q{}}))
 }
-printAll()`)
+spawnAll(8, printOne)`)
 	// what the caller's slice holds, as compiled code sees it
 	if err := in.Bind("firstType", func(a []any) string { return fmt.Sprintf("%T", a[0]) }); err != nil {
 		t.Fatal(err)

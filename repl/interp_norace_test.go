@@ -2,7 +2,12 @@
 
 package repl
 
-import "testing"
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
 
 // TestGoroutineClosureInLoop checks that each goroutine started from a
 // loop sees its own iteration's variable (Go 1.22 loop variables).
@@ -15,4 +20,32 @@ import "testing"
 // odsh or in the program; README's "Go in the shell" notes it.
 func TestGoroutineClosureInLoop(t *testing.T) {
 	runSteps(t, []step{{src: "func() int { ch := make(chan int, 3); for i := range 3 { go func() { ch <- i }() }; return <-ch + <-ch + <-ch }()", want: "3"}})
+}
+
+// TestFmtShimsAfterCancel: the print shims still work after an entry was
+// cancelled. Out of the -race run: the cancelled entry's goroutine, which
+// yaegi does not wait for, resized the global frame under the frame's
+// mutex, and yaegi's Globals (which the next entry's rewrite reads) reads
+// it without that mutex (interp/scope.go:248 vs interp.go:486): no
+// happens-before edge, though the write was long done.
+func TestFmtShimsAfterCancel(t *testing.T) {
+	var out syncBuffer
+	in, err := New(Options{Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Eval(context.Background(), "type State int\nfunc (s State) String() string { return fmt.Sprint(\"s\", int(s)) }"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := in.Eval(ctx, "for {}"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want context.DeadlineExceeded", err)
+	}
+	if _, err := in.Eval(context.Background(), "fmt.Println([]any{State(1)}, State(2))"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "[s1] s2\n"; got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
 }
