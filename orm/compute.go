@@ -2,9 +2,9 @@ package orm
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // Computed and related fields: set-up.
@@ -156,8 +156,13 @@ func appendUnique(list []*Field, f *Field) []*Field {
 	return append(list, f)
 }
 
-// groupComputes finds the fields one compute call assigns together: same
-// function code, model, storage and dependencies (related fields apart).
+// groupComputes finds the fields one compute call assigns together: the
+// same compute function (as Odoo groups fields by method), model, storage
+// and dependencies (related fields apart). The same function is the same
+// func value: two closures made by one factory share their code but not
+// their captured variables, each assigning its own field, so the code
+// pointer (reflect's Pointer) does not tell them apart; the closure's
+// address does (see funcIdentity).
 func (idx *dependencyIndex) groupComputes(r *Registry) {
 	for _, name := range r.names {
 		byKey := map[string][]*Field{}
@@ -167,7 +172,7 @@ func (idx *dependencyIndex) groupComputes(r *Registry) {
 			}
 			deps := append([]string(nil), f.Depends...)
 			sort.Strings(deps)
-			key := fmt.Sprintf("%x|%v|%s", reflect.ValueOf(f.Compute).Pointer(), f.Store, strings.Join(deps, ","))
+			key := fmt.Sprintf("%x|%v|%s", funcIdentity(f.Compute), f.Store, strings.Join(deps, ","))
 			byKey[key] = append(byKey[key], f)
 		}
 		for _, fs := range byKey {
@@ -276,4 +281,12 @@ func (r *Registry) resolvePath(m *Model, path string) ([]*Field, error) {
 		}
 	}
 	return chain, nil
+}
+
+// funcIdentity returns the address of the closure a func value points to:
+// one for every reference to a top-level function, one per closure made.
+// (A func value is a pointer to its closure, whose first word is the code
+// pointer reflect reports.)
+func funcIdentity(fn ComputeFunc) uintptr {
+	return uintptr(*(*unsafe.Pointer)(unsafe.Pointer(&fn)))
 }
