@@ -71,10 +71,15 @@ func buildField(m *Model, defs []*FieldDef) (*Field, error) {
 	return newField(m, defs), nil
 }
 
-// defaultNames fills _rec_name and the active field name from the fields.
+// defaultNames fills _rec_name, the parent field and the active field name
+// from the fields: _rec_name is name, _parent_name is parent_id when it is a many2one to
+// the model itself (Odoo's default _parent_name).
 func (m *Model) defaultNames() {
 	if m.RecName == "" && m.Fields["name"] != nil {
 		m.RecName = "name"
+	}
+	if f := m.Fields["parent_id"]; m.ParentName == "" && f != nil && f.Type == TypeMany2one && f.Comodel == m.Name {
+		m.ParentName = "parent_id"
 	}
 	if m.ActiveName == "" {
 		if f := m.Fields["active"]; f != nil && f.Type == TypeBoolean {
