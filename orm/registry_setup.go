@@ -101,7 +101,7 @@ func (r *Registry) magicFields(m *Model) (map[string][]*FieldDef, []string) {
 	}
 	add(Integer("id").Label("ID").Readonly().Copy(false))
 	// per language, as Odoo's depends_context("lang"): the rec name may be translated
-	add(Char("display_name").Label("Display Name").Compute(callDisplayName).DependsContext("lang"))
+	add(Char("display_name").Label("Display Name").Compute(callDisplayName).DependsContext("lang").Search(callSearchDisplayName))
 	if m.LogAccess {
 		_, users := r.layers["res.users"]
 		if users {
@@ -119,6 +119,12 @@ func (r *Registry) magicFields(m *Model) (map[string][]*FieldDef, []string) {
 // callDisplayName computes display_name through the model's
 // "compute_display_name" method, so that an addon can override it.
 func callDisplayName(rs Recordset) { rs.Call("compute_display_name") }
+
+// callSearchDisplayName searches display_name through the model's
+// "search_display_name" method (Odoo's _search_display_name).
+func callSearchDisplayName(rs Recordset, op string, value any) any {
+	return rs.Call("search_display_name", op, value)
+}
 
 // setupFields links fields across models once every model is built:
 // comodels, inverses, relation tables, columns, orders and constraint names.
