@@ -72,11 +72,14 @@ func buildField(m *Model, defs []*FieldDef) (*Field, error) {
 }
 
 // defaultNames fills _rec_name, the parent field and the active field name
-// from the fields: _rec_name is name, _parent_name is parent_id when it is a many2one to
-// the model itself (Odoo's default _parent_name).
+// from the fields: _rec_name is name, else x_name (as Odoo's custom
+// models), _parent_name is parent_id when it is a many2one to the model
+// itself (Odoo's default _parent_name).
 func (m *Model) defaultNames() {
 	if m.RecName == "" && m.Fields["name"] != nil {
 		m.RecName = "name"
+	} else if m.RecName == "" && m.Fields["x_name"] != nil {
+		m.RecName = "x_name"
 	}
 	if f := m.Fields["parent_id"]; m.ParentName == "" && f != nil && f.Type == TypeMany2one && f.Comodel == m.Name {
 		m.ParentName = "parent_id"
