@@ -305,7 +305,7 @@ func (r Recordset) Intersect(others ...Recordset) Recordset {
 }
 
 // Subtract returns the records of r in none of the others, in r's order,
-// without duplicates (Odoo's -).
+// duplicates of r kept (Odoo's -).
 func (r Recordset) Subtract(others ...Recordset) Recordset {
 	out := map[int64]bool{}
 	for _, o := range others {
@@ -315,7 +315,7 @@ func (r Recordset) Subtract(others ...Recordset) Recordset {
 		}
 	}
 	var ids []int64
-	for _, id := range dedup(r.ids) {
+	for _, id := range r.ids {
 		if !out[id] {
 			ids = append(ids, id)
 		}
@@ -335,14 +335,19 @@ func (r Recordset) Contains(rec Recordset) bool {
 	return true
 }
 
-// Equal reports whether r and o hold the same ids of the same model,
-// whatever their envs (Odoo's ==).
+// Equal reports whether r and o hold the same set of ids of the same model,
+// whatever their order, duplicates and envs (Odoo's ==): a.Union(b) equals
+// b.Union(a), and a.Concat(a) equals a.
 func (r Recordset) Equal(o Recordset) bool {
-	if r.ModelName() != o.ModelName() || len(r.ids) != len(o.ids) {
+	if r.ModelName() != o.ModelName() {
 		return false
 	}
-	for i := range r.ids {
-		if r.ids[i] != o.ids[i] {
+	in, other := idSet(r.ids), idSet(o.ids)
+	if len(in) != len(other) {
+		return false
+	}
+	for id := range other {
+		if !in[id] {
 			return false
 		}
 	}
