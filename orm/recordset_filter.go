@@ -193,7 +193,7 @@ func (v recordView) datePart(fname, part string) (domain.Value, error) {
 	if loc := v.rec.env.contextZone(); loc != nil && f.Type == TypeDatetime {
 		t = t.In(loc)
 	}
-	return domain.Value{Kind: domain.KindInteger, Scalar: timePart(t, part)}, nil
+	return domain.Value{Kind: domain.KindInteger, Scalar: timePart(t, part, v.rec.weekStartFor(part))}, nil
 }
 
 // activeLines drops the archived lines of an x2many value unless the
