@@ -284,11 +284,12 @@ func (r Recordset) defaultGet(names []string) Values {
 }
 
 // NameCreate creates a record from its name alone (the _rec_name field)
-// and returns its id and display name.
+// and returns its id and display name. On a model without _rec_name it
+// creates nothing and returns 0 and "" (Odoo's name_create returns False).
 func (r Recordset) NameCreate(name string) (int64, string) {
 	r.check()
 	if r.model.RecName == "" {
-		panic(userErr(r.model.Name, "cannot create a record from a name: the model has no _rec_name"))
+		return 0, ""
 	}
 	rec := r.Create(Values{r.model.RecName: name})
 	return rec.ID(), rec.DisplayName()

@@ -12,7 +12,8 @@ import (
 //
 // A date or datetime field has number properties, one per read_group
 // number granularity: "day.month_number", "moment.hour_number", ... Each
-// is the integer PostgreSQL's date_part gives (day_of_week: 0 for Sunday;
+// is the integer PostgreSQL's date_part gives (day_of_week: 0 for the first day of the
+// language's week, read_group_week.go;
 // iso_week_number: the ISO week). A datetime is stored in UTC; its parts,
 // and the groups of ReadGroup, are read in the context's time zone (the
 // "tz" key, when it names a known zone), as Odoo does:
@@ -57,7 +58,10 @@ func localSQL(f *Field, col string, loc *time.Location) string {
 }
 
 // datePartSQL is a number property of a date or datetime column.
-func datePartSQL(f *Field, col, granularity string, loc *time.Location) string {
+func datePartSQL(f *Field, col, granularity string, loc *time.Location, ws int) string {
+	if granularity == "day_of_week" {
+		return dayOfWeekSQL(localSQL(f, col, loc), ws)
+	}
 	return "date_part('" + numberGranularity[granularity] + "', " + localSQL(f, col, loc) + ")::int"
 }
 
@@ -66,8 +70,8 @@ func datePartSQL(f *Field, col, granularity string, loc *time.Location) string {
 // it (unlike an unset Integer, which counts as 0).
 //
 //	(f.p, op, n)  ⇔  date_part(p, f) op n AND f IS NOT NULL   (op positive, n set)
-func datePartCondition(m *Model, f *Field, col, granularity string, loc *time.Location, c domain.Condition) SQL {
-	s := scalarSQL(m, datePartField(f, granularity), SQL{code: datePartSQL(f, col, granularity, loc)}, c)
+func datePartCondition(m *Model, f *Field, col, granularity string, loc *time.Location, ws int, c domain.Condition) SQL {
+	s := scalarSQL(m, datePartField(f, granularity), SQL{code: datePartSQL(f, col, granularity, loc, ws)}, c)
 	if c.Operator.Negative() || isFalsyCondition(c) {
 		return s
 	}
@@ -88,7 +92,7 @@ func isDatePart(f *Field, path []string) bool {
 
 // timePart is number property part of t, as PostgreSQL's date_part(…)::int
 // gives it (seconds rounded to even).
-func timePart(t time.Time, part string) int64 {
+func timePart(t time.Time, part string, ws int) int64 {
 	switch numberGranularity[part] {
 	case "year":
 		return int64(t.Year())
@@ -104,7 +108,7 @@ func timePart(t time.Time, part string) int64 {
 	case "day":
 		return int64(t.Day())
 	case "dow":
-		return int64(t.Weekday())
+		return dayOfWeek(t, ws)
 	case "hour":
 		return int64(t.Hour())
 	case "minute":

@@ -1,12 +1,16 @@
 package orm
 
-import "fmt"
+import (
+	"fmt"
+
+	"odsh/domain"
+)
 
 // The method table.
 //
 // Every model has a table of named methods. The ORM's own operations are
 // methods too ("create", "write", "unlink", "copy", "default_get",
-// "name_create", "compute_display_name"), so an addon can override them
+// "name_create", "compute_display_name", "search_display_name"), so an addon can override them
 // like its own: a MethodDecorator receives the next implementation (super)
 // and returns the new one. Chains are built once, when the registry is set
 // up; a call is one function call.
@@ -30,6 +34,10 @@ var baseMethods = map[string]Method{
 	"compute_display_name": func(rs Recordset, args ...any) any {
 		computeDisplayName(rs)
 		return nil
+	},
+	"search_display_name": func(rs Recordset, args ...any) any {
+		op, _ := args[0].(string)
+		return rs.searchDisplayName(domain.Operator(op), args[1])
 	},
 	"default_get": func(rs Recordset, args ...any) any {
 		names := make([]string, 0, len(args))

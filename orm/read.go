@@ -218,13 +218,34 @@ func (r Recordset) NameSearch(name string, dom any, operator string, limit int) 
 	}
 	d := r.ParseDomain(dom)
 	if !(name == "" && isLikeOp(op)) {
-		d = domain.AND(r.model.nameDomain(op, name), d)
+		d = domain.AND(r.searchDisplayNameDomain(op, name), d)
 	}
 	var opts []SearchOpt
 	if limit > 0 {
 		opts = append(opts, Limit(limit))
 	}
 	return r.Search(d, opts...).NameGet()
+}
+
+// searchDisplayName is Odoo's _search_display_name, the search of the
+// display_name field on every model and of NameSearch: the condition on the
+// name fields (nameDomain). A model without _rec_name or _rec_names_search
+// is refused (Odoo matches every record, with a warning).
+func (r Recordset) searchDisplayName(op domain.Operator, value any) domain.Domain {
+	if len(r.model.nameFields()) == 0 {
+		panic(&ValidationError{ErrorInfo{Model: r.model.Name, Field: "display_name", Value: value, HasValue: true,
+			Msg: fmt.Sprintf("cannot search display_name: %s has no _rec_name or _rec_names_search", r.model.Name)}})
+	}
+	return r.model.nameDomain(op, value)
+}
+
+// searchDisplayNameDomain calls the model's "search_display_name" method.
+func (r Recordset) searchDisplayNameDomain(op domain.Operator, value any) domain.Domain {
+	d, err := domain.Of(r.Call("search_display_name", string(op), value))
+	if err != nil {
+		panic(&ValidationError{ErrorInfo{Model: r.model.Name, Field: "display_name", Msg: "search_display_name: " + err.Error()}})
+	}
+	return d
 }
 
 // nameFields are the fields a search by name looks in: _rec_names_search,

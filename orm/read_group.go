@@ -187,7 +187,7 @@ func (g *groupQuery) aggSQL(a *aggSpec) SQL {
 //
 //	number, boolean  ⇔  COALESCE(f, zero)      (NULL and zero are one group)
 //	char, text       ⇔  NULLIF(f, '')          ('' and NULL are one group)
-//	date:g           ⇔  date_trunc(g, f)
+//	date:g           ⇔  date_trunc(g, f)        (weeks: read_group_week.go)
 //	many2many        ⇔  the relation's comodel column (LEFT JOIN, active lines)
 func (g *groupQuery) groupExpr(gs *groupSpec) SQL {
 	f := gs.field
@@ -202,7 +202,11 @@ func (g *groupQuery) groupExpr(gs *groupSpec) SQL {
 	col := g.fieldValue(f)
 	switch {
 	case gs.number != "":
-		return SQL{code: datePartSQL(f, col, gs.number, gs.loc)}
+		return SQL{code: datePartSQL(f, col, gs.number, gs.loc, gs.weekStart)}
+	case gs.granularity == "week" && f.Type == TypeDate:
+		return SQL{code: weekTruncSQL(col+"::timestamp", gs.weekStart) + "::date"}
+	case gs.granularity == "week":
+		return SQL{code: weekTruncSQL(localSQL(f, col, gs.loc), gs.weekStart)}
 	case gs.granularity != "" && f.Type == TypeDate:
 		return SQL{code: "date_trunc('" + gs.granularity + "', " + col + ")::date"}
 	case gs.granularity != "":

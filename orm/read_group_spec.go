@@ -16,6 +16,7 @@ type groupSpec struct {
 	granularity string         // day, week, month, quarter, year; "" for non-dates
 	number      string         // a number granularity (day_of_week, ...), or ""
 	loc         *time.Location // a datetime's context zone; nil for UTC
+	weekStart   int            // the language's first day of the week (week, day_of_week)
 	expr        SQL
 }
 
@@ -55,6 +56,7 @@ func (r Recordset) parseGroupby(spec string) *groupSpec {
 	if f.Type == TypeDatetime {
 		gs.loc = r.env.contextZone()
 	}
+	gs.weekStart = r.weekStartFor(gs.granularity + gs.number)
 	return gs
 }
 
@@ -155,8 +157,7 @@ func (gs *groupSpec) label(v any) string {
 	case "day":
 		return t.Format("02 Jan 2006")
 	case "week":
-		y, w := t.ISOWeek()
-		return fmt.Sprintf("W%d %d", w, y)
+		return weekLabel(t, gs.weekStart)
 	case "quarter":
 		return fmt.Sprintf("Q%d %d", (int(t.Month())-1)/3+1, t.Year())
 	case "year":

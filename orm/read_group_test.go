@@ -131,7 +131,7 @@ func TestReadGroupDates(t *testing.T) {
 		{"day", "January 2023", "2023-01-01"},
 		{"day:month", "January 2023", "2023-01-01"},
 		{"day:day", "01 Jan 2023", "2023-01-01"},
-		{"day:week", "W52 2022", "2022-12-26"},
+		{"day:week", "W1 2023", "2023-01-01"}, // en_US weeks start on Sunday
 		{"day:quarter", "Q1 2023", "2023-01-01"},
 		{"day:year", "2023", "2023-01-01"},
 		{"moment:day", "01 Jan 2023", "2023-01-01 00:00:00"},

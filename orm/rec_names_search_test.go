@@ -1,6 +1,7 @@
 package orm_test
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -95,5 +96,43 @@ func TestRecNamesSearchUnknownField(t *testing.T) {
 	_, err := orm.NewRegistryFrom([]*orm.Addon{base.Addon, bad})
 	if err == nil || !strings.Contains(err.Error(), `unknown field "nope"`) {
 		t.Fatalf("got %v, want an error naming the unknown field", err)
+	}
+}
+
+// TestSearchDisplayNameEveryModel: display_name is searchable on every
+// model with a rec name (Odoo 18's _search_display_name through the
+// rec-name fields); a model without one is refused with a ValidationError
+// (Odoo matches everything). FilteredDomain compares the display name
+// itself, as Odoo's filtered_domain does.
+func TestSearchDisplayNameEveryModel(t *testing.T) {
+	env := sweepEnv(t)
+	contacts := env.Model("test.sweep.contact")
+	ann := contacts.Create(orm.Values{"name": "Ann", "email": "ann@alpha.test"})
+	bob := contacts.Create(orm.Values{"name": "Alphonse", "ref": "B"})
+	cid := contacts.Create(orm.Values{"name": "Cid"})
+	all := ann.Union(bob, cid)
+	for _, tc := range []struct {
+		dom  string
+		want []int64
+	}{
+		{"[('display_name', 'ilike', 'alph')]", []int64{ann.ID(), bob.ID()}},
+		{"[('display_name', 'not ilike', 'alph')]", []int64{cid.ID()}},
+		{"[('display_name', '=', 'B')]", []int64{bob.ID()}},
+	} {
+		got := contacts.Search(tc.dom).Intersect(all).Sorted("id").IDs()
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("search %s: got %v, want %v", tc.dom, got, tc.want)
+		}
+	}
+	partners := env.Model("res.partner")
+	acme := partners.Create(orm.Values{"name": "Alpha Corp", "is_company": true})
+	if got := partners.Search("[('display_name', 'ilike', 'alpha corp')]").IDs(); !reflect.DeepEqual(got, []int64{acme.ID()}) {
+		t.Errorf("res.partner display_name ilike: got %v, want [%d]", got, acme.ID())
+	}
+	senv := searchEnv(t)
+	err := senv.Catch(func() { senv.Model("test.search.noname").Search("[('display_name', 'ilike', 'x')]") })
+	var ve *orm.ValidationError
+	if !errors.As(err, &ve) || ve.Field != "display_name" {
+		t.Errorf("display_name on a model without rec name: got %v, want a ValidationError on display_name", err)
 	}
 }

@@ -305,7 +305,7 @@ func (r Recordset) Intersect(others ...Recordset) Recordset {
 }
 
 // Subtract returns the records of r in none of the others, in r's order,
-// without duplicates (Odoo's -).
+// duplicates of r kept (Odoo's -).
 func (r Recordset) Subtract(others ...Recordset) Recordset {
 	out := map[int64]bool{}
 	for _, o := range others {
@@ -315,7 +315,7 @@ func (r Recordset) Subtract(others ...Recordset) Recordset {
 		}
 	}
 	var ids []int64
-	for _, id := range dedup(r.ids) {
+	for _, id := range r.ids {
 		if !out[id] {
 			ids = append(ids, id)
 		}
@@ -335,14 +335,19 @@ func (r Recordset) Contains(rec Recordset) bool {
 	return true
 }
 
-// Equal reports whether r and o hold the same ids of the same model,
-// whatever their envs (Odoo's ==).
+// Equal reports whether r and o hold the same set of ids of the same model,
+// whatever their order, duplicates and envs (Odoo's ==): a.Union(b) equals
+// b.Union(a), and a.Concat(a) equals a.
 func (r Recordset) Equal(o Recordset) bool {
-	if r.ModelName() != o.ModelName() || len(r.ids) != len(o.ids) {
+	if r.ModelName() != o.ModelName() {
 		return false
 	}
-	for i := range r.ids {
-		if r.ids[i] != o.ids[i] {
+	in, other := idSet(r.ids), idSet(o.ids)
+	if len(in) != len(other) {
+		return false
+	}
+	for id := range other {
+		if !in[id] {
 			return false
 		}
 	}
@@ -398,36 +403,46 @@ func (r Recordset) WithUser(user any) Recordset { r.check(); return r.WithEnv(r.
 func (r Recordset) WithCompany(c any) Recordset { r.check(); return r.WithEnv(r.env.WithCompany(c)) }
 
 // Exists returns the records of r that still exist in the database (one
-// query, as Odoo); new records (Model.New) count as existing.
+// query, as Odoo); new records (Model.New) count as existing, and other
+// non-positive ids (0, a negative id New did not return) never exist.
 func (r Recordset) Exists() Recordset {
 	r.check()
-	if len(r.ids) == 0 || !r.model.HasTable() {
-		return r
-	}
-	var real []int64
-	for _, id := range dedup(r.ids) {
-		if id > 0 {
-			real = append(real, id)
-		}
-	}
-	if len(real) == 0 { // only new records
+	if len(r.ids) == 0 {
 		return r
 	}
 	known := map[int64]bool{}
-	r.env.tx.query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{real},
-		func(rows pgxRows) error {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
+	var real []int64
+	for _, id := range dedup(r.ids) {
+		switch {
+		case id > 0 && r.model.HasTable():
+			real = append(real, id)
+		case id > 0, r.isNewID(id):
 			known[id] = true
-			return nil
-		})
+		}
+	}
+	if len(real) > 0 {
+		r.env.tx.query(fmt.Sprintf("SELECT id FROM %s WHERE id = ANY($1)", quote(r.model.Table)), []any{real},
+			func(rows pgxRows) error {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+				known[id] = true
+				return nil
+			})
+	}
 	var ids []int64
 	for _, id := range r.ids {
-		if id < 0 || known[id] {
+		if known[id] {
 			ids = append(ids, id)
 		}
 	}
 	return r.withIDs(ids)
+}
+
+// isNewID reports whether id is a new record this transaction made and
+// has not dropped.
+func (r Recordset) isNewID(id int64) bool {
+	tx := r.env.tx
+	return id < 0 && -id <= tx.comp.newSeq && !tx.cache.gone[r.model][id]
 }

@@ -12,12 +12,15 @@ import (
 // evaluated in memory on the records' values with Odoo 18's search rules
 // (domain.Eval), so that it agrees with Search. child_of and parent_of
 // conditions need the hierarchy: each is replaced first by ('id', 'in',
-// ids) with the ids a search for it finds, as Odoo does. Archived records
+// ids) with the ids a search for it finds, as Odoo does; so are
+// conditions comparing an x2many with explicit ids, which match archived
+// lines as Search does (Odoo's filtered_domain reads the lines without
+// them, and disagrees with its search there). Archived records
 // of r are not hidden (no active test, as Odoo). An unknown field or a bad
 // value panics with a ValidationError.
 func (r Recordset) FilteredDomain(dom any) Recordset {
 	r.check()
-	d := r.resolveHierarchy(r.ParseDomain(dom))
+	d := r.resolveX2manyIDs(r.resolveHierarchy(r.ParseDomain(dom)))
 	var ids []int64
 	for _, rec := range r.Records() {
 		ok, err := domain.Eval(d, recordView{rec})
@@ -59,6 +62,72 @@ func (r Recordset) resolveHierarchy(d domain.Domain) domain.Domain {
 		return domain.Cond("id", domain.In, ids), nil
 	})
 	return out
+}
+
+// resolveX2manyIDs rewrites the conditions that compare an x2many with
+// ids, which match archived lines (x2manyIDsSQL) the record's value lacks:
+//
+//	(p, in, ids)  ⇔  (id, in, search([(id, in, r), (active, in, [T, F]), (p, in, ids)]))   p ending at an x2many
+func (r Recordset) resolveX2manyIDs(d domain.Domain) domain.Domain {
+	var real []int64
+	for _, id := range r.ids {
+		if id > 0 {
+			real = append(real, id)
+		}
+	}
+	if len(real) != len(r.ids) || len(real) == 0 {
+		return d // new records cannot be searched
+	}
+	out, _ := domain.Transform(d, func(c domain.Condition) (domain.Domain, error) {
+		n := domain.NormalizeCondition(c)
+		switch n.Operator {
+		case domain.Eq, domain.Ne, domain.In, domain.NotIn:
+		default:
+			return c, nil
+		}
+		if f := r.model.lastField(n.Path); f == nil || !f.Type.X2many() || byName(n.Operator, n.Value) || !hasID(n.Value) {
+			return c, nil
+		}
+		var scope domain.Domain = domain.Cond("id", domain.In, real)
+		if name := r.model.ActiveName; name != "" { // r's archived records too
+			scope = domain.AND(scope, domain.Cond(name, domain.In, []any{true, false}))
+		}
+		found := r.Search(domain.AND(scope, domain.Domain(c)))
+		ids := make([]any, len(found.ids))
+		for i, id := range found.ids {
+			ids[i] = id
+		}
+		return domain.Cond("id", domain.In, ids), nil
+	})
+	return out
+}
+
+// hasID reports whether a condition's value holds something else than
+// False.
+func hasID(v any) bool {
+	for _, it := range asList(v) {
+		if it != nil && it != false {
+			return true
+		}
+	}
+	return false
+}
+
+// lastField returns the field a path ends at, or nil when the path does
+// not name fields all the way.
+func (m *Model) lastField(path string) *Field {
+	cur := m
+	var f *Field
+	for _, name := range splitPath(path) {
+		if cur == nil {
+			return nil
+		}
+		if f = cur.Fields[name]; f == nil {
+			return nil
+		}
+		cur = m.registry.models[f.Comodel]
+	}
+	return f
 }
 
 // recordView shows one record to domain.Eval.
@@ -124,7 +193,7 @@ func (v recordView) datePart(fname, part string) (domain.Value, error) {
 	if loc := v.rec.env.contextZone(); loc != nil && f.Type == TypeDatetime {
 		t = t.In(loc)
 	}
-	return domain.Value{Kind: domain.KindInteger, Scalar: timePart(t, part)}, nil
+	return domain.Value{Kind: domain.KindInteger, Scalar: timePart(t, part, v.rec.weekStartFor(part))}, nil
 }
 
 // activeLines drops the archived lines of an x2many value unless the

@@ -143,13 +143,15 @@ func anyTruthy(v any) bool {
 }
 
 // Sorted returns the records ordered by key (Odoo's sorted): nil or "" is
-// the model's _order; a string is an order spec ("name desc, id") compared
-// on the records' values as the database would order them (NULLs last
-// ascending, first descending, unless "nulls first/last"; booleans with
-// NULL as false; a many2one by its comodel's order); a func(a, b Recordset)
-// bool is a "less" function. The sort is stable. Sorted(key, true) is
-// Odoo's reverse=True: the order reversed (with a func, descending with ties
-// in their original order, as Python's sorted).
+// the model's _order, ties ordered by id as Search orders them; a string is
+// an order spec ("name desc, id") compared on the records' values as the
+// database would order them (NULLs last ascending, first descending, unless
+// "nulls first/last"; booleans with NULL as false; a many2one by its
+// comodel's order); a func(a, b Recordset) bool is a "less" function. With
+// a string or a func the sort is stable: records that compare equal keep
+// their order in r. Sorted(key, true) is Odoo's reverse=True: the model's
+// order reversed for nil, else descending with ties still in r's order
+// (Python's sorted(key, reverse=True)).
 //
 // Example:
 //
@@ -160,16 +162,16 @@ func (r Recordset) Sorted(key any, reverse ...bool) Recordset {
 	recs := r.Records()
 	switch k := key.(type) {
 	case nil:
-		return r.sortedBy(r.model.order, recs).reversedIf(rev)
+		return r.sortedBy(r.model.order, recs, true, false).reversedIf(rev)
 	case string:
-		terms := r.model.order
-		if k != "" {
-			var err error
-			if terms, err = r.model.parseOrderSpec(k); err != nil {
-				panic(&ValidationError{ErrorInfo{Model: r.model.Name, Value: k, HasValue: true, Msg: "invalid order: " + err.Error()}})
-			}
+		if k == "" {
+			return r.sortedBy(r.model.order, recs, true, false).reversedIf(rev)
 		}
-		return r.sortedBy(terms, recs).reversedIf(rev)
+		terms, err := r.model.parseOrderSpec(k)
+		if err != nil {
+			panic(&ValidationError{ErrorInfo{Model: r.model.Name, Value: k, HasValue: true, Msg: "invalid order: " + err.Error()}})
+		}
+		return r.sortedBy(terms, recs, false, rev)
 	case func(a, b Recordset) bool:
 		less := k
 		if rev { // Python's reverse=True: descending, ties keep their order
@@ -199,14 +201,22 @@ func (r Recordset) reversedIf(rev bool) Recordset {
 	return r.Reversed()
 }
 
-func (r Recordset) sortedBy(terms []orderTerm, recs []Recordset) Recordset {
+// sortedBy sorts recs by terms, stably; byID breaks the remaining ties by
+// id (the model's order, as Search); reverse compares in the opposite
+// direction, ties kept in their order.
+func (r Recordset) sortedBy(terms []orderTerm, recs []Recordset, byID, reverse bool) Recordset {
 	p := r.prefetch
 	if p == nil {
 		p = fixedPrefetch(r.ids)
 	}
 	ord := recordOrder{env: r.env, prefetch: map[*Model]*prefetchSet{r.model: p}}
 	sort.SliceStable(recs, func(i, j int) bool {
-		return ord.compare(r.model, terms, recs[i].ids[0], recs[j].ids[0], false, map[string]bool{r.model.Name: true}) < 0
+		a, b := recs[i].ids[0], recs[j].ids[0]
+		c := ord.compare(r.model, terms, a, b, reverse, map[string]bool{r.model.Name: true})
+		if c == 0 && byID {
+			c = cmpInt(a, b)
+		}
+		return c < 0
 	})
 	return r.fromRecords(recs)
 }

@@ -16,7 +16,10 @@ import (
 // records by the comodel's order, recursively, reversed under "desc", and
 // an empty many2one compares as a record whose every column is NULL (the
 // LEFT JOIN finds no row). Models already on the path are compared by id
-// (loop protection). Ties end with the id, as Search's ORDER BY does.
+// (loop protection). Under the model's own order, ties end with the id, as
+// Search's ORDER BY does; under an order given to Sorted, ties keep their
+// input order (Python's stable sort, which Odoo's sorted uses), in reverse
+// too.
 
 // recordOrder compares records by cached (or fetched) values.
 type recordOrder struct {
@@ -30,9 +33,6 @@ func (o recordOrder) compare(m *Model, terms []orderTerm, a, b int64, reverse bo
 		if c := o.compareTerm(m, t, a, b, reverse, seen); c != 0 {
 			return c
 		}
-	}
-	if len(seen) == 1 { // top level: the id breaks ties
-		return cmpInt(a, b)
 	}
 	return 0
 }

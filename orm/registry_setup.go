@@ -71,10 +71,18 @@ func buildField(m *Model, defs []*FieldDef) (*Field, error) {
 	return newField(m, defs), nil
 }
 
-// defaultNames fills _rec_name and the active field name from the fields.
+// defaultNames fills _rec_name, the parent field and the active field name
+// from the fields: _rec_name is name, else x_name (as Odoo's custom
+// models), _parent_name is parent_id when it is a many2one to the model
+// itself (Odoo's default _parent_name).
 func (m *Model) defaultNames() {
 	if m.RecName == "" && m.Fields["name"] != nil {
 		m.RecName = "name"
+	} else if m.RecName == "" && m.Fields["x_name"] != nil {
+		m.RecName = "x_name"
+	}
+	if f := m.Fields["parent_id"]; m.ParentName == "" && f != nil && f.Type == TypeMany2one && f.Comodel == m.Name {
+		m.ParentName = "parent_id"
 	}
 	if m.ActiveName == "" {
 		if f := m.Fields["active"]; f != nil && f.Type == TypeBoolean {
@@ -96,7 +104,7 @@ func (r *Registry) magicFields(m *Model) (map[string][]*FieldDef, []string) {
 	}
 	add(Integer("id").Label("ID").Readonly().Copy(false))
 	// per language, as Odoo's depends_context("lang"): the rec name may be translated
-	add(Char("display_name").Label("Display Name").Compute(callDisplayName).DependsContext("lang"))
+	add(Char("display_name").Label("Display Name").Compute(callDisplayName).DependsContext("lang").Search(callSearchDisplayName))
 	if m.LogAccess {
 		_, users := r.layers["res.users"]
 		if users {
@@ -114,6 +122,12 @@ func (r *Registry) magicFields(m *Model) (map[string][]*FieldDef, []string) {
 // callDisplayName computes display_name through the model's
 // "compute_display_name" method, so that an addon can override it.
 func callDisplayName(rs Recordset) { rs.Call("compute_display_name") }
+
+// callSearchDisplayName searches display_name through the model's
+// "search_display_name" method (Odoo's _search_display_name).
+func callSearchDisplayName(rs Recordset, op string, value any) any {
+	return rs.Call("search_display_name", op, value)
+}
 
 // setupFields links fields across models once every model is built:
 // comodels, inverses, relation tables, columns, orders and constraint names.

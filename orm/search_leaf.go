@@ -26,7 +26,7 @@ func (r Recordset) leafSQL(q *query, alias string, m *Model, c domain.Condition)
 			Msg: fmt.Sprintf("unknown field %q in domain%s", path[0], m.suggest(path[0]))}})
 	}
 	if isDatePart(f, path) && f.column != "" && !f.jsonKeyed() {
-		return datePartCondition(m, f, r.fieldValueSQL(alias, f).code, path[1], r.env.contextZone(), c)
+		return datePartCondition(m, f, r.fieldValueSQL(alias, f).code, path[1], r.env.contextZone(), r.weekStartFor(path[1]), c)
 	}
 	if len(path) > 1 {
 		if !f.Type.Relational() {

@@ -164,12 +164,13 @@ var operatorCases = []struct{ dom, want string }{
 	{`[('tag_ids', 'not any', [('name', '=', 'Beta')])]`, "banana blank cherry empty"},
 	{`[('tag_ids', 'child_of', TAG_root)]`, "apple banana"},
 	{`[('tag_ids', 'parent_of', TAG_a1)]`, "apple banana"},
-	// one2many (archived lines excluded)
+	// one2many (archived lines excluded, except from explicit ids: Odoo takes them as given)
 	{`[('line_ids', '=', False)]`, "blank cherry empty"},
 	{`[('line_ids', '!=', False)]`, "apple banana"},
 	{`[('line_ids', 'in', [LINE_l1])]`, "apple"},
 	{`[('line_ids', 'not in', [LINE_l1])]`, "banana blank cherry empty"},
-	{`[('line_ids', 'in', [LINE_off])]`, ""},
+	{`[('line_ids', 'in', [LINE_off])]`, "cherry"},
+	{`[('line_ids', 'not in', [LINE_off])]`, "apple banana blank empty"},
 	{`[('line_ids.qty', '>', 2)]`, "apple"},
 	{`[('line_ids.qty', '=', False)]`, "banana"},
 	{`[('line_ids', 'any', [('qty', '<', 2)])]`, "apple banana"},

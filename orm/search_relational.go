@@ -152,7 +152,7 @@ func (r Recordset) x2manySQL(q *query, alias string, f *Field, c domain.Conditio
 			ids = append(ids, it)
 		}
 	}
-	some := r.anySQL(q, alias, f, domain.Cond("id", domain.In, ids), false)
+	some := r.x2manyIDsSQL(q, alias, f, ids)
 	if len(ids) == 0 {
 		some = SQLf("FALSE")
 	}
@@ -166,6 +166,25 @@ func (r Recordset) x2manySQL(q *query, alias string, f *Field, c domain.Conditio
 		return SQLf("(NOT %s AND NOT %s)", some, none)
 	}
 	return SQLf("NOT %s", some)
+}
+
+// x2manyIDsSQL: the records with a line among ids, the ids taken as given
+// (Odoo): neither the comodel's active filter nor the field's domain or
+// context apply; record rules still do.
+//
+//	o2m in ids  ⇔  id IN (SELECT inverse FROM co WHERE id IN ids AND inverse IS NOT NULL)
+//	m2m in ids  ⇔  id IN (SELECT col1 FROM rel WHERE col2 IN (SELECT id FROM co WHERE id IN ids))
+func (r Recordset) x2manyIDsSQL(q *query, alias string, f *Field, ids []any) SQL {
+	co := r.model.registry.models[f.Comodel]
+	d := domain.Cond("id", domain.In, ids)
+	if f.Type == TypeOne2many {
+		inv := co.Fields[f.InverseName]
+		sub := r.subSelect(q, co, domain.AND(d, domain.Cond(f.InverseName, domain.Ne, false)), inv.column, false, nil)
+		return SQLf(qualify(alias, "id")+" IN (%s)", sub)
+	}
+	sub := r.subSelect(q, co, d, "id", false, nil)
+	inner := SQLf("SELECT %s FROM %s WHERE %s IN (%s)", Ident(f.Column1), Ident(f.Relation), Ident(f.Column2), sub)
+	return SQLf(qualify(alias, "id")+" IN (%s)", inner)
 }
 
 // hierarchySQL: child_of / parent_of. On the model's parent field (or id)

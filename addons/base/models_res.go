@@ -67,6 +67,8 @@ var resModels = []orm.ModelDef{
 			orm.Char("time_format").Default("%H:%M:%S"),
 			orm.Char("decimal_point").Default("."),
 			orm.Char("thousands_sep").Default(","),
+			orm.Selection("week_start", sel("1", "Monday", "2", "Tuesday", "3", "Wednesday", "4", "Thursday",
+				"5", "Friday", "6", "Saturday", "7", "Sunday")...).Required().Default("7").Label("First Day of Week"),
 			orm.Boolean("active"),
 		},
 		SQLConstraints: []orm.SQLConstraint{

@@ -1,0 +1,32 @@
+package orm_test
+
+import (
+	"testing"
+
+	"odsh/orm"
+)
+
+// TestNameCreateWithoutRecName: name_create on a model without a rec name
+// creates nothing and returns False (0, ""), as Odoo; a declared model
+// with an x_name field gets it as its rec name, as Odoo's custom models.
+func TestNameCreateWithoutRecName(t *testing.T) {
+	env := privateEnv(t)
+	env.Declare(orm.ModelDef{Name: "x.counter", Fields: []*orm.FieldDef{orm.Integer("x_value")}},
+		orm.ModelDef{Name: "x.label", Fields: []*orm.FieldDef{orm.Char("x_name"), orm.Integer("x_value")}})
+	var id int64
+	var name string
+	if err := env.Catch(func() { id, name = env.Model("x.counter").NameCreate("seven") }); err != nil || id != 0 || name != "" {
+		t.Errorf("NameCreate without rec name: got (%d, %q, %v), want (0, \"\", nil)", id, name, err)
+	}
+	if n := env.Model("x.counter").SearchCount("[]"); n != 0 {
+		t.Errorf("NameCreate without rec name created %d records, want 0", n)
+	}
+	labels := env.Model("x.label")
+	if got := labels.Model().RecName; got != "x_name" {
+		t.Errorf("rec name of a model with x_name: got %q, want %q", got, "x_name")
+	}
+	id, name = labels.NameCreate("Blue")
+	if id == 0 || name != "Blue" || labels.Browse(id).Str("x_name") != "Blue" {
+		t.Errorf("NameCreate with x_name: got (%d, %q), want a record named Blue", id, name)
+	}
+}
