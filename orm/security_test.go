@@ -62,11 +62,12 @@ func TestAccessRights(t *testing.T) {
 	if env.WithUser(nobody).Model("res.country").SearchCount(nil) == 0 {
 		t.Fatal("countries are readable by everyone")
 	}
-	// employees read and write partners, read countries only
+	// employees read partners (writing them takes Contact Creation, as in
+	// Odoo 18: TestPartnerRightsAsOdoo), read countries only
 	if got := partner.WithUser(employee).Str("name"); got != "Visible" {
 		t.Fatalf("employee read: %q", got)
 	}
-	partner.WithUser(employee).Set("city", "Gent")
+	wantAccess(t, orm.Catch(func() { partner.WithUser(employee).Set("city", "Gent") }), "res.partner")
 	be := env.Ref("base.be").WithUser(employee)
 	wantAccess(t, orm.Catch(func() { be.Set("name", "Belgique") }), "res.country")
 	wantAccess(t, orm.Catch(func() { env.WithUser(employee).Model("res.country").Create(orm.Values{"name": "X"}) }), "res.country")
@@ -128,5 +129,31 @@ func TestRecordRules(t *testing.T) {
 	_ = both // employee2 is not allowed in Other Co: Odoo refuses such a context; the rule uses it as given
 	if hidden.Str("name") != "Hidden" {
 		t.Fatal("the superuser sees everything")
+	}
+}
+
+// TestPartnerRightsAsOdoo: Odoo 18's base access lines for contacts and
+// their tags: internal users read them; writing, creating and deleting
+// take base.group_partner_manager ("Contact Creation"), which admin has.
+func TestPartnerRightsAsOdoo(t *testing.T) {
+	env := testdb.Env(t)
+	partner := env.Model("res.partner").Create(orm.Values{"name": "P"})
+	tag := env.Model("res.partner.category").Create(orm.Values{"name": "T"})
+	employee := newUser(t, env, "employee", "base.group_user")
+	manager := newUser(t, env, "manager", "base.group_user", "base.group_partner_manager")
+	for _, rs := range []orm.Recordset{partner, tag} {
+		model := rs.Model().Name
+		if got := rs.WithUser(employee).Str("name"); got == "" {
+			t.Errorf("employee cannot read %s", model)
+		}
+		wantAccess(t, orm.Catch(func() { rs.WithUser(employee).Set("name", "x") }), model)
+		wantAccess(t, orm.Catch(func() { env.WithUser(employee).Model(model).Create(orm.Values{"name": "n"}) }), model)
+		wantAccess(t, orm.Catch(func() { rs.WithUser(employee).Unlink() }), model)
+		rs.WithUser(manager).Set("name", "renamed")
+		created := env.WithUser(manager).Model(model).Create(orm.Values{"name": "n"})
+		created.Unlink()
+	}
+	if !env.WithUser(env.Ref("base.user_admin")).HasGroup("base.group_partner_manager") {
+		t.Error("admin is not in base.group_partner_manager")
 	}
 }
