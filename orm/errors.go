@@ -241,8 +241,8 @@ func (tx *Transaction) mapPgError(err error, query string) error {
 		return &ValidationError{info}
 	case "23503": // foreign_key_violation
 		return tx.fkError(pe, info, strings.HasPrefix(strings.TrimSpace(query), "DELETE"))
-	case "40001", "40P01":
-		return &ConcurrencyError{info}
+	case "40001", "40P01", "55P03": // serialization failure, deadlock, lock not available (Odoo retries these)
+		return concurrencyErr(info, pe)
 	case "57014":
 		info.Msg = "statement cancelled"
 		return &CancelledError{info}
