@@ -42,6 +42,7 @@ type Transaction struct {
 	clock     func() time.Time
 	rowvals   []any           // decodeRow's buffer
 	langs     map[string]bool // active language codes, nil until read (activeLangs)
+	own       owner           // the goroutine that may use it (owner.go)
 }
 
 // TxOptions tune a transaction.
@@ -62,6 +63,7 @@ func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (
 	}
 	tx := &Transaction{conn: conn, reg: reg, ctx: ctx, readOnly: opts.ReadOnly, isolation: opts.Isolation, logw: opts.Log}
 	tx.reset()
+	tx.claim()
 	if err := tx.begin(); err != nil {
 		return nil, err
 	}
@@ -182,6 +184,8 @@ func (tx *Transaction) exec(sql string, args ...any) int64 {
 }
 
 func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
+	tx.enterStatement()
+	defer tx.leaveStatement()
 	start := time.Now()
 	tag, err := tx.conn.Exec(tx.ctx, sql, args...)
 	tx.note(sql, args, start)
@@ -194,6 +198,8 @@ func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
 // query runs a query the ORM built and calls scan for each row; an error
 // panics as an ORM error. It returns the statement's command tag.
 func (tx *Transaction) query(sql string, args []any, scan func(rows pgx.Rows) error) pgconn.CommandTag {
+	tx.enterStatement()
+	defer tx.leaveStatement()
 	start := time.Now()
 	rows, err := tx.conn.Query(tx.ctx, sql, args...)
 	var tag pgconn.CommandTag

@@ -112,6 +112,7 @@ func NewSession(opts SessionOptions) (*Session, error) {
 		opts.Stderr = os.Stderr
 	}
 	s := &Session{opts: opts, tx: opts.Tx, out: opts.Stdout, errw: opts.Stderr, changes: newChangeLog()}
+	s.tx.SetShared(true) // an entry runs on the interpreter's goroutines, one after the other
 	s.epoch, s.commits = s.tx.Epoch(), s.tx.Commits()
 	in, err := New(Options{Stdout: opts.Stdout, Stderr: opts.Stderr, Env: opts.Env})
 	if err != nil {
