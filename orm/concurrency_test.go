@@ -173,7 +173,10 @@ func TestConcurrentWriteUnlink(t *testing.T) {
 // fails with the constraint's message (as Odoo, not retried).
 func TestConcurrentCreatesUnique(t *testing.T) {
 	a, b := txEnv(t), txEnv(t)
-	create := func(env *orm.Env) { env.Model("test.thing").Create(orm.Values{"name": t.Name(), "code": "CQ1"}); env.FlushAll() }
+	create := func(env *orm.Env) {
+		env.Model("test.thing").Create(orm.Values{"name": t.Name(), "code": "CQ1"})
+		env.FlushAll()
+	}
 	if err := orm.Try(func() { create(a) }); err != nil {
 		t.Fatal(err)
 	}
