@@ -250,6 +250,10 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	if err != nil && s.lost() {
 		return s.reportLost()
 	}
+	if err != nil && isConflict(err) {
+		s.record(entry, true, false)
+		return s.conflict(err, sp, n)
+	}
 	if err != nil {
 		s.abandon(sp, n)
 		err = withLine(entry, err)
