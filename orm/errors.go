@@ -167,7 +167,8 @@ func missingErr(model string, ids []int64, format string, args ...any) *MissingE
 // transaction (the one that most recently sent a statement; use
 // Env.Catch to name it) it runs f in a savepoint: an error rolls back to it, clears
 // the cache and leaves the transaction usable. Panics that are not ORM
-// errors are re-raised (they are bugs).
+// errors are re-raised (they are bugs), and so is a *ConcurrencyError: the
+// whole unit of work must be rolled back and run again (see Run).
 //
 // Example:
 //
