@@ -12,8 +12,9 @@ package orm
 // atomic store, orders the two goroutines' accesses).
 //
 // The owner is the runtime's goroutine pointer (getg, one instruction in
-// assembly on amd64 and arm64): reading it and comparing costs about
-// 2 ns, against about 6 µs to parse a goroutine id out of runtime.Stack.
+// assembly on amd64 and arm64, 1.4 ns): the whole check measured 12 ns per
+// call on a loaded 2-core machine (BenchmarkCheckOwner), against 6 µs (32 µs
+// from a deep stack) to parse a goroutine id out of runtime.Stack.
 // A pointer is reused only after its goroutine ended, and a goroutine that
 // ended uses nothing any more. On other architectures getg returns 0 and
 // nothing is checked.
