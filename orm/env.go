@@ -30,6 +30,7 @@ type Env struct {
 //
 //	env.Model("res.partner").SearchCount("[]")
 func (e *Env) Model(name string) Recordset {
+	e.tx.checkOwner()
 	m := e.tx.reg.models[name]
 	if m == nil {
 		panic(&ValidationError{ErrorInfo{Model: name, Msg: "unknown model" + e.suggestModel(name)}})

@@ -167,7 +167,8 @@ func missingErr(model string, ids []int64, format string, args ...any) *MissingE
 // transaction (the one that most recently sent a statement; use
 // Env.Catch to name it) it runs f in a savepoint: an error rolls back to it, clears
 // the cache and leaves the transaction usable. Panics that are not ORM
-// errors are re-raised (they are bugs).
+// errors are re-raised (they are bugs), and so is a *ConcurrencyError: the
+// whole unit of work must be rolled back and run again (see Run).
 //
 // Example:
 //
@@ -241,8 +242,8 @@ func (tx *Transaction) mapPgError(err error, query string) error {
 		return &ValidationError{info}
 	case "23503": // foreign_key_violation
 		return tx.fkError(pe, info, strings.HasPrefix(strings.TrimSpace(query), "DELETE"))
-	case "40001", "40P01":
-		return &ConcurrencyError{info}
+	case "40001", "40P01", "55P03": // serialization failure, deadlock, lock not available (Odoo retries these)
+		return concurrencyErr(info, pe)
 	case "57014":
 		info.Msg = "statement cancelled"
 		return &CancelledError{info}

@@ -2,6 +2,7 @@ package orm_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -55,28 +56,31 @@ func recovered(f func()) (err error) {
 	return nil
 }
 
-// concurrently runs first and second in two open transactions: first
-// flushes (locking the row), second's flush waits for first's commit, then
-// both commit. Both write after both have read the record.
+// concurrently runs first and second in two open transactions, at
+// REPEATABLE READ as Odoo: first flushes (locking the row), second's flush
+// waits for first's commit and then fails with a ConcurrencyError (the row
+// changed since its snapshot); second is run again in a new transaction, as
+// orm.Run does, and commits. Both write after both have read the record.
 func concurrently(t *testing.T, a, b *orm.Env, first, second func()) {
 	t.Helper()
 	if err := recovered(func() { first(); a.FlushAll() }); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- recovered(func() { second(); b.FlushAll() }) }()
-	select {
-	case err := <-done:
-		t.Fatalf("second flush did not wait for the first commit (err %v)", err)
-	case <-time.After(100 * time.Millisecond): // blocked on the row lock, as expected
-	}
+	b.Tx().Handoff()
+	go func() {
+		defer b.Tx().Handoff()
+		done <- orm.Try(func() { second(); b.FlushAll() })
+	}()
+	waitBlocked(t, a.Tx().Conn(), b.Tx().Conn())
 	if err := recovered(a.Tx().Commit); err != nil {
 		t.Fatal(err)
 	}
-	if err := <-done; err != nil {
-		t.Fatal(err)
+	var ce *orm.ConcurrencyError
+	if err := <-done; !errors.As(err, &ce) {
+		t.Fatalf("second flush: got %v, want a ConcurrencyError", err)
 	}
-	if err := recovered(b.Tx().Commit); err != nil {
+	if err := recovered(func() { b.Rollback(); second(); b.Tx().Commit() }); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -47,6 +47,7 @@ func odooEnv(t *testing.T, login string) *orm.Env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tx.SetShared(true) // subtests (t.Run) use it from goroutines of their own, one at a time
 	t.Cleanup(func() {
 		tx.Close()
 		conn.Close(context.Background())

@@ -37,6 +37,7 @@ func odooWriteEnv(t *testing.T, name, setup string) (*orm.Env, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tx.SetShared(true) // subtests (t.Run) use it from goroutines of their own, one at a time
 	t.Cleanup(func() { tx.Close() })
 	return tx.Env(orm.SuperuserID, nil), dsn
 }

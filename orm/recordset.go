@@ -84,6 +84,7 @@ func (r Recordset) check() {
 	if r.model == nil || r.env == nil {
 		panic(&UserError{ErrorInfo{Msg: "this recordset belongs to no model (zero value)"}})
 	}
+	r.env.tx.checkOwner()
 }
 
 // Env returns the recordset's environment.

@@ -27,6 +27,7 @@ type Transaction struct {
 	queries   int
 	logw      io.Writer
 	readOnly  bool
+	isolation Isolation
 	spSeq     int
 	closed    bool
 	now       time.Time
@@ -41,12 +42,14 @@ type Transaction struct {
 	clock     func() time.Time
 	rowvals   []any           // decodeRow's buffer
 	langs     map[string]bool // active language codes, nil until read (activeLangs)
+	own       owner           // the goroutine that may use it (owner.go)
 }
 
 // TxOptions tune a transaction.
 type TxOptions struct {
-	ReadOnly bool      // BEGIN READ ONLY: nothing can be written
-	Log      io.Writer // log every statement with its duration
+	ReadOnly  bool      // BEGIN READ ONLY: nothing can be written
+	Isolation Isolation // RepeatableRead (the zero value, Odoo's level), ReadCommitted or Serializable
+	Log       io.Writer // log every statement with its duration
 }
 
 var lastTx atomic.Pointer[Transaction]
@@ -58,8 +61,9 @@ func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (
 			return nil, err
 		}
 	}
-	tx := &Transaction{conn: conn, reg: reg, ctx: ctx, readOnly: opts.ReadOnly, logw: opts.Log}
+	tx := &Transaction{conn: conn, reg: reg, ctx: ctx, readOnly: opts.ReadOnly, isolation: opts.Isolation, logw: opts.Log}
 	tx.reset()
+	tx.claim()
 	if err := tx.begin(); err != nil {
 		return nil, err
 	}
@@ -78,11 +82,7 @@ func (tx *Transaction) reset() {
 }
 
 func (tx *Transaction) begin() error {
-	q := "BEGIN"
-	if tx.readOnly {
-		q = "BEGIN READ ONLY"
-	}
-	_, err := tx.conn.Exec(tx.ctx, q)
+	_, err := tx.conn.Exec(tx.ctx, beginSQL(tx.isolation, tx.readOnly))
 	return err
 }
 
@@ -184,11 +184,13 @@ func (tx *Transaction) exec(sql string, args ...any) int64 {
 }
 
 func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
+	tx.enterStatement()
+	defer tx.leaveStatement()
 	start := time.Now()
 	tag, err := tx.conn.Exec(tx.ctx, sql, args...)
 	tx.note(sql, args, start)
 	if err != nil {
-		panic(tx.mapPgError(err, sql))
+		panic(tx.statementError(err, sql, args))
 	}
 	return tag
 }
@@ -196,6 +198,8 @@ func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
 // query runs a query the ORM built and calls scan for each row; an error
 // panics as an ORM error. It returns the statement's command tag.
 func (tx *Transaction) query(sql string, args []any, scan func(rows pgx.Rows) error) pgconn.CommandTag {
+	tx.enterStatement()
+	defer tx.leaveStatement()
 	start := time.Now()
 	rows, err := tx.conn.Query(tx.ctx, sql, args...)
 	var tag pgconn.CommandTag
@@ -215,7 +219,7 @@ func (tx *Transaction) query(sql string, args []any, scan func(rows pgx.Rows) er
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) || tx.ctxErr() != nil || !isScanError(err) {
-			panic(tx.mapPgError(err, sql))
+			panic(tx.statementError(err, sql, args))
 		}
 		panic(fmt.Errorf("orm: internal error reading %q: %w", oneLine(sql), err))
 	}
@@ -351,7 +355,10 @@ func (tx *Transaction) Dirty() bool { return tx.cache.hasDirty() || tx.wrote }
 // cache) and is returned; on success the writes f made are flushed and the
 // savepoint released. When f commits or rolls back, the savepoint ends with
 // that transaction: an error after it rolls back the transaction f left
-// (what followed the commit). Panics that are not ORM errors propagate.
+// (what followed the commit). Panics that are not ORM errors propagate, and
+// so does a *ConcurrencyError: the transaction's snapshot is stale, so the
+// whole unit of work must be rolled back and run again (Run, the shell),
+// never go on as if only f had failed.
 func (tx *Transaction) Catch(f func()) (err error) {
 	tx.flushAll()
 	sp := tx.Savepoint()
@@ -363,8 +370,9 @@ func (tx *Transaction) Catch(f func()) (err error) {
 		}
 		e, ok := r.(error)
 		var oe Error
-		if !ok || !errors.As(e, &oe) {
-			panic(r)
+		var ce *ConcurrencyError
+		if !ok || !errors.As(e, &oe) || errors.As(e, &ce) {
+			panic(r) // a conflict ends the unit of work: its snapshot is stale
 		}
 		err = e
 		switch {

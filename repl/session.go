@@ -112,6 +112,7 @@ func NewSession(opts SessionOptions) (*Session, error) {
 		opts.Stderr = os.Stderr
 	}
 	s := &Session{opts: opts, tx: opts.Tx, out: opts.Stdout, errw: opts.Stderr, changes: newChangeLog()}
+	s.tx.SetShared(true) // an entry runs on the interpreter's goroutines, one after the other
 	s.epoch, s.commits = s.tx.Epoch(), s.tx.Commits()
 	in, err := New(Options{Stdout: opts.Stdout, Stderr: opts.Stderr, Env: opts.Env})
 	if err != nil {
@@ -248,6 +249,10 @@ func (s *Session) runEntry(ctx context.Context, entry string, show bool) error {
 	s.inEntry = false
 	if err != nil && s.lost() {
 		return s.reportLost()
+	}
+	if err != nil && isConflict(err) {
+		s.record(entry, true, false)
+		return s.conflict(err, sp, n)
 	}
 	if err != nil {
 		s.abandon(sp, n)

@@ -182,7 +182,17 @@ func (s *Session) metaVertical(context.Context, []string) error {
 }
 
 func (s *Session) metaCommit(context.Context, []string) error {
+	if err := s.commitFlush(); err != nil {
+		if isConflict(err) {
+			return errAlreadyShown
+		}
+		return err
+	}
 	if err := catch(s.commit); err != nil {
+		if isConflict(err) {
+			s.conflict(err, "", 0)
+			return errAlreadyShown
+		}
 		return err
 	}
 	s.syncEpoch()

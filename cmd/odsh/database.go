@@ -151,7 +151,10 @@ func createDatabase(ctx context.Context, cfg *pgx.ConnConfig) error {
 // committed transaction, then the demo data of newly installed addons.
 // Steps are reported on stderr once a second has passed.
 func install(ctx context.Context, db *database, reg *orm.Registry, demo string) error {
-	tx, err := orm.Begin(ctx, db.conn, reg, orm.TxOptions{})
+	// READ COMMITTED: after waiting for the install lock, the install must
+	// see what the previous holder committed (a REPEATABLE READ snapshot
+	// would be taken before the wait).
+	tx, err := orm.Begin(ctx, db.conn, reg, orm.TxOptions{Isolation: orm.ReadCommitted})
 	if err != nil {
 		return err
 	}

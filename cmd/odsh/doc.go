@@ -26,6 +26,8 @@
 //	                odsh's nor Odoo's (refused otherwise)
 //	--write         Odoo mode: a read-write transaction in which Write may
 //	                change stored fields no stored computed field depends on
+//	--retry N       run a script again, up to N times, when another
+//	                transaction changed the same rows (see Scripts)
 //
 // --db wins over $ODSH_DB; -d or --ephemeral, given explicitly, mean the
 // private cluster and win over $ODSH_DB. --db with -d or with --ephemeral
@@ -136,4 +138,11 @@
 // output is printed. The first error stops the run with status 1, printed as
 // FILE:LINE: error, and nothing is committed; without --commit a script's
 // changes are rolled back at the end, and odsh says so on stderr.
+//
+// A script runs in one REPEATABLE READ transaction. When another
+// transaction changed and committed rows the script writes (or the two
+// deadlock), the run exits 1, nothing committed, with one line saying so
+// and how to re-run; --retry N runs the whole script again in a fresh
+// transaction and session, the output of the attempt that conflicted
+// discarded.
 package main

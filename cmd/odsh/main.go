@@ -31,6 +31,7 @@ type flags struct {
 	dsn, dbName, addons, demo, user, code string
 	ephemeral, commit, sql, readOnly      bool
 	install, write                        bool
+	retry                                 int
 	addonsGiven, dbGiven, nameGiven       bool
 	files                                 []string
 }
@@ -51,6 +52,7 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 	fs.BoolVar(&f.readOnly, "read-only", false, "run in a read-only transaction; write nothing at start-up")
 	fs.BoolVar(&f.install, "install", false, "install odsh's addons into a database that is neither odsh's nor Odoo's")
 	fs.BoolVar(&f.write, "write", false, "Odoo mode: allow writing stored fields no stored computed field depends on")
+	fs.IntVar(&f.retry, "retry", 0, "run a script again, up to `N` times, when another transaction changed the same rows")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: odsh [flags] [FILE...]\n       odsh [flags] -c CODE")
 		fs.PrintDefaults()
@@ -72,6 +74,8 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 		return nil, fmt.Errorf("--demo: want none, small or large, got %q", f.demo)
 	case f.code != "" && len(f.files) > 0:
 		return nil, errors.New("-c and script files are exclusive")
+	case f.retry < 0:
+		return nil, fmt.Errorf("--retry: want 0 or more, got %d", f.retry)
 	}
 	return f, nil
 }
@@ -190,13 +194,8 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry, inf
 	}
 	sig := handleSignals(s, db)
 	defer sig.stop()
-	switch {
-	case f.code != "":
-		return finish(s, f, s.Eval(ctx, f.code))
-	case len(f.files) > 0:
-		return finish(s, f, runFiles(ctx, s, f.files))
-	case !interactive:
-		return finish(s, f, runScript(ctx, s, "<stdin>", os.Stdin))
+	if !interactive {
+		return runScripts(ctx, f, s, so)
 	}
 	return interact(ctx, s, sig)
 }
@@ -227,23 +226,6 @@ func interact(ctx context.Context, s *repl.Session, sig *signals) int {
 		return exitFail
 	}
 	return exitOK
-}
-
-// runFiles runs script files in order, stopping at the first error.
-func runFiles(ctx context.Context, s *repl.Session, files []string) error {
-	for _, name := range files {
-		fh, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
-			return err
-		}
-		err = runScript(ctx, s, name, fh)
-		fh.Close()
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // runScript runs one script, printing its error as "NAME:LINE: error".

@@ -55,6 +55,7 @@ func Env(t testing.TB, addons ...*orm.Addon) *orm.Env {
 		p.idle = append(p.idle, conn)
 		prepMu.Unlock()
 	})
+	tx.SetShared(true) // subtests (t.Run) use it from goroutines of their own, one at a time
 	return tx.Env(orm.SuperuserID, nil)
 }
 
@@ -88,6 +89,7 @@ func PrivateEnv(t testing.TB, addons ...*orm.Addon) *orm.Env {
 		conn.Close(context.Background())
 		cancel()
 	})
+	tx.SetShared(true) // subtests (t.Run) use it from goroutines of their own, one at a time
 	return tx.Env(orm.SuperuserID, nil)
 }
 
