@@ -180,7 +180,7 @@ func BenchmarkRead10k(b *testing.B) {
 	p.report(b)
 }
 
-func pgxRead(b *testing.B, conn *pgx.Conn, ids []int64) {
+func pgxRead(b testing.TB, conn *pgx.Conn, ids []int64) {
 	rows, err := conn.Query(context.Background(), "SELECT id, name, email, city, zip, phone FROM res_partner WHERE id = ANY($1)", ids)
 	if err != nil {
 		b.Fatal(err)
