@@ -144,7 +144,9 @@ func sqlOps(b testing.TB, s *session) map[string]time.Duration {
 // BenchmarkShell10k runs create, read by iteration, write and unlink of
 // 10,000 partners three ways in turn each iteration — through odsh as a
 // script, with the compiled ORM, with hand-written SQL — and reports per
-// operation the median ratios shell/compiled and shell/SQL.
+// operation the median ratios shell/compiled and shell/SQL. With
+// $ODSH_BENCH_BASELINE naming another odsh binary (an older build), that
+// binary runs the script too and "base-shell/compiled" compares it.
 func BenchmarkShell10k(b *testing.B) {
 	s := newSession(b)
 	bin := buildOdsh(b)
@@ -153,9 +155,14 @@ func BenchmarkShell10k(b *testing.B) {
 	if err := os.WriteFile(script, []byte(shellScript), 0o644); err != nil {
 		b.Fatal(err)
 	}
+	baseline := os.Getenv("ODSH_BENCH_BASELINE")
 	ratios := map[string][]float64{}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		var base map[string]time.Duration
+		if baseline != "" {
+			base = runShell(b, baseline, dsn, script)
+		}
 		sh := runShell(b, bin, dsn, script)
 		co := compiledOps(s)
 		sq := sqlOps(b, s)
@@ -163,6 +170,9 @@ func BenchmarkShell10k(b *testing.B) {
 			ratios[op+"-shell/compiled"] = append(ratios[op+"-shell/compiled"], float64(sh[op])/float64(co[op]))
 			ratios[op+"-shell/sql"] = append(ratios[op+"-shell/sql"], float64(sh[op])/float64(sq[op]))
 			ratios[op+"-compiled/sql"] = append(ratios[op+"-compiled/sql"], float64(co[op])/float64(sq[op]))
+			if base != nil {
+				ratios[op+"-base-shell/compiled"] = append(ratios[op+"-base-shell/compiled"], float64(base[op])/float64(co[op]))
+			}
 		}
 	}
 	for name, rs := range ratios {
