@@ -15,9 +15,15 @@ import (
 func TestLoadCopyMatchesCompute(t *testing.T) {
 	env := testdb.Env(t, Addon)
 	before := env.Model("res.partner").SearchCount(nil)
+	fkQuery := `SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), ', ' ORDER BY conname) FROM pg_constraint
+		WHERE contype = 'f' AND conrelid = ANY('{res_partner,demo_order,demo_order_line}'::regclass[])`
+	fksBefore := env.Tx().QueryValues(fkQuery)[0][0]
 	var bar bytes.Buffer
 	if err := loadCopy(env, plan{products: 20, partners: 3000, orders: 500}, &bar); err != nil {
 		t.Fatal(err)
+	}
+	if got := env.Tx().QueryValues(fkQuery)[0][0]; got != fksBefore {
+		t.Errorf("foreign keys after the load: got %v, want %v", got, fksBefore)
 	}
 	if got := env.Model("res.partner").SearchCount(nil) - before; got != 3000 {
 		t.Errorf("partners loaded: got %d, want 3000", got)
