@@ -8,12 +8,21 @@ RACE_PKGS ?= ./orm/... ./repl/... ./internal/...
 # are statements at top level, not Go files).
 GOFMT_EXCLUDE ?= ^repl/symbols/|^scripts/
 
-.PHONY: shell test generate ensure-postgres ensure-tmux fmt-check vet unit race conformance conformance-update conformance-truth
+.PHONY: shell test bench generate ensure-postgres ensure-tmux fmt-check vet unit race conformance conformance-update conformance-truth
 
 shell: ensure-postgres
 	$(GO) run ./cmd/odsh $(ARGS)
 
 test: ensure-postgres ensure-tmux fmt-check vet unit race
+
+# bench runs the benchmarks of bench/ (the ORM and odsh beside the best
+# hand-written SQL on the same schema, same run): BENCH selects them,
+# BENCHTIME sets the iterations. Ratios are what to read; absolute times
+# depend on the machine's load.
+BENCH ?= .
+BENCHTIME ?= 5x
+bench: ensure-postgres
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchtime $(BENCHTIME) -timeout 60m ./bench/
 
 # generate rewrites the yaegi symbol tables and the :doc table after a
 # change of the orm, domain or printer API (a test fails while they are stale).

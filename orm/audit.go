@@ -10,6 +10,13 @@ package orm
 // "before → after". A raw statement that wrote (rawsql.go) is reported as
 // itself, with its command tag: what it changed is not itemised.
 //
+// Reading every row before a bulk statement would double its cost, so the
+// reading is narrowed: a listener may say, with OnWriteWant, which of the
+// records it needs the values of (the shell skips the records created in
+// the same epoch, whose "before" it never shows), and the record name of
+// a deleted record is taken from the cache when the cache holds it (Unlink
+// flushes first, so a cached stored value is the database's).
+//
 // Commit and Rollback advance the transaction's epoch: savepoints and
 // reported writes from an earlier epoch are gone.
 
@@ -60,8 +67,25 @@ type WriteEvent struct {
 // auditState is the transaction's listeners and epoch.
 type auditState struct {
 	listeners []func(WriteEvent)
+	want      func(op WriteOp, model string, ids []int64) []int64
 	epoch     int
 	commits   int
+}
+
+// OnWriteWant registers fn, which chooses among the records of an update
+// or a deletion about to be sent those whose values before it the
+// listeners need (WriteEvent.Before holds only them). Without it, every
+// record's values are read. fn must not use the transaction.
+func (tx *Transaction) OnWriteWant(fn func(op WriteOp, model string, ids []int64) []int64) {
+	tx.audit.want = fn
+}
+
+// wanted narrows ids to the records whose before-values are needed.
+func (tx *Transaction) wanted(op WriteOp, m *Model, ids []int64) []int64 {
+	if tx.audit.want == nil {
+		return ids
+	}
+	return tx.audit.want(op, m.Name, ids)
 }
 
 // OnWrite registers fn, called with every create, update and unlink the
@@ -101,8 +125,11 @@ func (tx *Transaction) auditUpdate(m *Model, fields []*Field, ids []int64) {
 	for i, f := range fields {
 		names[i] = f.Name
 	}
-	tx.emit(WriteEvent{Op: OpUpdate, Model: m.Name, IDs: append([]int64(nil), ids...), Fields: names,
-		Before: tx.readColumns(m, fields, ids)})
+	before := map[int64]Values{}
+	if want := tx.wanted(OpUpdate, m, ids); len(want) > 0 {
+		before = tx.readColumns(m, fields, want)
+	}
+	tx.emit(WriteEvent{Op: OpUpdate, Model: m.Name, IDs: append([]int64(nil), ids...), Fields: names, Before: before})
 }
 
 // auditUnlink reports a deletion of ids about to be sent.
@@ -110,11 +137,40 @@ func (tx *Transaction) auditUnlink(m *Model, ids []int64) {
 	if len(tx.audit.listeners) == 0 {
 		return
 	}
-	var fields []*Field
-	if f := m.Fields[m.RecName]; f != nil && f.column != "" {
-		fields = append(fields, f)
+	before := map[int64]Values{}
+	f := m.Fields[m.RecName]
+	if f != nil && f.column != "" {
+		var unknown []int64
+		for _, id := range tx.wanted(OpUnlink, m, ids) {
+			if v, ok := tx.cachedColumn(f, id); ok {
+				before[id] = Values{f.Name: v}
+			} else {
+				unknown = append(unknown, id)
+			}
+		}
+		if len(unknown) > 0 {
+			for id, v := range tx.readColumns(m, []*Field{f}, unknown) {
+				before[id] = v
+			}
+		}
 	}
-	tx.emit(WriteEvent{Op: OpUnlink, Model: m.Name, IDs: append([]int64(nil), ids...), Before: tx.readColumns(m, fields, ids)})
+	tx.emit(WriteEvent{Op: OpUnlink, Model: m.Name, IDs: append([]int64(nil), ids...), Before: before})
+}
+
+// cachedColumn returns the cached value of a plain text column when it is
+// the database's (cached and not waiting to be written).
+func (tx *Transaction) cachedColumn(f *Field, id int64) (any, bool) {
+	if (f.Type != TypeChar && f.Type != TypeText) || f.jsonKeyed() || tx.cache.isDirty(f, id) {
+		return nil, false
+	}
+	v, ok := tx.cache.get(f, id)
+	if ok && v == nil {
+		return nil, true
+	}
+	if _, isString := v.(string); !isString {
+		return nil, false
+	}
+	return v, ok
 }
 
 // readColumns reads the database values of fields for ids.

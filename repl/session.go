@@ -123,6 +123,7 @@ func NewSession(opts SessionOptions) (*Session, error) {
 		return nil, err
 	}
 	s.tx.OnWrite(s.noteWrite)
+	s.tx.OnWriteWant(func(op orm.WriteOp, model string, ids []int64) []int64 { return s.changes.want(op, model, ids) })
 	s.tx.OnQuery(s.noteQuery)
 	return s, s.runInit()
 }

@@ -18,14 +18,56 @@ import (
 	"odsh/printer"
 )
 
-// changeLog is the list of writes of the current epoch.
-type changeLog struct{ events []orm.WriteEvent }
+// changeLog is the list of writes of the current epoch, and the records
+// created in it per model.
+type changeLog struct {
+	events  []orm.WriteEvent
+	created map[string]map[int64]bool
+}
 
-func newChangeLog() *changeLog { return &changeLog{} }
+func newChangeLog() *changeLog { return &changeLog{created: map[string]map[int64]bool{}} }
 
-func (c *changeLog) add(ev orm.WriteEvent) { c.events = append(c.events, ev) }
-func (c *changeLog) len() int              { return len(c.events) }
-func (c *changeLog) truncate(n int)        { c.events = c.events[:n] }
+func (c *changeLog) add(ev orm.WriteEvent) {
+	c.events = append(c.events, ev)
+	if ev.Op == orm.OpCreate {
+		set := c.created[ev.Model]
+		if set == nil {
+			set = map[int64]bool{}
+			c.created[ev.Model] = set
+		}
+		for _, id := range ev.IDs {
+			set[id] = true
+		}
+	}
+}
+
+func (c *changeLog) len() int { return len(c.events) }
+
+func (c *changeLog) truncate(n int) {
+	events := c.events[:n]
+	*c = *newChangeLog()
+	for _, ev := range events {
+		c.add(ev)
+	}
+}
+
+// want narrows the records of an update about to be sent to those whose
+// values before it :diff shows: not the ones created in this epoch
+// (orm.Transaction.OnWriteWant). A deletion keeps every record: :diff names
+// the deleted records, created ones included.
+func (c *changeLog) want(op orm.WriteOp, model string, ids []int64) []int64 {
+	created := c.created[model]
+	if op != orm.OpUpdate || len(created) == 0 {
+		return ids
+	}
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if !created[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
 
 // records counts the distinct records written.
 func (c *changeLog) records() int {

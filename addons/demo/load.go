@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"io"
 	"math/rand"
 	"time"
 
@@ -28,13 +29,20 @@ var plans = map[string]plan{
 // orders for "small"; tens of thousands of orders for "large". The data is
 // the same at every run (seeded), and created in big batches: one Create
 // per kind of record, orders with their lines.
-func Load(env *orm.Env, size string) error {
+func Load(env *orm.Env, size string) error { return LoadProgress(env, size, nil) }
+
+// LoadProgress is Load, drawing a progress bar on w for the million-record
+// size "1m" (loaded with COPY: load_copy.go).
+func LoadProgress(env *orm.Env, size string, w io.Writer) error {
 	if size == SizeNone || size == "" {
 		return nil
 	}
+	if size == SizeMillion {
+		return loadCopy(env, million, w)
+	}
 	p, ok := plans[size]
 	if !ok {
-		return fmt.Errorf("demo: unknown data size %q (none, small, large)", size)
+		return fmt.Errorf("demo: unknown data size %q (none, small, large, 1m)", size)
 	}
 	rng := rand.New(rand.NewSource(18))
 	products := createProducts(env, rng, p.products)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"odsh/addons/base"
@@ -23,7 +24,7 @@ var addonTable = map[string]*orm.Addon{
 // ValidationError so the install rolls back.
 var demoLoaders = map[string]func(env *orm.Env, size string){
 	"demo": func(env *orm.Env, size string) {
-		if err := demo.Load(env, size); err != nil {
+		if err := demo.LoadProgress(env, size, os.Stderr); err != nil {
 			panic(&orm.ValidationError{ErrorInfo: orm.ErrorInfo{Model: "demo.order", Msg: err.Error()}})
 		}
 	},

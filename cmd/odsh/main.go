@@ -44,7 +44,7 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 	fs.StringVar(&f.dbName, "d", "odsh", "database name in the private cluster")
 	fs.BoolVar(&f.ephemeral, "ephemeral", false, "a throwaway private cluster and database, removed at exit")
 	fs.StringVar(&f.addons, "addons", defaultAddons, "comma-separated addons to install or upgrade")
-	fs.StringVar(&f.demo, "demo", "small", "demo data size: none, small, large")
+	fs.StringVar(&f.demo, "demo", "small", "demo data size: none, small, large, 1m")
 	fs.BoolVar(&f.commit, "commit", false, "commit at the end of a script run")
 	fs.StringVar(&f.user, "user", "", "run as this user (login) instead of the superuser")
 	fs.BoolVar(&f.sql, "sql", false, "log every SQL statement with its duration")
@@ -70,8 +70,8 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 		return nil, err
 	}
 	switch {
-	case f.demo != "none" && f.demo != "small" && f.demo != "large":
-		return nil, fmt.Errorf("--demo: want none, small or large, got %q", f.demo)
+	case f.demo != "none" && f.demo != "small" && f.demo != "large" && f.demo != "1m":
+		return nil, fmt.Errorf("--demo: want none, small, large or 1m, got %q", f.demo)
 	case f.code != "" && len(f.files) > 0:
 		return nil, errors.New("-c and script files are exclusive")
 	case f.retry < 0:
