@@ -130,7 +130,11 @@ func (s *Session) runCheck(ctx context.Context, env *orm.Env, l *learn.Lesson, g
 	if err != nil {
 		return Verdict{}, err
 	}
-	if err := ck.Bind("got", got); err != nil {
+	// got is an any, as the Check's type assertions need
+	if err := ck.Bind("odshLearnGot", got); err != nil {
+		return Verdict{}, err
+	}
+	if _, err := ck.Eval(ctx, "var got any = odshLearnGot"); err != nil {
 		return Verdict{}, err
 	}
 	if err := ck.Bind("queries", queries); err != nil {
@@ -166,6 +170,8 @@ func (s *Session) reference(ctx context.Context, env *orm.Env, l *learn.Lesson) 
 	if err != nil {
 		return "", err
 	}
+	n := s.changes.len()
+	defer s.changes.truncate(n)
 	res, err := s.eval(ctx, func(c context.Context) (Result, error) { return ck.Eval(c, l.Answer) })
 	if err == nil {
 		err = catch(env.FlushAll)

@@ -19,31 +19,33 @@ func (s *Session) CheckCourse(ctx context.Context, w io.Writer) (failed int, err
 		return 0, err
 	}
 	for _, l := range lessons {
-		if msg := s.checkOne(ctx, l); msg != "" {
+		why, msg := s.checkOne(ctx, l)
+		if msg != "" {
 			failed++
 			fmt.Fprintf(w, "FAIL %2d %s: %s\n", l.Number, l.Name, msg)
 			continue
 		}
-		fmt.Fprintf(w, "ok   %2d %s\n", l.Number, l.Name)
+		fmt.Fprintf(w, "ok   %2d %-22s (the wrong answer: %s)\n", l.Number, l.Name, why)
 	}
 	return failed, nil
 }
 
-// checkOne checks one lesson; it returns what is wrong with it, or "".
-func (s *Session) checkOne(ctx context.Context, l *learn.Lesson) string {
+// checkOne checks one lesson; it returns why the wrong answer is judged
+// wrong, and what is wrong with the lesson, or "".
+func (s *Session) checkOne(ctx context.Context, l *learn.Lesson) (why, msg string) {
 	v, err := s.CheckLesson(ctx, l, l.Answer)
 	switch {
 	case err != nil:
-		return err.Error()
+		return "", err.Error()
 	case !v.Right:
-		return "the reference answer is judged wrong: " + v.Reason
+		return "", "the reference answer is judged wrong: " + v.Reason
 	}
 	v, err = s.CheckLesson(ctx, l, l.Wrong)
 	switch {
 	case err != nil:
-		return err.Error()
+		return "", err.Error()
 	case v.Right:
-		return "the known wrong answer is judged right"
+		return "", "the known wrong answer is judged right"
 	}
-	return ""
+	return v.Reason, ""
 }
