@@ -102,6 +102,9 @@ func (s *Session) judgeTry(ctx context.Context, env *orm.Env, l *learn.Lesson, c
 		}
 	}
 	s.adoptEnv()
+	if len(res.Values) == 0 && l.Compare != learn.CompareNone {
+		return Verdict{Reason: "the entry has no value to judge: end it with an expression, the result"}, "", nil
+	}
 	value := lastValue(res)
 	got := learn.Canon(value, l.Compare != learn.CompareSet)
 	if l.Check == "" {
