@@ -210,14 +210,14 @@ func (s *Session) learnHint() {
 	st.wrong++
 }
 
-// learnList prints the lessons, the current one marked ">" and those
+// learnList prints the lessons, the current one marked "▸" and those
 // done "✓".
 func (s *Session) learnList() {
 	st := s.learn
 	for i, l := range st.lessons {
 		cur, done := " ", " "
 		if i == st.cur {
-			cur = ">"
+			cur = "▸"
 		}
 		if st.done[l.Number] {
 			done = "✓"

@@ -125,7 +125,7 @@ func TestLearnProgress(t *testing.T) {
 	if err := s2.Eval(ctx, ":learn list"); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{">   3  Dotted paths", " ✓ 11  Context"} {
+	for _, want := range []string{"▸   3  Dotted paths", " ✓ 11  Context"} {
 		if !strings.Contains(out2.String(), want) {
 			t.Errorf(":learn list in the next session: want a line %q, got\n%s", want, out2.String())
 		}
