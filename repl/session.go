@@ -86,6 +86,8 @@ type Session struct {
 
 	mu        sync.Mutex
 	interrupt func()
+
+	learn *learnState // the course (:learn), nil until used
 }
 
 // undoStep is the savepoint taken before an entry that wrote.
@@ -215,6 +217,9 @@ func (s *Session) Eval(ctx context.Context, entry string) error {
 	}
 	if name, args, ok := ParseMeta(entry); ok {
 		return s.meta(ctx, name, args)
+	}
+	if s.learning() {
+		return s.learnEntry(ctx, entry)
 	}
 	return s.runEntry(ctx, entry, true)
 }

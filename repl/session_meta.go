@@ -59,6 +59,7 @@ func init() {
 		"reset":    {":reset", "roll back and forget every variable", (*Session).metaReset},
 		"trace":    {":trace", "the stack of the last internal error", (*Session).metaTrace},
 		"quit":     {":quit", "leave (Ctrl-D also does)", (*Session).metaQuit},
+		"learn":    {":learn [N|next|…]", "the course: shows a lesson; each entry is then a try at it (:learn hint, answer, prev, list, off)", (*Session).metaLearn},
 	}
 }
 

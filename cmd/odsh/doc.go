@@ -58,6 +58,16 @@
 // Concurrent odsh processes install a new database one after the other (an
 // advisory lock). PostgreSQL 13 or newer is required.
 //
+// # The course
+//
+//	odsh learn [N] [flags]        the shell, at lesson N of the course (else where you left it)
+//	odsh learn --list             the lessons, one a line
+//	odsh learn --check [flags]    judge every lesson's reference and wrong answers on a
+//	                              throwaway demo database (or the one --db/-d names); exit 0 when all hold
+//
+// At the prompt, :learn does the same (:learn hint, answer, next, prev, N,
+// list, off); progress is kept in learn.json in pglocal.DefaultDir.
+//
 // # The prompt
 //
 // The prompt names the database and ends with "*> " when the transaction has

@@ -34,6 +34,7 @@ type flags struct {
 	retry                                 int
 	addonsGiven, dbGiven, nameGiven       bool
 	files                                 []string
+	learn                                 *learnFlags // odsh learn (learn.go)
 }
 
 func parseFlags(args []string, stderr io.Writer) (*flags, error) {
@@ -106,6 +107,9 @@ func main() { os.Exit(run(os.Args[1:])) }
 
 // run is odsh; it returns the exit status.
 func run(args []string) int {
+	if len(args) > 0 && args[0] == "learn" {
+		return runLearn(args[1:])
+	}
 	f, err := parseFlags(args, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -114,6 +118,12 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitUsage
 	}
+	return startSession(f)
+}
+
+// startSession opens the database the flags name, installs what it needs and
+// runs the session.
+func startSession(f *flags) int {
 	ctx := context.Background()
 	addons, err := resolveAddons(f.addons, !f.addonsGiven)
 	if err != nil {
@@ -194,6 +204,9 @@ func session(ctx context.Context, f *flags, db *database, reg *orm.Registry, inf
 	}
 	sig := handleSignals(s, db)
 	defer sig.stop()
+	if f.learn != nil {
+		return learnSession(ctx, s, f, interactive, sig)
+	}
 	if !interactive {
 		return runScripts(ctx, f, s, so)
 	}
@@ -209,6 +222,7 @@ func interact(ctx context.Context, s *repl.Session, sig *signals) int {
 	}
 	defer lr.Close()
 	sig.atExit(func() { lr.Close() })
+	keepLearnProgress(s)
 	if reg := s.Env().Registry(); reg.IsOdoo() {
 		mode := "read-only"
 		if !s.Env().Tx().ReadOnly() {

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestParseLearnArgs(t *testing.T) {
+	rows := []struct {
+		name     string
+		args     []string
+		want     learnFlags
+		rest     string
+		errorHas string
+	}{
+		{name: "none", args: nil},
+		{name: "list", args: []string{"--list"}, want: learnFlags{list: true}},
+		{name: "check with flags", args: []string{"--check", "--db", "dbname=x"}, want: learnFlags{check: true}, rest: "--db dbname=x"},
+		{name: "lesson", args: []string{"3", "-d", "mine"}, want: learnFlags{lesson: 3}, rest: "-d mine"},
+		{name: "bad number", args: []string{"3x"}, errorHas: "not a lesson number"},
+		{name: "exclusive", args: []string{"--list", "--check"}, errorHas: "exclusive"},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			lf, rest, err := parseLearnArgs(r.args)
+			if r.errorHas != "" {
+				if err == nil || !strings.Contains(err.Error(), r.errorHas) {
+					t.Fatalf("got %v, want an error saying %q", err, r.errorHas)
+				}
+				return
+			}
+			if err != nil || *lf != r.want || strings.Join(rest, " ") != r.rest {
+				t.Errorf("got %+v %q %v, want %+v %q", lf, rest, err, r.want, r.rest)
+			}
+		})
+	}
+}
+
+func TestListLessons(t *testing.T) {
+	var out bytes.Buffer
+	if code := listLessons(&out); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) < 12 || !strings.HasPrefix(lines[0], "1  models-and-env") {
+		t.Errorf("got %d lines starting %q, want at least 12, one a lesson", len(lines), lines[0])
+	}
+}
+
+func TestExplicitDatabase(t *testing.T) {
+	t.Setenv("ODSH_DB", "")
+	for args, want := range map[string]bool{"--db=x": true, "-d x": true, "--ephemeral": true, "--demo small": false, "": false} {
+		if got := explicitDatabase(strings.Fields(args)); got != want {
+			t.Errorf("%q: got %v, want %v", args, got, want)
+		}
+	}
+}

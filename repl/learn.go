@@ -1,0 +1,236 @@
+package repl
+
+// The course at the prompt: :learn shows the current lesson and makes
+// every Go entry a try at it (learn_attempt.go), until :learn off.
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"odsh/learn"
+)
+
+// learnState is the course's state in a session.
+type learnState struct {
+	lessons []*learn.Lesson
+	cur     int  // index of the current lesson
+	active  bool // Go entries are tries at the current lesson
+	wrong   int  // wrong tries at the current lesson: the next hint to give
+	done    map[int]bool
+	file    string  // the progress file; "" keeps progress in memory
+	checker *Interp // runs checks and reference answers (learn_attempt.go)
+}
+
+// progress is what the progress file keeps.
+type progress struct {
+	Current int   `json:"current"` // lesson number
+	Done    []int `json:"done"`
+}
+
+// learnState returns the session's course state, made on first use.
+func (s *Session) learnState() *learnState {
+	if s.learn == nil {
+		s.learn = &learnState{done: map[int]bool{}}
+	}
+	return s.learn
+}
+
+// SetLearnProgress makes the course keep its progress (current lesson,
+// lessons done) in file, reading what it holds. A missing file is a course
+// not started; a file that cannot be read is reported, not fatal.
+func (s *Session) SetLearnProgress(file string) error {
+	st := s.learnState()
+	st.file = file
+	data, err := os.ReadFile(file)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var p progress
+	if err := json.Unmarshal(data, &p); err != nil {
+		return fmt.Errorf("repl: %s: %w", file, err)
+	}
+	st.cur = max(p.Current-1, 0)
+	for _, n := range p.Done {
+		st.done[n] = true
+	}
+	return nil
+}
+
+// saveProgress writes the progress file, if any; a failure is printed.
+func (s *Session) saveProgress() {
+	st := s.learn
+	if st.file == "" {
+		return
+	}
+	p := progress{Current: st.cur + 1, Done: []int{}}
+	for n := range st.done {
+		p.Done = append(p.Done, n)
+	}
+	sort.Ints(p.Done)
+	data, _ := json.Marshal(p)
+	err := os.MkdirAll(filepath.Dir(st.file), 0o755)
+	if err == nil {
+		err = os.WriteFile(st.file, append(data, '\n'), 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(s.errw, "odsh: keeping the course's progress: %v\n", err)
+	}
+}
+
+// learning reports whether Go entries are tries at a lesson.
+func (s *Session) learning() bool { return s.learn != nil && s.learn.active }
+
+// learnEntry runs a Go entry as a try at the current lesson and says
+// whether it is right, with a hint when it is not.
+func (s *Session) learnEntry(ctx context.Context, entry string) error {
+	st := s.learn
+	l := st.lessons[st.cur]
+	v, err := s.attempt(ctx, l, entry, true)
+	if err != nil {
+		return s.fail(err)
+	}
+	if v.Right {
+		st.done[l.Number] = true
+		s.saveProgress()
+		fmt.Fprintf(s.out, "✓ right: lesson %d done.", l.Number)
+		if st.cur+1 < len(st.lessons) {
+			fmt.Fprintf(s.out, " :learn next goes on to lesson %d.\n", l.Number+1)
+		} else {
+			fmt.Fprintln(s.out, " That was the last lesson: the course is finished (:learn off to leave it).")
+		}
+		return nil
+	}
+	fmt.Fprintln(s.out, "✗ not yet: "+v.Reason)
+	if st.wrong < len(l.Hints) {
+		fmt.Fprintln(s.out, "hint: "+l.Hints[st.wrong])
+		st.wrong++
+	} else {
+		fmt.Fprintln(s.out, "(:learn answer shows the answer)")
+	}
+	return nil
+}
+
+// metaLearn is :learn [N|next|prev|hint|answer|list|off].
+func (s *Session) metaLearn(_ context.Context, args []string) error {
+	st := s.learnState()
+	if st.lessons == nil {
+		ls, err := learn.All()
+		if err != nil {
+			return err
+		}
+		st.lessons = ls
+		st.cur = min(st.cur, len(ls)-1)
+	}
+	if len(args) > 1 {
+		return metaErr("usage: :learn [N|next|prev|hint|answer|list|off]")
+	}
+	arg := ""
+	if len(args) == 1 {
+		arg = args[0]
+	}
+	switch arg {
+	case "":
+		return s.learnGo(st.cur)
+	case "next":
+		if st.cur+1 >= len(st.lessons) {
+			return metaErr("lesson %d is the last one", st.cur+1)
+		}
+		return s.learnGo(st.cur + 1)
+	case "prev":
+		if st.cur == 0 {
+			return metaErr("lesson 1 is the first one")
+		}
+		return s.learnGo(st.cur - 1)
+	case "hint":
+		s.learnHint()
+	case "answer":
+		l := st.lessons[st.cur]
+		fmt.Fprintf(s.out, "answer to lesson %d:\n%s\n", l.Number, indent(l.Answer))
+	case "list":
+		s.learnList()
+	case "off":
+		st.active = false
+		fmt.Fprintln(s.out, "left the course: entries run as usual (:learn comes back to it)")
+	default:
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 1 || n > len(st.lessons) {
+			return metaErr(":learn %s: want a lesson number from 1 to %d, or next, prev, hint, answer, list, off", arg, len(st.lessons))
+		}
+		return s.learnGo(n - 1)
+	}
+	return nil
+}
+
+// learnGo makes lesson i current and shows it.
+func (s *Session) learnGo(i int) error {
+	st := s.learn
+	if i != st.cur {
+		st.wrong = 0
+	}
+	st.cur, st.active = i, true
+	s.saveProgress()
+	s.showLesson(st.lessons[i])
+	return nil
+}
+
+// showLesson prints a lesson: explanation, Odoo and odsh side by side, the task.
+func (s *Session) showLesson(l *learn.Lesson) {
+	st := s.learn
+	mark := ""
+	if st.done[l.Number] {
+		mark = " ✓"
+	}
+	fmt.Fprintf(s.out, "Lesson %d/%d: %s%s\n\n%s\n\n", l.Number, len(st.lessons), l.Title, mark, l.Text)
+	if l.Python != "" || l.Go != "" {
+		fmt.Fprintf(s.out, "Odoo (Python):\n%s\nodsh (Go):\n%s\n\n", indent(l.Python), indent(l.Go))
+	}
+	fmt.Fprintf(s.out, "Task: %s\n", l.Task)
+	fmt.Fprintln(s.out, "(each try runs in a savepoint rolled back after; :learn hint, :learn answer, :learn next, :learn N, :learn off)")
+}
+
+// learnHint gives the next hint of the current lesson.
+func (s *Session) learnHint() {
+	st := s.learn
+	l := st.lessons[st.cur]
+	if st.wrong >= len(l.Hints) {
+		fmt.Fprintln(s.out, "no more hints (:learn answer shows the answer)")
+		return
+	}
+	fmt.Fprintln(s.out, "hint: "+l.Hints[st.wrong])
+	st.wrong++
+}
+
+// learnList prints the lessons, the current one marked "▸" and those
+// done "✓".
+func (s *Session) learnList() {
+	st := s.learn
+	for i, l := range st.lessons {
+		cur, done := " ", " "
+		if i == st.cur {
+			cur = "▸"
+		}
+		if st.done[l.Number] {
+			done = "✓"
+		}
+		fmt.Fprintf(s.out, "%s%s %2d  %s\n", cur, done, l.Number, l.Title)
+	}
+}
+
+// indent indents each line of code by four spaces.
+func indent(code string) string {
+	lines := strings.Split(strings.TrimRight(code, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
