@@ -27,6 +27,7 @@ func openEnv(t *testing.T) *orm.Env {
 		cancel()
 		t.Fatal(err)
 	}
+	tx.SetShared(true) // the tests hand it to a goroutine of their own (concurrently)
 	t.Cleanup(func() {
 		tx.Close()
 		conn.Close(context.Background())
