@@ -183,8 +183,9 @@ func TestConcurrentCreatesUnique(t *testing.T) {
 	done := make(chan error, 1)
 	b.Tx().Handoff()
 	go func() {
-		defer b.Tx().Handoff()
-		done <- orm.Try(func() { create(b) })
+		err := orm.Try(func() { create(b) })
+		b.Tx().Handoff() // before the result: the receiver uses the transaction next
+		done <- err
 	}()
 	waitBlocked(t, a.Tx().Conn(), b.Tx().Conn())
 	if err := orm.Try(a.Commit); err != nil {
@@ -226,8 +227,9 @@ func TestConcurrentDeadlock(t *testing.T) {
 	done := make(chan error, 1)
 	a.Tx().Handoff()
 	go func() {
-		defer a.Tx().Handoff()
-		done <- orm.Try(func() { write(a, y, 1) }) // waits for b
+		err := orm.Try(func() { write(a, y, 1) }) // waits for b
+		a.Tx().Handoff()                          // before the result: the receiver uses the transaction next
+		done <- err
 	}()
 	waitBlocked(t, b.Tx().Conn(), a.Tx().Conn())
 	errB := orm.Try(func() { write(b, x, 2) }) // waits for a: a deadlock

@@ -27,7 +27,6 @@ func openEnv(t *testing.T) *orm.Env {
 		cancel()
 		t.Fatal(err)
 	}
-	tx.SetShared(true) // the tests hand it to a goroutine of their own (concurrently)
 	t.Cleanup(func() {
 		tx.Close()
 		conn.Close(context.Background())
@@ -70,8 +69,9 @@ func concurrently(t *testing.T, a, b *orm.Env, first, second func()) {
 	done := make(chan error, 1)
 	b.Tx().Handoff()
 	go func() {
-		defer b.Tx().Handoff()
-		done <- orm.Try(func() { second(); b.FlushAll() })
+		err := orm.Try(func() { second(); b.FlushAll() })
+		b.Tx().Handoff() // before the result: the receiver uses the transaction next
+		done <- err
 	}()
 	waitBlocked(t, a.Tx().Conn(), b.Tx().Conn())
 	if err := recovered(a.Tx().Commit); err != nil {
