@@ -109,18 +109,27 @@ func (m *Model) mustField(name string) *Field {
 	panic(&ValidationError{ErrorInfo{Model: m.Name, Field: name, Msg: fmt.Sprintf("unknown field %q%s", name, m.suggest(name))}})
 }
 
-// suggest proposes a field name close to a misspelt one.
+// suggest proposes a field name close to a misspelt one:
+// ` (did you mean "name"?)`, or "".
 func (m *Model) suggest(name string) string {
+	best := m.ClosestField(name)
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// ClosestField returns the field of m whose name is closest to a misspelt
+// name (at most two edits away), or "": what errors propose with "did you
+// mean".
+func (m *Model) ClosestField(name string) string {
 	best, bestD := "", 3
 	for _, f := range m.FieldList {
 		if d := editDistance(name, f.Name); d < bestD {
 			best, bestD = f.Name, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 func editDistance(a, b string) int {
