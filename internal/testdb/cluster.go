@@ -146,6 +146,14 @@ func MissingDSN(t testing.TB, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dropNowAndAfter(t, base, name)
+	return withDatabase(base, name)
+}
+
+// dropNowAndAfter drops database name on the server of base (IF EXISTS,
+// disconnecting its sessions), now and again when the test ends.
+func dropNowAndAfter(t testing.TB, base, name string) {
+	t.Helper()
 	drop := func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
@@ -165,5 +173,4 @@ func MissingDSN(t testing.TB, name string) string {
 			t.Errorf("testdb: %v", err)
 		}
 	})
-	return withDatabase(base, name)
 }

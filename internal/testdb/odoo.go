@@ -154,25 +154,7 @@ func OdooCopy(t testing.TB, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	drop := func() error {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(ctx)
-		_, err = conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
-		return err
-	}
-	if err := drop(); err != nil {
-		t.Fatalf("testdb: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := drop(); err != nil {
-			t.Errorf("testdb: %v", err)
-		}
-	})
+	dropNowAndAfter(t, base, name)
 	if err := createDatabase(base, name, dbNameOf(src)+odooTemplate); err != nil {
 		t.Fatal(err)
 	}
