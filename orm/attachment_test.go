@@ -105,7 +105,7 @@ func TestBinaryAttachmentSearch(t *testing.T) {
 	if got := docs.Browse(with.ID(), without.ID()).FilteredDomain([][]any{{"file", "!=", false}}); !got.Equal(with) {
 		t.Errorf("filtered file != False: got %s, want %s", got, with)
 	}
-	err := orm.Catch(func() { docs.Search([][]any{{"file", "=", "x"}}) })
+	err := env.Catch(func() { docs.Search([][]any{{"file", "=", "x"}}) })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "file" {
 		t.Errorf("file = 'x': got %v, want a ValidationError naming file", err)
@@ -137,7 +137,7 @@ func TestBinaryAttachmentOfDeletedRecordIsMissing(t *testing.T) {
 	env := fieldsEnv(t)
 	doc := env.Model("test.doc").Create(orm.Values{"name": "D"})
 	ghost := env.Model("test.doc").Browse(doc.ID() + 1000)
-	err := orm.Catch(func() { ghost.Get("file") })
+	err := env.Catch(func() { ghost.Get("file") })
 	var me *orm.MissingError
 	if !errors.As(err, &me) {
 		t.Errorf("file of a record that does not exist: got %v, want MissingError", err)

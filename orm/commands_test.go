@@ -20,7 +20,7 @@ func TestFlatCommandRefused(t *testing.T) {
 	a, b := cats.IDs()[0], cats.IDs()[1]
 	p := env.Model("res.partner").Create(orm.Values{"name": "Flat", "category_id": []int64{a}})
 	for _, v := range []any{[]any{4, b}, []any{3, b}, []any{2, b}, []any{4, b, 0}, []any{5, 0, 0}} {
-		err := orm.Catch(func() { p.Write(orm.Values{"category_id": v}) })
+		err := env.Catch(func() { p.Write(orm.Values{"category_id": v}) })
 		var ve *orm.ValidationError
 		if !errors.As(err, &ve) || ve.Field != "category_id" || !strings.Contains(err.Error(), "res.partner") ||
 			!strings.Contains(err.Error(), "without its outer list") {
@@ -39,7 +39,7 @@ func TestFlatCommandRefused(t *testing.T) {
 		{[]any{[]any{4, b}}, []int64{a, b}},
 		{[]any{orm.Command.Link(cats.IDs()[2])}, cats.IDs()},
 	} {
-		err := orm.Catch(func() { p.Write(orm.Values{"category_id": tc.v}) })
+		err := env.Catch(func() { p.Write(orm.Values{"category_id": tc.v}) })
 		if tc.want == nil {
 			// id 4 may not be a tag: only that it is not refused as a command matters
 			if err != nil && strings.Contains(err.Error(), "outer list") {

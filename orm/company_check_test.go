@@ -24,7 +24,7 @@ func TestCheckCompany(t *testing.T) {
 		{"name": "unchecked field", "company_id": c1.ID(), "other_partner_id": p2.ID()},
 	}
 	for _, v := range ok {
-		if err := orm.Catch(func() { docs.Create(v) }); err != nil {
+		if err := env.Catch(func() { docs.Create(v) }); err != nil {
 			t.Errorf("create %v: %v", v["name"], err)
 		}
 	}
@@ -34,20 +34,20 @@ func TestCheckCompany(t *testing.T) {
 		{"name": "no company", "partner_id": p1.ID()},
 	}
 	for _, v := range bad {
-		err := orm.Catch(func() { docs.Create(v) })
+		err := env.Catch(func() { docs.Create(v) })
 		var ue *orm.UserError
 		if !errors.As(err, &ue) || !strings.Contains(ue.Msg, v["name"].(string)) {
 			t.Errorf("create %v: got %v, want a UserError naming the record", v["name"], err)
 		}
 	}
 	doc := docs.Create(orm.Values{"name": "D", "company_id": c1.ID(), "partner_id": p1.ID()})
-	err := orm.Catch(func() { doc.Write(orm.Values{"company_id": c2.ID()}) })
+	err := env.Catch(func() { doc.Write(orm.Values{"company_id": c2.ID()}) })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) || !strings.Contains(ue.Msg, `"D"`) || !strings.Contains(ue.Msg, `"P1"`) || !strings.Contains(ue.Msg, "Company Two") {
 		t.Errorf("moving D to Company Two: got %v, want a UserError naming D, its company and P1", err)
 	}
 	// sudo does not skip the check (Odoo's _check_company has no su test)
-	err = orm.Catch(func() { doc.Sudo().Write(orm.Values{"partner_id": p2.ID()}) })
+	err = env.Catch(func() { doc.Sudo().Write(orm.Values{"partner_id": p2.ID()}) })
 	if !errors.As(err, &ue) {
 		t.Errorf("sudo write of a partner of another company: got %v, want UserError", err)
 	}
@@ -62,10 +62,10 @@ func TestCheckCompanyOnDemand(t *testing.T) {
 	// written behind the check's back: only an explicit CheckCompany sees it
 	env.Cr().Execute(orm.SQLf("UPDATE test_doc SET partner_id = %s WHERE id = %s", p2.ID(), doc.ID()))
 	env.InvalidateAll()
-	if err := orm.Catch(func() { doc.CheckCompany("name") }); err != nil {
+	if err := env.Catch(func() { doc.CheckCompany("name") }); err != nil {
 		t.Errorf("CheckCompany(name): %v, want no check", err)
 	}
-	err := orm.Catch(func() { doc.CheckCompany() })
+	err := env.Catch(func() { doc.CheckCompany() })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) || ue.Field != "partner_id" {
 		t.Errorf("CheckCompany(): got %v, want a UserError on partner_id", err)

@@ -174,12 +174,12 @@ func TestComputeSudo(t *testing.T) {
 func TestUnassignedAndPanickingComputes(t *testing.T) {
 	env := computeEnv(t)
 	m := env.Model("test.member").Create(orm.Values{"name": "ann"})
-	err := orm.Catch(func() { m.Get("empty") })
+	err := env.Catch(func() { m.Get("empty") })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "empty" || !strings.Contains(err.Error(), "test.member.empty") {
 		t.Errorf("unassigned: got %v, want a ValidationError naming test.member.empty", err)
 	}
-	err = orm.Catch(func() {
+	err = env.Catch(func() {
 		m.Write(orm.Values{"name": "boom"})
 		m.Get("boom")
 	})
@@ -225,7 +225,7 @@ func TestMonetaryRoundsToCurrency(t *testing.T) {
 	}
 	usd := env.Ref("base.USD")
 	both := m.Union(env.Model("test.member").Create(orm.Values{"name": "bob", "currency_id": usd.ID()}))
-	if err := orm.Catch(func() { both.Write(orm.Values{"amount": 3.0}) }); err == nil {
+	if err := env.Catch(func() { both.Write(orm.Values{"amount": 3.0}) }); err == nil {
 		t.Errorf("one amount for two currencies: got no error")
 	}
 }

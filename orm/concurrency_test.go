@@ -62,7 +62,7 @@ func committedThings(t *testing.T, n int) []int64 {
 // run commits fn's work with orm.Run, failing the test on an error.
 func run(t *testing.T, env *orm.Env, fn func(env *orm.Env)) {
 	t.Helper()
-	if err := orm.Run(env, func(env *orm.Env) error { fn(env); return nil }); err != nil {
+	if err := orm.Run(context.Background(), env, func(env *orm.Env) error { fn(env); return nil }); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -122,7 +122,7 @@ func TestConcurrentIncrements(t *testing.T) {
 	}
 	// with retry: b reads, a commits meanwhile, b's write conflicts, b runs again
 	attempts := 0
-	err = orm.Run(b, func(env *orm.Env) error {
+	err = orm.Run(context.Background(), b, func(env *orm.Env) error {
 		attempts++
 		r := env.Model("test.thing").Browse(id)
 		n := r.Int("count")

@@ -5,7 +5,7 @@ package orm
 // A Constraint's Check runs on the records of a Create or Write that set
 // one of its Fields, and on the records whose stored computed field it
 // watches was just recomputed. It panics with a ValidationError to refuse
-// them; the error undoes the whole call when it is caught (orm.Catch, a
+// them; the error undoes the whole call when it is caught (Env.Catch, a
 // REPL statement), as the savepoint around it is rolled back.
 
 // checkConstraints runs the model's constraints on the touched fields.

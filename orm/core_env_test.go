@@ -133,7 +133,7 @@ func TestRunCommitsOrRollsBack(t *testing.T) {
 	}
 	defer tx.Close()
 	env := tx.Env(orm.SuperuserID, nil)
-	err = orm.Run(env, func(env *orm.Env) error {
+	err = orm.Run(context.Background(), env, func(env *orm.Env) error {
 		env.Model("test.tag").Create(orm.Values{"name": "run-rolled-back"})
 		env.Model("test.tag").Create(orm.Values{"name": nil}) // required: panics
 		return nil
@@ -145,7 +145,7 @@ func TestRunCommitsOrRollsBack(t *testing.T) {
 	if n := env.Model("test.tag").SearchCount("[('name', '=', 'run-rolled-back')]"); n != 0 {
 		t.Fatal("Run did not roll back")
 	}
-	err = orm.Run(env, func(env *orm.Env) error {
+	err = orm.Run(context.Background(), env, func(env *orm.Env) error {
 		env.Model("test.tag").Create(orm.Values{"name": "run-committed"})
 		return nil
 	})
@@ -153,7 +153,7 @@ func TestRunCommitsOrRollsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := env.Model("test.tag").SearchCount("[('name', '=', 'run-committed')]")
-	_ = orm.Run(env, func(env *orm.Env) error { // leave the shared database as it was
+	_ = orm.Run(context.Background(), env, func(env *orm.Env) error { // leave the shared database as it was
 		env.Model("test.tag").Search("[('name', '=', 'run-committed')]").Unlink()
 		return nil
 	})

@@ -122,7 +122,7 @@ func TestBadValues(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			sent := -1
-			err := orm.Catch(func() {
+			err := env.Catch(func() {
 				before := env.QueryCount()
 				defer func() { sent = env.QueryCount() - before }()
 				rec.Write(orm.Values{c.field: c.value})
@@ -140,7 +140,7 @@ func TestBadValues(t *testing.T) {
 		})
 		t.Run("create/"+c.name, func(t *testing.T) {
 			n := m.SearchCount(nil)
-			err := orm.Catch(func() { m.Create(orm.Values{"name": "New"}, orm.Values{"name": "Bad", c.field: c.value}) })
+			err := env.Catch(func() { m.Create(orm.Values{"name": "New"}, orm.Values{"name": "Bad", c.field: c.value}) })
 			wantValidation(t, err, "test.thing", c.field)
 			if got := m.SearchCount(nil); got != n {
 				t.Errorf("a failing batch create left rows: %d before, %d after", n, got)
@@ -152,14 +152,14 @@ func TestBadValues(t *testing.T) {
 func TestUnknownFieldInPath(t *testing.T) {
 	env, m := things(t)
 	rec := m.Create(orm.Values{"name": "x"})
-	err := orm.Catch(func() { rec.Get("partner_id.nmae") })
+	err := env.Catch(func() { rec.Get("partner_id.nmae") })
 	ve := wantValidation(t, err, "res.partner", "nmae")
 	if ve.Msg == "" {
 		t.Fatal("empty message")
 	}
-	err = orm.Catch(func() { rec.Get("name.foo") })
+	err = env.Catch(func() { rec.Get("name.foo") })
 	wantValidation(t, err, "test.thing", "name")
-	err = orm.Catch(func() { env.Model("res.partnr") })
+	err = env.Catch(func() { env.Model("res.partnr") })
 	var ve2 *orm.ValidationError
 	if !errors.As(err, &ve2) || ve2.Model != "res.partnr" {
 		t.Fatalf("unknown model: got %v", err)
@@ -169,13 +169,13 @@ func TestUnknownFieldInPath(t *testing.T) {
 func TestMissingRequired(t *testing.T) {
 	_, m := things(t)
 	n := m.SearchCount(nil)
-	err := orm.Catch(func() { m.Create(orm.Values{"name": "ok"}, orm.Values{"count": 1}) })
+	err := m.Env().Catch(func() { m.Create(orm.Values{"name": "ok"}, orm.Values{"count": 1}) })
 	wantValidation(t, err, "test.thing", "name")
 	if got := m.SearchCount(nil); got != n {
 		t.Fatalf("rows created: %d → %d", n, got)
 	}
 	rec := m.Create(orm.Values{"name": "ok"})
-	err = orm.Catch(func() { rec.Write(orm.Values{"name": nil}) })
+	err = rec.Env().Catch(func() { rec.Write(orm.Values{"name": nil}) })
 	wantValidation(t, err, "test.thing", "name")
 	if rec.Str("name") != "ok" {
 		t.Fatalf("name changed: %q", rec.Str("name"))
@@ -186,10 +186,10 @@ func TestEnsureOne(t *testing.T) {
 	_, m := things(t)
 	two := m.Create(orm.Values{"name": "a"}, orm.Values{"name": "b"})
 	for _, rs := range []orm.Recordset{m, two} {
-		err := orm.Catch(func() { rs.EnsureOne() })
+		err := rs.Env().Catch(func() { rs.EnsureOne() })
 		wantValidation(t, err, "test.thing", "")
 	}
-	err := orm.Catch(func() { two.Get("name") })
+	err := two.Env().Catch(func() { two.Get("name") })
 	wantValidation(t, err, "test.thing", "name")
 	if got := two.At(1).EnsureOne().Str("name"); got != "b" {
 		t.Fatalf("got %q", got)
@@ -202,12 +202,12 @@ func TestWriteDeletedRecord(t *testing.T) {
 	id := rec.ID()
 	rec.Unlink()
 	ghost := m.Browse(id)
-	err := orm.Catch(func() { ghost.Write(orm.Values{"name": "x"}) })
+	err := env.Catch(func() { ghost.Write(orm.Values{"name": "x"}) })
 	var me *orm.MissingError
 	if !errors.As(err, &me) || me.Model != "test.thing" || len(me.IDs) != 1 || me.IDs[0] != id {
 		t.Fatalf("got %v, want a MissingError naming test.thing(%d)", err, id)
 	}
-	err = orm.Catch(func() { ghost.Get("name") })
+	err = env.Catch(func() { ghost.Get("name") })
 	if !errors.As(err, &me) {
 		t.Fatalf("read of a deleted record: got %v, want MissingError", err)
 	}
@@ -215,7 +215,7 @@ func TestWriteDeletedRecord(t *testing.T) {
 		t.Fatal("Exists kept a deleted record")
 	}
 	// a browse of an id that never existed
-	err = orm.Catch(func() { env.Model("test.thing").Browse(999999).Write(orm.Values{"name": "x"}) })
+	err = env.Catch(func() { env.Model("test.thing").Browse(999999).Write(orm.Values{"name": "x"}) })
 	if !errors.As(err, &me) {
 		t.Fatalf("write to a never-existing id: got %v", err)
 	}
@@ -230,7 +230,7 @@ func TestUnlinkOndelete(t *testing.T) {
 	line := rec.Rel("line_ids")
 
 	// restrict: refused, naming the model that still refers to it
-	err := orm.Catch(func() { country.Unlink() })
+	err := env.Catch(func() { country.Unlink() })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) || ue.Model != "res.country" {
 		t.Fatalf("restrict: got %v, want a UserError about res.country", err)
@@ -269,7 +269,7 @@ func indexOf(s, sub string) int {
 func TestSQLConstraintMessage(t *testing.T) {
 	_, m := things(t)
 	m.Create(orm.Values{"name": "a", "code": "X1"})
-	err := orm.Catch(func() { m.Create(orm.Values{"name": "b", "code": "X1"}) })
+	err := m.Env().Catch(func() { m.Create(orm.Values{"name": "b", "code": "X1"}) })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Model != "test.thing" || ve.Msg != "the code must be unique" {
 		t.Fatalf("got %v, want the constraint's message", err)

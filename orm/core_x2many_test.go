@@ -121,7 +121,7 @@ func TestMany2manyCommands(t *testing.T) {
 		t.Fatal("delete must delete the record")
 	}
 	// linking a record that does not exist is a MissingError, nothing linked
-	err := orm.Catch(func() { rec.Write(orm.Values{"tag_ids": []any{orm.Command.Link(987654)}}) })
+	err := env.Catch(func() { rec.Write(orm.Values{"tag_ids": []any{orm.Command.Link(987654)}}) })
 	if err == nil {
 		t.Fatal("linking a missing record: no error")
 	}
@@ -157,7 +157,7 @@ func TestSetOperations(t *testing.T) {
 	if got := m.Browse().String(); got != "test.thing()" {
 		t.Errorf("empty repr: got %q", got)
 	}
-	err := orm.Catch(func() { rs.Union(rs.Env().Model("test.tag")) })
+	err := rs.Env().Catch(func() { rs.Union(rs.Env().Model("test.tag")) })
 	if err == nil {
 		t.Error("mixing models must fail")
 	}
@@ -185,6 +185,6 @@ func TestMultiRecordRelationalAccess(t *testing.T) {
 		t.Fatalf("union of many2one values: got %v", got)
 	}
 	// several countries: reading a scalar on them is an error
-	err := orm.Catch(func() { rs.Get("country_id.code") })
+	err := env.Catch(func() { rs.Get("country_id.code") })
 	wantValidation(t, err, "res.country", "code")
 }

@@ -52,10 +52,31 @@
 // default. Searches and orders use the same values (field_translate.go,
 // field_company.go).
 //
-// # Errors
+// # Errors and savepoints
 //
-// ORM calls panic with typed errors (*ValidationError, *UserError,
-// *AccessError, *MissingError) that name the model, field and value. Catch
-// and Env.Catch run code in a savepoint and return the error; Run commits
-// or rolls back a whole unit of work.
+// Inside a unit of work, ORM calls panic with typed errors
+// (*ValidationError, *UserError, *AccessError, *MissingError,
+// *ConcurrencyError, *CancelledError) that name the model, field and value,
+// as Odoo raises its exceptions. Code outside the ORM gets them back as
+// errors at one of three boundaries:
+//
+//   - Run(ctx, env, fn) runs fn as a whole unit of work: it commits when fn
+//     returns nil, rolls back and returns the error otherwise, and runs fn
+//     again after a serialization failure or a deadlock (MaxRetries times,
+//     the pause ended early when ctx is done). It takes no savepoint.
+//   - env.Catch(f) runs f in a savepoint of env's transaction (Odoo's
+//     "with env.cr.savepoint()"): an error rolls back what f did, clears the
+//     cache and returns the error; the transaction goes on. It is the only
+//     call that takes a savepoint for its caller. A *ConcurrencyError is not
+//     caught: the snapshot is stale and the whole unit must run again.
+//   - Try(f) returns the error f raised without a savepoint: after it the
+//     transaction may be aborted, and the caller rolls back.
+//
+// The ORM takes savepoints of its own in three places only, and releases
+// them before returning: reading a user's attribute for a record rule
+// (a failing read leaves the rule's evaluation, not the transaction, in
+// error), Why's evaluation of each rule, and Declare (a model declared at
+// run time whose table cannot be made is undone). Create, Write, Unlink, constraints and flushes take
+// none: a failed statement aborts the transaction until Catch's savepoint
+// or a rollback. The shell runs each entry in a savepoint of its own.
 package orm

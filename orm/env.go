@@ -1,6 +1,7 @@
 package orm
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -220,8 +221,13 @@ func (e *Env) Rollback() { e.tx.Rollback() }
 // QueryCount returns how many SQL statements the transaction has sent.
 func (e *Env) QueryCount() int { return e.tx.queries }
 
-// Catch runs f in a savepoint of the env's transaction; see
-// Transaction.Catch.
+// Catch runs f in a savepoint of env's transaction and returns the ORM
+// error f raised, or nil: the one way to let part of a unit of work fail
+// and go on. Pending writes are flushed first; on an error everything f
+// did is rolled back to the savepoint (the cache is cleared) and the
+// transaction stays usable; on success f's writes are flushed and the
+// savepoint released. A *ConcurrencyError and panics that are not ORM
+// errors propagate: see Transaction.Catch.
 func (e *Env) Catch(f func()) error { return e.tx.Catch(f) }
 
 // Now returns the transaction's timestamp.
@@ -245,17 +251,36 @@ func (e *Env) String() string {
 // serialization failure or a deadlock (Odoo retries 5 times).
 const MaxRetries = 5
 
-// Run runs fn in env's transaction and commits when it returns nil; an
-// error returned or raised (an ORM error panic) rolls back and is returned.
-// A ConcurrencyError (serialization failure, deadlock), raised by fn or by
-// the commit, rolls back and runs fn again from the start, up to
-// MaxRetries times with a growing pause: fn must not keep state outside
+// Run is the boundary between Go code and the ORM: it runs fn as one unit
+// of work in env's transaction and returns an error instead of panicking.
+// It commits when fn returns nil; an error fn returns, or an ORM error it
+// raises (the ORM's calls panic with typed errors), rolls back and is
+// returned. A *ConcurrencyError (serialization failure, deadlock), raised
+// by fn or by the commit, rolls back and runs fn again from the start, up
+// to MaxRetries times with a growing pause: fn must not keep state outside
 // the database between attempts.
-func Run(env *Env, fn func(env *Env) error) error {
+//
+// ctx governs the unit of work: its statements run under it (cancelling
+// ctx cancels the statement running and the unit is rolled back with a
+// *CancelledError), and a cancelled ctx ends the pause between attempts at
+// once, returning the last ConcurrencyError joined with ctx's error.
+// Panics that are not ORM errors (bugs) roll back and propagate.
+//
+// Run takes no savepoint: fn's work is committed or rolled back as a
+// whole. To let part of it fail and go on, use Env.Catch inside fn.
+func Run(ctx context.Context, env *Env, fn func(env *Env) error) error {
+	tx := env.tx
+	defer tx.SetContext(tx.SetContext(ctx))
 	var err error
 	for attempt := 0; attempt <= MaxRetries; attempt++ {
 		if attempt > 0 {
-			time.Sleep(retryPause(attempt))
+			t := time.NewTimer(retryPause(attempt))
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return errors.Join(err, ctx.Err())
+			case <-t.C:
+			}
 		}
 		err = runOnce(env, fn)
 		var ce *ConcurrencyError

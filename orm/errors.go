@@ -163,33 +163,10 @@ func missingErr(model string, ids []int64, format string, args ...any) *MissingE
 	return &MissingError{ErrorInfo{Model: model, IDs: ids, Msg: fmt.Sprintf(format, args...)}}
 }
 
-// Catch runs f and returns the ORM error it panics with, or nil. Inside a
-// transaction (the one that most recently sent a statement; use
-// Env.Catch to name it) it runs f in a savepoint: an error rolls back to it, clears
-// the cache and leaves the transaction usable. Panics that are not ORM
-// errors are re-raised (they are bugs), and so is a *ConcurrencyError: the
-// whole unit of work must be rolled back and run again (see Run).
-//
-// Example:
-//
-//	err := orm.Catch(func() { env.Model("res.partner").Create(orm.Values{"nmae": "x"}) })
-//	err
-func Catch(f func()) (err error) {
-	if tx := lastTx.Load(); tx != nil && !tx.closed {
-		return tx.Catch(f)
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = asError(r)
-		}
-	}()
-	f()
-	return nil
-}
-
 // Try runs f and returns the ORM error it panics with, or nil, without a
-// savepoint (unlike Catch): after an error the transaction may be aborted
-// and the caller rolls back. Panics that are not ORM errors propagate.
+// savepoint (unlike Env.Catch): after an error the transaction may be
+// aborted and the caller rolls back. Panics that are not ORM errors
+// propagate.
 func Try(f func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {

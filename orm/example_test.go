@@ -23,13 +23,13 @@ func ExampleModelDef() {
 	// Output: library.book 3
 }
 
-// Errors come back from Catch as typed values naming the model and field.
-func ExampleCatch() {
+// Errors come back from Env.Catch as typed values naming the model and field.
+func ExampleEnv_Catch() {
 	var env *orm.Env // an env from Transaction.Env
 	if env == nil {
 		return
 	}
-	err := orm.Catch(func() {
+	err := env.Catch(func() {
 		env.Model("res.partner").Create(orm.Values{"nmae": "typo"})
 	})
 	fmt.Println(err)

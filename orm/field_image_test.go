@@ -86,7 +86,7 @@ func TestImageRefusesNonImagesAndHugeImages(t *testing.T) {
 	binary.BigEndian.PutUint32(huge[29:33], crc32.ChecksumIEEE(huge[12:29]))
 	wantMsg := map[string]string{"not an image": "could not be decoded", "60 Mpx": "too large image"}
 	for name, v := range map[string][]byte{"not an image": []byte("hello"), "60 Mpx": huge} {
-		err := orm.Catch(func() { doc.Set("picture", v) })
+		err := env.Catch(func() { doc.Set("picture", v) })
 		var ve *orm.ValidationError
 		if !errors.As(err, &ve) || ve.Field != "picture" || ve.Model != "test.doc" || !strings.Contains(ve.Msg, wantMsg[name]) {
 			t.Errorf("%s: got %v, want a ValidationError naming test.doc.picture", name, err)

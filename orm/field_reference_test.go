@@ -40,7 +40,7 @@ func TestReferenceRefusesOtherModels(t *testing.T) {
 	doc := env.Model("test.doc").Create(orm.Values{"name": "D"})
 	user := env.Model("res.users").Browse(orm.SuperuserID)
 	for _, v := range []any{user, "res.users,1", "nonsense", "res.partner,x", 42} {
-		err := orm.Catch(func() { doc.Set("ref", v) })
+		err := env.Catch(func() { doc.Set("ref", v) })
 		var ve *orm.ValidationError
 		if !errors.As(err, &ve) || ve.Field != "ref" || !ve.HasValue {
 			t.Errorf("ref = %v: got %v, want a ValidationError naming test.doc.ref and the value", v, err)

@@ -169,7 +169,7 @@ func TestMixins(t *testing.T) {
 	if env.Model("test.mixin.a").Model().HasTable() {
 		t.Errorf("an abstract model has no table")
 	}
-	err := orm.Catch(func() { env.Model("test.mixin.a").Create(orm.Values{"a": "x"}) })
+	err := env.Catch(func() { env.Model("test.mixin.a").Create(orm.Values{"a": "x"}) })
 	if _, ok := err.(*orm.UserError); !ok {
 		t.Errorf("creating an abstract record: got %v, want a UserError", err)
 	}
@@ -181,7 +181,7 @@ func TestOverrideDisplayNameAndCreate(t *testing.T) {
 	if got := u.DisplayName(); got != "[grey] U" {
 		t.Errorf("display_name: got %q", got)
 	}
-	err := orm.Catch(func() { u.Call("no_such_method") })
+	err := env.Catch(func() { u.Call("no_such_method") })
 	if _, ok := err.(*orm.UserError); !ok {
 		t.Errorf("unknown method: got %v, want a UserError", err)
 	}

@@ -39,13 +39,13 @@ func openEnv(t *testing.T) *orm.Env {
 func committed(t *testing.T, fn func(env *orm.Env)) {
 	t.Helper()
 	env := openEnv(t)
-	if err := orm.Run(env, func(env *orm.Env) error { fn(env); return nil }); err != nil {
+	if err := orm.Run(context.Background(), env, func(env *orm.Env) error { fn(env); return nil }); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // recovered runs f and returns what it panics with (no savepoint: the
-// transactions here are many, orm.Catch would pick the latest).
+// transactions here are many, a package-level Catch would not know which).
 func recovered(f func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {

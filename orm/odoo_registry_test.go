@@ -143,7 +143,7 @@ func TestOdooReadEveryModel(t *testing.T) {
 		if !env.Registry().Model(name).HasTable() {
 			continue
 		}
-		err := orm.Catch(func() {
+		err := env.Catch(func() {
 			rs := env.Model(name).WithContext(orm.Ctx{"active_test": false}).Search(nil, orm.Limit(20))
 			rs.Read()
 			rs.Mapped("display_name")
@@ -157,7 +157,7 @@ func TestOdooReadEveryModel(t *testing.T) {
 func TestOdooUnavailableField(t *testing.T) {
 	env := odooEnv(t, "")
 	so := env.Model("sale.order").Search(nil, orm.Limit(1))
-	err := orm.Catch(func() { so.Get("amount_to_invoice") })
+	err := env.Catch(func() { so.Get("amount_to_invoice") })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "amount_to_invoice" || !strings.Contains(err.Error(), "computed by Odoo's Python code") {
 		t.Fatalf("got %v, want a ValidationError naming sale.order.amount_to_invoice", err)
@@ -167,7 +167,7 @@ func TestOdooUnavailableField(t *testing.T) {
 	} else if _, ok := vals[0]["amount_to_invoice"]; ok {
 		t.Errorf("Read() without fields gives amount_to_invoice, which odsh cannot compute")
 	}
-	err = orm.Catch(func() { env.Model("sale.order").Search("[('amount_to_invoice', '>', 0)]") })
+	err = env.Catch(func() { env.Model("sale.order").Search("[('amount_to_invoice', '>', 0)]") })
 	if err == nil || !strings.Contains(err.Error(), "cannot be searched") {
 		t.Errorf("search on amount_to_invoice: got %v", err)
 	}
@@ -357,13 +357,13 @@ func TestOdooDemoUser(t *testing.T) {
 	if n := env.Model("crm.lead").SearchCount(nil); n >= all.Len() {
 		t.Errorf("demo sees %d leads of %d: the rules hid nothing", n, all.Len())
 	}
-	err := orm.Catch(func() { env.Model("ir.config_parameter").Search(nil) })
+	err := env.Catch(func() { env.Model("ir.config_parameter").Search(nil) })
 	var ae *orm.AccessError
 	if !errors.As(err, &ae) {
 		t.Errorf("demo reading ir.config_parameter: got %v, want an AccessError", err)
 	}
 	hidden := sqlIDs(t, env, "SELECT id FROM crm_lead WHERE active AND user_id IS NOT NULL AND user_id <> $1 ORDER BY id LIMIT 1", uid)
-	err = orm.Catch(func() { env.Model("crm.lead").Browse(hidden...).Read("name") })
+	err = env.Catch(func() { env.Model("crm.lead").Browse(hidden...).Read("name") })
 	if !errors.As(err, &ae) {
 		t.Errorf("demo reading another salesman's lead %v: got %v, want an AccessError", hidden, err)
 	}

@@ -60,7 +60,7 @@ func TestOdooWrite(t *testing.T) {
 		{"create", func() { env.Model("res.partner").Create(orm.Values{"name": "x"}) }, "does not create"},
 		{"unlink", func() { p.Unlink() }, "does not delete"},
 	} {
-		err := orm.Catch(tc.f)
+		err := env.Catch(tc.f)
 		if !errors.As(err, &ue) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: got %v, want a one-line UserError containing %q", tc.name, err, tc.want)
 		}
@@ -75,7 +75,7 @@ func TestOdooWrite(t *testing.T) {
 
 func TestOdooReadOnlySession(t *testing.T) {
 	env := odooEnv(t, "")
-	err := orm.Catch(func() { env.Model("res.partner").Browse(15).Write(orm.Values{"phone": "1"}) })
+	err := env.Catch(func() { env.Model("res.partner").Browse(15).Write(orm.Values{"phone": "1"}) })
 	if err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Errorf("write in a read-only session: got %v", err)
 	}

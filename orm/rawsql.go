@@ -75,7 +75,7 @@ func (tx *Transaction) raw(sql string, args []any, run func() pgconn.CommandTag)
 	word := firstSQLWord(sql)
 	if txControl[word] && !(word == "PREPARE" && !strings.Contains(strings.ToUpper(sql), "TRANSACTION")) {
 		panic(&UserError{ErrorInfo{Msg: "raw SQL " + word + " would end or nest the transaction behind the ORM's back: " +
-			"use env.Commit(), env.Rollback() or orm.Catch (a savepoint) instead", Value: oneLine(sql), HasValue: true}})
+			"use env.Commit(), env.Rollback() or env.Catch (a savepoint) instead", Value: oneLine(sql), HasValue: true}})
 	}
 	before, counted := int64(0), mayHideWrite[word]
 	if counted {

@@ -74,13 +74,13 @@ func TestRawSQLWritesAreSeen(t *testing.T) {
 func TestRawTransactionControlRefused(t *testing.T) {
 	env := testdb.Env(t)
 	for _, q := range []string{"COMMIT", "rollback", " begin", "/* x */ SAVEPOINT a", "RELEASE SAVEPOINT a", "END", "PREPARE TRANSACTION 'x'"} {
-		err := orm.Catch(func() { env.Tx().Exec(q) })
+		err := env.Catch(func() { env.Tx().Exec(q) })
 		var ue *orm.UserError
 		if !errors.As(err, &ue) || !strings.Contains(err.Error(), "env.Commit()") {
 			t.Errorf("%s: got %v, want a UserError pointing to env.Commit()", q, err)
 		}
 	}
-	if err := orm.Catch(func() { env.Tx().Exec("PREPARE q AS SELECT 1") }); err != nil {
+	if err := env.Catch(func() { env.Tx().Exec("PREPARE q AS SELECT 1") }); err != nil {
 		t.Errorf("PREPARE of a statement: %v", err)
 	}
 }

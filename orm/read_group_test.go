@@ -209,7 +209,7 @@ func TestReadGroupBadInput(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var before, after int
-			err := orm.Catch(func() {
+			err := fx.env.Catch(func() {
 				before = fx.env.QueryCount()
 				defer func() { after = fx.env.QueryCount() }()
 				items.ReadGroup(nil, tc.fields, tc.groups, orm.Order(tc.order))

@@ -39,7 +39,7 @@ func TestRead(t *testing.T) {
 	if len(cherry["tag_ids"].([]int64)) != 0 || len(cherry["line_ids"].([]int64)) != 0 {
 		t.Errorf("archived lines are read: %v", cherry)
 	}
-	err := orm.Catch(func() { apple.Read("nmae") })
+	err := apple.Env().Catch(func() { apple.Read("nmae") })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "nmae" {
 		t.Errorf("unknown field: got %v", err)
@@ -173,7 +173,7 @@ func TestArchive(t *testing.T) {
 	if !zombie.Bool("active") {
 		t.Error("ActionUnarchive did not unarchive")
 	}
-	err := orm.Catch(func() { fx.env.Model("test.search.noname").Create(orm.Values{}).ActionArchive() })
+	err := fx.env.Catch(func() { fx.env.Model("test.search.noname").Create(orm.Values{}).ActionArchive() })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) {
 		t.Errorf("archiving a model without active: got %v, want a UserError", err)
@@ -206,12 +206,12 @@ func TestParentStore(t *testing.T) {
 	if got, want := a1.Str("parent_path"), path(a.ID(), a1.ID()); got != want {
 		t.Errorf("after detaching: got %q, want %q", got, want)
 	}
-	err := orm.Catch(func() { a.Write(orm.Values{"parent_id": a1.ID()}) })
+	err := a.Env().Catch(func() { a.Write(orm.Values{"parent_id": a1.ID()}) })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) {
 		t.Errorf("moving under a descendant: got %v, want a UserError", err)
 	}
-	err = orm.Catch(func() { a.Write(orm.Values{"parent_id": a.ID()}) })
+	err = a.Env().Catch(func() { a.Write(orm.Values{"parent_id": a.ID()}) })
 	if !errors.As(err, &ue) {
 		t.Errorf("moving under itself: got %v, want a UserError", err)
 	}

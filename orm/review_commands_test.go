@@ -13,7 +13,7 @@ func TestSetOnTwoParentsAssignsToTheLast(t *testing.T) {
 	b := reviewOrder(env, "b", 5)
 	l := a.Rel("line_ids").Records()[0]
 	both := a.Union(b)
-	err := orm.Catch(func() { both.Write(orm.Values{"line_ids": []any{orm.Command.Set(l.ID())}}) })
+	err := env.Catch(func() { both.Write(orm.Values{"line_ids": []any{orm.Command.Set(l.ID())}}) })
 	if err != nil {
 		t.Fatalf("set on two orders: %v", err)
 	}

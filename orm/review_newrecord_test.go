@@ -17,7 +17,7 @@ func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
 	a := reviewOrder(env, "a")
 	n := env.Model("review.order").New(orm.Values{"name": "new"})
 	both := env.Model("review.order").Browse(a.ID(), n.ID())
-	err := orm.Catch(func() { both.Write(orm.Values{"name": "both"}) })
+	err := env.Catch(func() { both.Write(orm.Values{"name": "both"}) })
 	if err == nil {
 		env.InvalidateAll()
 		t.Fatalf("write on a real and a new record: no error, and the real one's name is %q", a.Str("name"))
@@ -29,7 +29,7 @@ func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
 
 func TestWriteUnknownNegativeIDFails(t *testing.T) {
 	env := testdb.Env(t, reviewAddon)
-	err := orm.Catch(func() { env.Model("review.order").Browse(-42).Write(orm.Values{"name": "x"}) })
+	err := env.Catch(func() { env.Model("review.order").Browse(-42).Write(orm.Values{"name": "x"}) })
 	if err == nil {
 		t.Error("write on id -42 (no such new record): no error")
 	}
@@ -44,7 +44,7 @@ func TestCharRefusesNULAtWrite(t *testing.T) {
 	env := testdb.Env(t, reviewAddon)
 	a := reviewOrder(env, "a")
 	for _, v := range []any{"x\x00y", []byte("x\x00y"), []byte("x\xffy")} {
-		err := orm.Catch(func() { a.Write(orm.Values{"name": v}) })
+		err := env.Catch(func() { a.Write(orm.Values{"name": v}) })
 		var ve *orm.ValidationError
 		if !errors.As(err, &ve) || ve.Field != "name" {
 			t.Errorf("write %q: got %v, want a ValidationError naming review.order.name", v, err)

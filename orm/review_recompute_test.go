@@ -122,7 +122,7 @@ func TestCatchRollbackKeepsWorkBeforeIt(t *testing.T) {
 	a.Write(orm.Values{"name": "before"})
 	l := a.Rel("line_ids")
 	l.Write(orm.Values{"qty": 7})
-	err := orm.Catch(func() {
+	err := env.Catch(func() {
 		a.Write(orm.Values{"name": "inside"})
 		panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Msg: "x"}})
 	})

@@ -63,7 +63,7 @@ func TestUnlinkCascadeForgetsDeletedLines(t *testing.T) {
 	if got := n.Rel("order_id").Len(); got != 0 {
 		t.Errorf("note's order after set null: got %d records, want 0", got)
 	}
-	err := orm.Catch(func() { lines.Records()[0].Str("name") })
+	err := env.Catch(func() { lines.Records()[0].Str("name") })
 	var me *orm.MissingError
 	if !errors.As(err, &me) {
 		t.Errorf("reading a line deleted by cascade: got %v, want a MissingError", err)

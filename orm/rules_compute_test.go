@@ -126,7 +126,7 @@ func TestRuleConstraints(t *testing.T) {
 	if ruleCalls["check n"] != 1 {
 		t.Errorf("write without n: constraint on n ran")
 	}
-	err := orm.Catch(func() { r.Write(orm.Values{"n": -1}) })
+	err := env.Catch(func() { r.Write(orm.Values{"n": -1}) })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "n" {
 		t.Fatalf("negative n: got %v, want the constraint's ValidationError", err)
@@ -134,7 +134,7 @@ func TestRuleConstraints(t *testing.T) {
 	if got := r.Int("n"); got != 1 {
 		t.Errorf("n after the refused write: got %d", got)
 	}
-	err = orm.Catch(func() {
+	err = env.Catch(func() {
 		r.Write(orm.Values{"n": 600})
 		env.FlushAll()
 	})
@@ -144,7 +144,7 @@ func TestRuleConstraints(t *testing.T) {
 	if got := r.Int("double"); got != 2 {
 		t.Errorf("double after the refused write: got %d, want 2", got)
 	}
-	err = orm.Catch(func() { m.Create(orm.Values{"name": "z", "n": -5}) })
+	err = env.Catch(func() { m.Create(orm.Values{"name": "z", "n": -5}) })
 	if !errors.As(err, &ve) {
 		t.Fatalf("create with a negative n: got %v", err)
 	}
@@ -168,7 +168,7 @@ func TestRuleOndeleteGuard(t *testing.T) {
 	}})
 	tags := env.Model("rules.tag").Create(orm.Values{"name": "free"}, orm.Values{"name": "locked"})
 	var ue *orm.UserError
-	if err := orm.Catch(func() { tags.Unlink() }); !errors.As(err, &ue) {
+	if err := env.Catch(func() { tags.Unlink() }); !errors.As(err, &ue) {
 		t.Fatalf("guarded unlink: got %v, want a UserError", err)
 	}
 	if tags.Exists().Len() != 2 {

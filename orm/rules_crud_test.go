@@ -73,7 +73,7 @@ func TestRuleUnlinkTwice(t *testing.T) {
 	_, m := rulesEnv(t)
 	r := m.Create(orm.Values{"name": "x"})
 	r.Unlink()
-	if err := orm.Catch(func() { r.Unlink() }); err != nil {
+	if err := r.Env().Catch(func() { r.Unlink() }); err != nil {
 		t.Fatalf("second unlink: %v", err)
 	}
 }
@@ -81,7 +81,7 @@ func TestRuleUnlinkTwice(t *testing.T) {
 // §8 "Unknown field in create/write/new → ValueError".
 func TestRuleUnknownFieldInNew(t *testing.T) {
 	_, m := rulesEnv(t)
-	err := orm.Catch(func() { m.New(orm.Values{"nmae": "x"}) })
+	err := m.Env().Catch(func() { m.New(orm.Values{"nmae": "x"}) })
 	wantValidation(t, err, "rules.rec", "nmae")
 }
 

@@ -92,7 +92,7 @@ func TestRuleSudo(t *testing.T) {
 		t.Errorf("sudo write seen from another env: %q", got)
 	}
 	env.InvalidateAll()
-	wantAccess(t, orm.Catch(func() { su.Sudo(false).Str("name") }), "test.secret")
+	wantAccess(t, env.Catch(func() { su.Sudo(false).Str("name") }), "test.secret")
 }
 
 // §5 "unauthorized/garbage ids [in allowed_company_ids] → AccessError
@@ -102,11 +102,11 @@ func TestRuleCompaniesUnauthorized(t *testing.T) {
 	other := env.Model("res.company").Create(orm.Values{"name": "Elsewhere"})
 	emp := newUser(t, env, "emp_companies", "base.group_user")
 	bad := env.WithUser(emp).WithContext(orm.Ctx{"allowed_company_ids": []int64{other.ID()}})
-	wantAccess(t, orm.Catch(func() { bad.Company() }), "res.company")
-	wantAccess(t, orm.Catch(func() { bad.Companies() }), "res.company")
+	wantAccess(t, env.Catch(func() { bad.Company() }), "res.company")
+	wantAccess(t, env.Catch(func() { bad.Companies() }), "res.company")
 	if got := bad.Sudo().Company(); !got.Equal(other) {
 		t.Errorf("sudo: company %v, want %v", got, other)
 	}
 	garbage := env.WithUser(emp).WithContext(orm.Ctx{"allowed_company_ids": []int64{987654}})
-	wantAccess(t, orm.Catch(func() { garbage.Company() }), "res.company")
+	wantAccess(t, env.Catch(func() { garbage.Company() }), "res.company")
 }

@@ -88,7 +88,7 @@ func TestRuleSetOperatorsMixedModels(t *testing.T) {
 		"contains":  func() { r.Contains(tag) },
 		"subset":    func() { r.IsSubset(tag) },
 	} {
-		if err := orm.Catch(f); err == nil {
+		if err := env.Catch(f); err == nil {
 			t.Errorf("%s of two models: no error", name)
 		}
 	}
@@ -163,7 +163,7 @@ func TestRuleEnsureOneMessage(t *testing.T) {
 	_, m := rulesEnv(t)
 	two := m.Create(orm.Values{"name": "a"}, orm.Values{"name": "b"})
 	for _, rs := range []orm.Recordset{m.Browse(), two} {
-		err := orm.Catch(func() { rs.EnsureOne() })
+		err := rs.Env().Catch(func() { rs.EnsureOne() })
 		var ve *orm.ValidationError
 		if !errors.As(err, &ve) || !contains(err.Error(), "expected singleton: "+rs.String()) {
 			t.Errorf("EnsureOne on %v: got %v", rs, err)

@@ -57,11 +57,11 @@ func TestRuleRecordRulesCombine(t *testing.T) {
 	}
 	env.InvalidateAll()
 	b := tags.At(1).WithUser(employee)
-	wantAccess(t, orm.Catch(func() { b.Str("name") }), "rules.tag")
-	wantAccess(t, orm.Catch(func() { b.Write(orm.Values{"name": "b2"}) }), "rules.tag")
+	wantAccess(t, env.Catch(func() { b.Str("name") }), "rules.tag")
+	wantAccess(t, env.Catch(func() { b.Write(orm.Values{"name": "b2"}) }), "rules.tag")
 	gone := env.Model("rules.tag").Create(orm.Values{"name": "a"})
 	gone.Unlink()
-	wantAccess(t, orm.Catch(func() { b.Concat(gone.WithUser(employee)).Unlink() }), "rules.tag")
+	wantAccess(t, env.Catch(func() { b.Concat(gone.WithUser(employee)).Unlink() }), "rules.tag")
 	if tags.At(1).Exists().Len() != 1 {
 		t.Fatal("a forbidden unlink deleted the record")
 	}
@@ -76,14 +76,14 @@ func TestRuleAccessRightsAdditive(t *testing.T) {
 	env, _ := rulesEnv(t)
 	employee, nogroup := rulesSecurity(t, env)
 	tag := env.Model("rules.tag").Create(orm.Values{"name": "t"})
-	wantAccess(t, orm.Catch(func() { env.WithUser(nogroup).Model("rules.tag").Search(nil) }), "rules.tag")
-	wantAccess(t, orm.Catch(func() { env.WithUser(nogroup).Model("rules.tag").Create(orm.Values{"name": "x"}) }), "rules.tag")
+	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("rules.tag").Search(nil) }), "rules.tag")
+	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("rules.tag").Create(orm.Values{"name": "x"}) }), "rules.tag")
 	model := env.Model("ir.model").Search("[('model', '=', 'rules.tag')]")
 	env.Model("ir.model.access").Create(orm.Values{"name": "tag everyone", "model_id": model.ID(), "perm_read": true})
 	if got := tag.WithUser(nogroup).Str("name"); got != "t" {
 		t.Errorf("global read ACL: %q", got)
 	}
-	wantAccess(t, orm.Catch(func() { tag.WithUser(nogroup).Write(orm.Values{"name": "x"}) }), "rules.tag")
+	wantAccess(t, env.Catch(func() { tag.WithUser(nogroup).Write(orm.Values{"name": "x"}) }), "rules.tag")
 	tag.WithUser(employee).Write(orm.Values{"name": "by employee"})
 	if got := tag.WithUser(nogroup).Sudo().Str("name"); got != "by employee" {
 		t.Errorf("sudo read: %q", got)
@@ -102,11 +102,11 @@ func TestRulePrefetchWithHiddenAndDeleted(t *testing.T) {
 	env.InvalidateAll()
 	recs := env.WithUser(employee).Model("rules.tag").Browse(tags.IDs()...).Records()
 	// read the hidden one first: its batch holds the others
-	wantAccess(t, orm.Catch(func() { recs[1].Str("name") }), "rules.tag")
+	wantAccess(t, env.Catch(func() { recs[1].Str("name") }), "rules.tag")
 	if got := recs[0].Str("name"); got != "ok" {
 		t.Errorf("visible record of the same batch: %q", got)
 	}
-	if err := orm.Catch(func() { recs[2].Str("name") }); err == nil || !isMissing(err) {
+	if err := env.Catch(func() { recs[2].Str("name") }); err == nil || !isMissing(err) {
 		t.Errorf("deleted record: got %v, want MissingError", err)
 	}
 }

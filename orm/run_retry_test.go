@@ -28,7 +28,7 @@ func TestRunRetriesConcurrencyErrors(t *testing.T) {
 	fail := `DO $$ BEGIN RAISE EXCEPTION 'could not serialize' USING ERRCODE = 'serialization_failure'; END $$`
 
 	attempts := 0
-	err = orm.Run(env, func(env *orm.Env) error {
+	err = orm.Run(context.Background(), env, func(env *orm.Env) error {
 		attempts++
 		env.Model("test.tag").Create(orm.Values{"name": "retried"})
 		if attempts < 3 {
@@ -41,13 +41,13 @@ func TestRunRetriesConcurrencyErrors(t *testing.T) {
 	}
 	tags := env.Model("test.tag").Search("[('name', '=', 'retried')]")
 	n := tags.Len()
-	_ = orm.Run(env, func(env *orm.Env) error { tags.Unlink(); return nil }) // leave the database as it was
+	_ = orm.Run(context.Background(), env, func(env *orm.Env) error { tags.Unlink(); return nil }) // leave the database as it was
 	if n != 1 {
 		t.Fatalf("%d records after the retries, want 1 (the failed attempts rolled back)", n)
 	}
 
 	attempts = 0
-	err = orm.Run(env, func(env *orm.Env) error {
+	err = orm.Run(context.Background(), env, func(env *orm.Env) error {
 		attempts++
 		env.Tx().Exec(fail)
 		return nil
@@ -58,12 +58,82 @@ func TestRunRetriesConcurrencyErrors(t *testing.T) {
 	}
 	// other errors are not retried
 	attempts = 0
-	err = orm.Run(env, func(env *orm.Env) error {
+	err = orm.Run(context.Background(), env, func(env *orm.Env) error {
 		attempts++
 		env.Model("test.tag").Create(orm.Values{"name": nil})
 		return nil
 	})
 	if attempts != 1 || err == nil {
 		t.Fatalf("a ValidationError was retried (%d attempts, %v)", attempts, err)
+	}
+}
+
+// Run honours its context: a cancelled context ends the pause between
+// attempts at once (the error says both: the conflict and the
+// cancellation), and no further attempt runs.
+func TestRunStopsRetryingWhenContextEnds(t *testing.T) {
+	env := txEnv(t)
+	fail := `DO $$ BEGIN RAISE EXCEPTION 'could not serialize' USING ERRCODE = 'serialization_failure'; END $$`
+	ctx, cancel := context.WithCancel(context.Background())
+	attempts := 0
+	err := orm.Run(ctx, env, func(env *orm.Env) error {
+		attempts++
+		defer cancel() // cancelled once this attempt has failed
+		env.Tx().Exec(fail)
+		return nil
+	})
+	var ce *orm.ConcurrencyError
+	if attempts != 1 || !errors.As(err, &ce) || !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v after %d attempts, want the ConcurrencyError and context.Canceled after 1", err, attempts)
+	}
+	// the transaction is usable afterwards, under its own context again
+	if n := env.Model("test.tag").SearchCount(nil); n < 0 {
+		t.Fatalf("count %d", n)
+	}
+}
+
+// Run's context governs the statements of the unit of work: cancelled
+// before a statement, the statement is cancelled and the unit rolled back.
+func TestRunContextCancelsStatements(t *testing.T) {
+	env := txEnv(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	err := orm.Run(ctx, env, func(env *orm.Env) error {
+		env.Model("test.tag").Create(orm.Values{"name": "never committed"})
+		cancel()
+		env.Model("test.tag").Search("[('name', '=', 'never committed')]")
+		return nil
+	})
+	var ce *orm.CancelledError
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v, want a CancelledError", err)
+	}
+	if n := env.Model("test.tag").SearchCount("[('name', '=', 'never committed')]"); n != 0 {
+		t.Fatalf("%d records of a cancelled unit of work", n)
+	}
+}
+
+// A savepoint belongs to the env it is taken on: with two transactions
+// open, an error inside a.Catch rolls back a's savepoint and leaves both
+// transactions usable (a package-level Catch put the savepoint on the
+// transaction opened last and left the other aborted).
+func TestCatchUsesItsOwnTransaction(t *testing.T) {
+	a := txEnv(t)
+	b := txEnv(t) // opened last
+	kept := a.Model("test.tag").Create(orm.Values{"name": "kept in a"})
+	a.FlushAll()
+	err := a.Catch(func() {
+		a.Model("test.tag").Create(orm.Values{"name": "undone in a"})
+		a.FlushAll()
+		a.Model("test.tag").Create(orm.Values{"name": nil})
+	})
+	var ve *orm.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("got %v, want the ValidationError", err)
+	}
+	if n := a.Model("test.tag").SearchCount("[('name', 'in', ['kept in a', 'undone in a'])]"); n != 1 || kept.Exists().Len() != 1 {
+		t.Fatalf("a holds %d of its tags, want 1 (the one created before the savepoint)", n)
+	}
+	if n := b.Model("test.tag").SearchCount(nil); n < 0 {
+		t.Fatalf("count %d", n)
 	}
 }

@@ -85,7 +85,7 @@ func TestDeclareErrorsChangeNothing(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := orm.Catch(func() { env.Declare(c.def) })
+			err := env.Catch(func() { env.Declare(c.def) })
 			var ve *orm.ValidationError
 			if err == nil || (!errors.As(err, &ve) && !strings.Contains(c.name, "sql")) || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want a ValidationError containing %q", err, c.want)

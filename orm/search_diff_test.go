@@ -129,7 +129,7 @@ func TestSearchMatchesFilteredDomain(t *testing.T) {
 	for i := 0; i < 400; i++ {
 		d := randomDomain(rng, fx, paths, 3)
 		var sql, mem orm.Recordset
-		if err := orm.Catch(func() { sql = items.Search(d) }); err != nil {
+		if err := items.Env().Catch(func() { sql = items.Search(d) }); err != nil {
 			t.Errorf("%d %s: Search: %v", i, d, err)
 			continue
 		}
@@ -137,7 +137,7 @@ func TestSearchMatchesFilteredDomain(t *testing.T) {
 		if strings.Contains(fmt.Sprint(d), "'active'") {
 			base = all.WithContext(orm.Ctx{"active_test": true})
 		}
-		if err := orm.Catch(func() { mem = base.FilteredDomain(d) }); err != nil {
+		if err := base.Env().Catch(func() { mem = base.FilteredDomain(d) }); err != nil {
 			t.Errorf("%d %s: FilteredDomain: %v", i, d, err)
 			continue
 		}

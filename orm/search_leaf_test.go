@@ -234,7 +234,7 @@ func TestSearchOperators(t *testing.T) {
 		t.Run(tc.dom, func(t *testing.T) {
 			dom := fx.substitute(tc.dom)
 			var got orm.Recordset
-			if err := orm.Catch(func() { got = items.Search(dom) }); err != nil {
+			if err := items.Env().Catch(func() { got = items.Search(dom) }); err != nil {
 				t.Fatalf("Search: %v", err)
 			}
 			if g := strings.Join(fx.keys(got), " "); g != tc.want {
@@ -245,7 +245,7 @@ func TestSearchOperators(t *testing.T) {
 				visible = visible.Filtered("active")
 			}
 			var mem orm.Recordset
-			if err := orm.Catch(func() { mem = visible.FilteredDomain(dom) }); err != nil {
+			if err := visible.Env().Catch(func() { mem = visible.FilteredDomain(dom) }); err != nil {
 				t.Fatalf("FilteredDomain: %v", err)
 			}
 			if g := strings.Join(fx.keys(mem), " "); g != tc.want {

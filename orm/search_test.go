@@ -42,7 +42,7 @@ func TestSearchBadInput(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.dom+tc.order, func(t *testing.T) {
 			var before, after int
-			err := orm.Catch(func() {
+			err := fx.env.Catch(func() {
 				before = fx.env.QueryCount()
 				defer func() { after = fx.env.QueryCount() }()
 				var opts []orm.SearchOpt

@@ -227,7 +227,7 @@ func (a attrRecord) Attr(name string) (any, error) {
 		return nil, fmt.Errorf("%s has no field %q", a.rs.model.Name, name)
 	}
 	var v any
-	err := Catch(func() { v = a.rs.Get(name) })
+	err := a.rs.env.Catch(func() { v = a.rs.Get(name) })
 	if rs, ok := v.(Recordset); ok {
 		return attrRecord{rs}, err
 	}

@@ -56,8 +56,8 @@ func TestAccessRights(t *testing.T) {
 	admin := env.Ref("base.user_admin")
 
 	// no group, no right
-	wantAccess(t, orm.Catch(func() { env.WithUser(nobody).Model("res.partner").Search(nil) }), "res.partner")
-	wantAccess(t, orm.Catch(func() { partner.WithUser(nobody).Str("name") }), "res.partner")
+	wantAccess(t, env.Catch(func() { env.WithUser(nobody).Model("res.partner").Search(nil) }), "res.partner")
+	wantAccess(t, env.Catch(func() { partner.WithUser(nobody).Str("name") }), "res.partner")
 	// global read right
 	if env.WithUser(nobody).Model("res.country").SearchCount(nil) == 0 {
 		t.Fatal("countries are readable by everyone")
@@ -67,16 +67,16 @@ func TestAccessRights(t *testing.T) {
 	if got := partner.WithUser(employee).Str("name"); got != "Visible" {
 		t.Fatalf("employee read: %q", got)
 	}
-	wantAccess(t, orm.Catch(func() { partner.WithUser(employee).Set("city", "Gent") }), "res.partner")
+	wantAccess(t, env.Catch(func() { partner.WithUser(employee).Set("city", "Gent") }), "res.partner")
 	be := env.Ref("base.be").WithUser(employee)
-	wantAccess(t, orm.Catch(func() { be.Set("name", "Belgique") }), "res.country")
-	wantAccess(t, orm.Catch(func() { env.WithUser(employee).Model("res.country").Create(orm.Values{"name": "X"}) }), "res.country")
-	wantAccess(t, orm.Catch(func() { secret.WithUser(employee).Unlink() }), "test.secret")
+	wantAccess(t, env.Catch(func() { be.Set("name", "Belgique") }), "res.country")
+	wantAccess(t, env.Catch(func() { env.WithUser(employee).Model("res.country").Create(orm.Values{"name": "X"}) }), "res.country")
+	wantAccess(t, env.Catch(func() { secret.WithUser(employee).Unlink() }), "test.secret")
 	// field groups
 	if got := secret.WithUser(employee).Str("name"); got != "s" {
 		t.Fatalf("employee reads the open field: %q", got)
 	}
-	err := orm.Catch(func() { secret.WithUser(employee).Str("internal") })
+	err := env.Catch(func() { secret.WithUser(employee).Str("internal") })
 	var ae *orm.AccessError
 	if !errors.As(err, &ae) || ae.Field != "internal" {
 		t.Fatalf("restricted field: got %v", err)
@@ -114,13 +114,13 @@ func TestRecordRules(t *testing.T) {
 		t.Fatalf("cached value: %q", got)
 	}
 	env.InvalidateAll()
-	wantAccess(t, orm.Catch(func() { hidden.WithUser(employee).Str("name") }), "res.partner")
+	wantAccess(t, env.Catch(func() { hidden.WithUser(employee).Str("name") }), "res.partner")
 	if got := mine.WithUser(employee).Str("name"); got != "Mine" {
 		t.Fatalf("a visible record in the same prefetch set: %q", got)
 	}
-	wantAccess(t, orm.Catch(func() { hidden.WithUser(employee).Set("name", "x") }), "res.partner")
-	wantAccess(t, orm.Catch(func() { hidden.WithUser(employee).Unlink() }), "res.partner")
-	wantAccess(t, orm.Catch(func() { partners.Create(orm.Values{"name": "Sneaky", "company_id": other.ID()}) }), "res.partner")
+	wantAccess(t, env.Catch(func() { hidden.WithUser(employee).Set("name", "x") }), "res.partner")
+	wantAccess(t, env.Catch(func() { hidden.WithUser(employee).Unlink() }), "res.partner")
+	wantAccess(t, env.Catch(func() { partners.Create(orm.Values{"name": "Sneaky", "company_id": other.ID()}) }), "res.partner")
 	if env.Model("res.partner").SearchCount("[('name', '=', 'Sneaky')]") != 0 {
 		t.Fatal("a create refused by a rule left its row")
 	}
@@ -146,9 +146,9 @@ func TestPartnerRightsAsOdoo(t *testing.T) {
 		if got := rs.WithUser(employee).Str("name"); got == "" {
 			t.Errorf("employee cannot read %s", model)
 		}
-		wantAccess(t, orm.Catch(func() { rs.WithUser(employee).Set("name", "x") }), model)
-		wantAccess(t, orm.Catch(func() { env.WithUser(employee).Model(model).Create(orm.Values{"name": "n"}) }), model)
-		wantAccess(t, orm.Catch(func() { rs.WithUser(employee).Unlink() }), model)
+		wantAccess(t, env.Catch(func() { rs.WithUser(employee).Set("name", "x") }), model)
+		wantAccess(t, env.Catch(func() { env.WithUser(employee).Model(model).Create(orm.Values{"name": "n"}) }), model)
+		wantAccess(t, env.Catch(func() { rs.WithUser(employee).Unlink() }), model)
 		rs.WithUser(manager).Set("name", "renamed")
 		created := env.WithUser(manager).Model(model).Create(orm.Values{"name": "n"})
 		created.Unlink()

@@ -38,7 +38,7 @@ func TestSelectionAddBadPolicies(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := orm.Catch(func() { env.Declare(orm.ModelDef{Inherit: []string{"test.foo"}, Fields: []*orm.FieldDef{c.field}}) })
+			err := env.Catch(func() { env.Declare(orm.ModelDef{Inherit: []string{"test.foo"}, Fields: []*orm.FieldDef{c.field}}) })
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want an error containing %q", err, c.want)
 			}

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -52,8 +51,6 @@ type TxOptions struct {
 	Log       io.Writer // log every statement with its duration
 }
 
-var lastTx atomic.Pointer[Transaction]
-
 // Begin starts a transaction on conn for the models of reg.
 func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (*Transaction, error) {
 	if !reg.ready {
@@ -67,7 +64,6 @@ func Begin(ctx context.Context, conn *pgx.Conn, reg *Registry, opts TxOptions) (
 	if err := tx.begin(); err != nil {
 		return nil, err
 	}
-	lastTx.Store(tx)
 	return tx, nil
 }
 
@@ -151,7 +147,6 @@ func (tx *Transaction) SetClock(clock func() time.Time) {
 // note counts and logs one statement.
 func (tx *Transaction) note(sql string, args []any, start time.Time) {
 	tx.queries++
-	lastTx.Store(tx)
 	for _, fn := range tx.onQuery {
 		fn(sql, args)
 	}
@@ -340,7 +335,6 @@ func (tx *Transaction) Close() error {
 		return nil
 	}
 	tx.closed = true
-	lastTx.CompareAndSwap(tx, nil)
 	ctx := context.Background()
 	_, err := tx.conn.Exec(ctx, "ROLLBACK")
 	return err

@@ -144,12 +144,12 @@ func TestUpdateFieldTranslations(t *testing.T) {
 	if got := item.GetFieldTranslations("name"); fmt.Sprint(got) != "map[en_US:Gate nl_BE:Deur]" {
 		t.Errorf("from the database: got %v", got)
 	}
-	err := orm.Catch(func() { item.UpdateFieldTranslations("name", map[string]any{"de_DE": "Tür"}) })
+	err := env.Catch(func() { item.UpdateFieldTranslations("name", map[string]any{"de_DE": "Tür"}) })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) || ue.Value != "de_DE" || ue.Field != "name" {
 		t.Errorf("inactive language: got %v, want a UserError naming de_DE and name", err)
 	}
-	err = orm.Catch(func() { item.UpdateFieldTranslations("code", map[string]any{"fr_FR": "x"}) })
+	err = env.Catch(func() { item.UpdateFieldTranslations("code", map[string]any{"fr_FR": "x"}) })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "code" {
 		t.Errorf("untranslated field: got %v, want a ValidationError naming code", err)
@@ -169,7 +169,7 @@ func TestTranslateBadLanguage(t *testing.T) {
 			"order":  func() { rec.Search(nil, orm.Order("name")) },
 		}
 		for op, fn := range ops {
-			err := orm.Catch(fn)
+			err := env.Catch(fn)
 			var ue *orm.UserError
 			if !errors.As(err, &ue) || ue.Value != lang || ue.Field != "name" || ue.Model != "test.i18n.item" {
 				t.Errorf("%s in %q: got %v, want a UserError naming the language and field", op, lang, err)
@@ -287,7 +287,7 @@ func TestTranslateSearchMatchesFilteredDomain(t *testing.T) {
 				}
 				dom := []any{[]any{"name", op, v}}
 				var sql, mem orm.Recordset
-				if err := orm.Catch(func() { sql = inLang(items, lang).Search(dom, orm.Order("id")) }); err != nil {
+				if err := env.Catch(func() { sql = inLang(items, lang).Search(dom, orm.Order("id")) }); err != nil {
 					t.Errorf("%s %v: Search: %v", lang, dom, err)
 					continue
 				}

@@ -46,7 +46,7 @@ func TestUnlinkBulkRestrict(t *testing.T) {
 	env := testdb.Env(t)
 	before := planCacheMode(t, env)
 	ps := bulkPartners(env, 300).Union(env.Ref("base.main_partner"))
-	err := orm.Catch(func() { ps.Unlink() })
+	err := env.Catch(func() { ps.Unlink() })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) {
 		t.Fatalf("unlink of a company's partner among 301: got %v, want a UserError", err)

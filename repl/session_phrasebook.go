@@ -97,7 +97,7 @@ var phrasebook = []phrase{
 	{Odoo: "env.cr.execute(query, params)", Go: `sql(query, args...), or env.Cr().Execute(orm.SQLf(query, args...))`, Doc: "orm.Cursor.Execute"},
 	{Odoo: "env.cr.commit()", Go: "env.Commit(), or :commit", Doc: "orm.Env.Commit"},
 	{Odoo: "env.cr.rollback()", Go: "env.Rollback(), or :rollback", Doc: "orm.Env.Rollback"},
-	{Odoo: "with env.cr.savepoint(): …", Go: "err := orm.Catch(func() { … })", Doc: "orm.Catch"},
+	{Odoo: "with env.cr.savepoint(): …", Go: "err := env.Catch(func() { … })", Doc: "orm.Env.Catch"},
 	recordsetAttr("records.search(domain)", `rs.Search("[…]")`, "Search"),
 	recordsetAttr("records.search_count(domain)", `rs.SearchCount("[…]")`, "SearchCount"),
 	recordsetAttr("records.search_fetch(domain, fields)", `rs.SearchFetch("[…]", []string{…})`, "SearchFetch"),

@@ -99,7 +99,7 @@ func TestBindingUniquePerBackend(t *testing.T) {
 	backend := env.Ref("connector.example_backend")
 	bindings := env.Model("connector.example.partner.category")
 	bindings.Create(orm.Values{"name": "A", "backend_id": backend.ID(), "external_id": "7"})
-	err := orm.Catch(func() {
+	err := env.Catch(func() {
 		bindings.Create(orm.Values{"name": "B", "backend_id": backend.ID(), "external_id": "7"})
 		env.FlushAll()
 	})
@@ -115,7 +115,7 @@ func TestBindingUniquePerBackend(t *testing.T) {
 func TestImportBadFile(t *testing.T) {
 	env := testdb.Env(t, connector.Addon)
 	backend := env.Ref("connector.example_backend")
-	err := orm.Catch(func() { connector.ImportPartnerCategoriesFile(backend, "no/such/file.json") })
+	err := env.Catch(func() { connector.ImportPartnerCategoriesFile(backend, "no/such/file.json") })
 	var ue *orm.UserError
 	if !errors.As(err, &ue) {
 		t.Errorf("got %v, want a UserError", err)

@@ -224,14 +224,14 @@ func itoa(n int64) string {
 func TestNegativeQuantityRefused(t *testing.T) {
 	fx := newFixture(t)
 	line := fx.lines.At(0)
-	err := orm.Catch(func() { line.Write(orm.Values{"quantity": -1.0}) })
+	err := line.Env().Catch(func() { line.Write(orm.Values{"quantity": -1.0}) })
 	var ve *orm.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "quantity" {
 		t.Fatalf("got %v, want a ValidationError naming demo.order.line.quantity", err)
 	}
 	wantFloat(t, line, "quantity", 2)
 	totals(t, fx.env, fx.order, 25.5, 5.36, 30.86)
-	err = orm.Catch(func() {
+	err = fx.env.Catch(func() {
 		fx.env.Model("demo.order.line").Create(orm.Values{"order_id": fx.order.ID(), "quantity": -2.0})
 	})
 	if !errors.As(err, &ve) {

@@ -164,7 +164,7 @@ func install(ctx context.Context, db *database, reg *orm.Registry, demo string) 
 	}
 	progress := newProgress(os.Stderr, time.Second)
 	defer progress.done()
-	err = orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
+	err = orm.Run(ctx, tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
 		before := installedAddons(env)
 		orm.Install(env, progress.step)
 		for _, a := range reg.Addons() {

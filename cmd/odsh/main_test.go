@@ -149,7 +149,7 @@ func demoLoaded(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	defer tx.Close()
-	err = orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
+	err = orm.Run(ctx, tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
 		if env.Model("demo.order").SearchCount(nil) > 0 {
 			return nil
 		}

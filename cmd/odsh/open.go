@@ -63,7 +63,7 @@ func reportPending(ctx context.Context, f *flags, db *database, reg *orm.Registr
 	}
 	defer tx.Close()
 	var pending []string
-	err = orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
+	err = orm.Run(ctx, tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
 		pending = orm.PendingAddons(env)
 		return nil
 	})

@@ -184,7 +184,7 @@ func Install(dsn string, reg *orm.Registry) error {
 		return err
 	}
 	defer tx.Close()
-	return orm.Run(tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
+	return orm.Run(ctx, tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
 		orm.Install(env, nil)
 		return nil
 	})

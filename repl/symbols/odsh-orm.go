@@ -19,7 +19,6 @@ func init() {
 		"Begin":                 reflect.ValueOf(orm.Begin),
 		"Binary":                reflect.ValueOf(orm.Binary),
 		"Boolean":               reflect.ValueOf(orm.Boolean),
-		"Catch":                 reflect.ValueOf(orm.Catch),
 		"Char":                  reflect.ValueOf(orm.Char),
 		"CmdClear":              reflect.ValueOf(orm.CmdClear),
 		"CmdCreate":             reflect.ValueOf(orm.CmdCreate),
