@@ -53,12 +53,33 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 			return nil, err
 		}
 		f.index = len(m.FieldList)
+		f.Addon = res.fieldAddon[n]
 		m.Fields[n] = f
 		m.FieldList = append(m.FieldList, f)
 	}
+	m.Layers = r.modelLayers(a.Name)
 	m.defaultNames()
 	m.methods = buildMethods(res)
 	return m, nil
+}
+
+// modelLayers describes the layers a model was resolved from.
+func (r *Registry) modelLayers(name string) []ModelLayer {
+	layers := r.layers[name]
+	out := make([]ModelLayer, 0, len(layers))
+	for _, l := range layers {
+		ml := ModelLayer{Addon: l.addon, Extends: l.extends()}
+		for _, p := range l.Inherit {
+			if p != name {
+				ml.Inherit = append(ml.Inherit, p)
+			}
+		}
+		for _, fd := range l.Fields {
+			ml.Fields = append(ml.Fields, fd.Name)
+		}
+		out = append(out, ml)
+	}
+	return out
 }
 
 // buildField checks that every definition agrees on the type, then merges.
