@@ -97,16 +97,16 @@ type Model struct {
 	// Layers are the definitions the model was resolved from, in order
 	// (see ModelLayer); an Odoo database's model has one per module that
 	// defines or extends it, when its ir_model_data says so.
-	Layers   []ModelLayer
-	registry                   *Registry
-	columns                    []*Field // stored fields with a column, id first
-	prefetch                   []*Field // columns loaded together
-	order                      []orderTerm
-	methods                    map[string]Method
-	nonStoredComputed          []*Field
-	constraintsByField         map[string][]int
-	parents                    []string // Inherit parents (prototype), for reflection
-	slots                      int      // cache slots per record: fields, then archived twins
+	Layers             []ModelLayer
+	registry           *Registry
+	columns            []*Field // stored fields with a column, id first
+	prefetch           []*Field // columns loaded together
+	order              []orderTerm
+	methods            map[string]Method
+	nonStoredComputed  []*Field
+	constraintsByField map[string][]int
+	parents            []string // Inherit parents (prototype), for reflection
+	slots              int      // cache slots per record: fields, then archived twins
 }
 
 // Field returns the named field, or nil.

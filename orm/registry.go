@@ -112,9 +112,9 @@ type resolution struct {
 	attrs      ModelDef
 	fieldDefs  map[string][]*FieldDef
 	fieldAddon map[string]string // field → the addon that declared it first
-	fieldSeq  []string
-	methods   map[string][]MethodDecorator
-	methSeq   []string
+	fieldSeq   []string
+	methods    map[string][]MethodDecorator
+	methSeq    []string
 }
 
 // Setup resolves every model from its layers; it may be called again after
