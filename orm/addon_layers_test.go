@@ -47,3 +47,15 @@ func TestAddonOfModelsAndFields(t *testing.T) {
 		}
 	}
 }
+
+func TestClosestModel(t *testing.T) {
+	reg, err := orm.NewRegistryFrom([]*orm.Addon{{Name: "a", Models: []orm.ModelDef{{Name: "res.partner"}, {Name: "res.country"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{"res.partnr": "res.partner", "res.contry": "res.country", "sale.order": ""} {
+		if got := reg.ClosestModel(in); got != want {
+			t.Errorf("ClosestModel(%q): got %q, want %q", in, got, want)
+		}
+	}
+}

@@ -291,14 +291,23 @@ func firstNonEmpty(s ...string) string {
 
 // suggestModel proposes a defined model name close to a misspelt one.
 func (r *Registry) suggestModel(name string) string {
-	best, bestD := "", 3
-	for _, n := range r.names {
-		if d := editDistance(name, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
+	best := r.closestModel(name, r.names)
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// ClosestModel returns the model whose name is closest to a misspelt name
+// (at most two edits away), or "": what errors propose with "did you mean".
+func (r *Registry) ClosestModel(name string) string { return r.closestModel(name, r.Models()) }
+
+func (r *Registry) closestModel(name string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
 }

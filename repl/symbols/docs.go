@@ -400,6 +400,7 @@ var Docs = map[string]string{
 	"orm.Registry":                          "type Registry struct {\n\t// unexported fields\n}\n\nRegistry maps model names to resolved models. Build it with Define (or\nfrom addons), then Setup; it is read-only afterwards.",
 	"orm.Registry.AddAddons":                "func (r *Registry) AddAddons(addons ...*Addon) error\n\nAddAddons defines the models of more addons (call Setup afterwards).",
 	"orm.Registry.Addons":                   "func (r *Registry) Addons() []*Addon\n\nAddons returns the registry's addons in load order.",
+	"orm.Registry.ClosestModel":             "func (r *Registry) ClosestModel(name string) string\n\nClosestModel returns the model whose name is closest to a misspelt name\n(at most two edits away), or \"\": what errors propose with \"did you mean\".",
 	"orm.Registry.Define":                   "func (r *Registry) Define(defs ...ModelDef) error\n\nDefine adds model definitions or extensions. Call Setup afterwards.",
 	"orm.Registry.IsOdoo":                   "func (r *Registry) IsOdoo() bool\n\nIsOdoo reports whether the registry was read from an Odoo database.",
 	"orm.Registry.Model":                    "func (r *Registry) Model(name string) *Model\n\nModel returns the resolved model, or nil.",
