@@ -16,7 +16,7 @@ func TestAddonOfModelsAndFields(t *testing.T) {
 		{Name: "x.mixin", Abstract: true, Fields: []*orm.FieldDef{orm.Char("note")}},
 		{Name: "x.parent", Fields: []*orm.FieldDef{orm.Char("code")}},
 		{Name: "x.thing", Inherit: []string{"x.mixin"}, Inherits: map[string]string{"x.parent": "parent_id"},
-			Fields: []*orm.FieldDef{orm.Char("name"), orm.Many2one("parent_id", "x.parent").Required()}},
+			Fields: []*orm.FieldDef{orm.Char("name"), orm.Char("display_name").Label("Shown as"), orm.Many2one("parent_id", "x.parent").Required()}},
 	}}
 	b := &orm.Addon{Name: "b", Depends: []string{"a"}, Models: []orm.ModelDef{
 		{Inherit: []string{"x.thing"}, Fields: []*orm.FieldDef{orm.Integer("size"), orm.Char("name").Required()}},
@@ -33,7 +33,7 @@ func TestAddonOfModelsAndFields(t *testing.T) {
 	}
 	m := reg.Model("x.thing")
 	want := []orm.ModelLayer{
-		{Addon: "a", Inherit: []string{"x.mixin"}, Fields: []string{"name", "parent_id"}},
+		{Addon: "a", Inherit: []string{"x.mixin"}, Fields: []string{"name", "display_name", "parent_id"}},
 		{Addon: "b", Extends: true, Fields: []string{"size", "name"}},
 		{Extends: true, Fields: []string{"flag"}},
 	}

@@ -41,6 +41,7 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 		}
 	}
 	defs, seq := r.magicFields(m)
+	magic := len(seq)
 	for _, n := range res.fieldSeq {
 		if _, ok := defs[n]; !ok {
 			seq = append(seq, n)
@@ -53,7 +54,9 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 			return nil, err
 		}
 		f.index = len(m.FieldList)
-		f.Addon = res.fieldAddon[n]
+		if f.index >= magic {
+			f.Addon = res.fieldAddon[n]
+		}
 		m.Fields[n] = f
 		m.FieldList = append(m.FieldList, f)
 	}
