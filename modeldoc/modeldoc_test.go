@@ -142,4 +142,3 @@ func TestUnknownModel(t *testing.T) {
 		t.Error("depth 0: got no error")
 	}
 }
-
