@@ -50,10 +50,12 @@ func (gw *graphWriter) box(m *orm.Model) {
 	bar := strings.Repeat("─", printer.DisplayWidth(title)+2)
 	gw.line("┌" + bar + "┐")
 	gw.line("│ " + title + " │")
-	gw.line("└┬" + bar[len("─"):] + "┘")
 	if len(gw.g.out[m]) == 0 {
-		gw.line(" └ no relational fields")
+		gw.line("└" + bar + "┘")
+		gw.line("  (no relational fields)")
+		return
 	}
+	gw.line("└┬" + bar[len("─"):] + "┘")
 }
 
 // children draws m's edges under it; prefix is the tree drawn so far to

@@ -172,3 +172,26 @@ func wrap(text string, width, hang int) []string {
 	}
 	return lines
 }
+
+// FieldText writes the reference of one field for a terminal width cells
+// wide: `model.field: type "Label"  [addon]`, then its attributes,
+// relation, dependencies, selection values and help, one a line.
+func FieldText(w io.Writer, f *orm.Field, width int) error {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	tw := &textWriter{w: bufio.NewWriter(w), width: max(width, minWidth)}
+	ff := fieldOf(f)
+	head := fmt.Sprintf("%s: %s %q", f, ff.typ, printer.OneLine(ff.label))
+	if ff.addon != "" {
+		head += "  [" + ff.addon + "]"
+	}
+	tw.wrapped(0, "", head)
+	if len(ff.attrs) > 0 {
+		tw.wrapped(2, "", strings.Join(ff.attrs, " · "))
+	}
+	for _, d := range ff.details {
+		tw.wrapped(2, d.key, d.value)
+	}
+	return tw.w.Flush()
+}
