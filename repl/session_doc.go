@@ -72,4 +72,3 @@ func (s *Session) width() int {
 	}
 	return max(s.opts.Width, printer.MinWidth)
 }
-
