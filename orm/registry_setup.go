@@ -55,7 +55,7 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 		}
 		f.index = len(m.FieldList)
 		if f.index >= magic {
-			f.Addon = res.fieldAddon[n]
+			f.Addon = r.fieldAddon(res, n)
 		}
 		m.Fields[n] = f
 		m.FieldList = append(m.FieldList, f)
@@ -66,8 +66,21 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 	return m, nil
 }
 
-// modelLayers describes the layers a model was resolved from.
+// fieldAddon is the addon that introduced a field: the first layer's that
+// declared it, or in an Odoo database the module Odoo's external ids name.
+func (r *Registry) fieldAddon(res *resolution, field string) string {
+	if r.odoo != nil && r.odoo.origins != nil {
+		return r.odoo.origins.addon[res.attrs.Name][field]
+	}
+	return res.fieldAddon[field]
+}
+
+// modelLayers describes the layers a model was resolved from (in an Odoo
+// database, the modules that define and extend it).
 func (r *Registry) modelLayers(name string) []ModelLayer {
+	if r.odoo != nil && r.odoo.origins != nil {
+		return r.odoo.origins.layers[name]
+	}
 	layers := r.layers[name]
 	out := make([]ModelLayer, 0, len(layers))
 	for _, l := range layers {
