@@ -163,7 +163,7 @@ func fieldOf(f *orm.Field) fieldFacts {
 	add(f.Unavailable != "", "unavailable", f.Unavailable)
 	add(f.Comodel != "", "relation", relationText(f))
 	add(f.Related != "", "related", f.Related)
-	add(len(f.Depends) > 0, "depends", strings.Join(f.Depends, ", "))
+	add(len(f.Depends) > 0 && !(len(f.Depends) == 1 && f.Depends[0] == f.Related), "depends", strings.Join(f.Depends, ", "))
 	add(len(f.DependsContext) > 0, "depends on context", strings.Join(f.DependsContext, ", "))
 	add(f.Domain != nil, "domain", fmt.Sprint(f.Domain))
 	add(len(f.Selection) > 0, "selection", selectionText(f.Selection))
