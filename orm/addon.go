@@ -97,7 +97,7 @@ func NewRegistryFrom(addons []*Addon) (*Registry, error) {
 // AddAddons defines the models of more addons (call Setup afterwards).
 func (r *Registry) AddAddons(addons ...*Addon) error {
 	for _, a := range addons {
-		if err := r.Define(a.Models...); err != nil {
+		if err := r.define(a.Name, a.Models); err != nil {
 			return fmt.Errorf("addon %s: %w", a.Name, err)
 		}
 		r.addons = append(r.addons, a)

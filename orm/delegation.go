@@ -96,7 +96,7 @@ func (m *Model) inheritFields(parent *Model, link *Field) {
 			continue
 		}
 		f := newField(m, []*FieldDef{inheritedDef(pf, link.Name)})
-		f.InheritedFrom, f.DelegateLink = pf, link.Name
+		f.InheritedFrom, f.DelegateLink, f.Addon = pf, link.Name, pf.Addon
 		f.index = len(m.FieldList)
 		m.Fields[f.Name] = f
 		m.FieldList = append(m.FieldList, f)

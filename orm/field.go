@@ -113,6 +113,13 @@ type Field struct {
 	// Read without field names leaves such fields out.
 	Unavailable string
 
+	// Addon is the addon that introduced the field: the one whose
+	// definition of the model (or of a prototype parent) declared it first.
+	// It is empty for the magic fields (id, display_name, create_uid, …) and
+	// for fields declared outside addons; a field inherited by delegation
+	// has its parent field's.
+	Addon string
+
 	// InheritedFrom is the parent's field when this field is inherited by
 	// delegation (_inherits) through the many2one DelegateLink; nil otherwise.
 	InheritedFrom *Field

@@ -63,6 +63,19 @@ type ModelDef struct {
 	Constraints      []Constraint
 	Methods          map[string]MethodDecorator
 	Onchanges        map[string]OnchangeFunc // field → what changing it in a form does
+
+	addon string // the addon that gave this definition (Registry.AddAddons), "" otherwise
+}
+
+// ModelLayer is one definition of a model as the registry received it: the
+// model's own definition, or an extension of it. Model.Layers lists them in
+// order, so that documentation can say which addon defines a model and
+// which addons extend it.
+type ModelLayer struct {
+	Addon   string   // the addon that gave the definition; "" when none did (Define, Declare)
+	Extends bool     // an extension (_inherit of the model itself) rather than its definition
+	Inherit []string // prototype parents the layer names (the model itself left out)
+	Fields  []string // the fields the layer declares, new or redefined, in order
 }
 
 // Model is a resolved model: the result of its definition, its parents and
@@ -81,15 +94,19 @@ type Model struct {
 	Constraints                []Constraint
 	Fields                     map[string]*Field
 	FieldList                  []*Field // in declaration order
-	registry                   *Registry
-	columns                    []*Field // stored fields with a column, id first
-	prefetch                   []*Field // columns loaded together
-	order                      []orderTerm
-	methods                    map[string]Method
-	nonStoredComputed          []*Field
-	constraintsByField         map[string][]int
-	parents                    []string // Inherit parents (prototype), for reflection
-	slots                      int      // cache slots per record: fields, then archived twins
+	// Layers are the definitions the model was resolved from, in order
+	// (see ModelLayer); an Odoo database's model has one per module that
+	// defines or extends it, when its ir_model_data says so.
+	Layers             []ModelLayer
+	registry           *Registry
+	columns            []*Field // stored fields with a column, id first
+	prefetch           []*Field // columns loaded together
+	order              []orderTerm
+	methods            map[string]Method
+	nonStoredComputed  []*Field
+	constraintsByField map[string][]int
+	parents            []string // Inherit parents (prototype), for reflection
+	slots              int      // cache slots per record: fields, then archived twins
 }
 
 // Field returns the named field, or nil.

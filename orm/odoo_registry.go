@@ -44,6 +44,8 @@ type odooMeta struct {
 	// field → paths; empty when the database does not record them.
 	depends map[string]map[string][]string
 
+	origins *odooOrigins // the modules of models and fields (odoo_modules.go); nil when unread
+
 	once sync.Once
 	deps map[string][]string // "model.field" → stored computed fields depending on it
 }
@@ -91,6 +93,7 @@ type odooSchema struct {
 	visiting  map[*odooFieldRow]bool
 	known     map[string]bool              // model names
 	forced    map[string]map[string]string // model → field → why the set-up failed on it
+	origins   *odooOrigins
 }
 
 // LoadOdooRegistry builds the registry of the Odoo database conn is
@@ -199,6 +202,7 @@ func readOdooSchema(ctx context.Context, conn *pgx.Conn) (*odooSchema, error) {
 		}
 		return rows.Err()
 	})
+	queueOdooOrigins(batch, s)
 	if err := conn.SendBatch(ctx, batch).Close(); err != nil {
 		return nil, err
 	}
@@ -238,7 +242,7 @@ const maxSetupRetries = 50
 func (s *odooSchema) setup() (*Registry, error) {
 	s.fieldSkip = map[string]map[string]string{}
 	s.visiting = map[*odooFieldRow]bool{}
-	meta := &odooMeta{version: s.version, readonly: map[string]map[string]bool{}, depends: map[string]map[string][]string{}}
+	meta := &odooMeta{version: s.version, origins: s.origins, readonly: map[string]map[string]bool{}, depends: map[string]map[string][]string{}}
 	defs := make([]ModelDef, 0, len(s.models))
 	for _, m := range s.models {
 		defs = append(defs, s.modelDef(m, meta))

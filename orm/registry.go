@@ -51,9 +51,13 @@ func NewRegistry() *Registry {
 }
 
 // Define adds model definitions or extensions. Call Setup afterwards.
-func (r *Registry) Define(defs ...ModelDef) error {
+func (r *Registry) Define(defs ...ModelDef) error { return r.define("", defs) }
+
+// define adds definitions given by the named addon ("" for none).
+func (r *Registry) define(addon string, defs []ModelDef) error {
 	for i := range defs {
 		d := defs[i]
+		d.addon = addon
 		name := d.Name
 		if name == "" {
 			if len(d.Inherit) == 0 {
@@ -105,11 +109,12 @@ func (r *Registry) sqlConstraint(name string) *sqlConstraintRef { return r.sqlCo
 
 // resolution is a model's merged definition before fields are built.
 type resolution struct {
-	attrs     ModelDef
-	fieldDefs map[string][]*FieldDef
-	fieldSeq  []string
-	methods   map[string][]MethodDecorator
-	methSeq   []string
+	attrs      ModelDef
+	fieldDefs  map[string][]*FieldDef
+	fieldAddon map[string]string // field → the addon that declared it first
+	fieldSeq   []string
+	methods    map[string][]MethodDecorator
+	methSeq    []string
 }
 
 // Setup resolves every model from its layers; it may be called again after
@@ -164,7 +169,7 @@ func (r *Registry) resolve(name string, res map[string]*resolution, stack []stri
 	if len(layers) == 0 {
 		return nil, fmt.Errorf("orm: unknown model %q", name)
 	}
-	out := &resolution{fieldDefs: map[string][]*FieldDef{}, methods: map[string][]MethodDecorator{}}
+	out := &resolution{fieldDefs: map[string][]*FieldDef{}, fieldAddon: map[string]string{}, methods: map[string][]MethodDecorator{}}
 	stack = append(stack, name)
 	for _, layer := range layers {
 		if err := r.mergeParents(out, layer, res, stack); err != nil {
@@ -196,9 +201,10 @@ func (r *Registry) mergeParents(out *resolution, layer *ModelDef, res map[string
 	return nil
 }
 
-func (out *resolution) addFieldDefs(name string, defs ...*FieldDef) {
+func (out *resolution) addFieldDefs(name, addon string, defs ...*FieldDef) {
 	if _, ok := out.fieldDefs[name]; !ok {
 		out.fieldSeq = append(out.fieldSeq, name)
+		out.fieldAddon[name] = addon
 	}
 	out.fieldDefs[name] = append(out.fieldDefs[name], defs...)
 }
@@ -213,7 +219,7 @@ func (out *resolution) addMethods(name string, ms ...MethodDecorator) {
 // mergeParent copies a parent's fields, methods and inheritable attributes.
 func (out *resolution) mergeParent(p *resolution) {
 	for _, n := range p.fieldSeq {
-		out.addFieldDefs(n, p.fieldDefs[n]...)
+		out.addFieldDefs(n, p.fieldAddon[n], p.fieldDefs[n]...)
 	}
 	for _, n := range p.methSeq {
 		out.addMethods(n, p.methods[n]...)
@@ -247,7 +253,7 @@ func overlay(a, b *ModelDef) {
 // mergeLayer applies one layer: its non-empty attributes win.
 func (out *resolution) mergeLayer(l *ModelDef) {
 	for _, fd := range l.Fields {
-		out.addFieldDefs(fd.Name, fd)
+		out.addFieldDefs(fd.Name, l.addon, fd)
 	}
 	for _, n := range sortedKeys(l.Methods) {
 		out.addMethods(n, l.Methods[n])
@@ -285,14 +291,23 @@ func firstNonEmpty(s ...string) string {
 
 // suggestModel proposes a defined model name close to a misspelt one.
 func (r *Registry) suggestModel(name string) string {
-	best, bestD := "", 3
-	for _, n := range r.names {
-		if d := editDistance(name, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
+	best := r.closestModel(name, r.names)
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// ClosestModel returns the model whose name is closest to a misspelt name
+// (at most two edits away), or "": what errors propose with "did you mean".
+func (r *Registry) ClosestModel(name string) string { return r.closestModel(name, r.Models()) }
+
+func (r *Registry) closestModel(name string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
 }

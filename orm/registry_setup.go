@@ -41,6 +41,7 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 		}
 	}
 	defs, seq := r.magicFields(m)
+	magic := len(seq)
 	for _, n := range res.fieldSeq {
 		if _, ok := defs[n]; !ok {
 			seq = append(seq, n)
@@ -53,12 +54,48 @@ func (r *Registry) build(res *resolution, old *Model) (*Model, error) {
 			return nil, err
 		}
 		f.index = len(m.FieldList)
+		if f.index >= magic {
+			f.Addon = r.fieldAddon(res, n)
+		}
 		m.Fields[n] = f
 		m.FieldList = append(m.FieldList, f)
 	}
+	m.Layers = r.modelLayers(a.Name)
 	m.defaultNames()
 	m.methods = buildMethods(res)
 	return m, nil
+}
+
+// fieldAddon is the addon that introduced a field: the first layer's that
+// declared it, or in an Odoo database the module Odoo's external ids name.
+func (r *Registry) fieldAddon(res *resolution, field string) string {
+	if r.odoo != nil && r.odoo.origins != nil {
+		return r.odoo.origins.addon[res.attrs.Name][field]
+	}
+	return res.fieldAddon[field]
+}
+
+// modelLayers describes the layers a model was resolved from (in an Odoo
+// database, the modules that define and extend it).
+func (r *Registry) modelLayers(name string) []ModelLayer {
+	if r.odoo != nil && r.odoo.origins != nil {
+		return r.odoo.origins.layers[name]
+	}
+	layers := r.layers[name]
+	out := make([]ModelLayer, 0, len(layers))
+	for _, l := range layers {
+		ml := ModelLayer{Addon: l.addon, Extends: l.extends()}
+		for _, p := range l.Inherit {
+			if p != name {
+				ml.Inherit = append(ml.Inherit, p)
+			}
+		}
+		for _, fd := range l.Fields {
+			ml.Fields = append(ml.Fields, fd.Name)
+		}
+		out = append(out, ml)
+	}
+	return out
 }
 
 // buildField checks that every definition agrees on the type, then merges.

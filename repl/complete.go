@@ -64,10 +64,10 @@ var (
 )
 
 // modelArgMeta are the meta-commands whose argument is a model name.
-var modelArgMeta = map[string]bool{"fields": true, "doc": true, "models": true}
+var modelArgMeta = map[string]bool{"fields": true, "doc": true, "models": true, "graph": true}
 
 // analyzeMeta completes a meta-command's name, or the model name that is
-// the first argument of :fields, :doc and :models.
+// the first argument of :fields, :doc, :graph and :models.
 func analyzeMeta(text string) Context {
 	name, arg, ok := strings.Cut(text, " ")
 	if !ok {

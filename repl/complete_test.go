@@ -59,6 +59,7 @@ func TestAnalyze(t *testing.T) {
 		{"meta bare", ":", Context{Kind: MetaCompletion}},
 		{"meta model argument", ":fields res.pa", Context{Kind: ModelCompletion, Prefix: "res.pa"}},
 		{"meta doc argument", ":doc  demo.", Context{Kind: ModelCompletion, Prefix: "demo."}},
+		{"meta graph argument", ":graph res.pa", Context{Kind: ModelCompletion, Prefix: "res.pa"}},
 		{"meta second argument", ":fields res.partner na", Context{}},
 		{"meta other argument", ":sql o", Context{}},
 	}

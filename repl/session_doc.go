@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"odsh/orm"
+	"odsh/modeldoc"
+	"odsh/printer"
 )
 
 // helperDocs describe the helpers for :doc.
@@ -37,15 +38,13 @@ func (s *Session) metaDoc(_ context.Context, args []string) error {
 		return nil
 	}
 	reg := s.env.Registry()
-	if m := reg.Model(name); m != nil {
-		s.docModel(m)
-		return nil
+	if reg.Model(name) != nil {
+		return modeldoc.Text(s.out, reg, name, s.width())
 	}
 	if i := strings.LastIndexByte(name, '.'); i > 0 {
 		if m := reg.Model(name[:i]); m != nil {
 			if f := m.Fields[name[i+1:]]; f != nil {
-				s.docField(f)
-				return nil
+				return modeldoc.FieldText(s.out, f, s.width())
 			}
 		}
 	}
@@ -60,30 +59,16 @@ func (s *Session) metaDoc(_ context.Context, args []string) error {
 	if s.goDoc(name) {
 		return nil
 	}
+	if m := reg.ClosestModel(name); m != "" && strings.Contains(name, ".") {
+		return metaErr("no model, field, helper, command or ORM name %q (did you mean %q?)", name, m)
+	}
 	return metaErr("no model, field, helper, command or ORM name %q", name)
 }
 
-// docModel describes a model: description, table, order, field count.
-func (s *Session) docModel(m *orm.Model) {
-	fmt.Fprintf(s.out, "%s: %s\n", m.Name, m.Description)
-	if m.HasTable() {
-		fmt.Fprintf(s.out, "  table %s, order %q, %d fields (:fields %s)\n", m.Table, m.Order, len(m.FieldList), m.Name)
-	} else {
-		fmt.Fprintf(s.out, "  abstract, %d fields\n", len(m.FieldList))
+// width is the printer's width in cells.
+func (s *Session) width() int {
+	if s.opts.Width == 0 {
+		return printer.DefaultWidth
 	}
-}
-
-// docField describes a field: type, label, relation, flags and help.
-func (s *Session) docField(f *orm.Field) {
-	fmt.Fprintf(s.out, "%s.%s: %s %q", f.Model.Name, f.Name, f.Type, f.Label)
-	if f.Comodel != "" {
-		fmt.Fprintf(s.out, " → %s", f.Comodel)
-	}
-	if flags := fieldFlags(f); flags != "" {
-		fmt.Fprintf(s.out, " (%s)", flags)
-	}
-	fmt.Fprintln(s.out)
-	if f.Help != "" {
-		fmt.Fprintf(s.out, "  %s\n", f.Help)
-	}
+	return max(s.opts.Width, printer.MinWidth)
 }

@@ -56,6 +56,9 @@ func TestOdooMetaCommands(t *testing.T) {
 		{":fields sale.order", []string{"amount_to_invoice", "unavailable: it is computed by Odoo's Python code"}},
 		{`env.Model("sale.order").Search(nil, orm.Order("id"), orm.Limit(1))`, []string{"sale.order(1)", "amount_total", "── Relations"}},
 		{`search("res.partner", "[('country_id.code', '=', 'US')]", orm.Limit(3))`, []string{"res.partner (3 records)", "Azure Interior"}},
+		{":doc res.partner", []string{"res.partner — Contact", "base defines it", "sale extends it; adds sale_order_count, sale_order_ids", "relation: → sale.order, inverse partner_id"}},
+		{":doc res.partner.sale_order_ids", []string{`res.partner.sale_order_ids: one2many "Sales Order" [sale]`}},
+		{":graph sale.order", []string{"│ sale.order  Sales Order │", "order_line ", "one2many  ──▶ sale.order.line"}},
 		{":user demo", []string{"env is now user 6 (demo)"}},
 		{"env.Model(\"crm.lead\").SearchCount(nil) < env.Sudo().Model(\"crm.lead\").SearchCount(nil)", []string{"true"}},
 	} {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"odsh/addons/connector"
+	"odsh/addons/demo"
 	"odsh/internal/testdb"
 	"odsh/orm"
 	"odsh/repl"
@@ -95,7 +96,7 @@ func transcriptAddons(t *testing.T, head string) []*orm.Addon {
 }
 
 // knownAddons are the addons a transcript may name.
-var knownAddons = map[string]*orm.Addon{"connector": connector.Addon}
+var knownAddons = map[string]*orm.Addon{"connector": connector.Addon, "demo": demo.Addon}
 
 // newSession returns a session on a fresh rolled-back transaction whose
 // sequences are reset, so ids do not depend on the tests run before. Its

@@ -68,6 +68,30 @@
 // At the prompt, :learn does the same (:learn hint, answer, next, prev, N,
 // list, off); progress is kept in learn.json in pglocal.DefaultDir.
 //
+// # Model reference and relation map
+//
+//	odsh doc MODEL [--markdown] [--addons LIST] [--db DSN]
+//	odsh graph MODEL [DEPTH] [--mermaid | --dot] [--addons LIST] [--db DSN]
+//
+// odsh doc prints the reference of MODEL (what :doc MODEL shows): its
+// attributes, the addon that defines it and those that extend it with the
+// fields each adds or changes, then every field with its type, label,
+// addon, attributes, relation, dependencies, related path and selection
+// values; --markdown writes it as Markdown instead. odsh graph draws the
+// models MODEL reaches through its relational fields, DEPTH relations out
+// (default 1), as :graph does; --mermaid writes a Mermaid flowchart and
+// --dot a Graphviz digraph instead. The terminal text fits the width of
+// standard output's terminal ($COLUMNS, else 100 columns, when it is not
+// one). Flags may come before or after the model.
+//
+// Without a database flag the models are those of the addons (--addons,
+// default base,connector,demo) and no database is opened. With --db DSN (or
+// $ODSH_DB) naming an Odoo database, its models are read from its
+// reflection tables, reading only; any other database documents the
+// addons' models. An unknown model is one line on stderr with the closest
+// name ("odsh: unknown model "res.partnr" (did you mean "res.partner"?)"),
+// status 2; so are bad arguments and a database that cannot be reached.
+//
 // # The prompt
 //
 // The prompt names the database and ends with "*> " when the transaction has
@@ -117,8 +141,11 @@
 //	:help                 the commands
 //	:models [PATTERN]     models whose name contains PATTERN
 //	:fields MODEL         fields of MODEL with type, label, relation, flags
-//	:doc NAME             a model, a field (model.field), a helper, a command,
-//	                      or an ORM name: Search, search_count, env.Ref, orm.Limit
+//	:doc NAME             a model's reference (as odsh doc), a field
+//	                      (model.field), a helper, a command, or an ORM
+//	                      name: Search, search_count, env.Ref, orm.Limit
+//	:graph MODEL [DEPTH]  the models MODEL is related to, DEPTH relations
+//	                      out (default 1), drawn as a tree (as odsh graph)
 //	:sql on|off           log SQL statements
 //	:timing on|off        time, SQL statements and pending changes after each entry
 //	:x                    vertical display of records

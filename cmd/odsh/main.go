@@ -110,6 +110,9 @@ func run(args []string) int {
 	if len(args) > 0 && args[0] == "learn" {
 		return runLearn(args[1:])
 	}
+	if len(args) > 0 && (args[0] == "doc" || args[0] == "graph") {
+		return runDocGraph(args[0], args[1:]) // docgraph.go
+	}
 	f, err := parseFlags(args, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK

@@ -15,10 +15,11 @@ import (
 // forbidden maps a package folder to import path prefixes its non-test
 // files must not use.
 var forbidden = map[string][]string{
-	"domain":  {"odsh/", "github.com/jackc/pgx", "github.com/traefik/yaegi"},
-	"printer": {"odsh/repl", "odsh/cmd", "github.com/jackc/pgx", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
-	"orm":     {"odsh/repl", "odsh/printer", "odsh/addons", "odsh/cmd", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
-	"addons":  {"odsh/repl", "odsh/printer", "odsh/cmd"},
+	"domain":   {"odsh/", "github.com/jackc/pgx", "github.com/traefik/yaegi"},
+	"printer":  {"odsh/repl", "odsh/cmd", "github.com/jackc/pgx", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
+	"orm":      {"odsh/repl", "odsh/printer", "odsh/addons", "odsh/cmd", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
+	"addons":   {"odsh/repl", "odsh/printer", "odsh/cmd"},
+	"modeldoc": {"odsh/repl", "odsh/cmd", "odsh/addons", "github.com/jackc/pgx", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
 }
 
 func TestImportDirections(t *testing.T) {

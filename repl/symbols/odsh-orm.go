@@ -149,6 +149,7 @@ func init() {
 		"MissingError":     reflect.ValueOf((*orm.MissingError)(nil)),
 		"Model":            reflect.ValueOf((*orm.Model)(nil)),
 		"ModelDef":         reflect.ValueOf((*orm.ModelDef)(nil)),
+		"ModelLayer":       reflect.ValueOf((*orm.ModelLayer)(nil)),
 		"OnchangeFunc":     reflect.ValueOf((*orm.OnchangeFunc)(nil)),
 		"Precision":        reflect.ValueOf((*orm.Precision)(nil)),
 		"Recordset":        reflect.ValueOf((*orm.Recordset)(nil)),

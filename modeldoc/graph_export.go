@@ -1,0 +1,76 @@
+package modeldoc
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"odsh/orm"
+)
+
+// Mermaid writes the map of Graph as a Mermaid flowchart (flowchart LR):
+// one node per model, labelled with its name, and one arrow per
+// relational field, labelled "field (type)".
+func Mermaid(w io.Writer, reg *orm.Registry, model string, depth int) error {
+	g, err := relMapOf(reg, model, depth)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	id := map[*orm.Model]string{}
+	bw.WriteString("flowchart LR\n")
+	for i, m := range g.models {
+		id[m] = fmt.Sprintf("m%d", i)
+		fmt.Fprintf(bw, "    %s[\"%s\"]\n", id[m], mermaidText(m.Name))
+	}
+	for _, e := range g.allEdges() {
+		fmt.Fprintf(bw, "    %s -->|\"%s (%s)\"| %s\n", id[e.from], mermaidText(e.field.Name), typeShort(e.field.Type), id[e.to])
+	}
+	fmt.Fprintf(bw, "    style %s stroke-width:3px\n", id[g.root])
+	return bw.Flush()
+}
+
+// mermaidText escapes a label for Mermaid's quoted strings.
+var mermaidText = strings.NewReplacer(`"`, "#quot;").Replace
+
+// DOT writes the map of Graph as a Graphviz digraph: one box per model
+// (the root in bold), one edge per relational field, labelled with the
+// field and its type.
+func DOT(w io.Writer, reg *orm.Registry, model string, depth int) error {
+	g, err := relMapOf(reg, model, depth)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "digraph %s {\n\trankdir=LR;\n\tnode [shape=box];\n", dotQuote(g.root.Name))
+	for _, m := range g.models {
+		attrs := ""
+		if m == g.root {
+			attrs = " [style=bold]"
+		}
+		fmt.Fprintf(bw, "\t%s%s;\n", dotQuote(m.Name), attrs)
+	}
+	for _, e := range g.allEdges() {
+		fmt.Fprintf(bw, "\t%s -> %s [label=%s];\n", dotQuote(e.from.Name), dotQuote(e.to.Name),
+			dotQuote(e.field.Name+" ("+typeShort(e.field.Type)+")"))
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+// dotQuote is s as a DOT quoted string.
+func dotQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
+
+func relMapOf(reg *orm.Registry, model string, depth int) (*relMap, error) {
+	m, err := lookup(reg, model)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDepth(depth); err != nil {
+		return nil, err
+	}
+	return newRelMap(m, depth), nil
+}
