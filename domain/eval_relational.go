@@ -2,7 +2,7 @@ package domain
 
 import "fmt"
 
-// Relational conditions, evaluated as Odoo 18 searches them. rel is the set
+// evalRelational evaluates a relational condition as Odoo 18 searches it. rel is the set
 // of related records (at most one for a many2one):
 //
 //	(f, 'any', D)       ⇔  some r in rel satisfies D

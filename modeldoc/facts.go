@@ -179,7 +179,7 @@ func relationText(f *orm.Field) string {
 	switch f.Type {
 	case orm.TypeMany2one:
 		if f.Ondelete != "" {
-			s += ", ondelete " + f.Ondelete
+			s += ", ondelete " + string(f.Ondelete)
 		}
 	case orm.TypeOne2many:
 		s += ", inverse " + f.InverseName

@@ -186,13 +186,6 @@ func (c *cache) invalidate(f *Field, ids []int64) {
 	}
 }
 
-// invalidateModel forgets every non-dirty value of the model's fields.
-func (c *cache) invalidateModel(m *Model, ids []int64) {
-	for _, f := range m.FieldList {
-		c.invalidate(f, ids)
-	}
-}
-
 func (c *cache) existing(m *Model) map[int64]bool {
 	s := c.exist[m]
 	if s == nil {

@@ -109,13 +109,13 @@ func (tx *Transaction) goingModified(m *Model, ids []int64, going map[*Model][]i
 func (tx *Transaction) referrersModified(f *Field, ids []int64, going map[*Model][]int64) {
 	cm := f.Model
 	switch {
-	case f.Type == TypeMany2one && f.column != "" && f.Ondelete == "cascade":
+	case f.Type == TypeMany2one && f.column != "" && f.Ondelete == Cascade:
 		if !tx.reg.deps.hasTriggers[cm] {
 			return
 		}
 		q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(cm.Table), quote(f.column))
 		tx.goingModified(cm, tx.selectIDs(q, ids), going)
-	case f.Type == TypeMany2one && f.column != "" && f.Ondelete != "restrict":
+	case f.Type == TypeMany2one && f.column != "" && f.Ondelete != Restrict:
 		// the database empties f: f changes on its referrers
 		if !tx.triggersStored(f) {
 			return

@@ -83,8 +83,8 @@ func (m *Model) delegationLink(parent, name string) (*Field, error) {
 			m.Name, parent, name, name, parent)
 	}
 	f.Required, f.Delegate, f.AutoJoin, f.Copy = true, true, true, false
-	if f.Ondelete != "restrict" {
-		f.Ondelete = "cascade"
+	if f.Ondelete != Restrict {
+		f.Ondelete = Cascade
 	}
 	return f, nil
 }

@@ -192,7 +192,7 @@ func asError(r any) error {
 	panic(r)
 }
 
-// sqlState maps a PostgreSQL error to an ORM error kind, in one place.
+// mapPgError maps a PostgreSQL error to an ORM error kind, in one place.
 func (tx *Transaction) mapPgError(err error, query string) error {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {

@@ -80,7 +80,8 @@ type Field struct {
 	CurrencyField                      string
 	Selection                          []SelectionItem
 	SelectionFunc                      func(env *Env) []SelectionItem
-	Comodel, InverseName, Ondelete     string
+	Comodel, InverseName               string
+	Ondelete                           OnDelete // many2one: what deleting the target does
 	Relation, Column1, Column2         string
 	Domain                             any
 	Context                            Ctx
@@ -313,9 +314,25 @@ func (d *FieldDef) SelectionFunc(fn func(env *Env) []SelectionItem) *FieldDef {
 	return d.set(func(f *Field) { f.SelectionFunc = fn })
 }
 
-// Ondelete sets what deleting a many2one's target does: "set null",
-// "restrict" or "cascade".
-func (d *FieldDef) Ondelete(s string) *FieldDef { return d.set(func(f *Field) { f.Ondelete = s }) }
+// OnDelete is what deleting a many2one's target does to the records that
+// point at it (Odoo's ondelete): SetNull empties the field, Cascade
+// deletes them, Restrict refuses the deletion. The value goes into the
+// foreign key's DDL, so the registry refuses any other at set-up.
+type OnDelete string
+
+// The ondelete values Odoo's Many2one accepts.
+const (
+	SetNull  OnDelete = "set null"
+	Cascade  OnDelete = "cascade"
+	Restrict OnDelete = "restrict"
+)
+
+// valid reports whether o is one of SetNull, Cascade and Restrict.
+func (o OnDelete) valid() bool { return o == SetNull || o == Cascade || o == Restrict }
+
+// Ondelete sets what deleting a many2one's target does: SetNull (the
+// default, Restrict when the field is required), Cascade or Restrict.
+func (d *FieldDef) Ondelete(o OnDelete) *FieldDef { return d.set(func(f *Field) { f.Ondelete = o }) }
 
 // Relation sets a many2many's relation table and its two columns (this
 // model's, then the comodel's).
@@ -458,9 +475,9 @@ func (f *Field) finish() {
 		f.CurrencyField = "currency_id"
 	}
 	if f.Type == TypeMany2one && f.Ondelete == "" {
-		f.Ondelete = "set null"
+		f.Ondelete = SetNull
 		if f.Required {
-			f.Ondelete = "restrict"
+			f.Ondelete = Restrict
 		}
 	}
 	if f.Store && !f.Type.X2many() && !f.inAttachment() {

@@ -71,15 +71,15 @@ func (floatKind) convert(f *Field, v any) (any, error) {
 		return nil, fmt.Errorf("not a finite number")
 	}
 	if f.HasDigits {
-		x = RoundFloat(x, f.Digits[1])
+		x = roundDigits(x, f.Digits[1])
 	}
 	return x, nil
 }
 
-// RoundFloat rounds x to the given number of decimals, halves away from
+// roundDigits rounds x to the given number of decimals, halves away from
 // zero (Odoo's float_round with rounding 10^-digits), correcting the binary
 // representation error first (2.675 → 2.68).
-func RoundFloat(x float64, digits int) float64 {
+func roundDigits(x float64, digits int) float64 {
 	p := math.Pow(10, float64(digits))
 	scaled := x * p
 	// nudge by the representation error of x, as Odoo does with its epsilon

@@ -23,7 +23,7 @@ import (
 	"time"
 )
 
-// FlushAll sends every pending write.
+// flushAll sends every pending write.
 func (tx *Transaction) flushAll() { tx.flush(func(*Field) bool { return true }) }
 
 // flushModel sends the pending writes of one model.

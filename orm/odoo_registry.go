@@ -609,9 +609,9 @@ func (s *odooSchema) typedDef(f *odooFieldRow, t FieldType) *FieldDef {
 		d := Many2one(f.name, f.relation)
 		switch {
 		case f.required && (f.onDelete == "set null" || f.onDelete == ""):
-			d.Ondelete("restrict")
+			d.Ondelete(Restrict)
 		case f.onDelete != "":
-			d.Ondelete(f.onDelete)
+			d.Ondelete(OnDelete(f.onDelete))
 		}
 		return d
 	case TypeOne2many:

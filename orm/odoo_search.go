@@ -10,7 +10,7 @@ import (
 	"odsh/domain"
 )
 
-// odooSearches maps a field name to its search function, given the schema
+// searchFunc returns the search function of an Odoo field, given the schema
 // has what the function reads.
 func (s *odooSchema) searchFunc(f *odooFieldRow) func(rs Recordset, op string, value any) any {
 	if f.name == "message_partner_ids" && f.relation == "res.partner" && s.columns["mail_followers"] != nil {

@@ -96,7 +96,7 @@ type orderTerm struct {
 	nulls string // "", "NULLS FIRST", "NULLS LAST"
 }
 
-// parseOrder checks and parses an order string: "name desc, id" — each term
+// parseOrderSpec checks and parses an order string: "name desc, id" — each term
 // a stored field, then asc/desc, then nulls first/last.
 func (m *Model) parseOrderSpec(spec string) ([]orderTerm, error) {
 	var terms []orderTerm

@@ -140,7 +140,7 @@ func typedArray(col []any) any {
 // fieldRow lists a field's reflected attributes in fieldColumns order.
 func fieldRow(f *Field, modelID int64) []any {
 	return []any{f.Model.Name, f.Name, modelID, f.Label, f.Help, f.Type.String(), f.Comodel,
-		f.InverseName, f.Relation, f.Column1, f.Column2, f.Related, f.Ondelete,
+		f.InverseName, f.Relation, f.Column1, f.Column2, f.Related, string(f.Ondelete),
 		f.Required, f.Readonly, f.Index, f.Store, f.Copy, f.Translate, f.CompanyDependent, int64(f.Size)}
 }
 

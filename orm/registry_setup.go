@@ -204,7 +204,13 @@ func (r *Registry) setupField(f *Field) error {
 		if f.Type == TypeMany2one && m.HasTable() && f.Store && co.HasTable() {
 			r.fks[fkName(m.Table, f.column)] = f
 		}
-		if f.Type == TypeMany2one && f.Required && f.Ondelete == "set null" {
+		if f.Type == TypeMany2one && !f.Ondelete.valid() {
+			return fmt.Errorf("orm: %s: ondelete %q is not one of %q, %q, %q", f, string(f.Ondelete), SetNull, Cascade, Restrict)
+		}
+		if f.Type == TypeMany2many && f.Ondelete != "" && f.Ondelete != Cascade && f.Ondelete != Restrict {
+			return fmt.Errorf("orm: %s: a many2many's ondelete is %q or %q, not %q", f, Cascade, Restrict, string(f.Ondelete))
+		}
+		if f.Type == TypeMany2one && f.Required && f.Ondelete == SetNull {
 			return fmt.Errorf("orm: %s: a required many2one cannot have ondelete 'set null'", f)
 		}
 	}

@@ -175,7 +175,7 @@ func (tx *Transaction) createForeignKeys(m *Model, st *schemaState, exec func(st
 			deferred = " DEFERRABLE INITIALLY DEFERRED"
 		}
 		exec(fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s FOREIGN KEY (%s) REFERENCES %s (id) ON DELETE %s%s",
-			quote(m.Table), quote(name), quote(f.column), quote(co.Table), strings.ToUpper(f.Ondelete), deferred))
+			quote(m.Table), quote(name), quote(f.column), quote(co.Table), strings.ToUpper(string(f.Ondelete)), deferred))
 		st.constraints[name] = true
 	}
 }
@@ -190,7 +190,7 @@ func (tx *Transaction) createRelations(m *Model, st *schemaState, exec func(stri
 			continue
 		}
 		ondelete := "CASCADE"
-		if f.Ondelete == "restrict" {
+		if f.Ondelete == Restrict {
 			ondelete = "RESTRICT"
 		}
 		exec(fmt.Sprintf("CREATE TABLE %s (%s int4 NOT NULL REFERENCES %s (id) ON DELETE CASCADE, %s int4 NOT NULL REFERENCES %s (id) ON DELETE %s, PRIMARY KEY (%s, %s))",

@@ -122,12 +122,6 @@ func (s SQL) String() string { q, _ := s.Build(); return q }
 // Args returns the parameters.
 func (s SQL) Args() []any { return s.args }
 
-// execSQL runs a composed statement the ORM built (see exec).
-func (tx *Transaction) execSQL(s SQL) int64 {
-	q, args := s.Build()
-	return tx.exec(q, args...)
-}
-
 // querySQL runs a composed query the ORM built (see query).
 func (tx *Transaction) querySQL(s SQL, scan func(rows pgx.Rows) error) {
 	q, args := s.Build()

@@ -2,7 +2,6 @@ package orm_test
 
 import (
 	"testing"
-	"time"
 
 	"odsh/internal/testdb"
 	"odsh/orm"
@@ -83,14 +82,6 @@ type fixture struct {
 	tags  map[string]orm.Recordset
 	items map[string]orm.Recordset
 	lines map[string]orm.Recordset
-}
-
-func day(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
-	}
-	return t
 }
 
 func newFixture(t *testing.T) *fixture {

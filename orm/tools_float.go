@@ -46,7 +46,7 @@ func (p Precision) step() float64 {
 // correcting the binary representation error: 2.675 → 2.68.
 func FloatRound(value float64, p Precision) float64 {
 	if p.rounding == 0 {
-		return RoundFloat(value, p.digits)
+		return roundDigits(value, p.digits)
 	}
 	n := value / p.rounding
 	sign := 1.0
@@ -57,7 +57,7 @@ func FloatRound(value float64, p Precision) float64 {
 		n += math.Pow(2, math.Log2(n)-52) // one ulp of the normalized value
 	}
 	out := sign * math.Floor(n+0.5) * p.rounding
-	return RoundFloat(out, stepDigits(p.rounding))
+	return roundDigits(out, stepDigits(p.rounding))
 }
 
 // stepDigits is how many decimals a rounding step has (0.05 → 2).

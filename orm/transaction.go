@@ -226,18 +226,6 @@ func isScanError(err error) bool {
 	return errors.As(err, &se)
 }
 
-// queryValues runs a query the ORM built and returns its rows as lists
-// of values.
-func (tx *Transaction) queryValues(sql string, args ...any) [][]any {
-	var out [][]any
-	tx.query(sql, args, func(rows pgx.Rows) error {
-		v, err := rows.Values()
-		out = append(out, v)
-		return err
-	})
-	return out
-}
-
 // Savepoint starts a savepoint and returns its name.
 func (tx *Transaction) Savepoint() string {
 	tx.spSeq++

@@ -57,7 +57,7 @@ func formatAny(x any) string {
 	}
 }
 
-// copyCtx returns a copy of c with the given keys merged in.
+// with returns a copy of c with the given keys merged in.
 func (c Ctx) with(extra Ctx) Ctx {
 	out := make(Ctx, len(c)+len(extra))
 	for k, v := range c {

@@ -160,7 +160,7 @@ func (r Recordset) detach(f *Field, lines Recordset) {
 		return
 	}
 	inv := lines.model.Fields[f.InverseName]
-	if inv.Type == TypeMany2one && inv.Ondelete == "cascade" {
+	if inv.Type == TypeMany2one && inv.Ondelete == Cascade {
 		lines.Unlink()
 		return
 	}

@@ -439,7 +439,6 @@ func freeNames(n ast.Node) map[string]bool {
 	return out
 }
 
-// refersTo reports whether n uses one of names.
 // visitFunc adds to out the free names of a function: those of its
 // signature's types, and those of its body but the names the signature
 // binds.
@@ -468,6 +467,7 @@ func visitFunc(recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt, out 
 	}
 }
 
+// refersTo reports whether n uses one of names.
 func refersTo(n ast.Node, names map[string]bool) bool {
 	if len(names) == 0 {
 		return false

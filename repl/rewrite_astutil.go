@@ -139,13 +139,13 @@ func exprKey(e ast.Expr) string {
 	return ""
 }
 
-// isNil reports whether e is the predeclared nil.
+// isNilIdent reports whether e is the predeclared nil.
 func isNilIdent(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && id.Name == "nil"
 }
 
-// fieldNames flattens a field list to one entry per name (or per unnamed
+// flatFields flattens a field list to one entry per name (or per unnamed
 // field), with its type.
 func flatFields(fl *ast.FieldList) []ast.Expr {
 	if fl == nil {

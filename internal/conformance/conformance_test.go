@@ -258,8 +258,8 @@ func TestTruthFormat(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, buf.String())
 	}
-	want := fmt.Sprintf("%q", []Truth{tf.Truths[1], tf.Truths[0], tf.Truths[2]})
-	if fmt.Sprintf("%q", got.Truths) != want {
-		t.Errorf("got %q\nwant %s", got.Truths, want)
+	want := fmt.Sprintf("%+v", []Truth{tf.Truths[1], tf.Truths[0], tf.Truths[2]})
+	if fmt.Sprintf("%+v", got.Truths) != want {
+		t.Errorf("got %+v\nwant %s", got.Truths, want)
 	}
 }
