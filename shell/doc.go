@@ -1,5 +1,26 @@
-// Command odsh is an interactive shell on the odsh ORM: Go statements run
-// against a live env, as Odoo's `odoo shell` runs Python.
+// Package shell is the odsh command line for any set of addons: an
+// interactive shell on the odsh ORM, where Go statements run against a
+// live env as Odoo's `odoo shell` runs Python, plus scripts, the install
+// and upgrade of the addons, their demo data, and the course (learn).
+// cmd/odsh is one such command; an application builds its own by handing
+// Main its addons:
+//
+//	func main() {
+//		os.Exit(shell.Main(shell.Config{
+//			Name:   "libsh",
+//			Addons: []*orm.Addon{library.Addon}, // base is implied
+//			Demo:   map[string]shell.DemoLoader{"library": library.LoadDemo},
+//		}))
+//	}
+//
+// Config.Name stands for odsh below: in messages ("libsh: ..."), the
+// default database and the prompt, $LIBSH_DB, and the data directories
+// (~/.local/share/libsh, ~/.local/state/libsh/history,
+// ~/.config/libsh/init.go). --addons defaults to every addon of the
+// Config. The shell needs no generated code for an application's models:
+// completion, :doc, :fields and the printer read them from the registry.
+//
+// # Command line
 //
 //	odsh [flags]                  interactive shell
 //	odsh [flags] FILE...          run script files in order, in one transaction
@@ -155,4 +176,4 @@
 // and how to re-run; --retry N runs the whole script again in a fresh
 // transaction and session, the output of the attempt that conflicted
 // discarded.
-package main
+package shell
