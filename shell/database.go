@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,7 +45,7 @@ func (a *app) openDatabase(ctx context.Context, f *flags) (*database, error) {
 		dsn = os.Getenv(a.dbEnv)
 	}
 	if dsn != "" {
-		db, err := connectCreating(ctx, dsn)
+		db, err := a.connectCreating(ctx, dsn)
 		if err == nil {
 			err = a.checkServer(ctx, db)
 		}
@@ -64,7 +65,7 @@ func (a *app) openDatabase(ctx context.Context, f *flags) (*database, error) {
 		_ = c.Close()
 		return nil, err
 	}
-	conn, err := orm.Connect(ctx, c.DSN(f.dbName))
+	conn, err := a.connect(ctx, c.DSN(f.dbName))
 	if err != nil {
 		_ = c.Close()
 		return nil, err
@@ -103,10 +104,32 @@ func versionError(name string, num int, version string) error {
 	return nil
 }
 
+// connConfig is orm.ConnConfig, with the command's name as the
+// application_name unless dsn sets one.
+func (a *app) connConfig(dsn string) (*pgx.ConnConfig, error) {
+	cfg, err := orm.ConnConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.Contains(dsn, "application_name") {
+		cfg.RuntimeParams["application_name"] = a.name
+	}
+	return cfg, nil
+}
+
+// connect is orm.Connect with connConfig.
+func (a *app) connect(ctx context.Context, dsn string) (*pgx.Conn, error) {
+	cfg, err := a.connConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.ConnectConfig(ctx, cfg)
+}
+
 // connectCreating connects to dsn; when its database does not exist, it
 // creates it through the server's "postgres" database and connects again.
-func connectCreating(ctx context.Context, dsn string) (*database, error) {
-	cfg, err := orm.ConnConfig(dsn)
+func (a *app) connectCreating(ctx context.Context, dsn string) (*database, error) {
+	cfg, err := a.connConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("bad connection string: %w", err)
 	}

@@ -66,7 +66,7 @@
 // which access line or record rule lets a user read or write a record.
 // Any other database is refused with one line (status 2).
 //
-// The connection's application_name is odsh. A new database gets the addons
+// The connection's application_name is odsh (Config.Name). A new database gets the addons
 // installed, and their demo data loaded, in one committed transaction;
 // progress is printed on stderr when it takes more than a second. On an
 // existing database whose addons have not changed nothing is written.
