@@ -14,11 +14,12 @@
 //	}
 //
 // Config.Name stands for odsh below: in messages ("libsh: ..."), the
-// default database and the prompt, $LIBSH_DB, and the data directories
-// (~/.local/share/libsh, ~/.local/state/libsh/history,
-// ~/.config/libsh/init.go). --addons defaults to every addon of the
-// Config. The shell needs no generated code for an application's models:
-// completion, :doc, :fields and the printer read them from the registry.
+// default database and the prompt, $LIBSH_DB, the application_name, and
+// the data directories (~/.local/share/libsh, or /var/lib/libsh for root;
+// ~/.local/state/libsh/history; ~/.config/libsh/init.go). --addons
+// defaults to Config.Default, else to every addon of the Config. The
+// shell needs no generated code for an application's models: completion,
+// :doc, :fields and the printer read them from the registry.
 //
 // # Command line
 //
@@ -32,12 +33,12 @@
 //	--db DSN        a PostgreSQL connection string (also $ODSH_DB); the database
 //	                is created if the server allows and it does not exist
 //	-d NAME         database name in the private cluster (default odsh), kept in
-//	                ~/.local/share/odsh (pglocal.DefaultDir)
+//	                ~/.local/share/odsh (pglocal.Dir)
 //	--ephemeral     a throwaway private cluster and database, removed at exit
 //	--addons LIST   addons to install or upgrade (default base,connector,demo);
 //	                dependencies are added
-//	--demo SIZE     demo data when the demo addon is first installed: none,
-//	                small (default), large
+//	--demo SIZE     demo data when an addon with a loader (Config.Demo; odsh's
+//	                demo addon) is first installed: none, small (default), large
 //	--commit        commit at the end of a script run (otherwise it rolls back)
 //	--user LOGIN    run as this user instead of the superuser
 //	--sql           log every SQL statement with its duration on stderr
