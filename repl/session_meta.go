@@ -1,6 +1,6 @@
 package repl
 
-// Meta-commands: lines starting with ':' (see cmd/odsh's documentation for
+// Meta-commands: lines starting with ':' (see package shell's documentation for
 // the user's view). Each is a method taking its arguments.
 
 import (

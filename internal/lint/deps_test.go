@@ -16,10 +16,13 @@ import (
 // files must not use.
 var forbidden = map[string][]string{
 	"domain":   {"odsh/", "github.com/jackc/pgx", "github.com/traefik/yaegi"},
-	"printer":  {"odsh/repl", "odsh/cmd", "github.com/jackc/pgx", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
-	"orm":      {"odsh/repl", "odsh/printer", "odsh/addons", "odsh/cmd", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
-	"addons":   {"odsh/repl", "odsh/printer", "odsh/cmd"},
-	"modeldoc": {"odsh/repl", "odsh/cmd", "odsh/addons", "github.com/jackc/pgx", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
+	"printer":  {"odsh/repl", "odsh/cmd", "odsh/shell", "github.com/jackc/pgx", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
+	"orm":      {"odsh/repl", "odsh/printer", "odsh/addons", "odsh/cmd", "odsh/shell", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
+	"addons":   {"odsh/repl", "odsh/printer", "odsh/cmd", "odsh/shell"},
+	"repl":     {"odsh/cmd", "odsh/shell"},
+	"modeldoc": {"odsh/repl", "odsh/cmd", "odsh/shell", "odsh/addons", "github.com/jackc/pgx", "github.com/traefik/yaegi", "github.com/chzyer/readline"},
+	// the shell knows base only: a command hands it the other addons
+	"shell": {"odsh/cmd", "odsh/examples", "odsh/addons/connector", "odsh/addons/demo"},
 }
 
 func TestImportDirections(t *testing.T) {

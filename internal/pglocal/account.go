@@ -89,7 +89,7 @@ func (a *account) checkReach(dir string) error {
 		}
 		if err == nil && !a.canSearch(fi) {
 			return fmt.Errorf("pglocal: user %s cannot reach %s: %s has mode %#o; use a cluster directory outside it (for root the default is %s)",
-				a.name, dir, d, uint32(fi.Mode().Perm()), rootDir)
+				a.name, dir, d, uint32(fi.Mode().Perm()), DefaultDir())
 		}
 		if d == filepath.Dir(d) {
 			return nil

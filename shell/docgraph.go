@@ -1,6 +1,6 @@
-package main
+package shell
 
-// odsh doc MODEL and odsh graph MODEL: the model reference and the
+// NAME doc MODEL and NAME graph MODEL: the model reference and the
 // relation map (package modeldoc, :doc and :graph at the prompt) on the
 // command line.
 
@@ -21,12 +21,16 @@ import (
 	"odsh/printer"
 )
 
-const (
-	docUsage   = "usage: odsh doc MODEL [--markdown] [--addons LIST] [--db DSN]"
-	graphUsage = "usage: odsh graph MODEL [DEPTH] [--mermaid | --dot] [--addons LIST] [--db DSN]"
-)
+// docUsage and graphUsage are the usage lines of NAME doc and NAME graph.
+func (a *app) docUsage() string {
+	return "usage: " + a.name + " doc MODEL [--markdown] [--addons LIST] [--db DSN]"
+}
 
-// docArgs are the arguments of odsh doc and odsh graph.
+func (a *app) graphUsage() string {
+	return "usage: " + a.name + " graph MODEL [DEPTH] [--mermaid | --dot] [--addons LIST] [--db DSN]"
+}
+
+// docArgs are the arguments of NAME doc and NAME graph.
 type docArgs struct {
 	dsn, addons       string
 	addonsGiven       bool
@@ -37,18 +41,18 @@ type docArgs struct {
 	stderr            io.Writer
 }
 
-// runDocCommand is `odsh doc MODEL [--markdown] [flags]`: the reference of
+// runDocCommand is `NAME doc MODEL [--markdown] [flags]`: the reference of
 // MODEL for the terminal, or as Markdown. It returns the exit status.
-func runDocCommand(args []string, stdout, stderr io.Writer) int {
-	d, code := parseDocArgs(args, docUsage, stderr, false)
+func (a *app) runDocCommand(args []string, stdout, stderr io.Writer) int {
+	d, code := a.parseDocArgs(args, a.docUsage(), stderr, false)
 	if d == nil {
 		return code
 	}
 	if len(d.positional) != 1 {
-		fmt.Fprintln(stderr, docUsage)
+		fmt.Fprintln(stderr, a.docUsage())
 		return exitUsage
 	}
-	reg, code := docRegistry(d)
+	reg, code := a.docRegistry(d)
 	if reg == nil {
 		return code
 	}
@@ -58,14 +62,14 @@ func runDocCommand(args []string, stdout, stderr io.Writer) int {
 	} else {
 		err = modeldoc.Text(stdout, reg, d.positional[0], d.width)
 	}
-	return docDone(stderr, err)
+	return a.docDone(stderr, err)
 }
 
-// runGraphCommand is `odsh graph MODEL [DEPTH] [--mermaid | --dot]
+// runGraphCommand is `NAME graph MODEL [DEPTH] [--mermaid | --dot]
 // [flags]`: the models around MODEL drawn for the terminal, or as Mermaid
 // or Graphviz text. It returns the exit status.
-func runGraphCommand(args []string, stdout, stderr io.Writer) int {
-	d, code := parseDocArgs(args, graphUsage, stderr, true)
+func (a *app) runGraphCommand(args []string, stdout, stderr io.Writer) int {
+	d, code := a.parseDocArgs(args, a.graphUsage(), stderr, true)
 	if d == nil {
 		return code
 	}
@@ -74,10 +78,10 @@ func runGraphCommand(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = errors.New("--mermaid and --dot are exclusive")
 		}
-		fmt.Fprintf(stderr, "odsh: graph: %v\n%s\n", err, graphUsage)
+		fmt.Fprintf(stderr, "%s: graph: %v\n%s\n", a.name, err, a.graphUsage())
 		return exitUsage
 	}
-	reg, code := docRegistry(d)
+	reg, code := a.docRegistry(d)
 	if reg == nil {
 		return code
 	}
@@ -90,7 +94,7 @@ func runGraphCommand(args []string, stdout, stderr io.Writer) int {
 	default:
 		err = modeldoc.Graph(stdout, reg, model, depth, d.width)
 	}
-	return docDone(stderr, err)
+	return a.docDone(stderr, err)
 }
 
 // graphDepth reads MODEL [DEPTH].
@@ -109,28 +113,28 @@ func graphDepth(positional []string) (int, error) {
 }
 
 // docDone prints err (an unknown model, say) and returns the exit status.
-func docDone(stderr io.Writer, err error) int {
+func (a *app) docDone(stderr io.Writer, err error) int {
 	var ue *modeldoc.UnknownModelError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "odsh: %v\n", err)
+		fmt.Fprintf(stderr, "%s: %v\n", a.name, err)
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "odsh: %v\n", err)
+		fmt.Fprintf(stderr, "%s: %v\n", a.name, err)
 		return exitFail
 	}
 	return exitOK
 }
 
-// parseDocArgs reads the flags of odsh doc (graph false) or odsh graph,
+// parseDocArgs reads the flags of NAME doc (graph false) or NAME graph,
 // before and after the positional arguments. A nil result comes with the
 // exit status.
-func parseDocArgs(args []string, usage string, stderr io.Writer, graph bool) (*docArgs, int) {
+func (a *app) parseDocArgs(args []string, usage string, stderr io.Writer, graph bool) (*docArgs, int) {
 	d := &docArgs{stderr: stderr, width: printer.TerminalWidth(os.Stdout.Fd())}
-	fs := flag.NewFlagSet("odsh", flag.ContinueOnError)
+	fs := flag.NewFlagSet(a.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&d.dsn, "db", "", "read the models of this database when it is an Odoo database (default $ODSH_DB)")
-	fs.StringVar(&d.addons, "addons", defaultAddons, "comma-separated addons whose models are documented")
+	fs.StringVar(&d.dsn, "db", "", "read the models of this database when it is an Odoo database (default $"+a.dbEnv+")")
+	fs.StringVar(&d.addons, "addons", a.defaults, "comma-separated addons whose models are documented")
 	if graph {
 		fs.BoolVar(&d.mermaid, "mermaid", false, "write a Mermaid flowchart")
 		fs.BoolVar(&d.dot, "dot", false, "write a Graphviz digraph")
@@ -155,7 +159,7 @@ func parseDocArgs(args []string, usage string, stderr io.Writer, graph bool) (*d
 	}
 	fs.Visit(func(fl *flag.Flag) { d.addonsGiven = d.addonsGiven || fl.Name == "addons" })
 	if d.dsn == "" {
-		d.dsn = os.Getenv("ODSH_DB")
+		d.dsn = os.Getenv(a.dbEnv)
 	}
 	if len(d.positional) == 0 {
 		fmt.Fprintln(stderr, usage)
@@ -165,28 +169,28 @@ func parseDocArgs(args []string, usage string, stderr io.Writer, graph bool) (*d
 }
 
 // docRegistry is the registry to document: an Odoo database's, read from
-// its reflection tables, when --db (or $ODSH_DB) names one; otherwise the
+// its reflection tables, when --db (or $NAME_DB) names one; otherwise the
 // addons' (no database is needed). A nil registry comes with the exit
 // status, the reason printed.
-func docRegistry(d *docArgs) (*orm.Registry, int) {
+func (a *app) docRegistry(d *docArgs) (*orm.Registry, int) {
 	if d.dsn != "" {
 		reg, err := odooRegistry(d.dsn)
 		if err != nil {
-			fmt.Fprintf(d.stderr, "odsh: database: %v\n", err)
+			fmt.Fprintf(d.stderr, "%s: database: %v\n", a.name, err)
 			return nil, exitUsage
 		}
 		if reg != nil {
 			return reg, exitOK
 		}
 	}
-	addons, err := resolveAddons(d.addons, !d.addonsGiven)
+	addons, err := a.resolveAddons(d.addons, !d.addonsGiven)
 	if err != nil {
-		fmt.Fprintf(d.stderr, "odsh: %v\n", err)
+		fmt.Fprintf(d.stderr, "%s: %v\n", a.name, err)
 		return nil, exitUsage
 	}
 	reg, err := orm.NewRegistryFrom(addons)
 	if err != nil {
-		fmt.Fprintf(d.stderr, "odsh: %v\n", err)
+		fmt.Fprintf(d.stderr, "%s: %v\n", a.name, err)
 		return nil, exitFail
 	}
 	return reg, exitOK
@@ -216,10 +220,10 @@ func odooRegistry(dsn string) (*orm.Registry, error) {
 	return orm.LoadOdooRegistry(ctx, conn)
 }
 
-// runDocGraph runs odsh doc or odsh graph on the standard streams.
-func runDocGraph(cmd string, args []string) int {
+// runDocGraph runs NAME doc or NAME graph on the standard streams.
+func (a *app) runDocGraph(cmd string, args []string) int {
 	if cmd == "doc" {
-		return runDocCommand(args, os.Stdout, os.Stderr)
+		return a.runDocCommand(args, os.Stdout, os.Stderr)
 	}
-	return runGraphCommand(args, os.Stdout, os.Stderr)
+	return a.runGraphCommand(args, os.Stdout, os.Stderr)
 }

@@ -1,4 +1,4 @@
-package main
+package shell
 
 import (
 	"fmt"
@@ -17,6 +17,7 @@ import (
 // was its last user), and the process exits, which closes the connection
 // and makes the server roll back whatever was not committed.
 type signals struct {
+	name string // the command's, for the last line
 	ch   chan os.Signal
 	done chan struct{}
 
@@ -25,8 +26,8 @@ type signals struct {
 }
 
 // handleSignals starts handling signals for session s on db.
-func handleSignals(s *repl.Session, db *database) *signals {
-	sg := &signals{ch: make(chan os.Signal, 1), done: make(chan struct{})}
+func (a *app) handleSignals(s *repl.Session, db *database) *signals {
+	sg := &signals{name: a.name, ch: make(chan os.Signal, 1), done: make(chan struct{})}
 	signal.Notify(sg.ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		for {
@@ -58,7 +59,7 @@ func (sg *signals) terminate(sig os.Signal, db *database) {
 		sg.hooks[i]()
 	}
 	sg.mu.Unlock()
-	fmt.Fprintf(os.Stderr, "odsh: %v; uncommitted changes are rolled back\n", sig)
+	fmt.Fprintf(os.Stderr, "%s: %v; uncommitted changes are rolled back\n", sg.name, sig)
 	if db.cluster != nil {
 		_ = db.cluster.Close()
 	}

@@ -1,4 +1,4 @@
-package main
+package shell
 
 import (
 	"bytes"
@@ -39,7 +39,7 @@ func TestParseLearnArgs(t *testing.T) {
 
 func TestListLessons(t *testing.T) {
 	var out bytes.Buffer
-	if code := listLessons(&out); code != exitOK {
+	if code := testApp(t).listLessons(&out); code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -50,8 +50,9 @@ func TestListLessons(t *testing.T) {
 
 func TestExplicitDatabase(t *testing.T) {
 	t.Setenv("ODSH_DB", "")
+	a := testApp(t)
 	for args, want := range map[string]bool{"--db=x": true, "-d x": true, "--ephemeral": true, "--demo small": false, "": false} {
-		if got := explicitDatabase(strings.Fields(args)); got != want {
+		if got := a.explicitDatabase(strings.Fields(args)); got != want {
 			t.Errorf("%q: got %v, want %v", args, got, want)
 		}
 	}

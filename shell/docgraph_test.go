@@ -1,4 +1,4 @@
-package main
+package shell
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"odsh/addons/connector"
+	"odsh/addons/demo"
 	"odsh/internal/testdb"
 	"odsh/modeldoc"
 	"odsh/orm"
@@ -17,7 +19,8 @@ import (
 // line on stderr when it fails.
 func TestDocGraphCommands(t *testing.T) {
 	t.Setenv("ODSH_DB", "")
-	addons, err := resolveAddons(defaultAddons, true)
+	a := testApp(t)
+	addons, err := a.resolveAddons(a.defaults, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +71,22 @@ func TestDocGraphCommands(t *testing.T) {
 	}
 }
 
-func doc(args []string, stdout, stderr *bytes.Buffer) int { return runDocCommand(args, stdout, stderr) }
-func graph(args []string, stdout, stderr *bytes.Buffer) int {
-	return runGraphCommand(args, stdout, stderr)
+func doc(args []string, stdout, stderr *bytes.Buffer) int {
+	return odshApp.runDocCommand(args, stdout, stderr)
 }
+
+func graph(args []string, stdout, stderr *bytes.Buffer) int {
+	return odshApp.runGraphCommand(args, stdout, stderr)
+}
+
+// odshApp is odsh's app (cmd/odsh's Config), for the table tests.
+var odshApp = func() *app {
+	a, err := newApp(Config{Name: "odsh", Addons: []*orm.Addon{connector.Addon, demo.Addon}})
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
 
 // TestDocGraphOdoo documents the provided Odoo 18 database's res.partner
 // (--db names it): its registry is read from the reflection tables.

@@ -1,23 +1,21 @@
-package main
+package shell
 
 // A session whose server goes away (stopped, restarted, or the connection
 // killed) cannot go on: its transaction is gone with the connection. The
 // session says so in one line and returns repl.ErrConnLost (see repl's
-// session_connlost.go); odsh then exits with status 2.
+// session_connlost.go); the command then exits with status 2.
 
 import (
 	"errors"
-	"fmt"
-	"os"
 
 	"odsh/repl"
 )
 
 // connLost ends a session whose connection is gone with its exit status,
 // saying so unless the session (whose error is err) already has.
-func connLost(err error) int {
+func (a *app) connLost(err error) int {
 	if !errors.Is(err, repl.ErrConnLost) {
-		fmt.Fprintln(os.Stderr, "odsh: "+repl.ErrConnLost.Error())
+		a.say("%s", repl.ErrConnLost.Error())
 	}
 	return exitUsage
 }

@@ -1,4 +1,4 @@
-package main
+package shell
 
 // Scripts and conflicts with other transactions.
 //
@@ -55,10 +55,10 @@ func scriptSources(f *flags) ([]source, error) {
 
 // runScripts runs the scripts in s, then ends the run (finish); on a
 // conflict it runs them again in a new session, f.retry times at most.
-func runScripts(ctx context.Context, f *flags, s *repl.Session, so repl.SessionOptions) int {
+func (a *app) runScripts(ctx context.Context, f *flags, s *repl.Session, so repl.SessionOptions) int {
 	srcs, err := scriptSources(f)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		a.say("%v", err)
 		return exitFail
 	}
 	out := os.Stdout
@@ -67,31 +67,31 @@ func runScripts(ctx context.Context, f *flags, s *repl.Session, so repl.SessionO
 		if f.retry > 0 {
 			so.Stdout = &buf
 			if s, err = repl.NewSession(so); err != nil {
-				fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+				a.say("%v", err)
 				return exitFail
 			}
 		}
-		code, conflict := finishRun(s, f, runSources(ctx, s, srcs))
+		code, conflict := a.finishRun(s, f, a.runSources(ctx, s, srcs))
 		if conflict == nil || attempt > f.retry {
 			out.Write(buf.Bytes())
 			if conflict != nil {
-				fmt.Fprintln(os.Stderr, conflictLine(conflict, f.retry))
+				fmt.Fprintln(os.Stderr, a.conflictLine(conflict, f.retry))
 			}
 			return code
 		}
-		fmt.Fprintf(os.Stderr, "odsh: %s; nothing was committed; running the script again (attempt %d of %d), the output of the last attempt discarded\n",
+		a.say("%s; nothing was committed; running the script again (attempt %d of %d), the output of the last attempt discarded",
 			conflictWhat(conflict), attempt+1, f.retry+1)
 		_ = orm.Try(s.Env().Tx().Rollback)
 	}
 }
 
 // runSources runs the scripts in order, stopping at the first error.
-func runSources(ctx context.Context, s *repl.Session, srcs []source) error {
+func (a *app) runSources(ctx context.Context, s *repl.Session, srcs []source) error {
 	for _, src := range srcs {
 		if src.code {
 			return s.Eval(ctx, src.text)
 		}
-		if err := runScript(ctx, s, src.name, strings.NewReader(src.text)); err != nil {
+		if err := a.runScript(ctx, s, src.name, strings.NewReader(src.text)); err != nil {
 			return err
 		}
 	}
@@ -100,7 +100,7 @@ func runSources(ctx context.Context, s *repl.Session, srcs []source) error {
 
 // finishRun is finish, telling apart a conflict with another transaction,
 // in the script or at the commit; the transaction is then rolled back.
-func finishRun(s *repl.Session, f *flags, err error) (int, *orm.ConcurrencyError) {
+func (a *app) finishRun(s *repl.Session, f *flags, err error) (int, *orm.ConcurrencyError) {
 	tx := s.Env().Tx()
 	var ce *orm.ConcurrencyError
 	if errors.As(err, &ce) {
@@ -108,14 +108,14 @@ func finishRun(s *repl.Session, f *flags, err error) (int, *orm.ConcurrencyError
 		return exitFail, ce
 	}
 	if err != nil || !f.commit || tx.Conn().IsClosed() {
-		return finish(s, f, err), nil
+		return a.finish(s, f, err), nil
 	}
 	if err := commit(tx); err != nil {
 		if errors.As(err, &ce) {
 			_ = orm.Try(tx.Rollback)
 			return exitFail, ce
 		}
-		fmt.Fprintf(os.Stderr, "odsh: commit: %s\n", s.FormatError(err))
+		a.say("commit: %s", s.FormatError(err))
 		return exitFail, nil
 	}
 	return exitOK, nil
@@ -141,10 +141,10 @@ func conflictWhat(ce *orm.ConcurrencyError) string {
 }
 
 // conflictLine is the line that ends a run lost to a conflict.
-func conflictLine(ce *orm.ConcurrencyError, retries int) string {
+func (a *app) conflictLine(ce *orm.ConcurrencyError, retries int) string {
 	again := "run the script again, or with --retry N to re-run it automatically"
 	if retries > 0 {
 		again = fmt.Sprintf("it conflicted on each of its %d attempts; run it again later, or with a larger --retry", retries+1)
 	}
-	return "odsh: " + conflictWhat(ce) + " since this run began; nothing was committed: " + again
+	return a.name + ": " + conflictWhat(ce) + " since this run began; nothing was committed: " + again
 }

@@ -1,4 +1,4 @@
-package main
+package shell
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 // steps after it as they start.
 func TestProgressLongStep(t *testing.T) {
 	var out bytes.Buffer
-	p := newProgress(&out, time.Hour)
+	p := newProgress(&out, "odsh", time.Hour)
 	p.step("schema of base")
 	p.step("demo data of demo (large)")
 	if out.Len() != 0 {
@@ -31,7 +31,7 @@ func TestProgressLongStep(t *testing.T) {
 // TestProgressQuick checks that a quick install prints nothing.
 func TestProgressQuick(t *testing.T) {
 	var out bytes.Buffer
-	p := newProgress(&out, time.Hour)
+	p := newProgress(&out, "odsh", time.Hour)
 	p.step("schema of base")
 	p.done()
 	if out.Len() != 0 {

@@ -1,5 +1,27 @@
-// Command odsh is an interactive shell on the odsh ORM: Go statements run
-// against a live env, as Odoo's `odoo shell` runs Python.
+// Package shell is the odsh command line for any set of addons: an
+// interactive shell on the odsh ORM, where Go statements run against a
+// live env as Odoo's `odoo shell` runs Python, plus scripts, the install
+// and upgrade of the addons, their demo data, and the course (learn).
+// cmd/odsh is one such command; an application builds its own by handing
+// Main its addons:
+//
+//	func main() {
+//		os.Exit(shell.Main(shell.Config{
+//			Name:   "libsh",
+//			Addons: []*orm.Addon{library.Addon}, // base is implied
+//			Demo:   map[string]shell.DemoLoader{"library": library.LoadDemo},
+//		}))
+//	}
+//
+// Config.Name stands for odsh below: in messages ("libsh: ..."), the
+// default database and the prompt, $LIBSH_DB, the application_name, and
+// the data directories (~/.local/share/libsh, or /var/lib/libsh for root;
+// ~/.local/state/libsh/history; ~/.config/libsh/init.go). --addons
+// defaults to Config.Default, else to every addon of the Config. The
+// shell needs no generated code for an application's models: completion,
+// :doc, :fields and the printer read them from the registry.
+//
+// # Command line
 //
 //	odsh [flags]                  interactive shell
 //	odsh [flags] FILE...          run script files in order, in one transaction
@@ -11,12 +33,12 @@
 //	--db DSN        a PostgreSQL connection string (also $ODSH_DB); the database
 //	                is created if the server allows and it does not exist
 //	-d NAME         database name in the private cluster (default odsh), kept in
-//	                ~/.local/share/odsh (pglocal.DefaultDir)
+//	                ~/.local/share/odsh (pglocal.Dir)
 //	--ephemeral     a throwaway private cluster and database, removed at exit
 //	--addons LIST   addons to install or upgrade (default base,connector,demo);
 //	                dependencies are added
-//	--demo SIZE     demo data when the demo addon is first installed: none,
-//	                small (default), large
+//	--demo SIZE     demo data when an addon with a loader (Config.Demo; odsh's
+//	                demo addon) is first installed: none, small (default), large
 //	--commit        commit at the end of a script run (otherwise it rolls back)
 //	--user LOGIN    run as this user instead of the superuser
 //	--sql           log every SQL statement with its duration on stderr
@@ -45,7 +67,7 @@
 // which access line or record rule lets a user read or write a record.
 // Any other database is refused with one line (status 2).
 //
-// The connection's application_name is odsh. A new database gets the addons
+// The connection's application_name is odsh (Config.Name). A new database gets the addons
 // installed, and their demo data loaded, in one committed transaction;
 // progress is printed on stderr when it takes more than a second. On an
 // existing database whose addons have not changed nothing is written.
@@ -182,4 +204,4 @@
 // and how to re-run; --retry N runs the whole script again in a fresh
 // transaction and session, the output of the attempt that conflicted
 // discarded.
-package main
+package shell

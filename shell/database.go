@@ -1,4 +1,4 @@
-package main
+package shell
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,20 +34,20 @@ func (d *database) Close() {
 	}
 }
 
-// openDatabase connects to --db / $ODSH_DB, or to -d NAME in the private
+// openDatabase connects to --db / $NAME_DB, or to -d NAME in the private
 // cluster (a throwaway one with --ephemeral), creating the database when
-// it is missing. --db wins over $ODSH_DB; an explicit -d or --ephemeral
-// means the private cluster and wins over $ODSH_DB (parseFlags refuses
+// it is missing. --db wins over $NAME_DB; an explicit -d or --ephemeral
+// means the private cluster and wins over $NAME_DB (parseFlags refuses
 // them with --db).
-func openDatabase(ctx context.Context, f *flags) (*database, error) {
+func (a *app) openDatabase(ctx context.Context, f *flags) (*database, error) {
 	dsn := f.dsn
 	if dsn == "" && !f.nameGiven && !f.ephemeral {
-		dsn = os.Getenv("ODSH_DB")
+		dsn = os.Getenv(a.dbEnv)
 	}
 	if dsn != "" {
-		db, err := connectCreating(ctx, dsn)
+		db, err := a.connectCreating(ctx, dsn)
 		if err == nil {
-			err = checkServer(ctx, db)
+			err = a.checkServer(ctx, db)
 		}
 		return db, err
 	}
@@ -55,7 +56,7 @@ func openDatabase(ctx context.Context, f *flags) (*database, error) {
 	if f.ephemeral {
 		c, err = pglocal.Ephemeral(ctx, pglocal.Options{NoSync: true})
 	} else {
-		c, err = pglocal.Open(ctx, pglocal.DefaultDir(), pglocal.Options{})
+		c, err = pglocal.Open(ctx, pglocal.Dir(a.name), pglocal.Options{})
 	}
 	if err != nil {
 		return nil, err
@@ -64,13 +65,13 @@ func openDatabase(ctx context.Context, f *flags) (*database, error) {
 		_ = c.Close()
 		return nil, err
 	}
-	conn, err := orm.Connect(ctx, c.DSN(f.dbName))
+	conn, err := a.connect(ctx, c.DSN(f.dbName))
 	if err != nil {
 		_ = c.Close()
 		return nil, err
 	}
 	db := &database{conn: conn, name: f.dbName, cluster: c}
-	if err := checkServer(ctx, db); err != nil {
+	if err := a.checkServer(ctx, db); err != nil {
 		return nil, err
 	}
 	return db, nil
@@ -81,12 +82,12 @@ func openDatabase(ctx context.Context, f *flags) (*database, error) {
 const minServerVersion = 130000
 
 // checkServer refuses (closing db) a server older than minServerVersion.
-func checkServer(ctx context.Context, db *database) error {
+func (a *app) checkServer(ctx context.Context, db *database) error {
 	var num int
 	var version string
 	err := db.conn.QueryRow(ctx, "SELECT current_setting('server_version_num')::int, current_setting('server_version')").Scan(&num, &version)
 	if err == nil {
-		err = versionError(num, version)
+		err = versionError(a.name, num, version)
 	}
 	if err != nil {
 		db.Close()
@@ -94,18 +95,41 @@ func checkServer(ctx context.Context, db *database) error {
 	return err
 }
 
-// versionError says why a server of this version cannot be used, or nil.
-func versionError(num int, version string) error {
+// versionError says why a server of this version cannot be used by the
+// command name, or nil.
+func versionError(name string, num int, version string) error {
 	if num < minServerVersion {
-		return fmt.Errorf("PostgreSQL %s is too old: odsh needs PostgreSQL 13 or newer", version)
+		return fmt.Errorf("PostgreSQL %s is too old: %s needs PostgreSQL 13 or newer", version, name)
 	}
 	return nil
 }
 
+// connConfig is orm.ConnConfig, with the command's name as the
+// application_name unless dsn sets one.
+func (a *app) connConfig(dsn string) (*pgx.ConnConfig, error) {
+	cfg, err := orm.ConnConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.Contains(dsn, "application_name") {
+		cfg.RuntimeParams["application_name"] = a.name
+	}
+	return cfg, nil
+}
+
+// connect is orm.Connect with connConfig.
+func (a *app) connect(ctx context.Context, dsn string) (*pgx.Conn, error) {
+	cfg, err := a.connConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.ConnectConfig(ctx, cfg)
+}
+
 // connectCreating connects to dsn; when its database does not exist, it
 // creates it through the server's "postgres" database and connects again.
-func connectCreating(ctx context.Context, dsn string) (*database, error) {
-	cfg, err := orm.ConnConfig(dsn)
+func (a *app) connectCreating(ctx context.Context, dsn string) (*database, error) {
+	cfg, err := a.connConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("bad connection string: %w", err)
 	}
@@ -150,7 +174,7 @@ func createDatabase(ctx context.Context, cfg *pgx.ConnConfig) error {
 // install creates the schema and loads the data of the addons in one
 // committed transaction, then the demo data of newly installed addons.
 // Steps are reported on stderr once a second has passed.
-func install(ctx context.Context, db *database, reg *orm.Registry, demo string) error {
+func (a *app) install(ctx context.Context, db *database, reg *orm.Registry, demo string) error {
 	// READ COMMITTED: after waiting for the install lock, the install must
 	// see what the previous holder committed (a REPEATABLE READ snapshot
 	// would be taken before the wait).
@@ -159,18 +183,20 @@ func install(ctx context.Context, db *database, reg *orm.Registry, demo string) 
 		return err
 	}
 	defer tx.Close()
-	if err := lockInstall(ctx, tx.Conn()); err != nil {
+	if err := a.lockInstall(ctx, tx.Conn()); err != nil {
 		return err
 	}
-	progress := newProgress(os.Stderr, time.Second)
+	progress := newProgress(os.Stderr, a.name, time.Second)
 	defer progress.done()
 	err = orm.Run(ctx, tx.Env(orm.SuperuserID, nil), func(env *orm.Env) error {
 		before := installedAddons(env)
 		orm.Install(env, progress.step)
-		for _, a := range reg.Addons() {
-			if load := demoLoaders[a.Name]; load != nil && !before[a.Name] && demo != "none" {
-				progress.step("demo data of " + a.Name + " (" + demo + ")")
-				load(env, demo)
+		for _, ad := range reg.Addons() {
+			if load := a.demo[ad.Name]; load != nil && !before[ad.Name] && demo != "none" {
+				progress.step("demo data of " + ad.Name + " (" + demo + ")")
+				if err := load(env, demo); err != nil {
+					return err
+				}
 			}
 		}
 		if !tx.Dirty() {
@@ -191,12 +217,12 @@ const installLock = 0x6f647368
 // lockInstall takes the install lock in the current transaction, so that
 // two odsh processes starting on the same new database install it one
 // after the other: the second then finds it installed and writes nothing.
-func lockInstall(ctx context.Context, conn *pgx.Conn) error {
+func (a *app) lockInstall(ctx context.Context, conn *pgx.Conn) error {
 	var got bool
 	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock($1)", installLock).Scan(&got); err != nil || got {
 		return err
 	}
-	fmt.Fprintln(os.Stderr, "odsh: waiting for another odsh installing into this database")
+	a.say("waiting for another %s installing into this database", a.name)
 	_, err := conn.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", installLock)
 	return err
 }
@@ -222,6 +248,7 @@ func installedAddons(env *orm.Env) map[string]bool {
 // data load is one step), and every later step is shown as it starts.
 type progress struct {
 	w     io.Writer
+	name  string // prefixes each line
 	start time.Time
 	timer *time.Timer
 
@@ -230,8 +257,8 @@ type progress struct {
 	shown bool
 }
 
-func newProgress(w io.Writer, delay time.Duration) *progress {
-	p := &progress{w: w, start: time.Now()}
+func newProgress(w io.Writer, name string, delay time.Duration) *progress {
+	p := &progress{w: w, name: name, start: time.Now()}
 	p.timer = time.AfterFunc(delay, p.showLast)
 	return p
 }
@@ -242,7 +269,7 @@ func (p *progress) step(s string) {
 	defer p.mu.Unlock()
 	p.last = s
 	if p.shown {
-		fmt.Fprintf(p.w, "odsh: %s\n", s)
+		fmt.Fprintf(p.w, "%s: %s\n", p.name, s)
 	}
 }
 
@@ -252,7 +279,7 @@ func (p *progress) showLast() {
 	defer p.mu.Unlock()
 	if !p.shown && p.last != "" {
 		p.shown = true
-		fmt.Fprintf(p.w, "odsh: %s\n", p.last)
+		fmt.Fprintf(p.w, "%s: %s\n", p.name, p.last)
 	}
 }
 
@@ -262,6 +289,6 @@ func (p *progress) done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.shown {
-		fmt.Fprintf(p.w, "odsh: ready in %s\n", time.Since(p.start).Round(time.Millisecond))
+		fmt.Fprintf(p.w, "%s: ready in %s\n", p.name, time.Since(p.start).Round(time.Millisecond))
 	}
 }

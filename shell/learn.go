@@ -1,6 +1,6 @@
-package main
+package shell
 
-// odsh learn: the course of the shell (package learn, :learn at the prompt).
+// NAME learn: the course of the shell (package learn, :learn at the prompt).
 
 import (
 	"context"
@@ -22,39 +22,42 @@ type learnFlags struct {
 	lesson      int // 0: the lesson the progress file says
 }
 
-const learnUsage = "usage: odsh learn [--list | --check | N] [odsh flags]"
+// learnUsage is the usage line of NAME learn.
+func (a *app) learnUsage() string {
+	return fmt.Sprintf("usage: %[1]s learn [--list | --check | N] [%[1]s flags]", a.name)
+}
 
-// runLearn is `odsh learn [--list | --check | N] [flags]`: --list prints
+// runLearn is `NAME learn [--list | --check | N] [flags]`: --list prints
 // the lessons without a database; --check judges every lesson's answers on
 // a throwaway demo database (unless --db or -d names one); otherwise the
 // shell starts at the course.
-func runLearn(args []string) int {
+func (a *app) runLearn(args []string) int {
 	lf, rest, err := parseLearnArgs(args)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "odsh: %v\n%s\n", err, learnUsage)
+		a.say("%v\n%s", err, a.learnUsage())
 		return exitUsage
 	}
 	if lf.list {
-		return listLessons(os.Stdout)
+		return a.listLessons(os.Stdout)
 	}
-	if lf.check && !explicitDatabase(rest) {
+	if lf.check && !a.explicitDatabase(rest) {
 		rest = append([]string{"--ephemeral"}, rest...)
 	}
-	f, err := parseFlags(rest, os.Stderr)
+	f, err := a.parseFlags(rest, os.Stderr)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		a.say("%v", err)
 		return exitUsage
 	}
 	if f.code != "" || len(f.files) > 0 {
-		fmt.Fprintf(os.Stderr, "odsh: learn takes neither -c nor script files\n%s\n", learnUsage)
+		a.say("learn takes neither -c nor script files\n%s", a.learnUsage())
 		return exitUsage
 	}
 	f.learn = lf
-	return startSession(f)
+	return a.startSession(f)
 }
 
 // parseLearnArgs takes --list, --check and a lesson number from the front
-// of args; the rest are odsh's flags.
+// of args; the rest are the command's flags.
 func parseLearnArgs(args []string) (*learnFlags, []string, error) {
 	lf := &learnFlags{}
 	for len(args) > 0 {
@@ -80,22 +83,23 @@ func parseLearnArgs(args []string) (*learnFlags, []string, error) {
 	return lf, nil, nil
 }
 
-// explicitDatabase reports whether odsh's flags name a database.
-func explicitDatabase(args []string) bool {
+// explicitDatabase reports whether the command's flags, or $NAME_DB, name
+// a database.
+func (a *app) explicitDatabase(args []string) bool {
 	for _, a := range args {
 		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if strings.HasPrefix(a, "-") && (name == "db" || name == "d" || name == "ephemeral") {
 			return true
 		}
 	}
-	return os.Getenv("ODSH_DB") != ""
+	return os.Getenv(a.dbEnv) != ""
 }
 
 // listLessons prints the lessons, one a line.
-func listLessons(w io.Writer) int {
+func (a *app) listLessons(w io.Writer) int {
 	lessons, err := learn.All()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+		a.say("%v", err)
 		return exitFail
 	}
 	for _, l := range lessons {
@@ -104,45 +108,42 @@ func listLessons(w io.Writer) int {
 	return exitOK
 }
 
-// learnSession runs odsh learn once the session is open: the check, or
+// learnSession runs NAME learn once the session is open: the check, or
 // the shell at the course.
-func learnSession(ctx context.Context, s *repl.Session, f *flags, interactive bool, sig *signals) int {
+func (a *app) learnSession(ctx context.Context, s *repl.Session, f *flags, interactive bool, sig *signals) int {
 	if f.learn.check {
 		if s.Env().Registry().Model("demo.order") == nil {
-			fmt.Fprintln(os.Stderr, "odsh: learn --check: the lessons need the demo addon and its data (--addons demo)")
+			a.say("learn --check: the lessons need the demo addon and its data (--addons demo)")
 			return exitUsage
 		}
 		failed, err := s.CheckCourse(ctx, os.Stdout)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "odsh: learn --check: %v\n", err)
+			a.say("learn --check: %v", err)
 			return exitFail
 		}
 		if failed > 0 {
-			fmt.Fprintf(os.Stderr, "odsh: learn --check: %d lessons failed\n", failed)
+			a.say("learn --check: %d lessons failed", failed)
 			return exitFail
 		}
 		return exitOK
 	}
 	if !interactive {
-		fmt.Fprintln(os.Stderr, "odsh: learn is interactive: run it in a terminal (odsh learn --list prints the lessons)")
+		a.say("learn is interactive: run it in a terminal (%s learn --list prints the lessons)", a.name)
 		return exitUsage
 	}
-	keepLearnProgress(s)
+	a.keepLearnProgress(s)
 	cmd := ":learn"
 	if f.learn.lesson > 0 {
 		cmd += " " + strconv.Itoa(f.learn.lesson)
 	}
 	_ = s.Eval(ctx, cmd)
-	return interact(ctx, s, sig)
+	return a.interact(ctx, s, sig)
 }
 
 // keepLearnProgress keeps the course's progress in the user's data
 // directory, beside the private cluster (pglocal.DefaultDir).
-func keepLearnProgress(s *repl.Session) {
-	if err := s.SetLearnProgress(learnProgressFile()); err != nil {
-		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
+func (a *app) keepLearnProgress(s *repl.Session) {
+	if err := s.SetLearnProgress(filepath.Join(pglocal.Dir(a.name), "learn.json")); err != nil {
+		a.say("%v", err)
 	}
 }
-
-// learnProgressFile is where the course's progress is kept.
-func learnProgressFile() string { return filepath.Join(pglocal.DefaultDir(), "learn.json") }
