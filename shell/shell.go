@@ -20,7 +20,7 @@ import (
 	"odsh/repl"
 )
 
-// Exit statuses (CONTRACT.md).
+// Exit statuses (the package documentation lists them).
 const (
 	exitOK    = 0
 	exitFail  = 1 // the code failed; nothing was committed

@@ -1,5 +1,6 @@
 // Package lint holds tests that keep the architecture honest: which
-// package may import which (ARCHITECTURE.md, "The picture").
+// package may import which (doc/architecture.md, "Packages and who
+// imports whom").
 package lint
 
 import (
