@@ -69,6 +69,9 @@
 //     cache and returns the error; the transaction goes on. It is the only
 //     call that takes a savepoint for its caller. A *ConcurrencyError is not
 //     caught: the snapshot is stale and the whole unit must run again.
+//     In the shell and in scripts, orm.Catch(f) is the same call on the
+//     session's transaction; in compiled code, which may hold several
+//     transactions, orm.Catch refuses and env.Catch names the one meant.
 //   - Try(f) returns the error f raised without a savepoint: after it the
 //     transaction may be aborted, and the caller rolls back.
 //

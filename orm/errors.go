@@ -163,6 +163,17 @@ func missingErr(model string, ids []int64, format string, args ...any) *MissingE
 	return &MissingError{ErrorInfo{Model: model, IDs: ids, Msg: fmt.Sprintf(format, args...)}}
 }
 
+// Catch is the shell's spelling of env.Catch: in odsh and in scripts it
+// runs f in a savepoint of the session's transaction and returns the ORM
+// error f raised, or nil (the shell binds it to its env). A savepoint
+// belongs to the transaction it is taken on, and a compiled program may
+// hold several, so outside the shell Catch does not guess: it panics with
+// a *UserError that says to call env.Catch on the env meant.
+func Catch(f func()) error {
+	panic(&UserError{ErrorInfo{Msg: "orm.Catch takes its savepoint on the shell's transaction and has none here: " +
+		"call env.Catch(f) on the env whose transaction is meant"}})
+}
+
 // Try runs f and returns the ORM error it panics with, or nil, without a
 // savepoint (unlike Env.Catch): after an error the transaction may be
 // aborted and the caller rolls back. Panics that are not ORM errors

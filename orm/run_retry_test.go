@@ -3,6 +3,7 @@ package orm_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"odsh/internal/testdb"
@@ -135,5 +136,17 @@ func TestCatchUsesItsOwnTransaction(t *testing.T) {
 	}
 	if n := b.Model("test.tag").SearchCount(nil); n < 0 {
 		t.Fatalf("count %d", n)
+	}
+}
+
+// Outside the shell (which binds orm.Catch to its session's env), the
+// package-level Catch has no transaction to take a savepoint on: it
+// refuses, naming env.Catch, instead of guessing one and running f.
+func TestPackageCatchRefusesOutsideTheShell(t *testing.T) {
+	ran := false
+	err := orm.Try(func() { _ = orm.Catch(func() { ran = true }) })
+	var ue *orm.UserError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Error(), "env.Catch") || ran {
+		t.Fatalf("got %v (f ran: %v), want a UserError naming env.Catch and f not run", err, ran)
 	}
 }

@@ -15,17 +15,19 @@ import (
 	"strings"
 
 	"odsh/learn"
+	"odsh/orm"
 )
 
 // learnState is the course's state in a session.
 type learnState struct {
-	lessons []*learn.Lesson
-	cur     int  // index of the current lesson
-	active  bool // Go entries are tries at the current lesson
-	wrong   int  // wrong tries at the current lesson: the next hint to give
-	done    map[int]bool
-	file    string  // the progress file; "" keeps progress in memory
-	checker *Interp // runs checks and reference answers (learn_attempt.go)
+	lessons  []*learn.Lesson
+	cur      int  // index of the current lesson
+	active   bool // Go entries are tries at the current lesson
+	wrong    int  // wrong tries at the current lesson: the next hint to give
+	done     map[int]bool
+	file     string   // the progress file; "" keeps progress in memory
+	checker  *Interp  // runs checks and reference answers (learn_attempt.go)
+	checkEnv *orm.Env // the env checker's code runs with (its orm.Catch)
 }
 
 // progress is what the progress file keeps.

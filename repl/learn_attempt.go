@@ -200,10 +200,14 @@ func (s *Session) checker(env *orm.Env) (*Interp, error) {
 		if err := in.Use(symbols.Symbols); err != nil {
 			return nil, err
 		}
+		if err := bindCatch(in, func() *orm.Env { return st.checkEnv }); err != nil {
+			return nil, err
+		}
 		if _, err := in.Eval(context.Background(), `import ("odsh/orm"; "odsh/domain")`); err != nil {
 			return nil, err
 		}
 		st.checker = in
 	}
+	st.checkEnv = env
 	return st.checker, st.checker.Bind("env", env)
 }

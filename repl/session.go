@@ -135,6 +135,9 @@ func (s *Session) setup() error {
 	if err := s.in.Use(symbols.Symbols); err != nil {
 		return fmt.Errorf("repl: loading the ORM symbols: %w", err)
 	}
+	if err := bindCatch(s.in, func() *orm.Env { return s.env }); err != nil {
+		return err
+	}
 	if _, err := s.in.Eval(context.Background(), `import ("odsh/orm"; "odsh/domain")`); err != nil {
 		return fmt.Errorf("repl: importing the ORM: %w", err)
 	}

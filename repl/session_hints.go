@@ -45,11 +45,6 @@ var recordsetOps = map[token.Token]string{
 	token.NEQ: "Equal", token.LEQ: "IsSubset",
 }
 
-// movedNames are package-level names odsh no longer has, with what to use.
-var movedNames = map[string]string{
-	"orm.Catch": "env.Catch(func() { … }): a savepoint is taken on an env's transaction",
-}
-
 // hintFor is what a rule found: Go's message for the failed construct and
 // the suggestion.
 type hintFor struct{ msg, hint string }
@@ -92,9 +87,6 @@ func (s *Session) hint(entry string, err error) hintFor {
 	}
 	var ce *CompileError
 	if errors.As(err, &ce) {
-		if sel, ok := strings.CutPrefix(ce.Msg, "undefined selector odsh/"); ok && movedNames[sel] != "" {
-			return hintFor{msg: "undefined: " + sel, hint: "use " + movedNames[sel]}
-		}
 		if name, ok := strings.CutPrefix(ce.Msg, "undefined: "); ok && pyWords[name] != "" {
 			return hintFor{hint: fmt.Sprintf("use %s (%s)", pyWords[name], phraseConsts.Odoo+" → "+phraseConsts.Go)}
 		}

@@ -98,6 +98,7 @@ var Docs = map[string]string{
 	"orm.CancelledError.Kind":               "func (e *CancelledError) Kind() string\n\nKind returns \"CancelledError\".",
 	"orm.CancelledError.Unwrap":             "func (e *CancelledError) Unwrap() error\n\nUnwrap returns the cause (a *pgconn.PgError, say), or nil.",
 	"orm.Cascade":                           "const Cascade OnDelete\n\nThe ondelete values Odoo's Many2one accepts.",
+	"orm.Catch":                             "func Catch(f func()) error\n\nCatch is the shell's spelling of env.Catch: in odsh and in scripts it\nruns f in a savepoint of the session's transaction and returns the ORM\nerror f raised, or nil (the shell binds it to its env). A savepoint\nbelongs to the transaction it is taken on, and a compiled program may\nhold several, so outside the shell Catch does not guess: it panics with\na *UserError that says to call env.Catch on the env meant.",
 	"orm.Char":                              "func Char(name string) *FieldDef\n\nChar declares a Char field (varchar).",
 	"orm.Cmd":                               "type Cmd struct {\n\tOp   CommandOp\n\tID   int64\n\tVals Values\n\tIDs  []int64\n}\n\nCmd is one x2many command, as built by Command.Create(...) and friends.",
 	"orm.Cmd.String":                        "func (c Cmd) String() string\n\nString prints the command like Odoo's tuple: (4, 7, 0).",

@@ -20,6 +20,7 @@ func init() {
 		"Binary":                reflect.ValueOf(orm.Binary),
 		"Boolean":               reflect.ValueOf(orm.Boolean),
 		"Cascade":               reflect.ValueOf(orm.Cascade),
+		"Catch":                 reflect.ValueOf(orm.Catch),
 		"Char":                  reflect.ValueOf(orm.Char),
 		"CmdClear":              reflect.ValueOf(orm.CmdClear),
 		"CmdCreate":             reflect.ValueOf(orm.CmdCreate),
