@@ -144,9 +144,13 @@ func closeOdooCluster() error {
 
 // OdooCopy returns the DSN of a new database copied from the restored
 // Odoo dump (CREATE DATABASE … TEMPLATE of its untouched twin), for a
-// test that commits; it is dropped when the test ends.
+// test that commits; it is dropped when the test ends. The database is
+// name suffixed with the process id: the Odoo cluster is shared by every
+// test binary on the machine, and two runs at once (two checkouts, or
+// unit and race runs side by side) must not drop each other's copy.
 func OdooCopy(t testing.TB, name string) string {
 	t.Helper()
+	name = fmt.Sprintf("%s_%d", name, os.Getpid())
 	src := OdooDSN(t)
 	mu.Lock()
 	base, err := odooServerDSN()
