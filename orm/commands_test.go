@@ -72,3 +72,42 @@ func sameIDs(a, b []int64) bool {
 	}
 	return len(a) == len(b)
 }
+
+func TestSetOnTwoParentsAssignsToTheLast(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a", 1, 2)
+	b := reviewOrder(env, "b", 5)
+	l := a.Rel("line_ids").Records()[0]
+	both := a.Union(b)
+	err := env.Catch(func() { both.Write(orm.Values{"line_ids": []any{orm.Command.Set(l.ID())}}) })
+	if err != nil {
+		t.Fatalf("set on two orders: %v", err)
+	}
+	env.FlushAll()
+	env.InvalidateAll()
+	if a.Rel("line_ids").Len() != 0 || b.Rel("line_ids").ID() != l.ID() || a.Int("total") != 0 || b.Int("total") != 1 {
+		t.Errorf("got a lines %v, b lines %v, totals %d %d; want [], [%d], 0 1",
+			a.Rel("line_ids").IDs(), b.Rel("line_ids").IDs(), a.Int("total"), b.Int("total"), l.ID())
+	}
+}
+
+func TestMixedCommandsInOneWrite(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a", 1, 2)
+	ids := a.Rel("line_ids").IDs()
+	a.Write(orm.Values{"line_ids": []any{
+		orm.Command.Create(orm.Values{"name": "c", "qty": 10}),
+		orm.Command.Update(ids[0], orm.Values{"qty": 100}),
+		orm.Command.Delete(ids[1]),
+		orm.Command.Unlink(ids[0]),
+	}})
+	if got := a.Rel("line_ids").Len(); got != 1 {
+		t.Errorf("lines: %d", got)
+	}
+	if got := a.Int("total"); got != 10 {
+		t.Errorf("total: %d", got)
+	}
+	if got := a.Int("line_count"); got != 1 {
+		t.Errorf("line_count: %d", got)
+	}
+}

@@ -341,3 +341,40 @@ func TestCursorFlushesAndInvalidates(t *testing.T) {
 		t.Fatalf("Query did not see the pending ORM write: %v", rows)
 	}
 }
+
+func dbInt(t *testing.T, env *orm.Env, q string, args ...any) int64 {
+	t.Helper()
+	rows := env.Tx().QueryValues(q, args...)
+	if len(rows) == 0 || rows[0][0] == nil {
+		return -1
+	}
+	switch v := rows[0][0].(type) {
+	case int32:
+		return int64(v)
+	case int64:
+		return v
+	}
+	t.Fatalf("dbInt: %T", rows[0][0])
+	return 0
+}
+
+func TestLinkMovesLineAndRecomputesBothOrders(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a", 1, 2)
+	b := reviewOrder(env, "b", 5)
+	la := a.Rel("line_ids")
+	if a.Int("total") != 3 || b.Int("total") != 5 {
+		t.Fatalf("totals %d %d", a.Int("total"), b.Int("total"))
+	}
+	b.Write(orm.Values{"line_ids": []any{orm.Command.Link(la.IDs()[0])}})
+	if got := a.Rel("line_ids").Len(); got != 1 {
+		t.Errorf("a lines after link to b: %d", got)
+	}
+	if a.Int("total") != 2 || b.Int("total") != 6 {
+		t.Errorf("totals after link: %d %d", a.Int("total"), b.Int("total"))
+	}
+	env.FlushAll()
+	if got := dbInt(t, env, "SELECT total FROM review_order WHERE id=$1", a.ID()); got != 2 {
+		t.Errorf("db total a %d", got)
+	}
+}

@@ -3,6 +3,7 @@ package orm_test
 import (
 	"testing"
 
+	"odsh/internal/testdb"
 	"odsh/orm"
 )
 
@@ -28,5 +29,13 @@ func TestNameCreateWithoutRecName(t *testing.T) {
 	id, name = labels.NameCreate("Blue")
 	if id == 0 || name != "Blue" || labels.Browse(id).Str("x_name") != "Blue" {
 		t.Errorf("NameCreate with x_name: got (%d, %q), want a record named Blue", id, name)
+	}
+}
+
+func TestCreateIgnoresReadonlyComputedValues(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := env.Model("review.order").Create(orm.Values{"name": "a", "total": 99, "upper": "zz"})
+	if a.Int("total") != 0 || a.Str("upper") != "A" {
+		t.Errorf("create with values for read-only computed fields: got total %d, upper %q; want 0, %q", a.Int("total"), a.Str("upper"), "A")
 	}
 }

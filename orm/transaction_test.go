@@ -95,3 +95,21 @@ func recoverORM(f func()) (err error) {
 	f()
 	return nil
 }
+
+func TestCatchRollbackKeepsWorkBeforeIt(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a", 1)
+	a.Write(orm.Values{"name": "before"})
+	l := a.Rel("line_ids")
+	l.Write(orm.Values{"qty": 7})
+	err := env.Catch(func() {
+		a.Write(orm.Values{"name": "inside"})
+		panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Msg: "x"}})
+	})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if a.Str("name") != "before" || a.Int("total") != 7 || a.Str("upper") != "BEFORE" {
+		t.Errorf("after catch: %q %d %q", a.Str("name"), a.Int("total"), a.Str("upper"))
+	}
+}

@@ -142,3 +142,11 @@ func computeReviewTagCount(rs orm.Recordset) {
 		o.Set("tag_count", o.Rel("tag_ids").Len())
 	}
 }
+
+func reviewOrder(env *orm.Env, name string, qtys ...int) orm.Recordset {
+	var cmds []any
+	for i, q := range qtys {
+		cmds = append(cmds, orm.Command.Create(orm.Values{"name": "l" + strconv.Itoa(i), "qty": q}))
+	}
+	return env.Model("review.order").Create(orm.Values{"name": name, "line_ids": cmds})
+}

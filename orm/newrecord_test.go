@@ -1,7 +1,6 @@
 package orm_test
 
 import (
-	"errors"
 	"testing"
 
 	"odsh/internal/testdb"
@@ -37,20 +36,5 @@ func TestWriteUnknownNegativeIDFails(t *testing.T) {
 	n.Write(orm.Values{"name": "renamed"})
 	if got := n.Str("name"); got != "renamed" {
 		t.Errorf("new record after a write: got %q, want %q", got, "renamed")
-	}
-}
-
-func TestCharRefusesNULAtWrite(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	a := reviewOrder(env, "a")
-	for _, v := range []any{"x\x00y", []byte("x\x00y"), []byte("x\xffy")} {
-		err := env.Catch(func() { a.Write(orm.Values{"name": v}) })
-		var ve *orm.ValidationError
-		if !errors.As(err, &ve) || ve.Field != "name" {
-			t.Errorf("write %q: got %v, want a ValidationError naming review.order.name", v, err)
-		}
-	}
-	if got := a.Str("name"); got != "a" {
-		t.Errorf("name after the refused writes: got %q, want %q", got, "a")
 	}
 }

@@ -32,3 +32,17 @@ func TestWriteDuplicateRecordsCreatesOneLineEach(t *testing.T) {
 		t.Errorf("tags created: got %d, want 1", got)
 	}
 }
+
+func TestDuplicateIDsInWriteLinkUnlink(t *testing.T) {
+	env := testdb.Env(t, reviewAddon)
+	a := reviewOrder(env, "a", 1)
+	rs := env.Model("review.order").Browse(a.ID(), a.ID())
+	rs.Write(orm.Values{"name": "x"})
+	env.FlushAll()
+	l := a.Rel("line_ids")
+	a.Write(orm.Values{"line_ids": []any{orm.Command.Link(l.ID()), orm.Command.Link(l.ID())}})
+	rs.Unlink()
+	if env.Model("review.order").Browse(a.ID()).Exists().Len() != 0 {
+		t.Error("still exists")
+	}
+}
