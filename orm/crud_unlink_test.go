@@ -69,3 +69,44 @@ func TestUnlinkCascadeForgetsDeletedLines(t *testing.T) {
 		t.Errorf("reading a line deleted by cascade: got %v, want a MissingError", err)
 	}
 }
+
+// §18 "@api.ondelete guards unlink (raise to block)": an unlink override
+// that raises keeps the records.
+func TestRuleOndeleteGuard(t *testing.T) {
+	env, _ := rulesEnv(t)
+	env.Declare(orm.ModelDef{Inherit: []string{"rules.tag"}, Methods: map[string]orm.MethodDecorator{
+		"unlink": func(super orm.Method) orm.Method {
+			return func(rs orm.Recordset, args ...any) any {
+				for _, r := range rs.Records() {
+					if r.Str("name") == "locked" {
+						panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Model: "rules.tag", Msg: "locked tags cannot be deleted"}})
+					}
+				}
+				return super(rs, args...)
+			}
+		},
+	}})
+	tags := env.Model("rules.tag").Create(orm.Values{"name": "free"}, orm.Values{"name": "locked"})
+	var ue *orm.UserError
+	if err := env.Catch(func() { tags.Unlink() }); !errors.As(err, &ue) {
+		t.Fatalf("guarded unlink: got %v, want a UserError", err)
+	}
+	if tags.Exists().Len() != 2 {
+		t.Fatal("a refused unlink deleted records")
+	}
+	tags.At(0).Unlink()
+	if tags.Exists().Len() != 1 {
+		t.Fatal("unguarded record not deleted")
+	}
+}
+
+// §8 "unlink(): … deleting already-deleted ids is a no-op"; "unlink()
+// returns True" (nothing to return in Go).
+func TestRuleUnlinkTwice(t *testing.T) {
+	_, m := rulesEnv(t)
+	r := m.Create(orm.Values{"name": "x"})
+	r.Unlink()
+	if err := r.Env().Catch(func() { r.Unlink() }); err != nil {
+		t.Fatalf("second unlink: %v", err)
+	}
+}

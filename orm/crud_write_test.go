@@ -46,3 +46,15 @@ func TestDuplicateIDsInWriteLinkUnlink(t *testing.T) {
 		t.Error("still exists")
 	}
 }
+
+// §2 "readonly is a UI/onchange concept; the ORM still lets write() set
+// readonly non-computed fields".
+func TestRuleReadonlyIsWritable(t *testing.T) {
+	env, m := rulesEnv(t)
+	r := m.Create(orm.Values{"name": "x", "ro": "given"})
+	r.Write(orm.Values{"ro": "changed"})
+	env.InvalidateAll()
+	if got := r.Str("ro"); got != "changed" {
+		t.Fatalf("readonly field: got %q, want changed", got)
+	}
+}

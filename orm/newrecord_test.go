@@ -38,3 +38,10 @@ func TestWriteUnknownNegativeIDFails(t *testing.T) {
 		t.Errorf("new record after a write: got %q, want %q", got, "renamed")
 	}
 }
+
+// §8 "Unknown field in create/write/new → ValueError".
+func TestRuleUnknownFieldInNew(t *testing.T) {
+	_, m := rulesEnv(t)
+	err := m.Env().Catch(func() { m.New(orm.Values{"nmae": "x"}) })
+	wantValidation(t, err, "rules.rec", "nmae")
+}

@@ -113,3 +113,25 @@ func TestCatchRollbackKeepsWorkBeforeIt(t *testing.T) {
 		t.Errorf("after catch: %q %d %q", a.Str("name"), a.Int("total"), a.Str("upper"))
 	}
 }
+
+// §17 "cr.savepoint(): on exception clear the ORM cache, ROLLBACK TO
+// SAVEPOINT, RELEASE and re-raise; the transaction stays usable"; the
+// savepoint flushes on enter and on success.
+func TestRuleSavepointFlushes(t *testing.T) {
+	env, m := rulesEnv(t)
+	r := m.Create(orm.Values{"name": "before"})
+	var inside [][]any
+	if err := env.Catch(func() {
+		inside = sqlRows(env, `SELECT name FROM rules_rec WHERE id = %s`, r.ID())
+		r.Write(orm.Values{"name": "inside"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(inside) != 1 || inside[0][0] != "before" {
+		t.Errorf("not flushed on enter: %v", inside)
+	}
+	after := sqlRows(env, `SELECT name FROM rules_rec WHERE id = %s`, r.ID())
+	if after[0][0] != "inside" {
+		t.Errorf("not flushed on success: %v", after)
+	}
+}
