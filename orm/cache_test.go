@@ -8,7 +8,7 @@ import (
 )
 
 func TestWritesThroughTwoEnvsShareTheCache(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1)
 	u := a.WithUser(2).Sudo()
 	a.Write(orm.Values{"name": "su"})

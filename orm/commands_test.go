@@ -74,7 +74,7 @@ func sameIDs(a, b []int64) bool {
 }
 
 func TestSetOnTwoParentsAssignsToTheLast(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
 	b := reviewOrder(env, "b", 5)
 	l := a.Rel("line_ids").Records()[0]
@@ -92,7 +92,7 @@ func TestSetOnTwoParentsAssignsToTheLast(t *testing.T) {
 }
 
 func TestMixedCommandsInOneWrite(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
 	ids := a.Rel("line_ids").IDs()
 	a.Write(orm.Values{"line_ids": []any{
@@ -155,7 +155,7 @@ func TestRuleOne2manySetDetaches(t *testing.T) {
 // §8 "Commands: … a plain list of ids on an x2many = set"; raw triples.
 func TestRuleRawCommands(t *testing.T) {
 	env, m := rulesEnv(t)
-	tags := env.Model("rules.tag").Create(orm.Values{"name": "a"}, orm.Values{"name": "b"}, orm.Values{"name": "c"})
+	tags := env.Model("test.tag").Create(orm.Values{"name": "a"}, orm.Values{"name": "b"}, orm.Values{"name": "c"})
 	r := m.Create(orm.Values{"name": "r", "tag_ids": tags.IDs()})
 	if r.Rel("tag_ids").Len() != 3 {
 		t.Fatalf("list of ids: got %v", r.Rel("tag_ids"))

@@ -359,7 +359,7 @@ func dbInt(t *testing.T, env *orm.Env, q string, args ...any) int64 {
 }
 
 func TestLinkMovesLineAndRecomputesBothOrders(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
 	b := reviewOrder(env, "b", 5)
 	la := a.Rel("line_ids")

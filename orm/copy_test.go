@@ -7,7 +7,7 @@ import (
 )
 
 func TestCopyDuplicatesRequiredLines(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
 	c := a.Copy(nil)
 	if c.Int("total") != 3 || c.Rel("line_ids").Len() != 2 {

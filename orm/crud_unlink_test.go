@@ -13,7 +13,7 @@ import (
 // the stored fields computed from those values must follow.
 
 func TestUnlinkSetNullRecomputesDependents(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	p := env.Model("res.partner").Create(orm.Values{"name": "P"})
 	a := env.Model("review.order").Create(orm.Values{"name": "a", "partner_id": p.ID()})
 	if !a.Bool("has_partner") {
@@ -32,8 +32,8 @@ func TestUnlinkSetNullRecomputesDependents(t *testing.T) {
 }
 
 func TestUnlinkManyToManyTargetRecomputesOwners(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	tags := env.Model("review.tag").Create(orm.Values{"name": "x"}, orm.Values{"name": "y"})
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	tags := env.Model("test.tag").Create(orm.Values{"name": "x"}, orm.Values{"name": "y"})
 	a := env.Model("review.order").Create(orm.Values{"name": "a", "tag_ids": tags})
 	if got := a.Int("tag_count"); got != 2 {
 		t.Fatalf("tag_count: got %d, want 2", got)
@@ -50,7 +50,7 @@ func TestUnlinkManyToManyTargetRecomputesOwners(t *testing.T) {
 }
 
 func TestUnlinkCascadeForgetsDeletedLines(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
 	n := env.Model("review.note").Create(orm.Values{"name": "n", "order_id": a.ID()})
 	lines := a.Rel("line_ids")
@@ -74,19 +74,19 @@ func TestUnlinkCascadeForgetsDeletedLines(t *testing.T) {
 // that raises keeps the records.
 func TestRuleOndeleteGuard(t *testing.T) {
 	env, _ := rulesEnv(t)
-	env.Declare(orm.ModelDef{Inherit: []string{"rules.tag"}, Methods: map[string]orm.MethodDecorator{
+	env.Declare(orm.ModelDef{Inherit: []string{"test.tag"}, Methods: map[string]orm.MethodDecorator{
 		"unlink": func(super orm.Method) orm.Method {
 			return func(rs orm.Recordset, args ...any) any {
 				for _, r := range rs.Records() {
 					if r.Str("name") == "locked" {
-						panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Model: "rules.tag", Msg: "locked tags cannot be deleted"}})
+						panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Model: "test.tag", Msg: "locked tags cannot be deleted"}})
 					}
 				}
 				return super(rs, args...)
 			}
 		},
 	}})
-	tags := env.Model("rules.tag").Create(orm.Values{"name": "free"}, orm.Values{"name": "locked"})
+	tags := env.Model("test.tag").Create(orm.Values{"name": "free"}, orm.Values{"name": "locked"})
 	var ue *orm.UserError
 	if err := env.Catch(func() { tags.Unlink() }); !errors.As(err, &ue) {
 		t.Fatalf("guarded unlink: got %v, want a UserError", err)

@@ -11,7 +11,7 @@ import (
 // written once per record: a one2many create command makes one line per
 // record, not one per occurrence.
 func TestWriteDuplicateRecordsCreatesOneLineEach(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a")
 	b := reviewOrder(env, "b")
 	twice := a.Concat(a, b)
@@ -28,13 +28,13 @@ func TestWriteDuplicateRecordsCreatesOneLineEach(t *testing.T) {
 	if got := a.Int("total"); got != 1 {
 		t.Errorf("total of a: got %d, want 1", got)
 	}
-	if got := env.Model("review.tag").SearchCount("[('name', '=', 't')]"); got != 1 {
+	if got := env.Model("test.tag").SearchCount("[('name', '=', 't')]"); got != 1 {
 		t.Errorf("tags created: got %d, want 1", got)
 	}
 }
 
 func TestDuplicateIDsInWriteLinkUnlink(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1)
 	rs := env.Model("review.order").Browse(a.ID(), a.ID())
 	rs.Write(orm.Values{"name": "x"})

@@ -10,7 +10,7 @@ import (
 )
 
 func TestCharRefusesNULAtWrite(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a")
 	for _, v := range []any{"x\x00y", []byte("x\x00y"), []byte("x\xffy")} {
 		err := env.Catch(func() { a.Write(orm.Values{"name": v}) })

@@ -217,7 +217,7 @@ func TestUsersDelegateToPartners(t *testing.T) {
 }
 
 func TestDelegatedWritesRecomputeChild(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	c := env.Model("review.child").Create(orm.Values{"name": "n", "size": 3})
 	if got := c.Str("label"); got != "n#3" {
 		t.Fatalf("label %q", got)

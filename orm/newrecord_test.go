@@ -12,7 +12,7 @@ import (
 // while writing nothing.
 
 func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a")
 	n := env.Model("review.order").New(orm.Values{"name": "new"})
 	both := env.Model("review.order").Browse(a.ID(), n.ID())
@@ -27,7 +27,7 @@ func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
 }
 
 func TestWriteUnknownNegativeIDFails(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	err := env.Catch(func() { env.Model("review.order").Browse(-42).Write(orm.Values{"name": "x"}) })
 	if err == nil {
 		t.Error("write on id -42 (no such new record): no error")

@@ -91,7 +91,7 @@ func TestRuleMultiAssignment(t *testing.T) {
 func TestRuleSetOperatorsMixedModels(t *testing.T) {
 	env, m := rulesEnv(t)
 	r := m.Create(orm.Values{"name": "a"})
-	tag := env.Model("rules.tag").Create(orm.Values{"name": "t"})
+	tag := env.Model("test.tag").Create(orm.Values{"name": "t"})
 	for name, f := range map[string]func(){
 		"concat":    func() { r.Concat(tag) },
 		"union":     func() { r.Union(tag) },

@@ -60,9 +60,9 @@ func TestRuleColumnTypes(t *testing.T) {
 // §2 "required=True → NOT NULL column"; "index=True creates an index".
 func TestRuleRequiredAndIndex(t *testing.T) {
 	env, _ := rulesEnv(t)
-	rows := sqlRows(env, `SELECT is_nullable FROM information_schema.columns WHERE table_name = 'rules_tag' AND column_name = 'name'`)
+	rows := sqlRows(env, `SELECT is_nullable FROM information_schema.columns WHERE table_name = 'test_tag' AND column_name = 'name'`)
 	if len(rows) != 1 || rows[0][0] != "NO" {
-		t.Errorf("required rules.tag.name: is_nullable %v, want NO", rows)
+		t.Errorf("required test.tag.name: is_nullable %v, want NO", rows)
 	}
 	idx := sqlRows(env, `SELECT indexdef FROM pg_indexes WHERE tablename = 'rules_rec'`)
 	found := false
@@ -81,14 +81,14 @@ func TestRuleRequiredAndIndex(t *testing.T) {
 func TestRuleMany2manyRelationTable(t *testing.T) {
 	env, m := rulesEnv(t)
 	f := m.Model().Field("tag_ids")
-	if f.Relation != "rules_rec_rules_tag_rel" || f.Column1 != "rules_rec_id" || f.Column2 != "rules_tag_id" {
+	if f.Relation != "rules_rec_test_tag_rel" || f.Column1 != "rules_rec_id" || f.Column2 != "test_tag_id" {
 		t.Errorf("relation: got %s(%s, %s)", f.Relation, f.Column1, f.Column2)
 	}
 	rows := sqlRows(env, `SELECT k.column_name, rc.delete_rule, c.is_nullable
 		FROM information_schema.referential_constraints rc
 		JOIN information_schema.key_column_usage k ON k.constraint_name = rc.constraint_name
 		JOIN information_schema.columns c ON c.table_name = k.table_name AND c.column_name = k.column_name
-		WHERE k.table_name = 'rules_rec_rules_tag_rel' ORDER BY 1`)
+		WHERE k.table_name = 'rules_rec_test_tag_rel' ORDER BY 1`)
 	if len(rows) != 2 || rows[0][1] != "CASCADE" || rows[1][1] != "CASCADE" || rows[0][2] != "NO" || rows[1][2] != "NO" {
 		t.Errorf("relation table columns: got %v, want two NOT NULL columns with ON DELETE CASCADE", rows)
 	}

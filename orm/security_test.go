@@ -184,18 +184,18 @@ func TestRuleSudo(t *testing.T) {
 	wantAccess(t, env.Catch(func() { su.Sudo(false).Str("name") }), "test.secret")
 }
 
-// rulesSecurity gives group_user full rights on rules.tag, and returns an
+// rulesSecurity gives group_user full rights on test.tag, and returns an
 // employee and a user of no group.
 func rulesSecurity(t *testing.T, env *orm.Env) (employee, portal orm.Recordset) {
 	t.Helper()
-	model := env.Model("ir.model").Search("[('model', '=', 'rules.tag')]")
+	model := env.Model("ir.model").Search("[('model', '=', 'test.tag')]")
 	env.Model("ir.model.access").Create(orm.Values{"name": "tag user", "model_id": model.ID(),
 		"group_id": env.Ref("base.group_user").ID(), "perm_read": true, "perm_write": true, "perm_create": true, "perm_unlink": true})
 	return newUser(t, env, "rules_emp", "base.group_user"), newUser(t, env, "rules_nogroup")
 }
 
 func addRule(env *orm.Env, name, dom string, groups ...string) {
-	model := env.Model("ir.model").Search("[('model', '=', 'rules.tag')]")
+	model := env.Model("ir.model").Search("[('model', '=', 'test.tag')]")
 	vals := orm.Values{"name": name, "model_id": model.ID(), "domain_force": dom}
 	var ids []int64
 	for _, g := range groups {
@@ -215,14 +215,14 @@ func addRule(env *orm.Env, name, dom string, groups ...string) {
 func TestRuleRecordRulesCombine(t *testing.T) {
 	env, _ := rulesEnv(t)
 	employee, _ := rulesSecurity(t, env)
-	tags := env.Model("rules.tag").Create(orm.Values{"name": "a"}, orm.Values{"name": "b"},
+	tags := env.Model("test.tag").Create(orm.Values{"name": "a"}, orm.Values{"name": "b"},
 		orm.Values{"name": "c"}, orm.Values{"name": "d"})
 	addRule(env, "only a", "[('name', '=', 'a')]", "base.group_user")
 	addRule(env, "only b", "[('name', '=', 'b')]", "base.group_user")
 	addRule(env, "only c for admins", "[('name', '=', 'c')]", "base.group_system")
 	addRule(env, "everything", "")
 	addRule(env, "not b", "[('name', '!=', 'b')]")
-	mine := env.WithUser(employee).Model("rules.tag")
+	mine := env.WithUser(employee).Model("test.tag")
 	if got := names(mine.Search(nil)); !sameStrings(got, []string{"a"}) {
 		t.Errorf("(a OR b) AND TRUE AND not b: got %v, want [a]", got)
 	}
@@ -231,11 +231,11 @@ func TestRuleRecordRulesCombine(t *testing.T) {
 	}
 	env.InvalidateAll()
 	b := tags.At(1).WithUser(employee)
-	wantAccess(t, env.Catch(func() { b.Str("name") }), "rules.tag")
-	wantAccess(t, env.Catch(func() { b.Write(orm.Values{"name": "b2"}) }), "rules.tag")
-	gone := env.Model("rules.tag").Create(orm.Values{"name": "a"})
+	wantAccess(t, env.Catch(func() { b.Str("name") }), "test.tag")
+	wantAccess(t, env.Catch(func() { b.Write(orm.Values{"name": "b2"}) }), "test.tag")
+	gone := env.Model("test.tag").Create(orm.Values{"name": "a"})
 	gone.Unlink()
-	wantAccess(t, env.Catch(func() { b.Concat(gone.WithUser(employee)).Unlink() }), "rules.tag")
+	wantAccess(t, env.Catch(func() { b.Concat(gone.WithUser(employee)).Unlink() }), "test.tag")
 	if tags.At(1).Exists().Len() != 1 {
 		t.Fatal("a forbidden unlink deleted the record")
 	}
@@ -249,15 +249,15 @@ func TestRuleRecordRulesCombine(t *testing.T) {
 func TestRuleAccessRightsAdditive(t *testing.T) {
 	env, _ := rulesEnv(t)
 	employee, nogroup := rulesSecurity(t, env)
-	tag := env.Model("rules.tag").Create(orm.Values{"name": "t"})
-	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("rules.tag").Search(nil) }), "rules.tag")
-	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("rules.tag").Create(orm.Values{"name": "x"}) }), "rules.tag")
-	model := env.Model("ir.model").Search("[('model', '=', 'rules.tag')]")
+	tag := env.Model("test.tag").Create(orm.Values{"name": "t"})
+	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("test.tag").Search(nil) }), "test.tag")
+	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("test.tag").Create(orm.Values{"name": "x"}) }), "test.tag")
+	model := env.Model("ir.model").Search("[('model', '=', 'test.tag')]")
 	env.Model("ir.model.access").Create(orm.Values{"name": "tag everyone", "model_id": model.ID(), "perm_read": true})
 	if got := tag.WithUser(nogroup).Str("name"); got != "t" {
 		t.Errorf("global read ACL: %q", got)
 	}
-	wantAccess(t, env.Catch(func() { tag.WithUser(nogroup).Write(orm.Values{"name": "x"}) }), "rules.tag")
+	wantAccess(t, env.Catch(func() { tag.WithUser(nogroup).Write(orm.Values{"name": "x"}) }), "test.tag")
 	tag.WithUser(employee).Write(orm.Values{"name": "by employee"})
 	if got := tag.WithUser(nogroup).Sudo().Str("name"); got != "by employee" {
 		t.Errorf("sudo read: %q", got)
@@ -270,13 +270,13 @@ func TestRuleAccessRightsAdditive(t *testing.T) {
 func TestRulePrefetchWithHiddenAndDeleted(t *testing.T) {
 	env, _ := rulesEnv(t)
 	employee, _ := rulesSecurity(t, env)
-	tags := env.Model("rules.tag").Create(orm.Values{"name": "ok"}, orm.Values{"name": "hidden"}, orm.Values{"name": "gone"})
+	tags := env.Model("test.tag").Create(orm.Values{"name": "ok"}, orm.Values{"name": "hidden"}, orm.Values{"name": "gone"})
 	addRule(env, "not hidden", "[('name', '!=', 'hidden')]")
 	tags.At(2).Unlink()
 	env.InvalidateAll()
-	recs := env.WithUser(employee).Model("rules.tag").Browse(tags.IDs()...).Records()
+	recs := env.WithUser(employee).Model("test.tag").Browse(tags.IDs()...).Records()
 	// read the hidden one first: its batch holds the others
-	wantAccess(t, env.Catch(func() { recs[1].Str("name") }), "rules.tag")
+	wantAccess(t, env.Catch(func() { recs[1].Str("name") }), "test.tag")
 	if got := recs[0].Str("name"); got != "ok" {
 		t.Errorf("visible record of the same batch: %q", got)
 	}

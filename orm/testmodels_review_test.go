@@ -8,11 +8,11 @@ import (
 
 // reviewAddon holds the models of the review tests: orders with lines
 // (cascade) and notes (set null), totals computed from the lines, values
-// computed from a many2one alone, and a delegating child whose computed
-// field reads a field of its parent.
+// computed from a many2one alone, tags (test_core's test.tag), and a
+// delegating child whose computed field reads a field of its parent.
 var reviewAddon = &orm.Addon{
 	Name:    "test_review",
-	Depends: []string{"base"},
+	Depends: []string{"base", "test_core"},
 	Models: []orm.ModelDef{
 		{
 			Name: "review.order",
@@ -27,13 +27,9 @@ var reviewAddon = &orm.Addon{
 				orm.Boolean("has_partner").Store().Compute(computeReviewHasPartner, "partner_id"),
 				orm.Char("partner_name").Store().Compute(computeReviewPartnerName, "partner_id.name"),
 				orm.Char("upper").Store().Compute(computeReviewUpper, "name"),
-				orm.Many2many("tag_ids", "review.tag"),
+				orm.Many2many("tag_ids", "test.tag"),
 				orm.Integer("tag_count").Store().Compute(computeReviewTagCount, "tag_ids"),
 			},
-		},
-		{
-			Name:   "review.tag",
-			Fields: []*orm.FieldDef{orm.Char("name")},
 		},
 		{
 			Name: "review.line", Order: "sequence, id",

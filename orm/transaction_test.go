@@ -10,11 +10,11 @@ import (
 // Commit inside Catch (the command line's --commit does exactly this)
 // commits, and leaves the transaction usable.
 func TestCatchAroundCommitCommits(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	tag := env.Model("review.tag").Create(orm.Values{"name": "committed by TestCatchAroundCommitCommits"})
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	tag := env.Model("test.tag").Create(orm.Values{"name": "committed by TestCatchAroundCommitCommits"})
 	t.Cleanup(func() {
 		_ = env.Catch(func() {
-			env.Model("review.tag").Browse(tag.ID()).Unlink()
+			env.Model("test.tag").Browse(tag.ID()).Unlink()
 			env.Commit()
 		})
 	})
@@ -22,7 +22,7 @@ func TestCatchAroundCommitCommits(t *testing.T) {
 		t.Fatalf("Catch(Commit): got %v, want nil", err)
 	}
 	env.Rollback()
-	if got := env.Model("review.tag").Browse(tag.ID()).Exists().Len(); got != 1 {
+	if got := env.Model("test.tag").Browse(tag.ID()).Exists().Len(); got != 1 {
 		t.Errorf("tag after Catch(Commit) and Rollback: got %d records, want 1 (committed)", got)
 	}
 }
@@ -30,31 +30,31 @@ func TestCatchAroundCommitCommits(t *testing.T) {
 // An error after a commit inside Catch rolls back what followed the commit
 // (the savepoint went with the committed transaction), not the commit.
 func TestCatchErrorAfterCommitRollsBackTheRest(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	tag := env.Model("review.tag").Create(orm.Values{"name": "committed by TestCatchErrorAfterCommit"})
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	tag := env.Model("test.tag").Create(orm.Values{"name": "committed by TestCatchErrorAfterCommit"})
 	t.Cleanup(func() {
 		_ = env.Catch(func() {
-			env.Model("review.tag").Browse(tag.ID()).Unlink()
+			env.Model("test.tag").Browse(tag.ID()).Unlink()
 			env.Commit()
 		})
 	})
 	var later orm.Recordset
 	err := env.Catch(func() {
 		env.Commit()
-		later = env.Model("review.tag").Create(orm.Values{"name": "after the commit"})
+		later = env.Model("test.tag").Create(orm.Values{"name": "after the commit"})
 		env.FlushAll()
 		panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Msg: "refused"}})
 	})
 	if err == nil || err.Error() != "orm: refused" {
 		t.Fatalf("Catch: got %v, want the UserError", err)
 	}
-	if got := env.Model("review.tag").Browse(tag.ID()).Exists().Len(); got != 1 {
+	if got := env.Model("test.tag").Browse(tag.ID()).Exists().Len(); got != 1 {
 		t.Errorf("committed tag: got %d records, want 1", got)
 	}
 	if got := later.Exists().Len(); got != 0 {
 		t.Errorf("tag created after the commit: got %d records, want 0 (rolled back)", got)
 	}
-	env.Model("review.tag").Create(orm.Values{"name": "usable"})
+	env.Model("test.tag").Create(orm.Values{"name": "usable"})
 	env.FlushAll()
 }
 
@@ -62,8 +62,8 @@ func TestCatchErrorAfterCommitRollsBackTheRest(t *testing.T) {
 // PostgreSQL then answers COMMIT by rolling back. Commit must say so, not
 // report success while everything was lost.
 func TestCommitOfAbortedTransactionFails(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	tag := env.Model("review.tag").Create(orm.Values{"name": "lost"})
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	tag := env.Model("test.tag").Create(orm.Values{"name": "lost"})
 	env.FlushAll()
 	func() {
 		defer func() { _ = recover() }() // user code swallowing the error
@@ -73,10 +73,10 @@ func TestCommitOfAbortedTransactionFails(t *testing.T) {
 	if err == nil {
 		t.Fatal("Commit of an aborted transaction: got nil, want an error")
 	}
-	if got := env.Model("review.tag").Browse(tag.ID()).Exists().Len(); got != 0 {
+	if got := env.Model("test.tag").Browse(tag.ID()).Exists().Len(); got != 0 {
 		t.Errorf("tag after the failed commit: got %d records, want 0", got)
 	}
-	env.Model("review.tag").Create(orm.Values{"name": "usable"})
+	env.Model("test.tag").Create(orm.Values{"name": "usable"})
 	env.FlushAll()
 }
 
@@ -97,7 +97,7 @@ func recoverORM(f func()) (err error) {
 }
 
 func TestCatchRollbackKeepsWorkBeforeIt(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1)
 	a.Write(orm.Values{"name": "before"})
 	l := a.Rel("line_ids")
