@@ -374,7 +374,7 @@ func TestLinkMovesLineAndRecomputesBothOrders(t *testing.T) {
 		t.Errorf("totals after link: %d %d", a.Int("total"), b.Int("total"))
 	}
 	env.FlushAll()
-	if got := dbInt(t, env, "SELECT total FROM review_order WHERE id=$1", a.ID()); got != 2 {
+	if got := dbInt(t, env, "SELECT total FROM test_thing WHERE id=$1", a.ID()); got != 2 {
 		t.Errorf("db total a %d", got)
 	}
 }

@@ -15,7 +15,7 @@ import (
 func TestUnlinkSetNullRecomputesDependents(t *testing.T) {
 	env := testdb.Env(t, coreAddon, reviewAddon)
 	p := env.Model("res.partner").Create(orm.Values{"name": "P"})
-	a := env.Model("review.order").Create(orm.Values{"name": "a", "partner_id": p.ID()})
+	a := env.Model("test.thing").Create(orm.Values{"name": "a", "partner_id": p.ID()})
 	if !a.Bool("has_partner") {
 		t.Fatal("has_partner: got false before the delete, want true")
 	}
@@ -25,7 +25,7 @@ func TestUnlinkSetNullRecomputesDependents(t *testing.T) {
 		t.Error("has_partner after the partner was deleted: got true, want false")
 	}
 	env.FlushAll()
-	rows := env.Tx().QueryValues("SELECT has_partner FROM review_order WHERE id = $1", a.ID())
+	rows := env.Tx().QueryValues("SELECT has_partner FROM test_thing WHERE id = $1", a.ID())
 	if rows[0][0] != false {
 		t.Errorf("has_partner in the database: got %v, want false", rows[0][0])
 	}
@@ -34,7 +34,7 @@ func TestUnlinkSetNullRecomputesDependents(t *testing.T) {
 func TestUnlinkManyToManyTargetRecomputesOwners(t *testing.T) {
 	env := testdb.Env(t, coreAddon, reviewAddon)
 	tags := env.Model("test.tag").Create(orm.Values{"name": "x"}, orm.Values{"name": "y"})
-	a := env.Model("review.order").Create(orm.Values{"name": "a", "tag_ids": tags})
+	a := env.Model("test.thing").Create(orm.Values{"name": "a", "tag_ids": tags})
 	if got := a.Int("tag_count"); got != 2 {
 		t.Fatalf("tag_count: got %d, want 2", got)
 	}
@@ -44,7 +44,7 @@ func TestUnlinkManyToManyTargetRecomputesOwners(t *testing.T) {
 		t.Errorf("tag_count after a tag was deleted: got %d, want 1", got)
 	}
 	env.FlushAll()
-	if got := dbInt(t, env, "SELECT tag_count FROM review_order WHERE id = $1", a.ID()); got != 1 {
+	if got := dbInt(t, env, "SELECT tag_count FROM test_thing WHERE id = $1", a.ID()); got != 1 {
 		t.Errorf("tag_count in the database: got %d, want 1", got)
 	}
 }
@@ -52,15 +52,15 @@ func TestUnlinkManyToManyTargetRecomputesOwners(t *testing.T) {
 func TestUnlinkCascadeForgetsDeletedLines(t *testing.T) {
 	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1, 2)
-	n := env.Model("review.note").Create(orm.Values{"name": "n", "order_id": a.ID()})
+	n := env.Model("test.note").Create(orm.Values{"name": "n", "thing_id": a.ID()})
 	lines := a.Rel("line_ids")
 	_ = lines.Mapped("name")
-	_ = n.Rel("order_id")
+	_ = n.Rel("thing_id")
 	a.Unlink()
 	if got := lines.Exists().Len(); got != 0 {
 		t.Errorf("lines left after the cascade: got %d, want 0", got)
 	}
-	if got := n.Rel("order_id").Len(); got != 0 {
+	if got := n.Rel("thing_id").Len(); got != 0 {
 		t.Errorf("note's order after set null: got %d records, want 0", got)
 	}
 	err := env.Catch(func() { lines.Records()[0].Str("name") })

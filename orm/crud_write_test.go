@@ -36,13 +36,13 @@ func TestWriteDuplicateRecordsCreatesOneLineEach(t *testing.T) {
 func TestDuplicateIDsInWriteLinkUnlink(t *testing.T) {
 	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a", 1)
-	rs := env.Model("review.order").Browse(a.ID(), a.ID())
+	rs := env.Model("test.thing").Browse(a.ID(), a.ID())
 	rs.Write(orm.Values{"name": "x"})
 	env.FlushAll()
 	l := a.Rel("line_ids")
 	a.Write(orm.Values{"line_ids": []any{orm.Command.Link(l.ID()), orm.Command.Link(l.ID())}})
 	rs.Unlink()
-	if env.Model("review.order").Browse(a.ID()).Exists().Len() != 0 {
+	if env.Model("test.thing").Browse(a.ID()).Exists().Len() != 0 {
 		t.Error("still exists")
 	}
 }

@@ -16,7 +16,7 @@ func TestCharRefusesNULAtWrite(t *testing.T) {
 		err := env.Catch(func() { a.Write(orm.Values{"name": v}) })
 		var ve *orm.ValidationError
 		if !errors.As(err, &ve) || ve.Field != "name" {
-			t.Errorf("write %q: got %v, want a ValidationError naming review.order.name", v, err)
+			t.Errorf("write %q: got %v, want a ValidationError naming test.thing.name", v, err)
 		}
 	}
 	if got := a.Str("name"); got != "a" {

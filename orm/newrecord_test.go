@@ -14,8 +14,8 @@ import (
 func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
 	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a")
-	n := env.Model("review.order").New(orm.Values{"name": "new"})
-	both := env.Model("review.order").Browse(a.ID(), n.ID())
+	n := env.Model("test.thing").New(orm.Values{"name": "new"})
+	both := env.Model("test.thing").Browse(a.ID(), n.ID())
 	err := env.Catch(func() { both.Write(orm.Values{"name": "both"}) })
 	if err == nil {
 		env.InvalidateAll()
@@ -28,11 +28,11 @@ func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
 
 func TestWriteUnknownNegativeIDFails(t *testing.T) {
 	env := testdb.Env(t, coreAddon, reviewAddon)
-	err := env.Catch(func() { env.Model("review.order").Browse(-42).Write(orm.Values{"name": "x"}) })
+	err := env.Catch(func() { env.Model("test.thing").Browse(-42).Write(orm.Values{"name": "x"}) })
 	if err == nil {
 		t.Error("write on id -42 (no such new record): no error")
 	}
-	n := env.Model("review.order").New(orm.Values{"name": "new"})
+	n := env.Model("test.thing").New(orm.Values{"name": "new"})
 	n.Write(orm.Values{"name": "renamed"})
 	if got := n.Str("name"); got != "renamed" {
 		t.Errorf("new record after a write: got %q, want %q", got, "renamed")
