@@ -30,3 +30,21 @@ func TestX2manyCachePerActiveTest(t *testing.T) {
 		t.Fatalf("after unlinking the archived tag: got %v", got)
 	}
 }
+
+// §13 "One2many fields with context={'active_test': False} always show
+// archived lines"; "copy() copies archived lines".
+func TestRuleArchivedLines(t *testing.T) {
+	_, m := rulesEnv(t)
+	r := m.Create(orm.Values{"name": "r", "line_ids": []any{
+		orm.Command.Create(orm.Values{"name": "on"}), orm.Command.Create(orm.Values{"name": "off", "active": false})}})
+	if got := names(r.Rel("line_ids")); !sameStrings(got, []string{"on"}) {
+		t.Errorf("line_ids: got %v", got)
+	}
+	if got := names(r.Rel("all_line_ids")); !sameStrings(got, []string{"on", "off"}) {
+		t.Errorf("all_line_ids: got %v", got)
+	}
+	cp := r.Copy(nil)
+	if got := names(cp.Rel("all_line_ids")); !sameStrings(got, []string{"on", "off"}) {
+		t.Errorf("copy: lines %v, want the archived line copied too", got)
+	}
+}

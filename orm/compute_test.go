@@ -341,3 +341,143 @@ func TestCursorFlushesAndInvalidates(t *testing.T) {
 		t.Fatalf("Query did not see the pending ORM write: %v", rows)
 	}
 }
+
+func dbInt(t *testing.T, env *orm.Env, q string, args ...any) int64 {
+	t.Helper()
+	rows := env.Tx().QueryValues(q, args...)
+	if len(rows) == 0 || rows[0][0] == nil {
+		return -1
+	}
+	switch v := rows[0][0].(type) {
+	case int32:
+		return int64(v)
+	case int64:
+		return v
+	}
+	t.Fatalf("dbInt: %T", rows[0][0])
+	return 0
+}
+
+func TestLinkMovesLineAndRecomputesBothOrders(t *testing.T) {
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	a := reviewOrder(env, "a", 1, 2)
+	b := reviewOrder(env, "b", 5)
+	la := a.Rel("line_ids")
+	if a.Int("total") != 3 || b.Int("total") != 5 {
+		t.Fatalf("totals %d %d", a.Int("total"), b.Int("total"))
+	}
+	b.Write(orm.Values{"line_ids": []any{orm.Command.Link(la.IDs()[0])}})
+	if got := a.Rel("line_ids").Len(); got != 1 {
+		t.Errorf("a lines after link to b: %d", got)
+	}
+	if a.Int("total") != 2 || b.Int("total") != 6 {
+		t.Errorf("totals after link: %d %d", a.Int("total"), b.Int("total"))
+	}
+	env.FlushAll()
+	if got := dbInt(t, env, "SELECT total FROM test_thing WHERE id=$1", a.ID()); got != 2 {
+		t.Errorf("db total a %d", got)
+	}
+}
+
+// §16 "Same-value batch write = 1 UPDATE; recomputations happen at flush
+// time".
+func TestRuleRecomputeAtFlush(t *testing.T) {
+	env, m := rulesEnv(t)
+	rs := m.Create(orm.Values{"name": "a", "n": 1}, orm.Values{"name": "b", "n": 2})
+	env.FlushAll()
+	clear(ruleCalls)
+	rs.Write(orm.Values{"n": 5})
+	if ruleCalls["double"] != 0 {
+		t.Errorf("double computed at write time (%d calls), want at flush", ruleCalls["double"])
+	}
+	n, stmts := countQueries(env, func() { env.FlushAll() })
+	if n != 1 || stmts[0] != "UPDATE" || ruleCalls["double"] != 1 {
+		t.Errorf("flush: %d statements %v, %d computations; want 1 UPDATE (n and double together), 1 computation", n, stmts, ruleCalls["double"])
+	}
+}
+
+// §3 "A computed field without any @api.depends is still computed on first
+// access and then cached until invalidation".
+func TestRuleComputeWithoutDepends(t *testing.T) {
+	env, m := rulesEnv(t)
+	r := m.Create(orm.Values{"name": "x"})
+	first := r.Int("stamp")
+	if r.Int("stamp") != first || ruleCalls["stamp"] != 1 {
+		t.Fatalf("second read: got %d after %d computations, want %d and 1", r.Int("stamp"), ruleCalls["stamp"], first)
+	}
+	r.Write(orm.Values{"name": "y"})
+	if r.Int("stamp") != first {
+		t.Errorf("a write recomputed a field without dependencies")
+	}
+	env.InvalidateAll()
+	if r.Int("stamp") == first {
+		t.Errorf("not recomputed after invalidation")
+	}
+}
+
+// §3 "related: non-stored, not copied, readonly by default (with
+// readonly=False writes go to the target; on several records each target is
+// written)"; "Stored related fields are recomputed when any link in the
+// path or the target changes".
+func TestRuleRelated(t *testing.T) {
+	env, m := rulesEnv(t)
+	p1 := env.Model("res.partner").Create(orm.Values{"name": "P1", "ref": "R1"})
+	p2 := env.Model("res.partner").Create(orm.Values{"name": "P2", "ref": "R2"})
+	rs := m.Create(orm.Values{"name": "a", "partner_id": p1.ID()}, orm.Values{"name": "b", "partner_id": p2.ID()})
+	a := rs.At(0)
+	f := m.Model().Field("partner_name")
+	if f.Store || !f.Readonly || f.Copy {
+		t.Errorf("related defaults: store %v readonly %v copy %v, want false true false", f.Store, f.Readonly, f.Copy)
+	}
+	if got := a.Str("partner_name"); got != "P1" {
+		t.Errorf("partner_name: got %q", got)
+	}
+	rs.Write(orm.Values{"partner_city": "Gent"})
+	if p1.Str("city") != "Gent" || p2.Str("city") != "Gent" {
+		t.Errorf("writing an editable related on two records: cities %q %q", p1.Str("city"), p2.Str("city"))
+	}
+	// the stored related follows the target and the link
+	if got := a.Str("partner_ref"); got != "R1" {
+		t.Fatalf("partner_ref: got %q", got)
+	}
+	p1.Write(orm.Values{"ref": "R1b"})
+	env.FlushAll()
+	if got := m.Search("[('partner_ref', '=', 'R1b')]"); !got.Equal(a) {
+		t.Errorf("after changing the target: search got %v, want %v", got, a)
+	}
+	a.Write(orm.Values{"partner_id": p2.ID()})
+	if got := a.Str("partner_ref"); got != "R2" {
+		t.Errorf("after changing the link: got %q, want R2", got)
+	}
+	a.Write(orm.Values{"partner_id": nil})
+	if got := a.Get("partner_ref"); got != nil {
+		t.Errorf("after emptying the link: got %#v, want nil", got)
+	}
+}
+
+// §3 "Stored computed fields never end up stale after unlink cascades";
+// §3 dependencies through one2many: create/unlink of lines recompute.
+func TestRuleComputeAfterUnlink(t *testing.T) {
+	env, m := rulesEnv(t)
+	r := m.Create(orm.Values{"name": "x", "line_ids": []any{
+		orm.Command.Create(orm.Values{"name": "l1"}), orm.Command.Create(orm.Values{"name": "l2"})}})
+	if got := r.Int("line_count"); got != 2 {
+		t.Fatalf("line_count: got %d", got)
+	}
+	r.Rel("line_ids").At(0).Unlink()
+	env.FlushAll()
+	env.InvalidateAll()
+	if got := r.Int("line_count"); got != 1 {
+		t.Errorf("after unlinking a line: got %d, want 1", got)
+	}
+	env.Model("rules.line").Create(orm.Values{"name": "l3", "rec_id": r.ID()})
+	if got := r.Int("line_count"); got != 2 {
+		t.Errorf("after creating a line: got %d, want 2", got)
+	}
+	lines := r.Rel("line_ids")
+	r.Unlink() // lines are detached (set null), no stale recomputation of r
+	env.FlushAll()
+	if lines.Exists().Len() != 2 || lines.At(0).Rel("rec_id").Len() != 0 {
+		t.Errorf("set-null lines after unlinking their record: %v", lines.Exists())
+	}
+}

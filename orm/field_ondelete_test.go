@@ -41,3 +41,37 @@ func TestOndeleteValidatedAtDefinition(t *testing.T) {
 		}
 	}
 }
+
+// §2 "Many2one default ondelete: 'set null'; required → 'restrict';
+// required + 'set null' → ValueError".
+func TestRuleMany2oneOndeleteDefaults(t *testing.T) {
+	reg := orm.NewRegistry()
+	err := reg.Define(orm.ModelDef{Name: "x.parent", Fields: []*orm.FieldDef{orm.Char("name")}},
+		orm.ModelDef{Name: "x.child", Fields: []*orm.FieldDef{
+			orm.Many2one("plain_id", "x.parent"),
+			orm.Many2one("req_id", "x.parent").Required(),
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := reg.Setup(); err != nil {
+		t.Fatal(err)
+	}
+	m := reg.Model("x.child")
+	if got := m.Field("plain_id").Ondelete; got != "set null" {
+		t.Errorf("plain many2one: ondelete %q, want set null", got)
+	}
+	if got := m.Field("req_id").Ondelete; got != "restrict" {
+		t.Errorf("required many2one: ondelete %q, want restrict", got)
+	}
+	bad := orm.NewRegistry()
+	if err := bad.Define(orm.ModelDef{Name: "x.parent", Fields: []*orm.FieldDef{orm.Char("name")}},
+		orm.ModelDef{Name: "x.child", Fields: []*orm.FieldDef{
+			orm.Many2one("req_id", "x.parent").Required().Ondelete("set null"),
+		}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := bad.Setup(); err == nil {
+		t.Error("required many2one with ondelete set null: no setup error")
+	}
+}

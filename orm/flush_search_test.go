@@ -129,3 +129,19 @@ func TestSearchRecomputesOnlyWhatItReads(t *testing.T) {
 		t.Errorf("Search on member_names: got %v, want %v", got, tag)
 	}
 }
+
+// §8 "Writes are buffered in cache and flushed later (before search, …,
+// flush_*)"; §11 "Fields used in ORDER BY are flushed before the query".
+func TestRuleWritesBufferedUntilNeeded(t *testing.T) {
+	env, m := rulesEnv(t)
+	rs := m.Create(orm.Values{"name": "a"}, orm.Values{"name": "b"})
+	env.FlushAll()
+	rs.At(0).Write(orm.Values{"name": "z"})
+	rows := sqlRows(env, `SELECT name FROM rules_rec WHERE id = %s`, rs.At(0).ID())
+	if rows[0][0] != "a" {
+		t.Fatalf("write sent before a flush: %v", rows)
+	}
+	if got := m.Search(nil, orm.Order("name desc")); !got.Equal(rs.At(0).Concat(rs.At(1))) {
+		t.Errorf("order by a pending field: got %v", got)
+	}
+}

@@ -215,3 +215,31 @@ func TestUsersDelegateToPartners(t *testing.T) {
 		t.Errorf("res.users.name is not inherited from res.partner")
 	}
 }
+
+func TestDelegatedWritesRecomputeChild(t *testing.T) {
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	c := env.Model("review.child").Create(orm.Values{"name": "n", "size": 3})
+	if got := c.Str("label"); got != "n#3" {
+		t.Fatalf("label %q", got)
+	}
+	c.Write(orm.Values{"name": "m"})
+	if got := c.Str("label"); got != "m#3" {
+		t.Errorf("label after child write %q", got)
+	}
+	c.Rel("base_id").Write(orm.Values{"size": 4})
+	if got := c.Str("label"); got != "m#4" {
+		t.Errorf("label after base write %q", got)
+	}
+	if got := c.Str("base_name"); got != "m" {
+		t.Errorf("base_name %q", got)
+	}
+	c.Rel("base_id").Write(orm.Values{"name": "z"})
+	if got := c.Str("base_name"); got != "z" {
+		t.Errorf("base_name after base write %q", got)
+	}
+	env.FlushAll()
+	rows := env.Tx().QueryValues("SELECT label, base_name FROM review_child WHERE id=$1", c.ID())
+	if rows[0][0] != "z#4" || rows[0][1] != "z" {
+		t.Errorf("db %v", rows[0])
+	}
+}

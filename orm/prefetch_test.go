@@ -59,3 +59,50 @@ func TestPrefetchSharing(t *testing.T) {
 		t.Errorf("WithPrefetch ids: got %v, want [%d]", got, ids[1])
 	}
 }
+
+// §4 "Records yielded by iteration share the recordset's prefetch set;
+// rs[0], rs[:5], browse() get their own prefetch set; with_user,
+// with_context keep it".
+func TestRulePrefetchSharing(t *testing.T) {
+	env, m := rulesEnv(t)
+	ids := m.Create(orm.Values{"name": "a"}, orm.Values{"name": "b"}, orm.Values{"name": "c"}).IDs()
+	rs := m.Browse(ids...)
+	reads := func(f func()) int {
+		env.InvalidateAll()
+		n := env.QueryCount()
+		f()
+		return env.QueryCount() - n
+	}
+	if n := reads(func() {
+		for _, r := range rs.Records() {
+			_ = r.Str("name")
+		}
+	}); n != 1 {
+		t.Errorf("iteration: %d queries, want 1 (shared prefetch set)", n)
+	}
+	if n := reads(func() {
+		for _, r := range rs.Records() {
+			_ = r.WithContext(orm.Ctx{"x": 1}).Sudo().Str("name")
+		}
+	}); n != 1 {
+		t.Errorf("iteration through WithContext/Sudo: %d queries, want 1", n)
+	}
+	if n := reads(func() {
+		for i := 0; i < rs.Len(); i++ {
+			_ = rs.At(i).Str("name")
+		}
+	}); n != 3 {
+		t.Errorf("indexing: %d queries, want 3 (own prefetch set per rs[i])", n)
+	}
+	if n := reads(func() {
+		_ = rs.Slice(0, 2).Records()[0].Str("name")
+		_ = rs.At(2).Str("name")
+	}); n != 2 {
+		t.Errorf("slice then index: %d queries, want 2", n)
+	}
+	n := env.QueryCount()
+	m.Browse(987654321)
+	if env.QueryCount() != n {
+		t.Errorf("browse sent a query")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"odsh/internal/testdb"
 	"odsh/orm"
 )
 
@@ -224,5 +225,26 @@ func TestParentStore(t *testing.T) {
 	leaf := cat.Create(orm.Values{"name": "Leaf", "parent_id": top.ID()})
 	if got := cat.Search([]any{[]any{"id", "parent_of", leaf.ID()}}); got.Len() != 2 {
 		t.Errorf("res.partner.category parent_of: got %v", got)
+	}
+}
+
+// "res.partner.category's display name is `Root / Child / Leaf`";
+// "parent_path is root_id/…/own_id/".
+func TestRuleCategoryDisplayName(t *testing.T) {
+	env := testdb.Env(t)
+	cat := env.Model("res.partner.category")
+	root := cat.Create(orm.Values{"name": "Root"})
+	child := cat.Create(orm.Values{"name": "Child", "parent_id": root.ID()})
+	leaf := cat.Create(orm.Values{"name": "Leaf", "parent_id": child.ID()})
+	if got := leaf.DisplayName(); got != "Root / Child / Leaf" {
+		t.Errorf("display name: got %q", got)
+	}
+	want := itoa(root.ID()) + "/" + itoa(child.ID()) + "/" + itoa(leaf.ID()) + "/"
+	if got := leaf.Str("parent_path"); got != want {
+		t.Errorf("parent_path: got %q, want %q", got, want)
+	}
+	child.Write(orm.Values{"name": "Kid"})
+	if got := leaf.DisplayName(); got != "Root / Kid / Leaf" {
+		t.Errorf("after renaming the parent: got %q", got)
 	}
 }

@@ -39,3 +39,26 @@ func TestSortedStableTies(t *testing.T) {
 		t.Errorf("Sorted(nil): got %v, want the order Search gives", byOrder.IDs())
 	}
 }
+
+// §4 "sorted(key=None|'field'|func, reverse) (None → model _order)".
+func TestRuleSortedReverse(t *testing.T) {
+	_, m := rulesEnv(t)
+	rs := m.Create(orm.Values{"name": "b", "n": 1}, orm.Values{"name": "c", "n": 1}, orm.Values{"name": "a", "n": 2})
+	b, c, a := rs.At(0), rs.At(1), rs.At(2)
+	if got := rs.Sorted(nil); !got.Equal(a.Concat(b, c)) {
+		t.Errorf("Sorted(nil): got %v, want model order a b c", got)
+	}
+	if got := rs.Sorted(nil, true); !got.Equal(c.Concat(b, a)) {
+		t.Errorf("Sorted(nil, reverse): got %v, want c b a", got)
+	}
+	if got := rs.Sorted("n", true); !got.Equal(a.Concat(c, b)) {
+		t.Errorf("Sorted(n, reverse): got %v, want a c b (ids reversed on ties)", got)
+	}
+	byN := func(x, y orm.Recordset) bool { return x.Int("n") < y.Int("n") }
+	if got := rs.Sorted(byN, true); !got.Equal(a.Concat(b, c)) {
+		t.Errorf("Sorted(func, reverse): got %v, want a b c (stable on ties, as Python)", got)
+	}
+	if got := rs.Reversed(); !got.Equal(a.Concat(c, b)) {
+		t.Errorf("Reversed: got %v", got)
+	}
+}

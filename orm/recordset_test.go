@@ -1,6 +1,7 @@
 package orm_test
 
 import (
+	"errors"
 	"reflect"
 	"testing"
 
@@ -64,5 +65,80 @@ func TestRecordsetAlgebraAsOdoo(t *testing.T) {
 	}
 	if got, want := dup.Intersect(b.Union(a)).IDs(), []int64{a.ID(), b.ID()}; !reflect.DeepEqual(got, want) {
 		t.Errorf("(a+b+a+c+b) & (b|a): got %v, want %v", got, want)
+	}
+}
+
+// §4 "attribute assignment on a multi-record set writes all"; §8 "write on
+// many records applies the same value; duplicates in the recordset are
+// fine".
+func TestRuleMultiAssignment(t *testing.T) {
+	env, m := rulesEnv(t)
+	rs := m.Create(orm.Values{"name": "a"}, orm.Values{"name": "b"})
+	dup := rs.Concat(rs)
+	dup.Set("n", 3)
+	env.InvalidateAll()
+	if got := rs.Mapped("n").([]any); len(got) != 2 || got[0] != int64(3) || got[1] != int64(3) {
+		t.Errorf("n on both: got %v", got)
+	}
+	if got := dup.Len(); got != 4 {
+		t.Errorf("concat keeps duplicates: %d", got)
+	}
+}
+
+// §4 "+ concat (keeps duplicates/order), | union, & intersection, -
+// difference (dedup, left order), subset tests, in membership; mixing models
+// → TypeError".
+func TestRuleSetOperatorsMixedModels(t *testing.T) {
+	env, m := rulesEnv(t)
+	r := m.Create(orm.Values{"name": "a"})
+	tag := env.Model("test.tag").Create(orm.Values{"name": "t"})
+	for name, f := range map[string]func(){
+		"concat":    func() { r.Concat(tag) },
+		"union":     func() { r.Union(tag) },
+		"intersect": func() { r.Intersect(tag) },
+		"subtract":  func() { r.Subtract(tag) },
+		"contains":  func() { r.Contains(tag) },
+		"subset":    func() { r.IsSubset(tag) },
+	} {
+		if err := env.Catch(f); err == nil {
+			t.Errorf("%s of two models: no error", name)
+		}
+	}
+	ab := m.Create(orm.Values{"name": "b"}).Concat(r)
+	if got := ab.Subtract(m.Browse()).Concat(ab); got.Len() != 4 {
+		t.Errorf("concat: got %v", got)
+	}
+	if got := ab.Concat(ab).Subtract(m.Browse()); !got.Equal(ab) {
+		t.Errorf("difference deduplicates, left order: got %v, want %v", got, ab)
+	}
+}
+
+// §4 "exists() filters out deleted ids (new records count as existing)".
+func TestRuleExistsKeepsNewRecords(t *testing.T) {
+	_, m := rulesEnv(t)
+	gone := m.Create(orm.Values{"name": "gone"})
+	kept := m.Create(orm.Values{"name": "kept"})
+	gone.Unlink()
+	nw := m.New(orm.Values{"name": "new"})
+	got := nw.Concat(gone, kept).Exists()
+	if !got.Equal(nw.Concat(kept)) {
+		t.Errorf("Exists: got %v, want the new record and the kept one", got)
+	}
+	if got := nw.Exists(); !got.Equal(nw) {
+		t.Errorf("Exists of a new record alone: got %v", got)
+	}
+}
+
+// §4 "ensure_one() raises ValueError on 0 or >1 records" with Odoo's
+// message "Expected singleton: model(ids)".
+func TestRuleEnsureOneMessage(t *testing.T) {
+	_, m := rulesEnv(t)
+	two := m.Create(orm.Values{"name": "a"}, orm.Values{"name": "b"})
+	for _, rs := range []orm.Recordset{m.Browse(), two} {
+		err := rs.Env().Catch(func() { rs.EnsureOne() })
+		var ve *orm.ValidationError
+		if !errors.As(err, &ve) || !contains(err.Error(), "expected singleton: "+rs.String()) {
+			t.Errorf("EnsureOne on %v: got %v", rs, err)
+		}
 	}
 }

@@ -163,3 +163,17 @@ func (fx *fixture) ordered(rs orm.Recordset) []string {
 	}
 	return out
 }
+
+// "ordering by a many2one orders by the comodel's _order (res.country: by
+// name)".
+func TestRuleOrderByMany2oneUsesComodelOrder(t *testing.T) {
+	env, m := rulesEnv(t)
+	be, fr, de := env.Ref("base.be"), env.Ref("base.fr"), env.Ref("base.de")
+	ps := env.Model("res.partner").Create(orm.Values{"name": "p-fr", "country_id": fr.ID()},
+		orm.Values{"name": "p-be", "country_id": be.ID()}, orm.Values{"name": "p-de", "country_id": de.ID()})
+	got := env.Model("res.partner").Search([]any{[]any{"id", "in", ps.IDs()}}, orm.Order("country_id"))
+	if n := names(got); !sameStrings(n, []string{"p-be", "p-fr", "p-de"}) { // Belgium, France, Germany
+		t.Errorf("order by country_id: got %v, want by country name", n)
+	}
+	_ = m
+}

@@ -157,3 +157,135 @@ func TestPartnerRightsAsOdoo(t *testing.T) {
 		t.Error("admin is not in base.group_partner_manager")
 	}
 }
+
+// §15 "sudo() → su: bypasses ACLs, record rules and field groups; same uid;
+// sudo(False) restores checks"; "Recordsets compare equal regardless of env;
+// sudo records share the cache".
+func TestRuleSudo(t *testing.T) {
+	env := testdb.Env(t, secAddon)
+	nobody := newUser(t, env, "nobody_rules")
+	secret := env.Model("test.secret").Create(orm.Values{"name": "s", "internal": "hush"})
+	asNobody := secret.WithUser(nobody)
+	su := asNobody.Sudo()
+	if su.Env().UID() != nobody.ID() || !su.Env().Su() {
+		t.Fatalf("sudo: uid %d su %v", su.Env().UID(), su.Env().Su())
+	}
+	if got := su.Str("internal"); got != "hush" {
+		t.Errorf("sudo read: %q", got)
+	}
+	su.Set("name", "changed as su")
+	if !su.Equal(secret) || asNobody.Sudo(false).Env().Su() {
+		t.Errorf("equality across envs / sudo(false)")
+	}
+	if got := secret.Str("name"); got != "changed as su" {
+		t.Errorf("sudo write seen from another env: %q", got)
+	}
+	env.InvalidateAll()
+	wantAccess(t, env.Catch(func() { su.Sudo(false).Str("name") }), "test.secret")
+}
+
+// rulesSecurity gives group_user full rights on test.tag, and returns an
+// employee and a user of no group.
+func rulesSecurity(t *testing.T, env *orm.Env) (employee, portal orm.Recordset) {
+	t.Helper()
+	model := env.Model("ir.model").Search("[('model', '=', 'test.tag')]")
+	env.Model("ir.model.access").Create(orm.Values{"name": "tag user", "model_id": model.ID(),
+		"group_id": env.Ref("base.group_user").ID(), "perm_read": true, "perm_write": true, "perm_create": true, "perm_unlink": true})
+	return newUser(t, env, "rules_emp", "base.group_user"), newUser(t, env, "rules_nogroup")
+}
+
+func addRule(env *orm.Env, name, dom string, groups ...string) {
+	model := env.Model("ir.model").Search("[('model', '=', 'test.tag')]")
+	vals := orm.Values{"name": name, "model_id": model.ID(), "domain_force": dom}
+	var ids []int64
+	for _, g := range groups {
+		ids = append(ids, env.Ref(g).ID())
+	}
+	if ids != nil {
+		vals["groups"] = ids
+	}
+	env.Model("ir.rule").Create(vals)
+}
+
+// §14 "global rules (no group) are AND-ed; group rules of the user's groups
+// are OR-ed together, then AND-ed with globals; rules of other groups are
+// ignored; empty/False domain = TRUE"; "caller context has no effect";
+// "search/search_count silently filter by rules; read/write/unlink of a
+// forbidden record raise AccessError (also when mixed with deleted ids)".
+func TestRuleRecordRulesCombine(t *testing.T) {
+	env, _ := rulesEnv(t)
+	employee, _ := rulesSecurity(t, env)
+	tags := env.Model("test.tag").Create(orm.Values{"name": "a"}, orm.Values{"name": "b"},
+		orm.Values{"name": "c"}, orm.Values{"name": "d"})
+	addRule(env, "only a", "[('name', '=', 'a')]", "base.group_user")
+	addRule(env, "only b", "[('name', '=', 'b')]", "base.group_user")
+	addRule(env, "only c for admins", "[('name', '=', 'c')]", "base.group_system")
+	addRule(env, "everything", "")
+	addRule(env, "not b", "[('name', '!=', 'b')]")
+	mine := env.WithUser(employee).Model("test.tag")
+	if got := names(mine.Search(nil)); !sameStrings(got, []string{"a"}) {
+		t.Errorf("(a OR b) AND TRUE AND not b: got %v, want [a]", got)
+	}
+	if n := mine.WithContext(orm.Ctx{"active_test": false, "uid": 1, "user": 1}).SearchCount(nil); n != 1 {
+		t.Errorf("the caller's context changed the rules: %d records", n)
+	}
+	env.InvalidateAll()
+	b := tags.At(1).WithUser(employee)
+	wantAccess(t, env.Catch(func() { b.Str("name") }), "test.tag")
+	wantAccess(t, env.Catch(func() { b.Write(orm.Values{"name": "b2"}) }), "test.tag")
+	gone := env.Model("test.tag").Create(orm.Values{"name": "a"})
+	gone.Unlink()
+	wantAccess(t, env.Catch(func() { b.Concat(gone.WithUser(employee)).Unlink() }), "test.tag")
+	if tags.At(1).Exists().Len() != 1 {
+		t.Fatal("a forbidden unlink deleted the record")
+	}
+	if got := tags.At(0).WithUser(employee).Str("name"); got != "a" {
+		t.Errorf("allowed record: %q", got)
+	}
+}
+
+// §14 "Model ACLs are additive; no matching ACL → AccessError; superuser
+// bypasses".
+func TestRuleAccessRightsAdditive(t *testing.T) {
+	env, _ := rulesEnv(t)
+	employee, nogroup := rulesSecurity(t, env)
+	tag := env.Model("test.tag").Create(orm.Values{"name": "t"})
+	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("test.tag").Search(nil) }), "test.tag")
+	wantAccess(t, env.Catch(func() { env.WithUser(nogroup).Model("test.tag").Create(orm.Values{"name": "x"}) }), "test.tag")
+	model := env.Model("ir.model").Search("[('model', '=', 'test.tag')]")
+	env.Model("ir.model.access").Create(orm.Values{"name": "tag everyone", "model_id": model.ID(), "perm_read": true})
+	if got := tag.WithUser(nogroup).Str("name"); got != "t" {
+		t.Errorf("global read ACL: %q", got)
+	}
+	wantAccess(t, env.Catch(func() { tag.WithUser(nogroup).Write(orm.Values{"name": "x"}) }), "test.tag")
+	tag.WithUser(employee).Write(orm.Values{"name": "by employee"})
+	if got := tag.WithUser(nogroup).Sudo().Str("name"); got != "by employee" {
+		t.Errorf("sudo read: %q", got)
+	}
+}
+
+// §16 "If prefetching a batch raises AccessError, the ORM retries only the
+// requested record; deleted records in a prefetch set don't break reads of
+// others (MissingError only for the deleted one)".
+func TestRulePrefetchWithHiddenAndDeleted(t *testing.T) {
+	env, _ := rulesEnv(t)
+	employee, _ := rulesSecurity(t, env)
+	tags := env.Model("test.tag").Create(orm.Values{"name": "ok"}, orm.Values{"name": "hidden"}, orm.Values{"name": "gone"})
+	addRule(env, "not hidden", "[('name', '!=', 'hidden')]")
+	tags.At(2).Unlink()
+	env.InvalidateAll()
+	recs := env.WithUser(employee).Model("test.tag").Browse(tags.IDs()...).Records()
+	// read the hidden one first: its batch holds the others
+	wantAccess(t, env.Catch(func() { recs[1].Str("name") }), "test.tag")
+	if got := recs[0].Str("name"); got != "ok" {
+		t.Errorf("visible record of the same batch: %q", got)
+	}
+	if err := env.Catch(func() { recs[2].Str("name") }); err == nil || !isMissing(err) {
+		t.Errorf("deleted record: got %v, want MissingError", err)
+	}
+}
+
+func isMissing(err error) bool {
+	var me *orm.MissingError
+	return errors.As(err, &me)
+}

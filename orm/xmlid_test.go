@@ -11,13 +11,13 @@ import (
 // after a failed lookup, or changed by raw SQL followed by InvalidateAll,
 // must resolve to its new record at once.
 func TestRefFollowsExternalIDChanges(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	tags := env.Model("review.tag").Create(orm.Values{"name": "old"}, orm.Values{"name": "new"}, orm.Values{"name": "sql"})
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	tags := env.Model("test.tag").Create(orm.Values{"name": "old"}, orm.Values{"name": "new"}, orm.Values{"name": "sql"})
 	old, repl, viaSQL := tags.Records()[0], tags.Records()[1], tags.Records()[2]
 	if _, ok := env.RefOK("review.moving"); ok {
 		t.Fatal("review.moving exists before the test")
 	}
-	data := env.Model("ir.model.data").Create(orm.Values{"module": "review", "name": "moving", "model": "review.tag", "res_id": old.ID()})
+	data := env.Model("ir.model.data").Create(orm.Values{"module": "review", "name": "moving", "model": "test.tag", "res_id": old.ID()})
 	if got := env.Ref("review.moving"); got.ID() != old.ID() {
 		t.Fatalf("Ref after create: got %v, want %v", got, old)
 	}

@@ -6,50 +6,30 @@ import (
 	"odsh/orm"
 )
 
-// reviewAddon holds the models of the review tests: orders with lines
-// (cascade) and notes (set null), totals computed from the lines, values
-// computed from a many2one alone, and a delegating child whose computed
-// field reads a field of its parent.
+// reviewAddon holds the models of the review tests: it extends test_core's
+// test.thing (orders with lines (cascade) and notes (set null), and tags)
+// with totals computed from the lines, values computed from a many2one
+// alone and counts of the x2many fields, gives test.line a quantity, and
+// adds a delegating child whose computed field reads a field of its parent.
 var reviewAddon = &orm.Addon{
 	Name:    "test_review",
-	Depends: []string{"base"},
+	Depends: []string{"base", "test_core"},
 	Models: []orm.ModelDef{
 		{
-			Name: "review.order",
+			Inherit: []string{"test.thing"},
 			Fields: []*orm.FieldDef{
-				orm.Char("name"),
-				orm.One2many("line_ids", "review.line", "order_id").Copy(true),
-				orm.One2many("note_ids", "review.note", "order_id"),
-				orm.Many2one("partner_id", "res.partner").Ondelete("set null"),
 				orm.Integer("total").Store().Compute(computeReviewTotal, "line_ids.qty"),
 				orm.Integer("line_count").Store().Compute(computeReviewLineCount, "line_ids"),
 				orm.Integer("note_count").Store().Compute(computeReviewNoteCount, "note_ids"),
 				orm.Boolean("has_partner").Store().Compute(computeReviewHasPartner, "partner_id"),
 				orm.Char("partner_name").Store().Compute(computeReviewPartnerName, "partner_id.name"),
 				orm.Char("upper").Store().Compute(computeReviewUpper, "name"),
-				orm.Many2many("tag_ids", "review.tag"),
 				orm.Integer("tag_count").Store().Compute(computeReviewTagCount, "tag_ids"),
 			},
 		},
 		{
-			Name:   "review.tag",
-			Fields: []*orm.FieldDef{orm.Char("name")},
-		},
-		{
-			Name: "review.line", Order: "sequence, id",
-			Fields: []*orm.FieldDef{
-				orm.Many2one("order_id", "review.order").Required().Ondelete("cascade"),
-				orm.Char("name").Required(),
-				orm.Integer("qty"),
-				orm.Integer("sequence").Default(10),
-			},
-		},
-		{
-			Name: "review.note",
-			Fields: []*orm.FieldDef{
-				orm.Many2one("order_id", "review.order"),
-				orm.Char("name"),
-			},
+			Inherit: []string{"test.line"},
+			Fields:  []*orm.FieldDef{orm.Integer("qty")},
 		},
 		{
 			Name: "review.base",
@@ -115,7 +95,7 @@ func computeReviewUpper(rs orm.Recordset) {
 			panic("compute bug")
 		}
 		if s == "fail" {
-			panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Model: "review.order", Msg: "refused"}})
+			panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Model: "test.thing", Msg: "refused"}})
 		}
 		o.Set("upper", upperASCII(s))
 	}
@@ -141,4 +121,12 @@ func computeReviewTagCount(rs orm.Recordset) {
 	for _, o := range rs.Records() {
 		o.Set("tag_count", o.Rel("tag_ids").Len())
 	}
+}
+
+func reviewOrder(env *orm.Env, name string, qtys ...int) orm.Recordset {
+	var cmds []any
+	for i, q := range qtys {
+		cmds = append(cmds, orm.Command.Create(orm.Values{"name": "l" + strconv.Itoa(i), "qty": q}))
+	}
+	return env.Model("test.thing").Create(orm.Values{"name": name, "line_ids": cmds})
 }

@@ -1,12 +1,27 @@
 package orm_test
 
-// ODOO-RULES.md §16 (cache, flush, invalidate), §17 (savepoints).
-
 import (
 	"testing"
 
+	"odsh/internal/testdb"
 	"odsh/orm"
 )
+
+func TestWritesThroughTwoEnvsShareTheCache(t *testing.T) {
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	a := reviewOrder(env, "a", 1)
+	u := a.WithUser(2).Sudo()
+	a.Write(orm.Values{"name": "su"})
+	u.Write(orm.Values{"name": "user"})
+	if a.Str("name") != "user" {
+		t.Errorf("got %q", a.Str("name"))
+	}
+	env.FlushAll()
+	env.InvalidateAll()
+	if a.Str("name") != "user" || a.Str("upper") != "USER" {
+		t.Errorf("got %q %q", a.Str("name"), a.Str("upper"))
+	}
+}
 
 // §16 "flush_model(fnames), flush_recordset(fnames), env.flush_all()":
 // only the named fields are sent.
@@ -53,44 +68,5 @@ func TestRuleInvalidateFlushesFirst(t *testing.T) {
 			t.Errorf("after invalidation: got %q, want the pending value", got)
 		}
 		r.Write(orm.Values{"name": "a"})
-	}
-}
-
-// §16 "Same-value batch write = 1 UPDATE; recomputations happen at flush
-// time".
-func TestRuleRecomputeAtFlush(t *testing.T) {
-	env, m := rulesEnv(t)
-	rs := m.Create(orm.Values{"name": "a", "n": 1}, orm.Values{"name": "b", "n": 2})
-	env.FlushAll()
-	clear(ruleCalls)
-	rs.Write(orm.Values{"n": 5})
-	if ruleCalls["double"] != 0 {
-		t.Errorf("double computed at write time (%d calls), want at flush", ruleCalls["double"])
-	}
-	n, stmts := countQueries(env, func() { env.FlushAll() })
-	if n != 1 || stmts[0] != "UPDATE" || ruleCalls["double"] != 1 {
-		t.Errorf("flush: %d statements %v, %d computations; want 1 UPDATE (n and double together), 1 computation", n, stmts, ruleCalls["double"])
-	}
-}
-
-// §17 "cr.savepoint(): on exception clear the ORM cache, ROLLBACK TO
-// SAVEPOINT, RELEASE and re-raise; the transaction stays usable"; the
-// savepoint flushes on enter and on success.
-func TestRuleSavepointFlushes(t *testing.T) {
-	env, m := rulesEnv(t)
-	r := m.Create(orm.Values{"name": "before"})
-	var inside [][]any
-	if err := env.Catch(func() {
-		inside = sqlRows(env, `SELECT name FROM rules_rec WHERE id = %s`, r.ID())
-		r.Write(orm.Values{"name": "inside"})
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if len(inside) != 1 || inside[0][0] != "before" {
-		t.Errorf("not flushed on enter: %v", inside)
-	}
-	after := sqlRows(env, `SELECT name FROM rules_rec WHERE id = %s`, r.ID())
-	if after[0][0] != "inside" {
-		t.Errorf("not flushed on success: %v", after)
 	}
 }

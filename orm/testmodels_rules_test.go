@@ -8,12 +8,12 @@ import (
 )
 
 // rulesAddon holds the models of the ODOO-RULES.md audit tests
-// (rules_*_test.go): a record with plain, read-only, related, computed and
+// (the TestRule* tests): a record with plain, read-only, related, computed and
 // constrained fields, lines whose parent link is optional and that can be
-// archived, and tags.
+// archived, and tags (test_core's test.tag).
 var rulesAddon = &orm.Addon{
 	Name:    "test_rules",
-	Depends: []string{"base"},
+	Depends: []string{"base", "test_core"},
 	Models: []orm.ModelDef{
 		{
 			Name: "rules.rec", Order: "name, id",
@@ -39,7 +39,7 @@ var rulesAddon = &orm.Addon{
 				orm.Char("partner_ref").Related("partner_id.ref").Store(),
 				orm.One2many("line_ids", "rules.line", "rec_id").Copy(true),
 				orm.One2many("all_line_ids", "rules.line", "rec_id").Context(orm.Ctx{"active_test": false}),
-				orm.Many2many("tag_ids", "rules.tag"),
+				orm.Many2many("tag_ids", "test.tag"),
 				orm.Integer("double").Store().Compute(computeDouble, "n"),
 				orm.Char("label").Store().Compute(computeLabel, "name").Readonly(false),
 				orm.Integer("stamp").Compute(computeStamp),
@@ -58,10 +58,6 @@ var rulesAddon = &orm.Addon{
 				orm.Boolean("active").Default(true),
 			},
 		},
-		{
-			Name: "rules.tag", Order: "name",
-			Fields: []*orm.FieldDef{orm.Char("name").Required()},
-		},
 	},
 }
 
@@ -71,7 +67,7 @@ var ruleCalls = map[string]int{}
 func rulesEnv(t *testing.T) (*orm.Env, orm.Recordset) {
 	t.Helper()
 	clear(ruleCalls)
-	env := testdb.Env(t, rulesAddon)
+	env := testdb.Env(t, coreAddon, rulesAddon)
 	return env, env.Model("rules.rec")
 }
 

@@ -1,7 +1,5 @@
 package orm_test
 
-// ODOO-RULES.md §5 (environment), §15 (sudo).
-
 import (
 	"testing"
 
@@ -67,32 +65,6 @@ func TestRuleUIDOrigin(t *testing.T) {
 	if e.UID() != admin.ID() || e.UIDOrigin() != env.UID() {
 		t.Errorf("after WithUser: uid %d uid_origin %d, want %d %d", e.UID(), e.UIDOrigin(), admin.ID(), env.UID())
 	}
-}
-
-// §15 "sudo() → su: bypasses ACLs, record rules and field groups; same uid;
-// sudo(False) restores checks"; "Recordsets compare equal regardless of env;
-// sudo records share the cache".
-func TestRuleSudo(t *testing.T) {
-	env := testdb.Env(t, secAddon)
-	nobody := newUser(t, env, "nobody_rules")
-	secret := env.Model("test.secret").Create(orm.Values{"name": "s", "internal": "hush"})
-	asNobody := secret.WithUser(nobody)
-	su := asNobody.Sudo()
-	if su.Env().UID() != nobody.ID() || !su.Env().Su() {
-		t.Fatalf("sudo: uid %d su %v", su.Env().UID(), su.Env().Su())
-	}
-	if got := su.Str("internal"); got != "hush" {
-		t.Errorf("sudo read: %q", got)
-	}
-	su.Set("name", "changed as su")
-	if !su.Equal(secret) || asNobody.Sudo(false).Env().Su() {
-		t.Errorf("equality across envs / sudo(false)")
-	}
-	if got := secret.Str("name"); got != "changed as su" {
-		t.Errorf("sudo write seen from another env: %q", got)
-	}
-	env.InvalidateAll()
-	wantAccess(t, env.Catch(func() { su.Sudo(false).Str("name") }), "test.secret")
 }
 
 // §5 "unauthorized/garbage ids [in allowed_company_ids] → AccessError

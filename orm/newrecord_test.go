@@ -1,7 +1,6 @@
 package orm_test
 
 import (
-	"errors"
 	"testing"
 
 	"odsh/internal/testdb"
@@ -13,10 +12,10 @@ import (
 // while writing nothing.
 
 func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
+	env := testdb.Env(t, coreAddon, reviewAddon)
 	a := reviewOrder(env, "a")
-	n := env.Model("review.order").New(orm.Values{"name": "new"})
-	both := env.Model("review.order").Browse(a.ID(), n.ID())
+	n := env.Model("test.thing").New(orm.Values{"name": "new"})
+	both := env.Model("test.thing").Browse(a.ID(), n.ID())
 	err := env.Catch(func() { both.Write(orm.Values{"name": "both"}) })
 	if err == nil {
 		env.InvalidateAll()
@@ -28,29 +27,21 @@ func TestWriteRealAndNewRecordsTogetherFails(t *testing.T) {
 }
 
 func TestWriteUnknownNegativeIDFails(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	err := env.Catch(func() { env.Model("review.order").Browse(-42).Write(orm.Values{"name": "x"}) })
+	env := testdb.Env(t, coreAddon, reviewAddon)
+	err := env.Catch(func() { env.Model("test.thing").Browse(-42).Write(orm.Values{"name": "x"}) })
 	if err == nil {
 		t.Error("write on id -42 (no such new record): no error")
 	}
-	n := env.Model("review.order").New(orm.Values{"name": "new"})
+	n := env.Model("test.thing").New(orm.Values{"name": "new"})
 	n.Write(orm.Values{"name": "renamed"})
 	if got := n.Str("name"); got != "renamed" {
 		t.Errorf("new record after a write: got %q, want %q", got, "renamed")
 	}
 }
 
-func TestCharRefusesNULAtWrite(t *testing.T) {
-	env := testdb.Env(t, reviewAddon)
-	a := reviewOrder(env, "a")
-	for _, v := range []any{"x\x00y", []byte("x\x00y"), []byte("x\xffy")} {
-		err := env.Catch(func() { a.Write(orm.Values{"name": v}) })
-		var ve *orm.ValidationError
-		if !errors.As(err, &ve) || ve.Field != "name" {
-			t.Errorf("write %q: got %v, want a ValidationError naming review.order.name", v, err)
-		}
-	}
-	if got := a.Str("name"); got != "a" {
-		t.Errorf("name after the refused writes: got %q, want %q", got, "a")
-	}
+// §8 "Unknown field in create/write/new → ValueError".
+func TestRuleUnknownFieldInNew(t *testing.T) {
+	_, m := rulesEnv(t)
+	err := m.Env().Catch(func() { m.New(orm.Values{"nmae": "x"}) })
+	wantValidation(t, err, "rules.rec", "nmae")
 }
