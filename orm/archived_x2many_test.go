@@ -31,7 +31,7 @@ func TestX2manyCachePerActiveTest(t *testing.T) {
 	}
 }
 
-// §13 "One2many fields with context={'active_test': False} always show
+// Odoo: "One2many fields with context={'active_test': False} always show
 // archived lines"; "copy() copies archived lines".
 func TestRuleArchivedLines(t *testing.T) {
 	_, m := rulesEnv(t)

@@ -23,7 +23,7 @@ func TestWritesThroughTwoEnvsShareTheCache(t *testing.T) {
 	}
 }
 
-// §16 "flush_model(fnames), flush_recordset(fnames), env.flush_all()":
+// Odoo: "flush_model(fnames), flush_recordset(fnames), env.flush_all()":
 // only the named fields are sent.
 func TestRuleFlushNamedFields(t *testing.T) {
 	env, m := rulesEnv(t)
@@ -51,7 +51,7 @@ func TestRuleFlushNamedFields(t *testing.T) {
 	}
 }
 
-// §16 "invalidate_model, invalidate_recordset, env.invalidate_all() (flush
+// Odoo: "invalidate_model, invalidate_recordset, env.invalidate_all() (flush
 // first by default)": a pending write survives invalidation.
 func TestRuleInvalidateFlushesFirst(t *testing.T) {
 	env, m := rulesEnv(t)

@@ -113,7 +113,7 @@ func TestMixedCommandsInOneWrite(t *testing.T) {
 }
 
 // "Seen on a running Odoo 18": Command.set on a one2many moves the listed
-// lines to this record and detaches (parent NULL) the lines it drops; §8
+// lines to this record and detaches (parent NULL) the lines it drops;
 // "set/clear only touch lines visible in the field's context (archived
 // lines untouched unless active_test=False)".
 func TestRuleOne2manySetDetaches(t *testing.T) {
@@ -152,7 +152,7 @@ func TestRuleOne2manySetDetaches(t *testing.T) {
 	}
 }
 
-// §8 "Commands: … a plain list of ids on an x2many = set"; raw triples.
+// Odoo: "Commands: … a plain list of ids on an x2many = set"; raw triples.
 func TestRuleRawCommands(t *testing.T) {
 	env, m := rulesEnv(t)
 	tags := env.Model("test.tag").Create(orm.Values{"name": "a"}, orm.Values{"name": "b"}, orm.Values{"name": "c"})

@@ -379,7 +379,7 @@ func TestLinkMovesLineAndRecomputesBothOrders(t *testing.T) {
 	}
 }
 
-// §16 "Same-value batch write = 1 UPDATE; recomputations happen at flush
+// Odoo: "Same-value batch write = 1 UPDATE; recomputations happen at flush
 // time".
 func TestRuleRecomputeAtFlush(t *testing.T) {
 	env, m := rulesEnv(t)
@@ -396,7 +396,7 @@ func TestRuleRecomputeAtFlush(t *testing.T) {
 	}
 }
 
-// §3 "A computed field without any @api.depends is still computed on first
+// Odoo: "A computed field without any @api.depends is still computed on first
 // access and then cached until invalidation".
 func TestRuleComputeWithoutDepends(t *testing.T) {
 	env, m := rulesEnv(t)
@@ -415,7 +415,7 @@ func TestRuleComputeWithoutDepends(t *testing.T) {
 	}
 }
 
-// §3 "related: non-stored, not copied, readonly by default (with
+// Odoo: "related: non-stored, not copied, readonly by default (with
 // readonly=False writes go to the target; on several records each target is
 // written)"; "Stored related fields are recomputed when any link in the
 // path or the target changes".
@@ -455,8 +455,8 @@ func TestRuleRelated(t *testing.T) {
 	}
 }
 
-// §3 "Stored computed fields never end up stale after unlink cascades";
-// §3 dependencies through one2many: create/unlink of lines recompute.
+// Odoo: "Stored computed fields never end up stale after unlink cascades";
+// Odoo: dependencies through one2many: create/unlink of lines recompute.
 func TestRuleComputeAfterUnlink(t *testing.T) {
 	env, m := rulesEnv(t)
 	r := m.Create(orm.Values{"name": "x", "line_ids": []any{

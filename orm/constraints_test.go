@@ -7,7 +7,7 @@ import (
 	"odsh/orm"
 )
 
-// §18 "@api.constrains: called after create/write when any listed field is
+// Odoo: "@api.constrains: called after create/write when any listed field is
 // in the written values; not called if none of its fields are touched";
 // "Constraints on stored computed fields run after the recomputation
 // triggered by a dependency write".

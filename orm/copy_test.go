@@ -18,7 +18,7 @@ func TestCopyDuplicatesRequiredLines(t *testing.T) {
 	}
 }
 
-// §2 "copy default: True for scalars and many2many, False for one2many and
+// Odoo: "copy default: True for scalars and many2many, False for one2many and
 // computed fields (True for stored computed with readonly=False)".
 func TestRuleCopyDefaults(t *testing.T) {
 	_, m := rulesEnv(t)

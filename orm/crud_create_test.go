@@ -40,7 +40,7 @@ func TestCreateIgnoresReadonlyComputedValues(t *testing.T) {
 	}
 }
 
-// §8 "Stored computed readonly fields ignore values passed to create;
+// Odoo: "Stored computed readonly fields ignore values passed to create;
 // editable ones keep them" (Odoo protects only editable computed fields
 // from the recomputation that follows the INSERT).
 func TestRuleCreateReadonlyComputedIgnored(t *testing.T) {
@@ -56,7 +56,7 @@ func TestRuleCreateReadonlyComputedIgnored(t *testing.T) {
 	}
 }
 
-// §4 "create(vals | [vals]) returns records in order; create([]) returns
+// Odoo: "create(vals | [vals]) returns records in order; create([]) returns
 // empty"; "_origin of a real record is itself".
 func TestRuleCreateOrderAndOrigin(t *testing.T) {
 	env, m := rulesEnv(t)

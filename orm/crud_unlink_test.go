@@ -70,7 +70,7 @@ func TestUnlinkCascadeForgetsDeletedLines(t *testing.T) {
 	}
 }
 
-// §18 "@api.ondelete guards unlink (raise to block)": an unlink override
+// Odoo: "@api.ondelete guards unlink (raise to block)": an unlink override
 // that raises keeps the records.
 func TestRuleOndeleteGuard(t *testing.T) {
 	env, _ := rulesEnv(t)
@@ -100,7 +100,7 @@ func TestRuleOndeleteGuard(t *testing.T) {
 	}
 }
 
-// §8 "unlink(): … deleting already-deleted ids is a no-op"; "unlink()
+// Odoo: "unlink(): … deleting already-deleted ids is a no-op"; "unlink()
 // returns True" (nothing to return in Go).
 func TestRuleUnlinkTwice(t *testing.T) {
 	_, m := rulesEnv(t)

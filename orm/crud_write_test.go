@@ -47,7 +47,7 @@ func TestDuplicateIDsInWriteLinkUnlink(t *testing.T) {
 	}
 }
 
-// §2 "readonly is a UI/onchange concept; the ORM still lets write() set
+// Odoo: "readonly is a UI/onchange concept; the ORM still lets write() set
 // readonly non-computed fields".
 func TestRuleReadonlyIsWritable(t *testing.T) {
 	env, m := rulesEnv(t)

@@ -7,7 +7,7 @@ import (
 	"odsh/orm"
 )
 
-// §5 "with_context(**kw) merges; with_context(dict) replaces the context
+// Odoo: "with_context(**kw) merges; with_context(dict) replaces the context
 // but keeps allowed_company_ids".
 func TestRuleReplaceContext(t *testing.T) {
 	env := testdb.Env(t)
@@ -22,7 +22,7 @@ func TestRuleReplaceContext(t *testing.T) {
 	}
 }
 
-// §5 "env.company = first of allowed_company_ids (else user.company_id);
+// Odoo: "env.company = first of allowed_company_ids (else user.company_id);
 // env.companies = allowed ids (else user.company_ids)"; "with_company(c)
 // moves c to the front of allowed_company_ids; falsy → no-op;
 // with_company(A) ≡ with_context(allowed_company_ids=[A]) when no companies
@@ -54,7 +54,7 @@ func TestRuleCompanies(t *testing.T) {
 	}
 }
 
-// §5 "env.uid_origin records the first user before with_user [17+]".
+// Odoo: "env.uid_origin records the first user before with_user [17+]".
 func TestRuleUIDOrigin(t *testing.T) {
 	env := testdb.Env(t)
 	admin := env.Ref("base.user_admin")
@@ -67,7 +67,7 @@ func TestRuleUIDOrigin(t *testing.T) {
 	}
 }
 
-// §5 "unauthorized/garbage ids [in allowed_company_ids] → AccessError
+// Odoo: "unauthorized/garbage ids [in allowed_company_ids] → AccessError
 // unless su".
 func TestRuleCompaniesUnauthorized(t *testing.T) {
 	env := testdb.Env(t)

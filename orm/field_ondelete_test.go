@@ -42,7 +42,7 @@ func TestOndeleteValidatedAtDefinition(t *testing.T) {
 	}
 }
 
-// §2 "Many2one default ondelete: 'set null'; required → 'restrict';
+// Odoo: "Many2one default ondelete: 'set null'; required → 'restrict';
 // required + 'set null' → ValueError".
 func TestRuleMany2oneOndeleteDefaults(t *testing.T) {
 	reg := orm.NewRegistry()

@@ -36,7 +36,7 @@ func TestDatetimeStringKeepsMicroseconds(t *testing.T) {
 	}
 }
 
-// §2 "Char: ” is stored as ”, False/None as NULL; reading NULL gives
+// Odoo: "Char: ” is stored as ”, False/None as NULL; reading NULL gives
 // False"; "trim is applied only by the web client, never by the ORM".
 func TestRuleCharEmptyAndTrim(t *testing.T) {
 	env, m := rulesEnv(t)
@@ -58,7 +58,7 @@ func TestRuleCharEmptyAndTrim(t *testing.T) {
 	}
 }
 
-// §2 "Integer: writing False/None stores 0; never-set stays NULL; both read
+// Odoo: "Integer: writing False/None stores 0; never-set stays NULL; both read
 // as 0" (also "Seen on a running Odoo 18": writing False to an Integer
 // stores 0).
 func TestRuleIntegerFalseStoresZero(t *testing.T) {
@@ -81,7 +81,7 @@ func TestRuleIntegerFalseStoresZero(t *testing.T) {
 	}
 }
 
-// §2 "Float: value rounded HALF-UP to digits[1] when digits are set
+// Odoo: "Float: value rounded HALF-UP to digits[1] when digits are set
 // (2.49609375→2.5 with 2 digits); unset reads 0.0".
 func TestRuleFloatDigits(t *testing.T) {
 	env, m := rulesEnv(t)
@@ -103,7 +103,7 @@ func TestRuleFloatDigits(t *testing.T) {
 	}
 }
 
-// §2 "Date accepts date, 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS' (time
+// Odoo: "Date accepts date, 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS' (time
 // dropped), falsy; Datetime accepts datetime, date (→ midnight), both string
 // formats".
 func TestRuleDateInputs(t *testing.T) {

@@ -130,8 +130,8 @@ func TestSearchRecomputesOnlyWhatItReads(t *testing.T) {
 	}
 }
 
-// §8 "Writes are buffered in cache and flushed later (before search, …,
-// flush_*)"; §11 "Fields used in ORDER BY are flushed before the query".
+// Odoo: "Writes are buffered in cache and flushed later (before search, …,
+// flush_*)"; "Fields used in ORDER BY are flushed before the query".
 func TestRuleWritesBufferedUntilNeeded(t *testing.T) {
 	env, m := rulesEnv(t)
 	rs := m.Create(orm.Values{"name": "a"}, orm.Values{"name": "b"})

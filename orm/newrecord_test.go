@@ -39,7 +39,7 @@ func TestWriteUnknownNegativeIDFails(t *testing.T) {
 	}
 }
 
-// §8 "Unknown field in create/write/new → ValueError".
+// Odoo: "Unknown field in create/write/new → ValueError".
 func TestRuleUnknownFieldInNew(t *testing.T) {
 	_, m := rulesEnv(t)
 	err := m.Env().Catch(func() { m.New(orm.Values{"nmae": "x"}) })

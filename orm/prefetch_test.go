@@ -7,7 +7,7 @@ import (
 	"odsh/orm"
 )
 
-// §4 "Records yielded by iteration share the recordset's prefetch set
+// Odoo: "Records yielded by iteration share the recordset's prefetch set
 // (reversed iteration reverses it); rs[0], rs[:5], browse() get their own
 // prefetch set; with_user, with_context, with_prefetch(ids) keep it":
 // reading a field after a full invalidation costs one query for the
@@ -60,7 +60,7 @@ func TestPrefetchSharing(t *testing.T) {
 	}
 }
 
-// §4 "Records yielded by iteration share the recordset's prefetch set;
+// Odoo: "Records yielded by iteration share the recordset's prefetch set;
 // rs[0], rs[:5], browse() get their own prefetch set; with_user,
 // with_context keep it".
 func TestRulePrefetchSharing(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"odsh/orm"
 )
 
-// §3 "env.protecting(fields, records) prevents recomputation of those
+// Odoo: "env.protecting(fields, records) prevents recomputation of those
 // fields on those records inside the block (nestable)".
 func TestEnvProtecting(t *testing.T) {
 	env := sweepEnv(t)

@@ -7,7 +7,7 @@ import (
 	"odsh/orm"
 )
 
-// §9 "group_expand fills empty groups (e.g. all selection states / stages
+// Odoo: "group_expand fills empty groups (e.g. all selection states / stages
 // with count 0)", as Odoo's test_read_group/tests/test_group_expand.py:
 // the expanded values in the function's order, empty groups counting 0
 // with empty aggregates, then the groups left out, the False group last.

@@ -8,7 +8,7 @@ import (
 	"odsh/orm"
 )
 
-// §9 "number granularities [18]": groups are integers, and each __domain
+// Odoo: "number granularities [18]": groups are integers, and each __domain
 // ((f.granularity, =, n)) finds exactly its group's records.
 func TestReadGroupNumberGranularities(t *testing.T) {
 	env := sweepEnv(t)

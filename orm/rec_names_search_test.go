@@ -10,8 +10,8 @@ import (
 	"odsh/orm"
 )
 
-// §10 "name_search searches _rec_names_search fields (OR, AND for
-// negative ops) or _rec_name"; §6 many2one/x2many names reuse it.
+// Odoo: "name_search searches _rec_names_search fields (OR, AND for
+// negative ops) or _rec_name"; many2one/x2many names reuse it.
 func TestRecNamesSearch(t *testing.T) {
 	env := sweepEnv(t)
 	contacts := env.Model("test.sweep.contact")

@@ -40,7 +40,7 @@ func TestSortedStableTies(t *testing.T) {
 	}
 }
 
-// §4 "sorted(key=None|'field'|func, reverse) (None → model _order)".
+// Odoo: "sorted(key=None|'field'|func, reverse) (None → model _order)".
 func TestRuleSortedReverse(t *testing.T) {
 	_, m := rulesEnv(t)
 	rs := m.Create(orm.Values{"name": "b", "n": 1}, orm.Values{"name": "c", "n": 1}, orm.Values{"name": "a", "n": 2})

@@ -68,7 +68,7 @@ func TestRecordsetAlgebraAsOdoo(t *testing.T) {
 	}
 }
 
-// §4 "attribute assignment on a multi-record set writes all"; §8 "write on
+// Odoo: "attribute assignment on a multi-record set writes all"; "write on
 // many records applies the same value; duplicates in the recordset are
 // fine".
 func TestRuleMultiAssignment(t *testing.T) {
@@ -85,7 +85,7 @@ func TestRuleMultiAssignment(t *testing.T) {
 	}
 }
 
-// §4 "+ concat (keeps duplicates/order), | union, & intersection, -
+// Odoo: "+ concat (keeps duplicates/order), | union, & intersection, -
 // difference (dedup, left order), subset tests, in membership; mixing models
 // → TypeError".
 func TestRuleSetOperatorsMixedModels(t *testing.T) {
@@ -113,7 +113,7 @@ func TestRuleSetOperatorsMixedModels(t *testing.T) {
 	}
 }
 
-// §4 "exists() filters out deleted ids (new records count as existing)".
+// Odoo: "exists() filters out deleted ids (new records count as existing)".
 func TestRuleExistsKeepsNewRecords(t *testing.T) {
 	_, m := rulesEnv(t)
 	gone := m.Create(orm.Values{"name": "gone"})
@@ -129,7 +129,7 @@ func TestRuleExistsKeepsNewRecords(t *testing.T) {
 	}
 }
 
-// §4 "ensure_one() raises ValueError on 0 or >1 records" with Odoo's
+// Odoo: "ensure_one() raises ValueError on 0 or >1 records" with Odoo's
 // message "Expected singleton: model(ids)".
 func TestRuleEnsureOneMessage(t *testing.T) {
 	_, m := rulesEnv(t)

@@ -14,7 +14,7 @@ func sqlRows(env *orm.Env, format string, args ...any) [][]any {
 	return env.Tx().QueryValues(code, params...)
 }
 
-// §2 "Column types: Boolean→bool, Integer→int4, Float→numeric if digits
+// Odoo: "Column types: Boolean→bool, Integer→int4, Float→numeric if digits
 // given else float8, Monetary→numeric, Char→varchar (varchar(n) with size),
 // Text/Html→text, Date→date, Datetime→timestamp, Selection→varchar,
 // Many2one→int4 + FK"; "Binary(attachment=False)→bytea" (the default,
@@ -57,7 +57,7 @@ func TestRuleColumnTypes(t *testing.T) {
 	}
 }
 
-// §2 "required=True → NOT NULL column"; "index=True creates an index".
+// Odoo: "required=True → NOT NULL column"; "index=True creates an index".
 func TestRuleRequiredAndIndex(t *testing.T) {
 	env, _ := rulesEnv(t)
 	rows := sqlRows(env, `SELECT is_nullable FROM information_schema.columns WHERE table_name = 'test_tag' AND column_name = 'name'`)
@@ -76,7 +76,7 @@ func TestRuleRequiredAndIndex(t *testing.T) {
 	}
 }
 
-// §2 "Many2many: relation table <tableA>_<tableB>_rel (tables sorted),
+// Odoo: "Many2many: relation table <tableA>_<tableB>_rel (tables sorted),
 // columns <table>_id, both NOT NULL with FK ON DELETE CASCADE".
 func TestRuleMany2manyRelationTable(t *testing.T) {
 	env, m := rulesEnv(t)

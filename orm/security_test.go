@@ -158,7 +158,7 @@ func TestPartnerRightsAsOdoo(t *testing.T) {
 	}
 }
 
-// §15 "sudo() → su: bypasses ACLs, record rules and field groups; same uid;
+// Odoo: "sudo() → su: bypasses ACLs, record rules and field groups; same uid;
 // sudo(False) restores checks"; "Recordsets compare equal regardless of env;
 // sudo records share the cache".
 func TestRuleSudo(t *testing.T) {
@@ -207,7 +207,7 @@ func addRule(env *orm.Env, name, dom string, groups ...string) {
 	env.Model("ir.rule").Create(vals)
 }
 
-// §14 "global rules (no group) are AND-ed; group rules of the user's groups
+// Odoo: "global rules (no group) are AND-ed; group rules of the user's groups
 // are OR-ed together, then AND-ed with globals; rules of other groups are
 // ignored; empty/False domain = TRUE"; "caller context has no effect";
 // "search/search_count silently filter by rules; read/write/unlink of a
@@ -244,7 +244,7 @@ func TestRuleRecordRulesCombine(t *testing.T) {
 	}
 }
 
-// §14 "Model ACLs are additive; no matching ACL → AccessError; superuser
+// Odoo: "Model ACLs are additive; no matching ACL → AccessError; superuser
 // bypasses".
 func TestRuleAccessRightsAdditive(t *testing.T) {
 	env, _ := rulesEnv(t)
@@ -264,7 +264,7 @@ func TestRuleAccessRightsAdditive(t *testing.T) {
 	}
 }
 
-// §16 "If prefetching a batch raises AccessError, the ORM retries only the
+// Odoo: "If prefetching a batch raises AccessError, the ORM retries only the
 // requested record; deleted records in a prefetch set don't break reads of
 // others (MissingError only for the deleted one)".
 func TestRulePrefetchWithHiddenAndDeleted(t *testing.T) {

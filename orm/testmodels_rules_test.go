@@ -7,7 +7,7 @@ import (
 	"odsh/orm"
 )
 
-// rulesAddon holds the models of the ODOO-RULES.md audit tests
+// rulesAddon holds the models of the tests of Odoo rules (doc/odoo-behaviour.md)
 // (the TestRule* tests): a record with plain, read-only, related, computed and
 // constrained fields, lines whose parent link is optional and that can be
 // archived, and tags (test_core's test.tag).

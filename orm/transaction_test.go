@@ -114,7 +114,7 @@ func TestCatchRollbackKeepsWorkBeforeIt(t *testing.T) {
 	}
 }
 
-// §17 "cr.savepoint(): on exception clear the ORM cache, ROLLBACK TO
+// Odoo: "cr.savepoint(): on exception clear the ORM cache, ROLLBACK TO
 // SAVEPOINT, RELEASE and re-raise; the transaction stays usable"; the
 // savepoint flushes on enter and on success.
 func TestRuleSavepointFlushes(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"odsh/orm"
 )
 
-// §14 "invalid domains rejected at write (ValidationError "Invalid
+// Odoo: "invalid domains rejected at write (ValidationError "Invalid
 // domain")": Odoo's ir.rule._check_domain evaluates domain_force with the
 // rule variables and checks it against the rule's model.
 func TestRuleInvalidDomain(t *testing.T) {
