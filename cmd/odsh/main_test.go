@@ -11,38 +11,20 @@ import (
 
 	"odsh/addons/connector"
 	"odsh/addons/demo"
+	"odsh/internal/testbin"
 	"odsh/internal/testdb"
 	"odsh/orm"
 )
 
 func TestMain(m *testing.M) { testdb.Main(m) }
 
-// binary builds odsh once per test binary.
-func binary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "odsh")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+// binary builds odsh into the test's temporary directory.
+func binary(t *testing.T) string { return testbin.Build(t, ".", "odsh") }
 
 // odsh runs the binary on a prepared database.
 func odsh(t *testing.T, bin, dsn, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(bin, append([]string{"--db", dsn, "--addons", "base"}, args...)...)
-	cmd.Stdin = strings.NewReader(stdin)
-	cmd.Env = append(os.Environ(), "ODSH_DB=")
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		return o.String(), e.String(), ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return o.String(), e.String(), 0
+	return testbin.Run(t, bin, stdin, []string{"ODSH_DB="}, append([]string{"--db", dsn, "--addons", "base"}, args...)...)
 }
 
 func TestCommandLine(t *testing.T) {

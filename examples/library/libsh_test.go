@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"odsh/examples/library"
+	"odsh/internal/testbin"
 	"odsh/internal/testdb"
 	"odsh/repl"
 )
@@ -18,30 +18,12 @@ import (
 func TestMain(m *testing.M) { testdb.Main(m) }
 
 // libsh builds cmd/libsh into a temporary directory.
-func libsh(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "libsh")
-	out, err := exec.Command("go", "build", "-o", bin, "./cmd/libsh").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+func libsh(t *testing.T) string { return testbin.Build(t, "./cmd/libsh", "libsh") }
 
 // run runs bin with args on dsn's database, stdin empty.
 func run(t *testing.T, bin, dsn string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(bin, append([]string{"--db", dsn}, args...)...)
-	cmd.Env = append(os.Environ(), "LIBSH_DB=", "ODSH_DB=")
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		return o.String(), e.String(), ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return o.String(), e.String(), 0
+	return testbin.Run(t, bin, "", []string{"LIBSH_DB=", "ODSH_DB="}, append([]string{"--db", dsn}, args...)...)
 }
 
 // script is what a newcomer tries first: the demo data, the stored

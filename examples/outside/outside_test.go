@@ -5,13 +5,13 @@
 package outside
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"odsh/internal/testbin"
 	"odsh/internal/testdb"
 )
 
@@ -71,17 +71,7 @@ func TestOutsideModuleBuildsItsShell(t *testing.T) {
 
 	dsn := testdb.MissingDSN(t, "outside_notes")
 	run := func(args ...string) (string, string, int) {
-		cmd := exec.Command(bin, append([]string{"--db", dsn}, args...)...)
-		cmd.Env = append(os.Environ(), "NOTES_DB=", "ODSH_DB=")
-		var o, e bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &o, &e
-		err := cmd.Run()
-		if ee, ok := err.(*exec.ExitError); ok {
-			return o.String(), e.String(), ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return o.String(), e.String(), 0
+		return testbin.Run(t, bin, "", []string{"NOTES_DB=", "ODSH_DB="}, append([]string{"--db", dsn}, args...)...)
 	}
 	out, errOut, code := run("--commit", "-c", `p := env.Model("res.partner").Create(orm.Values{"name": "Ann"})
 env.Model("notes.note").Create(orm.Values{"name": "b note", "partner_id": p.ID()}, orm.Values{"name": "a note", "partner_id": p.ID()})
