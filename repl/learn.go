@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"odsh/learn"
+	"odsh/printer"
 )
 
 // learnState is the course's state in a session.
@@ -26,6 +27,7 @@ type learnState struct {
 	done    map[int]bool
 	file    string  // the progress file; "" keeps progress in memory
 	checker *Interp // runs checks and reference answers (learn_attempt.go)
+	try     *try    // the try under way, when its first entries were steps
 }
 
 // progress is what the progress file keeps.
@@ -90,34 +92,76 @@ func (s *Session) saveProgress() {
 // learning reports whether Go entries are tries at a lesson.
 func (s *Session) learning() bool { return s.learn != nil && s.learn.active }
 
-// learnEntry runs a Go entry as a try at the current lesson and says
-// whether it is right, with a hint when it is not.
+// learnEntry runs a Go entry as a try at the current lesson, or as a
+// step of one, and says whether it is right, with a hint when it is not.
 func (s *Session) learnEntry(ctx context.Context, entry string) error {
 	st := s.learn
 	l := st.lessons[st.cur]
+	steps := 0
+	if st.try != nil {
+		steps = st.try.steps
+	}
 	v, err := s.attempt(ctx, l, entry, true)
 	if err != nil {
 		return s.fail(err)
 	}
-	if v.Right {
-		st.done[l.Number] = true
-		s.saveProgress()
-		fmt.Fprintf(s.out, "✓ right: lesson %d done.", l.Number)
-		if st.cur+1 < len(st.lessons) {
-			fmt.Fprintf(s.out, " :learn next goes on to lesson %d.\n", l.Number+1)
-		} else {
-			fmt.Fprintln(s.out, " That was the last lesson: the course is finished (:learn off to leave it).")
+	if v.Step {
+		if st.try.steps == 1 {
+			s.say("(a step, kept: go on; the next entry that ends with a value is judged, with its steps)")
 		}
 		return nil
 	}
-	fmt.Fprintln(s.out, "✗ not yet: "+v.Reason)
+	if v.Right {
+		st.done[l.Number] = true
+		s.saveProgress()
+		msg := fmt.Sprintf("✓ right: lesson %d done.", l.Number)
+		switch {
+		case len(st.done) == len(st.lessons):
+			msg += fmt.Sprintf(" You have finished the course: all %d lessons are done. :learn off leaves it; :learn list, :learn N go back to a lesson.", len(st.lessons))
+		case st.cur+1 < len(st.lessons):
+			msg += fmt.Sprintf(" :learn next goes on to lesson %d.", l.Number+1)
+		default:
+			msg += fmt.Sprintf(" That was the last lesson; %s left (:learn list shows which).", plural(len(st.lessons)-len(st.done), "lesson is", "lessons are"))
+		}
+		s.say(msg)
+		return nil
+	}
+	why := v.Reason
+	if steps > 0 {
+		why += fmt.Sprintf(" (the try's %s rolled back with it)", plural(steps, "step is", "steps are"))
+	}
+	s.say("✗ not yet: " + why)
 	if st.wrong < len(l.Hints) {
-		fmt.Fprintln(s.out, "hint: "+l.Hints[st.wrong])
+		s.say("hint: " + l.Hints[st.wrong])
 		st.wrong++
 	} else {
-		fmt.Fprintln(s.out, "(:learn answer shows the answer)")
+		s.say("(:learn answer shows the answer)")
 	}
 	return nil
+}
+
+// say prints a message of the course, its words wrapped to the width.
+func (s *Session) say(msg string) {
+	fmt.Fprintln(s.out, strings.Join(wrapWords(msg, s.width()), "\n"))
+}
+
+// wrapWords breaks text into lines of at most width cells, at spaces; a
+// word longer than the width stays whole.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case printer.DisplayWidth(line)+1+printer.DisplayWidth(w) > width:
+			lines = append(lines, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	return append(lines, line)
 }
 
 // metaLearn is :learn [N|next|prev|hint|answer|list|off].
@@ -159,6 +203,7 @@ func (s *Session) metaLearn(_ context.Context, args []string) error {
 	case "list":
 		s.learnList()
 	case "off":
+		s.dropTry()
 		st.active = false
 		fmt.Fprintln(s.out, "left the course: entries run as usual (:learn comes back to it)")
 	default:
@@ -174,6 +219,7 @@ func (s *Session) metaLearn(_ context.Context, args []string) error {
 // learnGo makes lesson i current and shows it.
 func (s *Session) learnGo(i int) error {
 	st := s.learn
+	s.dropTry()
 	if i != st.cur {
 		st.wrong = 0
 	}
@@ -194,8 +240,8 @@ func (s *Session) showLesson(l *learn.Lesson) {
 	if l.Python != "" || l.Go != "" {
 		fmt.Fprintf(s.out, "Odoo (Python):\n%s\nodsh (Go):\n%s\n\n", indent(l.Python), indent(l.Go))
 	}
-	fmt.Fprintf(s.out, "Task: %s\n", l.Task)
-	fmt.Fprintln(s.out, "(each try runs in a savepoint rolled back after; :learn hint, :learn answer, :learn next, :learn N, :learn off)")
+	s.say("Task: " + l.Task)
+	s.say("(Answer in one entry or line by line: entries without a value, as assignments, are steps; the next entry with a value is judged with them, then all is rolled back. :learn hint · :learn answer · :learn next · :learn N · :learn list · :learn off)")
 }
 
 // learnHint gives the next hint of the current lesson.
@@ -206,7 +252,7 @@ func (s *Session) learnHint() {
 		fmt.Fprintln(s.out, "no more hints (:learn answer shows the answer)")
 		return
 	}
-	fmt.Fprintln(s.out, "hint: "+l.Hints[st.wrong])
+	s.say("hint: " + l.Hints[st.wrong])
 	st.wrong++
 }
 
