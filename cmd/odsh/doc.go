@@ -66,7 +66,8 @@
 //	                              throwaway demo database (or the one --db/-d names); exit 0 when all hold
 //
 // At the prompt, :learn does the same (:learn hint, answer, next, prev, N,
-// list, off); progress is kept in learn.json in pglocal.DefaultDir.
+// list, off); progress is kept in learn.json beside the history
+// ($XDG_STATE_HOME/odsh, else ~/.local/state/odsh).
 //
 // # Model reference and relation map
 //

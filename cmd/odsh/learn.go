@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"odsh/internal/pglocal"
 	"odsh/learn"
 	"odsh/repl"
 )
@@ -136,8 +135,9 @@ func learnSession(ctx context.Context, s *repl.Session, f *flags, interactive bo
 	return interact(ctx, s, sig)
 }
 
-// keepLearnProgress keeps the course's progress in the user's data
-// directory, beside the private cluster (pglocal.DefaultDir).
+// keepLearnProgress keeps the course's progress in the user's state
+// directory, beside the history (not in the cluster's directory: root's
+// is the system's, /var/lib/odsh).
 func keepLearnProgress(s *repl.Session) {
 	if err := s.SetLearnProgress(learnProgressFile()); err != nil {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
@@ -145,4 +145,4 @@ func keepLearnProgress(s *repl.Session) {
 }
 
 // learnProgressFile is where the course's progress is kept.
-func learnProgressFile() string { return filepath.Join(pglocal.DefaultDir(), "learn.json") }
+func learnProgressFile() string { return filepath.Join(stateDir(), "odsh", "learn.json") }
