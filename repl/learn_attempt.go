@@ -96,7 +96,7 @@ func (s *Session) attempt(ctx context.Context, l *learn.Lesson, code string, sho
 		return Verdict{}, err
 	}
 	if got != want {
-		return Verdict{Reason: "the result differs from the expected one"}, nil
+		return Verdict{Reason: learn.Difference(got, want)}, nil
 	}
 	return v, nil
 }
