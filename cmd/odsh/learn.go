@@ -44,6 +44,9 @@ func runLearn(args []string) int {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitUsage
 	}
+	if n, err := strconv.Atoi(strings.Join(f.files, " ")); err == nil && n > 0 && lf.lesson == 0 && !lf.list && !lf.check {
+		lf.lesson, f.files = n, nil // odsh learn --ephemeral 4: the number after the flags
+	}
 	if f.code != "" || len(f.files) > 0 {
 		fmt.Fprintf(os.Stderr, "odsh: learn takes neither -c nor script files\n%s\n", learnUsage)
 		return exitUsage

@@ -84,7 +84,6 @@ func TestLearnTerminal(t *testing.T) {
 			t.Fatalf("lesson %d, the reference answer typed line by line: want %q, got\n%s", n, want, scr)
 		}
 		prev = n
-		t.Log(scr) // DEBUG
 	}
 	if !strings.Contains(oneLine(scr), "You have finished the course: all 14 lessons are done") {
 		t.Errorf("the last lesson done: want the course-finished message, got\n%s", scr)
