@@ -131,10 +131,17 @@ func (s *Session) learnEntry(ctx context.Context, entry string) error {
 		why += fmt.Sprintf(" (the try's %s rolled back with it)", plural(steps, "step is", "steps are"))
 	}
 	s.say("✗ not yet: " + why)
-	if st.wrong < len(l.Hints) {
+	switch {
+	case st.done[l.Number]:
+		next := ":learn list shows the lessons left"
+		if st.cur+1 < len(st.lessons) {
+			next = ":learn next goes on"
+		}
+		s.say(fmt.Sprintf("(you have done lesson %d already: %s, :learn off leaves the course)", l.Number, next))
+	case st.wrong < len(l.Hints):
 		s.say("hint: " + l.Hints[st.wrong])
 		st.wrong++
-	} else {
+	default:
 		s.say("(:learn answer shows the answer)")
 	}
 	return nil
