@@ -21,7 +21,7 @@ type learnFlags struct {
 	lesson      int // 0: the lesson the progress file says
 }
 
-const learnUsage = "usage: odsh learn [--list | --check | N] [odsh flags]"
+const learnUsage = "usage: odsh learn [--list | --check | N] [flags]"
 
 // runLearn is `odsh learn [--list | --check | N] [flags]`: --list prints
 // the lessons without a database; --check judges every lesson's answers on

@@ -56,3 +56,18 @@ func TestExplicitDatabase(t *testing.T) {
 		}
 	}
 }
+
+// TestUsage: odsh --help names the subcommands learn, doc and graph, as
+// their own usage lines put them.
+func TestUsage(t *testing.T) {
+	var out bytes.Buffer
+	if _, err := parseFlags([]string{"--help"}, &out); err == nil {
+		t.Fatal("--help: got no flag.ErrHelp")
+	}
+	for _, u := range []string{learnUsage, docUsage, graphUsage} {
+		want := strings.TrimPrefix(u, "usage: ")
+		if !strings.Contains(out.String(), "\n       "+want+"\n") {
+			t.Errorf("odsh --help: no line %q in\n%s", want, out.String())
+		}
+	}
+}

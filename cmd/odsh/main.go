@@ -55,7 +55,8 @@ func parseFlags(args []string, stderr io.Writer) (*flags, error) {
 	fs.BoolVar(&f.write, "write", false, "Odoo mode: allow writing stored fields no stored computed field depends on")
 	fs.IntVar(&f.retry, "retry", 0, "run a script again, up to `N` times, when another transaction changed the same rows")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: odsh [flags] [FILE...]\n       odsh [flags] -c CODE")
+		fmt.Fprintln(stderr, "usage: odsh [flags] [FILE...]\n       odsh [flags] -c CODE\n       odsh learn [--list | --check | N] [flags]\n"+
+			"       odsh doc MODEL [--markdown] [--addons LIST] [--db DSN]\n       odsh graph MODEL [DEPTH] [--mermaid | --dot] [--addons LIST] [--db DSN]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
