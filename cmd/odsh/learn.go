@@ -44,9 +44,7 @@ func runLearn(args []string) int {
 		fmt.Fprintf(os.Stderr, "odsh: %v\n", err)
 		return exitUsage
 	}
-	if n, err := strconv.Atoi(strings.Join(f.files, " ")); err == nil && n > 0 && lf.lesson == 0 && !lf.list && !lf.check {
-		lf.lesson, f.files = n, nil // odsh learn --ephemeral 4: the number after the flags
-	}
+	lessonAfterFlags(lf, f)
 	if f.code != "" || len(f.files) > 0 {
 		fmt.Fprintf(os.Stderr, "odsh: learn takes neither -c nor script files\n%s\n", learnUsage)
 		return exitUsage
@@ -80,6 +78,14 @@ func parseLearnArgs(args []string) (*learnFlags, []string, error) {
 		return nil, nil, fmt.Errorf("learn: --list, --check and N are exclusive")
 	}
 	return lf, nil, nil
+}
+
+// lessonAfterFlags takes the lesson number of odsh learn --ephemeral 4,
+// given after odsh's flags (which take it for a script file).
+func lessonAfterFlags(lf *learnFlags, f *flags) {
+	if n, err := strconv.Atoi(strings.Join(f.files, " ")); err == nil && n > 0 && lf.lesson == 0 && !lf.list && !lf.check {
+		lf.lesson, f.files = n, nil
+	}
 }
 
 // explicitDatabase reports whether odsh's flags name a database.

@@ -71,3 +71,28 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestLessonAfterFlags(t *testing.T) {
+	for _, r := range []struct {
+		args    string
+		learn   learnFlags
+		lesson  int
+		scripts int
+	}{
+		{"--ephemeral 4", learnFlags{}, 4, 0},
+		{"-d mine 12", learnFlags{}, 12, 0},
+		{"--ephemeral 4", learnFlags{lesson: 2}, 2, 1}, // odsh learn 2 --ephemeral 4: 4 stays a file (refused)
+		{"--ephemeral fix.go", learnFlags{}, 0, 1},
+		{"--ephemeral 0", learnFlags{}, 0, 1},
+	} {
+		f, err := parseFlags(strings.Fields(r.args), &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lf := r.learn
+		lessonAfterFlags(&lf, f)
+		if lf.lesson != r.lesson || len(f.files) != r.scripts {
+			t.Errorf("%q: lesson %d, %d files; want %d, %d", r.args, lf.lesson, len(f.files), r.lesson, r.scripts)
+		}
+	}
+}
