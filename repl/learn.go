@@ -147,10 +147,15 @@ func (s *Session) learnEntry(ctx context.Context, entry string) error {
 	return nil
 }
 
-// say prints a message of the course, its words wrapped to the width.
+// say prints a message of the course, its words wrapped to the width, at
+// most courseWidth.
 func (s *Session) say(msg string) {
-	fmt.Fprintln(s.out, strings.Join(wrapWords(msg, s.width()), "\n"))
+	fmt.Fprintln(s.out, strings.Join(wrapWords(msg, min(s.width(), courseWidth)), "\n"))
 }
+
+// courseWidth is the widest the course's text is wrapped: lines longer
+// are hard to read.
+const courseWidth = 80
 
 // wrapWords breaks text into lines of at most width cells, at spaces; a
 // word longer than the width stays whole.
@@ -243,12 +248,16 @@ func (s *Session) showLesson(l *learn.Lesson) {
 	if st.done[l.Number] {
 		mark = " ✓"
 	}
-	fmt.Fprintf(s.out, "Lesson %d/%d: %s%s\n\n%s\n\n", l.Number, len(st.lessons), l.Title, mark, l.Text)
+	fmt.Fprintf(s.out, "Lesson %d/%d: %s%s\n\n", l.Number, len(st.lessons), l.Title, mark)
+	for _, para := range strings.Split(l.Text, "\n\n") {
+		s.say(para)
+		fmt.Fprintln(s.out)
+	}
 	if l.Python != "" || l.Go != "" {
 		fmt.Fprintf(s.out, "Odoo (Python):\n%s\nodsh (Go):\n%s\n\n", indent(l.Python), indent(l.Go))
 	}
 	s.say("Task: " + l.Task)
-	s.say("(Answer in one entry or line by line: entries without a value, as assignments, are steps; the next entry with a value is judged with them, then all is rolled back. :learn hint · :learn answer · :learn next · :learn N · :learn list · :learn off)")
+	s.say("(Type the answer as one entry or line by line: entries without a value, such as assignments, are steps, judged with the next entry that has one. Each try is rolled back. :learn hint, answer, next, N, list, off.)")
 }
 
 // learnHint gives the next hint of the current lesson.
@@ -283,7 +292,8 @@ func (s *Session) learnList() {
 func indent(code string) string {
 	lines := strings.Split(strings.TrimRight(code, "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = "    " + l
+		tabs := len(l) - len(strings.TrimLeft(l, "\t"))
+		lines[i] = "    " + strings.Repeat("    ", tabs) + l[tabs:] // a tab is 8 columns in a terminal
 	}
 	return strings.Join(lines, "\n")
 }
