@@ -265,6 +265,9 @@ func (s *Session) learnHint() {
 	st := s.learn
 	l := st.lessons[st.cur]
 	if st.wrong >= len(l.Hints) {
+		for _, h := range l.Hints { // again: a try that was a look around may have had one
+			s.say("hint: " + h)
+		}
 		fmt.Fprintln(s.out, "no more hints (:learn answer shows the answer)")
 		return
 	}
