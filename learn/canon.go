@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -141,6 +142,11 @@ func Difference(got, want string) string {
 		case sameItems(g, w):
 			return "the right items, in another order"
 		}
+		if len(g) > 0 && canonKind(g[0]) == "a map" && canonKind(w[0]) == "a map" {
+			if gk, wk := mapKeys(g[0]), mapKeys(w[0]); !slices.Equal(gk, wk) {
+				return fmt.Sprintf("the items have the keys %s; the expected ones have %s", strings.Join(gk, ", "), strings.Join(wk, ", "))
+			}
+		}
 	}
 	return differs
 }
@@ -178,9 +184,27 @@ func splitRecords(c string) (string, []string) {
 	return model, strings.Split(ids, ", ")
 }
 
+// mapKeys are the keys of the canonical text of a map, sorted.
+func mapKeys(c string) []string {
+	var keys []string
+	for _, item := range splitTop(strings.TrimSuffix(strings.TrimPrefix(c, "{"), "}")) {
+		if k, err := strconv.Unquote(item[:strings.Index(item+": ", ": ")]); err == nil {
+			keys = append(keys, k)
+		} else {
+			keys = append(keys, item[:strings.Index(item+": ", ": ")])
+		}
+	}
+	return keys
+}
+
 // listItems splits the canonical text of a list into its items' texts.
 func listItems(c string) []string {
-	body := strings.TrimSuffix(strings.TrimPrefix(c, "["), "]")
+	return splitTop(strings.TrimSuffix(strings.TrimPrefix(c, "["), "]"))
+}
+
+// splitTop splits the body of a canonical list or map at its top-level
+// commas.
+func splitTop(body string) []string {
 	if body == "" {
 		return nil
 	}

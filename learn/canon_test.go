@@ -47,6 +47,8 @@ func TestDifference(t *testing.T) {
 		{`["a, b", "c"]`, `["c"]`, "2 items; the expected list has 1"},
 		{`["c", ["x", "y"]]`, `[["x", "y"], "c"]`, "the right items, in another order"},
 		{`["a"]`, `["b"]`, "the result differs from the expected one"},
+		{`[{"date_order": "2024-01", "n": 1}]`, `[{"date_order:month": "2024-01", "n": 1}]`,
+			"the items have the keys date_order, n; the expected ones have date_order:month, n"},
 	} {
 		if got := learn.Difference(r.got, r.want); got != r.says {
 			t.Errorf("Difference(%s, %s) = %q, want %q", r.got, r.want, got, r.says)
