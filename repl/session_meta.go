@@ -213,6 +213,10 @@ func (s *Session) metaRollback(context.Context, []string) error {
 
 func (s *Session) metaUndo(context.Context, []string) error {
 	s.syncEpoch()
+	if s.learn != nil && s.learn.try != nil {
+		s.dropTry() // its savepoint is after the entry to undo (learn_attempt.go)
+		return nil
+	}
 	if len(s.undo) == 0 {
 		return metaErr("nothing to undo")
 	}
