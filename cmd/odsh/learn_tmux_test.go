@@ -21,7 +21,7 @@ import (
 // TestLearnTerminal is a newcomer's course in a real terminal: odsh learn
 // under tmux on the demo data, each lesson's reference answer typed line
 // by line as the lesson shows it (a line without a value is a step of the
-// try), one wrong try with its hint, a jump with :learn N over lesson 4
+// try) or pasted at once (lesson 7), one wrong try with its hint, a jump with :learn N over lesson 4
 // (done last), the course-finished message; then odsh again, where the
 // progress is kept.
 func TestLearnTerminal(t *testing.T) {
@@ -79,7 +79,11 @@ func TestLearnTerminal(t *testing.T) {
 				t.Fatalf("%s: want %q on the screen, got\n%s", go_, want, scr)
 			}
 		}
-		scr = m.typeCode(l.Answer)
+		if n == 7 {
+			scr = m.paste(l.Answer)
+		} else {
+			scr = m.typeCode(l.Answer)
+		}
 		if want := fmt.Sprintf("✓ right: lesson %d done.", n); !strings.Contains(scr, want) {
 			t.Fatalf("lesson %d, the reference answer typed line by line: want %q, got\n%s", n, want, scr)
 		}
@@ -115,6 +119,28 @@ func TestLearnTerminal(t *testing.T) {
 	}
 	m.keys("C-d")
 	m.waitFor("odsh exited 0")
+}
+
+// paste pastes code as a terminal does, its tabs shown as spaces (as
+// the lesson shows them), and returns the screen once the try is judged.
+func (m promptTmux) paste(code string) string {
+	m.t.Helper()
+	verdicts := func(s string) int { return strings.Count(s, "✓ right") + strings.Count(s, "✗ not yet") }
+	m.run("clear-history", "-t", m.name)
+	before := verdicts(m.history())
+	m.run("set-buffer", "-b", m.name, strings.ReplaceAll(code, "\t", "    ")+"\n")
+	m.run("paste-buffer", "-d", "-b", m.name, "-t", m.name)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		scr := m.history()
+		if verdicts(scr) > before {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("the pasted code was never judged:\n%s", scr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // promptTmux is a tmux session whose prompt lines match prompt: the
