@@ -133,8 +133,9 @@ func (m promptTmux) paste(code string) string {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		scr := m.history()
-		if verdicts(scr) > before {
-			return scr
+		lines := strings.Split(strings.TrimRight(scr, " \n"), "\n")
+		if verdicts(scr) > before && m.prompt.MatchString(lines[len(lines)-1]) && strings.Count(lines[len(lines)-1], " ") == 0 {
+			return scr // judged, and the prompt is back
 		}
 		if time.Now().After(deadline) {
 			m.t.Fatalf("the pasted code was never judged:\n%s", scr)
