@@ -33,3 +33,25 @@ func TestCanon(t *testing.T) {
 		})
 	}
 }
+
+func TestDifference(t *testing.T) {
+	for _, r := range []struct{ got, want, says string }{
+		{"3", "3", ""},
+		{"26", "36", "the result differs from the expected one"},
+		{"res.partner(1, 2)", "36", "the result is records; the task wants a number"},
+		{"res.partner(1, 2)", "demo.order(1, 2)", "the result is records of res.partner; the task wants records of demo.order"},
+		{"demo.order(1, 2, 3)", "demo.order(2)", "3 records; the expected result has 1"},
+		{"demo.order()", "demo.order(2, 5)", "0 records; the expected result has 2"},
+		{"demo.order(2, 1)", "demo.order(1, 2)", "the right records, in another order"},
+		{"demo.order(3)", "demo.order(2)", "1 record, as many as expected, but not the same ones"},
+		{`["a, b", "c"]`, `["c"]`, "2 items; the expected list has 1"},
+		{`["c", ["x", "y"]]`, `[["x", "y"], "c"]`, "the right items, in another order"},
+		{`["a"]`, `["b"]`, "the result differs from the expected one"},
+		{`[{"date_order": "2024-01", "n": 1}]`, `[{"date_order:month": "2024-01", "n": 1}]`,
+			"the items have the keys date_order, n; the expected ones have date_order:month, n"},
+	} {
+		if got := learn.Difference(r.got, r.want); got != r.says {
+			t.Errorf("Difference(%s, %s) = %q, want %q", r.got, r.want, got, r.says)
+		}
+	}
+}

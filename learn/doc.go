@@ -45,4 +45,12 @@
 // learner's value) and queries (the SQL statements the learner's code
 // sent) and ends with a bool (true: right) or a string (empty: right, else
 // what is wrong). A lesson has a compare mode, a Check, or both.
+//
+// At the prompt, the explanation's paragraphs (separated by blank lines),
+// the task and the hints are reflowed to the terminal (80 columns at
+// most); the code is shown as written, its tabs as four spaces, so keep
+// its lines short (about 80 columns). A learner's try may take several
+// entries: those without a value are steps, judged with the next entry
+// that has one (the learner's value, got, is that entry's; queries counts
+// the statements of all of them).
 package learn

@@ -1,6 +1,7 @@
 // Package modeldoc documents the models of a registry: a model reference
 // (what :doc MODEL and odsh doc MODEL print) and a map of the models a
-// model is related to (:graph MODEL and odsh graph MODEL).
+// model is related to, outgoing and incoming (:graph MODEL and odsh graph
+// MODEL).
 //
 // Every function takes the registry and a model name, and writes to an
 // io.Writer; none needs a database, so the same text documents the models

@@ -46,6 +46,20 @@ func ExampleGraph() {
 	//      └─ book_ids ─ one2many  ──▶ library.book ↑
 }
 
+// The map of library.author, one step out: its books, and the book's
+// author_id that points back at it (incoming, ◀──).
+func ExampleGraph_incoming() {
+	if err := modeldoc.Graph(os.Stdout, library(), "library.author", 1, 60); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// ┌────────────────────────┐
+	// │ library.author  Author │
+	// └┬───────────────────────┘
+	//  ├─ book_ids ─ one2many  ──▶ library.book  Book
+	//  └◀── many2one  ── library.book.author_id  Book
+}
+
 func ExampleText() {
 	if err := modeldoc.Text(os.Stdout, library(), "library.book", 60); err != nil {
 		fmt.Println(err)
@@ -88,6 +102,7 @@ func ExampleMermaid() {
 	//     m0["library.author"]
 	//     m1["library.book"]
 	//     m0 -->|"book_ids (one2many)"| m1
+	//     m1 -.->|"author_id (many2one)"| m0
 	//     style m0 stroke-width:3px
 }
 

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"odsh/modeldoc"
+	"odsh/orm"
 	"odsh/printer"
 )
 
@@ -59,6 +61,10 @@ func TestGolden(t *testing.T) {
 		{"demo.order.mmd", func(w *bytes.Buffer) error { return modeldoc.Mermaid(w, reg, "demo.order", 2) }},
 		{"demo.order.dot", func(w *bytes.Buffer) error { return modeldoc.DOT(w, reg, "demo.order", 2) }},
 		{"res.partner.graph.txt", func(w *bytes.Buffer) error { return modeldoc.Graph(w, reg, "res.partner", 1, 80) }},
+		{"res.partner.narrow.graph.txt", func(w *bytes.Buffer) error { return modeldoc.Graph(w, reg, "res.partner", 1, 40) }},
+		{"res.partner.mmd", func(w *bytes.Buffer) error { return modeldoc.Mermaid(w, reg, "res.partner", 1) }},
+		{"res.partner.dot", func(w *bytes.Buffer) error { return modeldoc.DOT(w, reg, "res.partner", 1) }},
+		{"demo.order.depth1.graph.txt", func(w *bytes.Buffer) error { return modeldoc.Graph(w, reg, "demo.order", 1, 100) }},
 	} {
 		t.Run(tc.file, func(t *testing.T) { golden(t, tc.file, render(t, tc.f)) })
 	}
@@ -140,5 +146,56 @@ func TestUnknownModel(t *testing.T) {
 	}
 	if err := modeldoc.Graph(&bytes.Buffer{}, reg, "res.partner", 0, 80); err == nil {
 		t.Error("depth 0: got no error")
+	}
+}
+
+// hub is a registry where n models point at hub.target, each with a
+// many2one and a many2many.
+func hub(t *testing.T, n int) *orm.Registry {
+	t.Helper()
+	defs := []orm.ModelDef{{Name: "hub.target", Description: "Target", Fields: []*orm.FieldDef{orm.Char("name")}}}
+	for i := range n {
+		defs = append(defs, orm.ModelDef{Name: fmt.Sprintf("hub.m%02d", i), Fields: []*orm.FieldDef{
+			orm.Many2one("target_id", "hub.target"),
+			orm.Many2many("target_ids", "hub.target"),
+		}})
+	}
+	reg, err := orm.NewRegistryFrom([]*orm.Addon{{Name: "hub", Models: defs}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// TestIncomingCap: a model many others point at shows 20 incoming
+// fields, many2one first, and counts the others, in every form.
+func TestIncomingCap(t *testing.T) {
+	reg := hub(t, 15) // 30 fields point at hub.target
+	graph := render(t, func(w *bytes.Buffer) error { return modeldoc.Graph(w, reg, "hub.target", 1, 80) })
+	mmd := render(t, func(w *bytes.Buffer) error { return modeldoc.Mermaid(w, reg, "hub.target", 1) })
+	dot := render(t, func(w *bytes.Buffer) error { return modeldoc.DOT(w, reg, "hub.target", 1) })
+	const more = "… and 10 more fields of 10 models" // many2one first, then 5 of the 15 many2many
+	for _, tc := range []struct{ what, out, mark string }{
+		{"Graph", graph, "◀──"}, {"Mermaid", mmd, "-.->"}, {"DOT", dot, "style=dashed"},
+	} {
+		if n := strings.Count(tc.out, tc.mark); n != 20+strings.Count(tc.what, "DOT")+strings.Count(tc.what, "Mermaid") {
+			t.Errorf("%s: %d incoming marks %q, want 20 fields (and the note's arrow in Mermaid and DOT):\n%s", tc.what, n, tc.mark, tc.out)
+		}
+		if !strings.Contains(tc.out, more) {
+			t.Errorf("%s: %q missing:\n%s", tc.what, more, tc.out)
+		}
+	}
+	if !strings.Contains(graph, " ├◀── many2many ── hub.m04.target_ids\n └── "+more+"\n") {
+		t.Errorf("Graph: the 20th field then the count, last:\n%s", graph)
+	}
+	one := render(t, func(w *bytes.Buffer) error { return modeldoc.Graph(w, hub(t, 1), "hub.target", 1, 80) })
+	want := `┌────────────────────┐
+│ hub.target  Target │
+└┬───────────────────┘
+ ├◀── many2one  ── hub.m00.target_id
+ └◀── many2many ── hub.m00.target_ids
+`
+	if one != want {
+		t.Errorf("a model with only incoming fields: got\n%s\nwant\n%s", one, want)
 	}
 }

@@ -3,6 +3,7 @@ package modeldoc_test
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -81,4 +82,22 @@ func TestOdooPartner(t *testing.T) {
 	if !strings.Contains(md.String(), "| `sale_order_ids` | one2many | Sales Order |  | **relation:** → sale.order, inverse partner_id | sale |") {
 		t.Errorf("markdown: the row of sale_order_ids missing:\n%s", md.String())
 	}
+}
+
+// TestOdooPartnerGraph: Odoo's res.partner has hundreds of fields
+// pointing at it; its map shows 20 and counts the others.
+func TestOdooPartnerGraph(t *testing.T) {
+	reg := odooRegistry(t)
+	var graph bytes.Buffer
+	if err := modeldoc.Graph(&graph, reg, "res.partner", 1, 100); err != nil {
+		t.Fatal(err)
+	}
+	out := graph.String()
+	if n := strings.Count(out, "├◀── "); n != 20 {
+		t.Errorf("%d incoming fields shown, want 20:\n%s", n, out)
+	}
+	if !regexp.MustCompile(`\n └── … and \d+ more fields of \d+ models\n$`).MatchString(out) {
+		t.Errorf("no count of the incoming fields left out at the end:\n%s", out)
+	}
+	t.Log("\n" + out)
 }

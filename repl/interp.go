@@ -261,7 +261,12 @@ func compileError(u Unit, err error, lined bool) error {
 	if m := linePos.FindStringSubmatch(msg); m != nil && lined {
 		line, _ = strconv.Atoi(m[1])
 	}
-	return &CompileError{Line: line, Msg: yaegiPos.ReplaceAllString(msg, "")}
+	msg = yaegiPos.ReplaceAllString(msg, "")
+	if strings.HasSuffix(msg, " in call to ") || strings.HasSuffix(msg, " in call to") {
+		// yaegi leaves a method's name out
+		msg = strings.TrimSuffix(strings.TrimSpace(msg), " to") + " (:doc NAME shows what a method takes)"
+	}
+	return &CompileError{Line: line, Msg: msg}
 }
 
 // linePos is a position in code carrying lineCode's directives.

@@ -16,6 +16,7 @@ import (
 
 	"odsh/learn"
 	"odsh/orm"
+	"odsh/printer"
 )
 
 // learnState is the course's state in a session.
@@ -28,6 +29,7 @@ type learnState struct {
 	file     string   // the progress file; "" keeps progress in memory
 	checker  *Interp  // runs checks and reference answers (learn_attempt.go)
 	checkEnv *orm.Env // the env checker's code runs with (its orm.Catch)
+	try      *try     // the try under way, when its first entries were steps
 }
 
 // progress is what the progress file keeps.
@@ -92,34 +94,88 @@ func (s *Session) saveProgress() {
 // learning reports whether Go entries are tries at a lesson.
 func (s *Session) learning() bool { return s.learn != nil && s.learn.active }
 
-// learnEntry runs a Go entry as a try at the current lesson and says
-// whether it is right, with a hint when it is not.
+// learnEntry runs a Go entry as a try at the current lesson, or as a
+// step of one, and says whether it is right, with a hint when it is not.
 func (s *Session) learnEntry(ctx context.Context, entry string) error {
 	st := s.learn
 	l := st.lessons[st.cur]
+	steps := 0
+	if st.try != nil {
+		steps = st.try.steps
+	}
 	v, err := s.attempt(ctx, l, entry, true)
 	if err != nil {
 		return s.fail(err)
 	}
-	if v.Right {
-		st.done[l.Number] = true
-		s.saveProgress()
-		fmt.Fprintf(s.out, "✓ right: lesson %d done.", l.Number)
-		if st.cur+1 < len(st.lessons) {
-			fmt.Fprintf(s.out, " :learn next goes on to lesson %d.\n", l.Number+1)
-		} else {
-			fmt.Fprintln(s.out, " That was the last lesson: the course is finished (:learn off to leave it).")
+	if v.Step {
+		if st.try.steps == 1 {
+			s.say("(a step, kept: go on; the next entry that ends with a value is judged, with its steps)")
 		}
 		return nil
 	}
-	fmt.Fprintln(s.out, "✗ not yet: "+v.Reason)
-	if st.wrong < len(l.Hints) {
-		fmt.Fprintln(s.out, "hint: "+l.Hints[st.wrong])
+	if v.Right {
+		st.done[l.Number] = true
+		s.saveProgress()
+		msg := fmt.Sprintf("✓ right: lesson %d done.", l.Number)
+		switch {
+		case len(st.done) == len(st.lessons):
+			msg += fmt.Sprintf(" You have finished the course: all %d lessons are done. :learn off leaves it; :learn list, :learn N go back to a lesson.", len(st.lessons))
+		case st.cur+1 < len(st.lessons):
+			msg += fmt.Sprintf(" :learn next goes on to lesson %d.", l.Number+1)
+		default:
+			msg += fmt.Sprintf(" That was the last lesson; %s left (:learn list shows which).", plural(len(st.lessons)-len(st.done), "lesson is", "lessons are"))
+		}
+		s.say(msg)
+		return nil
+	}
+	why := v.Reason
+	if steps > 0 {
+		why += fmt.Sprintf(" (the try's %s rolled back with it)", plural(steps, "step is", "steps are"))
+	}
+	s.say("✗ not yet: " + why)
+	switch {
+	case st.done[l.Number]:
+		next := ":learn list shows the lessons left"
+		if st.cur+1 < len(st.lessons) {
+			next = ":learn next goes on"
+		}
+		s.say(fmt.Sprintf("(you have done lesson %d already: %s, :learn off leaves the course)", l.Number, next))
+	case st.wrong < len(l.Hints):
+		s.say("hint: " + l.Hints[st.wrong])
 		st.wrong++
-	} else {
-		fmt.Fprintln(s.out, "(:learn answer shows the answer)")
+	default:
+		s.say("(:learn answer shows the answer)")
 	}
 	return nil
+}
+
+// say prints a message of the course, its words wrapped to the width, at
+// most courseWidth.
+func (s *Session) say(msg string) {
+	fmt.Fprintln(s.out, strings.Join(wrapWords(msg, min(s.width(), courseWidth)), "\n"))
+}
+
+// courseWidth is the widest the course's text is wrapped: lines longer
+// are hard to read.
+const courseWidth = 80
+
+// wrapWords breaks text into lines of at most width cells, at spaces; a
+// word longer than the width stays whole.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case printer.DisplayWidth(line)+1+printer.DisplayWidth(w) > width:
+			lines = append(lines, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	return append(lines, line)
 }
 
 // metaLearn is :learn [N|next|prev|hint|answer|list|off].
@@ -161,6 +217,7 @@ func (s *Session) metaLearn(_ context.Context, args []string) error {
 	case "list":
 		s.learnList()
 	case "off":
+		s.dropTry()
 		st.active = false
 		fmt.Fprintln(s.out, "left the course: entries run as usual (:learn comes back to it)")
 	default:
@@ -176,6 +233,7 @@ func (s *Session) metaLearn(_ context.Context, args []string) error {
 // learnGo makes lesson i current and shows it.
 func (s *Session) learnGo(i int) error {
 	st := s.learn
+	s.dropTry()
 	if i != st.cur {
 		st.wrong = 0
 	}
@@ -192,12 +250,16 @@ func (s *Session) showLesson(l *learn.Lesson) {
 	if st.done[l.Number] {
 		mark = " ✓"
 	}
-	fmt.Fprintf(s.out, "Lesson %d/%d: %s%s\n\n%s\n\n", l.Number, len(st.lessons), l.Title, mark, l.Text)
+	fmt.Fprintf(s.out, "Lesson %d/%d: %s%s\n\n", l.Number, len(st.lessons), l.Title, mark)
+	for _, para := range strings.Split(l.Text, "\n\n") {
+		s.say(para)
+		fmt.Fprintln(s.out)
+	}
 	if l.Python != "" || l.Go != "" {
 		fmt.Fprintf(s.out, "Odoo (Python):\n%s\nodsh (Go):\n%s\n\n", indent(l.Python), indent(l.Go))
 	}
-	fmt.Fprintf(s.out, "Task: %s\n", l.Task)
-	fmt.Fprintln(s.out, "(each try runs in a savepoint rolled back after; :learn hint, :learn answer, :learn next, :learn N, :learn off)")
+	s.say("Task: " + l.Task)
+	s.say("(Type the answer as one entry or line by line: entries without a value, such as assignments, are steps, judged with the next entry that has one. Each try is rolled back. :learn hint, answer, next, N, list, off.)")
 }
 
 // learnHint gives the next hint of the current lesson.
@@ -205,10 +267,13 @@ func (s *Session) learnHint() {
 	st := s.learn
 	l := st.lessons[st.cur]
 	if st.wrong >= len(l.Hints) {
+		for _, h := range l.Hints { // again: a try that was a look around may have had one
+			s.say("hint: " + h)
+		}
 		fmt.Fprintln(s.out, "no more hints (:learn answer shows the answer)")
 		return
 	}
-	fmt.Fprintln(s.out, "hint: "+l.Hints[st.wrong])
+	s.say("hint: " + l.Hints[st.wrong])
 	st.wrong++
 }
 
@@ -232,7 +297,8 @@ func (s *Session) learnList() {
 func indent(code string) string {
 	lines := strings.Split(strings.TrimRight(code, "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = "    " + l
+		tabs := len(l) - len(strings.TrimLeft(l, "\t"))
+		lines[i] = "    " + strings.Repeat("    ", tabs) + l[tabs:] // a tab is 8 columns in a terminal
 	}
 	return strings.Join(lines, "\n")
 }

@@ -131,3 +131,44 @@ func TestLearnProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnSteps: entries without a value are steps of a try, judged with
+// the entry that ends with a value; a failed entry ends the try, its steps
+// rolled back; :undo drops a try under way rather than undo an entry
+// before it.
+func TestLearnSteps(t *testing.T) {
+	ctx := context.Background()
+	s, out := demoSession(t)
+	run := func(entry string) string {
+		t.Helper()
+		out.Reset()
+		_ = s.Eval(ctx, entry)
+		return out.String()
+	}
+	run(`p := env.Model("res.partner").Browse(1)`)
+	run(`p.Write(orm.Values{"name": "Before the course"})`) // an entry :undo could undo
+	run(":learn 14")
+	if got := run(`stale := env.Model("demo.order").Search("[('state', '=', 'draft'), ('date_order', '<', '2024-07-01')]")`); !strings.Contains(got, "(a step, kept") {
+		t.Errorf("the first step: got %q", got)
+	}
+	if got := run(`stale.Write(orm.Values{"state": "cancel"})`); got != "" {
+		t.Errorf("the second step says nothing: got %q", got)
+	}
+	if got := run(`stale.Len()`); !strings.Contains(got, "✓ right: lesson 14 done") {
+		t.Errorf("the steps and the entry judged together: got %q", got)
+	}
+	run(`stale.Write(orm.Values{"state": "cancel"})`)
+	if got := run(`stale.Nope()`); !strings.Contains(got, "✗ not yet: the code failed") || !strings.Contains(got, "1 step is rolled back") {
+		t.Errorf("a failed entry after a step: got %q", got)
+	}
+	run(`stale.Write(orm.Values{"state": "cancel"})`)
+	if got := run(":undo"); !strings.Contains(got, "the unfinished try's 1 step is rolled back") {
+		t.Errorf(":undo during a try: got %q", got)
+	}
+	if got := run(":undo"); !strings.Contains(got, "undone: p.Write") {
+		t.Errorf(":undo after: the entry before the course: got %q", got)
+	}
+	if got := run(":diff"); got != "no changes\n" {
+		t.Errorf(":diff at the end: got %q", got)
+	}
+}

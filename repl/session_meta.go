@@ -43,7 +43,7 @@ func init() {
 		"models":   {":models [PATTERN]", "models whose name contains PATTERN", (*Session).metaModels},
 		"fields":   {":fields MODEL", "the fields of MODEL", (*Session).metaFields},
 		"doc":      {":doc NAME", "describe a model (its fields, attributes and addons), a field (model.field), a helper, a command or an ORM name (Search, env.Ref, orm.Limit)", (*Session).metaDoc},
-		"graph":    {":graph MODEL [DEPTH]", "the models MODEL is related to, DEPTH relations out (default 1), as a tree", (*Session).metaGraph},
+		"graph":    {":graph MODEL [DEPTH]", "the models MODEL is related to, DEPTH relations out (default 1), and those pointing at it, as a tree", (*Session).metaGraph},
 		"sql":      {":sql on|off", "log every SQL statement on stderr", (*Session).metaSQL},
 		"timing":   {":timing on|off", "print time, SQL statements and pending changes after each entry", (*Session).metaTiming},
 		"x":        {":x", "toggle vertical display of records", (*Session).metaVertical},
@@ -213,6 +213,10 @@ func (s *Session) metaRollback(context.Context, []string) error {
 
 func (s *Session) metaUndo(context.Context, []string) error {
 	s.syncEpoch()
+	if s.learn != nil && s.learn.try != nil {
+		s.dropTry() // its savepoint is after the entry to undo (learn_attempt.go)
+		return nil
+	}
 	if len(s.undo) == 0 {
 		return metaErr("nothing to undo")
 	}

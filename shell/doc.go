@@ -88,7 +88,8 @@
 //	                              throwaway demo database (or the one --db/-d names); exit 0 when all hold
 //
 // At the prompt, :learn does the same (:learn hint, answer, next, prev, N,
-// list, off); progress is kept in learn.json in pglocal.DefaultDir.
+// list, off); progress is kept in learn.json beside the history
+// ($XDG_STATE_HOME/odsh, else ~/.local/state/odsh).
 //
 // # Model reference and relation map
 //
@@ -101,7 +102,8 @@
 // addon, attributes, relation, dependencies, related path and selection
 // values; --markdown writes it as Markdown instead. odsh graph draws the
 // models MODEL reaches through its relational fields, DEPTH relations out
-// (default 1), as :graph does; --mermaid writes a Mermaid flowchart and
+// (default 1), and the fields of other models pointing at MODEL (at most
+// 20, the others counted), as :graph does; --mermaid writes a Mermaid flowchart and
 // --dot a Graphviz digraph instead. The terminal text fits the width of
 // standard output's terminal ($COLUMNS, else 100 columns, when it is not
 // one). Flags may come before or after the model.
@@ -167,7 +169,8 @@
 //	                      (model.field), a helper, a command, or an ORM
 //	                      name: Search, search_count, env.Ref, orm.Limit
 //	:graph MODEL [DEPTH]  the models MODEL is related to, DEPTH relations
-//	                      out (default 1), drawn as a tree (as odsh graph)
+//	                      out (default 1), and those pointing at it, drawn
+//	                      as a tree (as odsh graph)
 //	:sql on|off           log SQL statements
 //	:timing on|off        time, SQL statements and pending changes after each entry
 //	:x                    vertical display of records

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"odsh/internal/pglocal"
 	"odsh/learn"
 	"odsh/repl"
 )
@@ -48,6 +47,7 @@ func (a *app) runLearn(args []string) int {
 		a.say("%v", err)
 		return exitUsage
 	}
+	lessonAfterFlags(lf, f)
 	if f.code != "" || len(f.files) > 0 {
 		a.say("learn takes neither -c nor script files\n%s", a.learnUsage())
 		return exitUsage
@@ -81,6 +81,14 @@ func parseLearnArgs(args []string) (*learnFlags, []string, error) {
 		return nil, nil, fmt.Errorf("learn: --list, --check and N are exclusive")
 	}
 	return lf, nil, nil
+}
+
+// lessonAfterFlags takes the lesson number of NAME learn --ephemeral 4,
+// given after the shell's flags (which take it for a script file).
+func lessonAfterFlags(lf *learnFlags, f *flags) {
+	if n, err := strconv.Atoi(strings.Join(f.files, " ")); err == nil && n > 0 && lf.lesson == 0 && !lf.list && !lf.check {
+		lf.lesson, f.files = n, nil
+	}
 }
 
 // explicitDatabase reports whether the command's flags, or $NAME_DB, name
@@ -140,10 +148,14 @@ func (a *app) learnSession(ctx context.Context, s *repl.Session, f *flags, inter
 	return a.interact(ctx, s, sig)
 }
 
-// keepLearnProgress keeps the course's progress in the user's data
-// directory, beside the private cluster (pglocal.DefaultDir).
+// keepLearnProgress keeps the course's progress in the user's state
+// directory, beside the history (not in the cluster's directory: root's
+// is the system's, /var/lib/NAME).
 func (a *app) keepLearnProgress(s *repl.Session) {
-	if err := s.SetLearnProgress(filepath.Join(pglocal.Dir(a.name), "learn.json")); err != nil {
+	if err := s.SetLearnProgress(a.learnProgressFile()); err != nil {
 		a.say("%v", err)
 	}
 }
+
+// learnProgressFile is where the course's progress is kept.
+func (a *app) learnProgressFile() string { return filepath.Join(stateDir(), a.name, "learn.json") }

@@ -57,3 +57,44 @@ func TestExplicitDatabase(t *testing.T) {
 		}
 	}
 }
+
+// TestUsage: odsh --help names the subcommands learn, doc and graph, as
+// their own usage lines put them.
+func TestUsage(t *testing.T) {
+	a := testApp(t)
+	var out bytes.Buffer
+	if _, err := a.parseFlags([]string{"--help"}, &out); err == nil {
+		t.Fatal("--help: got no flag.ErrHelp")
+	}
+	for _, u := range []string{a.learnUsage(), a.docUsage(), a.graphUsage()} {
+		want := strings.TrimPrefix(u, "usage: ")
+		if !strings.Contains(out.String(), "\n       "+want+"\n") {
+			t.Errorf("odsh --help: no line %q in\n%s", want, out.String())
+		}
+	}
+}
+
+func TestLessonAfterFlags(t *testing.T) {
+	for _, r := range []struct {
+		args    string
+		learn   learnFlags
+		lesson  int
+		scripts int
+	}{
+		{"--ephemeral 4", learnFlags{}, 4, 0},
+		{"-d mine 12", learnFlags{}, 12, 0},
+		{"--ephemeral 4", learnFlags{lesson: 2}, 2, 1}, // odsh learn 2 --ephemeral 4: 4 stays a file (refused)
+		{"--ephemeral fix.go", learnFlags{}, 0, 1},
+		{"--ephemeral 0", learnFlags{}, 0, 1},
+	} {
+		f, err := testApp(t).parseFlags(strings.Fields(r.args), &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lf := r.learn
+		lessonAfterFlags(&lf, f)
+		if lf.lesson != r.lesson || len(f.files) != r.scripts {
+			t.Errorf("%q: lesson %d, %d files; want %d, %d", r.args, lf.lesson, len(f.files), r.lesson, r.scripts)
+		}
+	}
+}

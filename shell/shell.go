@@ -58,7 +58,8 @@ func (a *app) parseFlags(args []string, stderr io.Writer) (*flags, error) {
 	fs.BoolVar(&f.write, "write", false, "Odoo mode: allow writing stored fields no stored computed field depends on")
 	fs.IntVar(&f.retry, "retry", 0, "run a script again, up to `N` times, when another transaction changed the same rows")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: %[1]s [flags] [FILE...]\n       %[1]s [flags] -c CODE\n", a.name)
+		fmt.Fprintf(stderr, "usage: %[1]s [flags] [FILE...]\n       %[1]s [flags] -c CODE\n       %[2]s\n       %[3]s\n       %[4]s\n",
+			a.name, strings.TrimPrefix(a.learnUsage(), "usage: "), strings.TrimPrefix(a.docUsage(), "usage: "), strings.TrimPrefix(a.graphUsage(), "usage: "))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
