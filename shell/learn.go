@@ -116,11 +116,15 @@ func (a *app) listLessons(w io.Writer) int {
 	return exitOK
 }
 
+// courseModel is the model the course's lessons need: they run on the
+// demo addon's orders.
+const courseModel = "demo.order"
+
 // learnSession runs NAME learn once the session is open: the check, or
 // the shell at the course.
 func (a *app) learnSession(ctx context.Context, s *repl.Session, f *flags, interactive bool, sig *signals) int {
 	if f.learn.check {
-		if s.Env().Registry().Model("demo.order") == nil {
+		if s.Env().Registry().Model(courseModel) == nil {
 			a.say("learn --check: the lessons need the demo addon and its data (--addons demo)")
 			return exitUsage
 		}
@@ -144,8 +148,7 @@ func (a *app) learnSession(ctx context.Context, s *repl.Session, f *flags, inter
 	if f.learn.lesson > 0 {
 		cmd += " " + strconv.Itoa(f.learn.lesson)
 	}
-	_ = s.Eval(ctx, cmd)
-	return a.interact(ctx, s, sig)
+	return a.interact(ctx, s, sig, cmd)
 }
 
 // keepLearnProgress keeps the course's progress in the user's state

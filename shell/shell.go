@@ -227,11 +227,11 @@ func (a *app) session(ctx context.Context, f *flags, db *database, reg *orm.Regi
 	if !interactive {
 		return a.runScripts(ctx, f, s, so)
 	}
-	return a.interact(ctx, s, sig)
+	return a.interact(ctx, s, sig, "")
 }
 
 // interact runs the read-eval-print loop on the terminal.
-func (a *app) interact(ctx context.Context, s *repl.Session, sig *signals) int {
+func (a *app) interact(ctx context.Context, s *repl.Session, sig *signals, first string) int {
 	lr, err := repl.NewTerminal(filepath.Join(stateDir(), a.name, "history"), s.Completer())
 	if err != nil {
 		a.say("%v", err)
@@ -247,7 +247,14 @@ func (a *app) interact(ctx context.Context, s *repl.Session, sig *signals) int {
 		}
 		a.say("Odoo %s database, %d models (%s)", reg.OdooVersion(), len(reg.Models()), mode)
 	}
-	a.say("Go against env; :help for commands, Ctrl-D to leave")
+	welcome := "Go against env; :help for commands, Ctrl-D to leave"
+	if s.Env().Registry().Model(courseModel) != nil {
+		welcome = "Go against env; :help for commands, :learn for the course, Ctrl-D to leave"
+	}
+	a.say("%s", welcome)
+	if first != "" {
+		_ = s.Eval(ctx, first)
+	}
 	err = s.Run(ctx, lr)
 	if errors.Is(err, repl.ErrConnLost) {
 		return a.connLost(err)
