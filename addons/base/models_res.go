@@ -85,7 +85,7 @@ var resModels = []orm.ModelDef{
 			orm.One2many("child_ids", "res.partner.category", "parent_id").Label("Child Tags"),
 			orm.Boolean("active").Default(true),
 			orm.Char("parent_path").Index(),
-			orm.Many2many("partner_ids", "res.partner").Relation("res_partner_res_partner_category_rel", "category_id", "partner_id"),
+			orm.Many2many("partner_ids", "res.partner").Relation("res_partner_res_partner_category_rel", "category_id", "partner_id").Copy(false),
 			orm.Char("display_name").Compute(categoryDisplayName, "name", "parent_id.display_name"),
 		},
 	},
@@ -109,7 +109,7 @@ var resModels = []orm.ModelDef{
 			orm.Selection("type", sel("contact", "Contact", "invoice", "Invoice Address", "delivery", "Delivery Address", "other", "Other Address")...).Default("contact").Label("Address Type"),
 			orm.Char("street"),
 			orm.Char("street2"),
-			orm.Char("zip").Size(24),
+			orm.Char("zip"), // Odoo 18: no size (change_default)
 			orm.Char("city"),
 			orm.Many2one("country_id", "res.country").Label("Country").Ondelete("restrict"),
 			orm.Char("email"),
