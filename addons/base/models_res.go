@@ -120,6 +120,9 @@ var resModels = []orm.ModelDef{
 			orm.Integer("color").Label("Color Index"),
 			orm.One2many("user_ids", "res.users", "partner_id").Label("Users"),
 		},
+		SQLConstraints: []orm.SQLConstraint{{Name: "check_name", Field: "name",
+			Definition: "CHECK( (type='contact' AND name IS NOT NULL) or (type!='contact') )",
+			Message:    "contacts require a name"}},
 		Methods: map[string]orm.MethodDecorator{"copy": copyWithSuffix},
 	},
 	{

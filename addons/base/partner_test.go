@@ -1,6 +1,7 @@
 package base_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -41,5 +42,30 @@ func TestPartnerCategoryCopyLeavesPartners(t *testing.T) {
 	}
 	if got := p.Rel("category_id"); !got.Equal(tag) {
 		t.Errorf("partner's tags: got %v, want only the original %v", got, tag)
+	}
+}
+
+// TestPartnerContactRequiresName: Odoo 18's check_name constraint, CHECK(
+// (type='contact' AND name IS NOT NULL) or (type!='contact') ): a contact
+// needs a name, an address of another type does not; the ValidationError
+// names res.partner.name with the constraint's message.
+func TestPartnerContactRequiresName(t *testing.T) {
+	env := testdb.Env(t)
+	partners := env.Model("res.partner")
+	wantNameErr := func(what string, err error) {
+		t.Helper()
+		var ve *orm.ValidationError
+		if !errors.As(err, &ve) || ve.Model != "res.partner" || ve.Field != "name" || ve.Msg != "contacts require a name" {
+			t.Errorf("%s: got %v, want ValidationError res.partner.name: contacts require a name", what, err)
+		}
+	}
+	wantNameErr("create a nameless contact", env.Catch(func() { partners.Create(orm.Values{"email": "x@example.com"}); env.FlushAll() }))
+	delivery := partners.Create(orm.Values{"type": "delivery", "street": "1 Main St"})
+	env.FlushAll()
+	wantNameErr("make a nameless address a contact", env.Catch(func() { delivery.Write(orm.Values{"type": "contact"}); env.FlushAll() }))
+	named := partners.Create(orm.Values{"name": "Named"})
+	wantNameErr("clear a contact's name", env.Catch(func() { named.Write(orm.Values{"name": false}); env.FlushAll() }))
+	if got := named.Str("name"); got != "Named" {
+		t.Errorf("name after the refused write: got %q, want Named", got)
 	}
 }
