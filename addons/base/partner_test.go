@@ -2,6 +2,7 @@ package base_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -67,5 +68,51 @@ func TestPartnerContactRequiresName(t *testing.T) {
 	wantNameErr("clear a contact's name", env.Catch(func() { named.Write(orm.Values{"name": false}); env.FlushAll() }))
 	if got := named.Str("name"); got != "Named" {
 		t.Errorf("name after the refused write: got %q, want Named", got)
+	}
+}
+
+// TestPartnerCompleteNameAsOdoo: complete_name is stored and follows Odoo
+// 18's _get_complete_name: "Company, Contact" with the commercial company
+// (the nearest company up the parents) or the partner's own company_name,
+// a nameless invoice/delivery/other address named after its type, the name
+// alone otherwise; it follows renames up the chain, display_name is the
+// same text, and partners are ordered by it (then newest first).
+func TestPartnerCompleteNameAsOdoo(t *testing.T) {
+	env := testdb.Env(t)
+	partners := env.Model("res.partner")
+	acme := partners.Create(orm.Values{"name": "Acme", "is_company": true})
+	john := partners.Create(orm.Values{"name": "John", "parent_id": acme.ID()})
+	jane := partners.Create(orm.Values{"name": "Jane", "parent_id": john.ID()})
+	solo := partners.Create(orm.Values{"name": "Solo", "company_name": "YourCompany"})
+	ship := partners.Create(orm.Values{"type": "delivery", "parent_id": acme.ID()})
+	mom := partners.Create(orm.Values{"name": "Mom"})
+	kid := partners.Create(orm.Values{"name": "Kid", "parent_id": mom.ID()})
+	branch := partners.Create(orm.Values{"name": "Branch", "is_company": true, "parent_id": acme.ID()})
+	want := func(when string, cases map[string]orm.Recordset) {
+		t.Helper()
+		env.FlushAll()
+		env.InvalidateAll()
+		for name, p := range cases {
+			if got := p.Str("complete_name"); got != name {
+				t.Errorf("%s: complete_name of %v: got %q, want %q", when, p, got, name)
+			}
+			if got := p.Str("display_name"); got != name {
+				t.Errorf("%s: display_name of %v: got %q, want %q", when, p, got, name)
+			}
+		}
+	}
+	want("created", map[string]orm.Recordset{"Acme": acme, "Acme, John": john, "Acme, Jane": jane,
+		"YourCompany, Solo": solo, "Acme, Delivery Address": ship, "Mom": mom, "Mom, Kid": kid, "Branch": branch})
+	if got := jane.Rel("commercial_partner_id"); !got.Equal(acme) {
+		t.Errorf("Jane's commercial partner: got %v, want %v", got, acme)
+	}
+	acme.Write(orm.Values{"name": "Acme Corp"})
+	mom.Write(orm.Values{"is_company": true, "name": "Mom Inc"})
+	want("renamed", map[string]orm.Recordset{"Acme Corp, John": john, "Acme Corp, Jane": jane,
+		"Acme Corp, Delivery Address": ship, "Mom Inc, Kid": kid})
+	twin := partners.Create(orm.Values{"name": "Acme Corp, John"})
+	order := partners.Search(fmt.Sprintf("[('id', 'in', [%d, %d, %d, %d])]", john.ID(), twin.ID(), acme.ID(), kid.ID()))
+	if wantOrder := acme.Concat(twin, john, kid); fmt.Sprint(order.IDs()) != fmt.Sprint(wantOrder.IDs()) {
+		t.Errorf("order: got %v, want %v (complete_name, then id descending)", order, wantOrder)
 	}
 }
