@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"odsh/domain"
 )
@@ -133,6 +134,11 @@ func Install(env *Env, progress func(step string)) {
 	}
 	if ran := tx.InitSchema(); len(ran) > 0 {
 		progress(fmt.Sprintf("schema: %d statements", len(ran)))
+		for _, q := range ran {
+			if strings.HasPrefix(q, "-- ") {
+				progress(strings.TrimPrefix(q, "-- "))
+			}
+		}
 	}
 	tx.markOwned()
 	ReflectModels(env)
