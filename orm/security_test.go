@@ -180,3 +180,19 @@ func TestReferenceDataRightsAsOdoo(t *testing.T) {
 		wantAccess(t, orm.Catch(func() { env.WithUser(nobody).Model(model).Search(nil) }), model)
 	}
 }
+
+// TestReflectionRightsAsOdoo: Odoo 18 gives internal users no access to
+// ir.model, ir.model.fields and ir.model.data (code reads them as
+// superuser) and ir.module.module to Settings only; odsh's Settings group
+// stands for Odoo's Access Rights (base.group_erp_manager) on the first two.
+func TestReflectionRightsAsOdoo(t *testing.T) {
+	env := testdb.Env(t)
+	employee := newUser(t, env, "refl_employee", "base.group_user")
+	settings := newUser(t, env, "refl_settings", "base.group_user", "base.group_system")
+	for _, model := range []string{"ir.model", "ir.model.fields", "ir.model.data", "ir.module.module"} {
+		wantAccess(t, orm.Catch(func() { env.WithUser(employee).Model(model).Search(nil) }), model)
+		if n := env.WithUser(settings).Model(model).SearchCount(nil); n == 0 {
+			t.Errorf("Settings cannot read %s", model)
+		}
+	}
+}
