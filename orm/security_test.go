@@ -196,3 +196,19 @@ func TestReflectionRightsAsOdoo(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsAloneDoesNotWriteContacts: as in Odoo 18, where Settings
+// (base.group_system) does not imply Contact Creation, a user in Settings
+// but not in base.group_partner_manager reads contacts and tags and does
+// not write them.
+func TestSettingsAloneDoesNotWriteContacts(t *testing.T) {
+	env := testdb.Env(t)
+	settings := newUser(t, env, "settings_only", "base.group_user", "base.group_system")
+	for _, model := range []string{"res.partner", "res.partner.category"} {
+		rec := env.Model(model).Create(orm.Values{"name": "n"}).WithUser(settings)
+		if rec.Str("name") != "n" {
+			t.Errorf("Settings cannot read %s", model)
+		}
+		wantAccess(t, orm.Catch(func() { rec.Write(orm.Values{"name": "x"}); env.FlushAll() }), model)
+	}
+}
