@@ -59,10 +59,11 @@ func partnerVals() []orm.Values {
 }
 
 // pgxInsert inserts the same rows and columns as the ORM's create, by
-// multi-row INSERT ... VALUES in batches of 1000.
+// multi-row INSERT ... VALUES in batches of 1000, then sets the commercial
+// partner (the record itself) as the ORM's flush does.
 func pgxInsert(b testing.TB, conn *pgx.Conn) []int64 {
 	ctx := context.Background()
-	cols := []string{"name", "email", "city", "zip", "phone", "is_company", "lang", "active", "type", "create_uid", "create_date", "write_uid", "write_date"}
+	cols := []string{"name", "complete_name", "email", "city", "zip", "phone", "is_company", "lang", "active", "type", "create_uid", "create_date", "write_uid", "write_date"}
 	now := time.Now().UTC()
 	var ids []int64
 	for start := 0; start < nPartners; start += 1000 {
@@ -74,7 +75,7 @@ func pgxInsert(b testing.TB, conn *pgx.Conn) []int64 {
 				ph[j] = fmt.Sprintf("$%d", len(args)+j+1)
 			}
 			rows = append(rows, "("+strings.Join(ph, ", ")+")")
-			args = append(args, fmt.Sprintf("Partner %05d", i), fmt.Sprintf("p%05d@example.com", i), "Namur", "5000",
+			args = append(args, fmt.Sprintf("Partner %05d", i), fmt.Sprintf("Partner %05d", i), fmt.Sprintf("p%05d@example.com", i), "Namur", "5000",
 				"+32 81 00 00 00", false, "en_US", true, "contact", 1, now, 1, now)
 		}
 		q := "INSERT INTO res_partner (" + strings.Join(cols, ", ") + ") VALUES " + strings.Join(rows, ", ") + " RETURNING id"
@@ -93,6 +94,9 @@ func pgxInsert(b testing.TB, conn *pgx.Conn) []int64 {
 		if r.Err() != nil {
 			b.Fatal(r.Err())
 		}
+	}
+	if _, err := conn.Exec(ctx, "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY($1)", ids); err != nil {
+		b.Fatal(err)
 	}
 	return ids
 }

@@ -8,7 +8,8 @@ package orm
 // addon's extensions land on top of the models they extend. Installing an
 // addon creates the schema its models need and loads its data files;
 // installing it again (an upgrade) adds what is new and reloads data whose
-// files changed, keeping records marked noupdate.
+// files changed, keeping records marked noupdate, and deletes the access
+// lines and record rules its files no longer list (data_obsolete.go).
 
 import (
 	"crypto/sha256"
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"odsh/domain"
 )
@@ -133,6 +135,11 @@ func Install(env *Env, progress func(step string)) {
 	}
 	if ran := tx.InitSchema(); len(ran) > 0 {
 		progress(fmt.Sprintf("schema: %d statements", len(ran)))
+		for _, q := range ran {
+			if strings.HasPrefix(q, "-- ") {
+				progress(strings.TrimPrefix(q, "-- "))
+			}
+		}
 	}
 	tx.markOwned()
 	ReflectModels(env)
@@ -145,6 +152,9 @@ func Install(env *Env, progress func(step string)) {
 		progress("loading " + a.Name)
 		for _, d := range a.Data {
 			env.LoadCSV(a, d)
+		}
+		if installed[a.Name] != "" { // an upgrade
+			removeObsoleteSecurity(env, a)
 		}
 		if a.PostInit != nil && installed[a.Name] == "" {
 			a.PostInit(env)

@@ -144,3 +144,40 @@ func TestInstallFailsWhole(t *testing.T) {
 		t.Errorf("%d tables exist after a failed installation", n)
 	}
 }
+
+// TestInstallUpgradeRemovesObsoleteAccessLines: an upgrade deletes the
+// access lines an addon's earlier data created and its files no longer
+// list (removed or renamed), as Odoo deletes a module's obsolete records:
+// they would keep granting rights the addon no longer grants.
+func TestInstallUpgradeRemovesObsoleteAccessLines(t *testing.T) {
+	dsn := testdb.CreateDatabase(t, fmt.Sprintf("odsh_test_%d_obsolete", os.Getpid()), "")
+	item := orm.ModelDef{Name: "t.item", Fields: []*orm.FieldDef{orm.Char("name")}}
+	version := func(lines string) *orm.Addon {
+		return &orm.Addon{Name: "t_acl", Depends: []string{"base"}, Models: []orm.ModelDef{item},
+			FS: fstest.MapFS{"data/ir.model.access.csv": {Data: []byte(
+				"id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n" + lines)}},
+			Data: []orm.DataFile{{Path: "data/ir.model.access.csv"}}}
+	}
+	v1 := version("access_item_all,item all,model_t_item,,True,False,False,False\n" +
+		"access_item_user,item user,model_t_item,base.group_user,True,True,False,False\n")
+	if err := installOn(t, dsn, v1); err != nil {
+		t.Fatal(err)
+	}
+	v2 := version("access_item_employee,item employee,model_t_item,base.group_user,True,False,False,False\n")
+	if err := installOn(t, dsn, v2); err != nil {
+		t.Fatal(err)
+	}
+	env := readEnv(t, dsn, v2)
+	var names []string
+	for _, r := range env.Model("ir.model.access").Search("[('model_id.model', '=', 't.item')]", orm.Order("name")).Records() {
+		names = append(names, r.Str("name"))
+	}
+	if got := strings.Join(names, ","); got != "item employee" {
+		t.Errorf("access lines of t.item after the upgrade: got %q, want only \"item employee\"", got)
+	}
+	for _, gone := range []string{"t_acl.access_item_all", "t_acl.access_item_user"} {
+		if _, ok := env.RefOK(gone); ok {
+			t.Errorf("%s still has an external id", gone)
+		}
+	}
+}

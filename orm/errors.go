@@ -226,6 +226,9 @@ func (tx *Transaction) mapPgError(err error, query string) error {
 	case "23505", "23514", "23P01": // unique, check, exclusion
 		if c := tx.reg.sqlConstraint(pe.ConstraintName); c != nil {
 			info.Model, info.Msg = c.model, c.Message
+			if c.field != "" {
+				info.Field = c.field
+			}
 		}
 		return &ValidationError{info}
 	case "23503": // foreign_key_violation

@@ -11,6 +11,7 @@ type SQLConstraint struct {
 	Name       string // e.g. "name_uniq"
 	Definition string // e.g. "unique (name)"
 	Message    string // shown as the ValidationError's message
+	Field      string // the field the ValidationError names, if the constraint is about one
 }
 
 // Constraint is a Python-style constraint (@api.constrains): Check runs

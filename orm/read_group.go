@@ -224,15 +224,22 @@ func (g *groupQuery) groupExpr(gs *groupSpec) SQL {
 }
 
 // joinMany2many joins the relation table of f, keeping only the links to
-// lines a search would see (active ones, unless active_test is off).
+// lines the user may see: those the comodel's record rules let them read
+// (Odoo 18 joins the relation ON the comodel's rule query, so the groups of
+// hidden records are left out and a record whose every line is hidden falls
+// in the empty group), and active ones, unless active_test is off (Odoo
+// keeps archived lines: odsh leaves them out so that each group's __domain
+// finds exactly its records, as `f = False` ignores archived lines).
+//
+//	LEFT JOIN rel ON rel.col1 = t.id [AND rel.col2 IN (SELECT id FROM co WHERE active AND rules)]
 func (g *groupQuery) joinMany2many(f *Field) string {
 	alias := g.q.alias + "__" + f.Name
 	co := g.r.model.registry.models[f.Comodel]
 	on := SQLf("%s = %s", SQL{code: qualify(alias, f.Column1)}, SQL{code: qualify(g.q.alias, "id")})
-	if co.ActiveName != "" && g.r.lineActive(f) {
-		g.q.use(co.Fields[co.ActiveName])
-		on = SQLf("%s AND %s IN (SELECT id FROM %s WHERE %s)", on, SQL{code: qualify(alias, f.Column2)},
-			Ident(co.Table), SQL{code: quote(co.Fields[co.ActiveName].column) + " = TRUE"})
+	active := co.ActiveName != "" && g.r.lineActive(f)
+	if active || (Recordset{env: g.r.env, model: co}).ruleDomain("read") != nil {
+		sub := g.r.subSelect(g.q, co, domain.TRUE, "id", active, nil)
+		on = SQLf("%s AND %s IN (%s)", on, SQL{code: qualify(alias, f.Column2)}, sub)
 	}
 	g.q.joins = append(g.q.joins, SQLf("LEFT JOIN %s AS %s ON %s", Ident(f.Relation), Ident(alias), on))
 	return alias
@@ -295,7 +302,8 @@ func (g *groupQuery) groupValue(gs *groupSpec, v any) any {
 	switch {
 	case gs.field.Type.Relational():
 		id, _ := toInt64(v)
-		rec := g.r.env.Model(gs.field.Comodel).Browse(id)
+		// sudo, as Odoo: a many2one group may be a record the user cannot read
+		rec := g.r.env.Model(gs.field.Comodel).Sudo().Browse(id)
 		return [2]any{id, rec.DisplayName()}
 	case gs.granularity != "":
 		return gs.label(v)

@@ -101,16 +101,20 @@ func (tx *Transaction) modified(fields []*Field, ids []int64, create bool) {
 		}
 	}
 	done := map[*Field]map[int64]bool{}
+	memo := map[string]walkResult{}
 	for len(queue) > 0 {
 		job := queue[0]
 		queue = queue[1:]
-		queue = append(queue, tx.followTriggers(job, done)...)
+		queue = append(queue, tx.followTriggers(job, done, memo)...)
 	}
 }
 
 // followTriggers applies the triggers of one change and returns the
-// changes it causes.
-func (tx *Transaction) followTriggers(job markJob, done map[*Field]map[int64]bool) []markJob {
+// changes it causes. memo keeps the inverse walks of the whole propagation
+// (nothing is written meanwhile): several changed fields that reach their
+// targets through the same relation (a partner's name, is_company and
+// parent_id all walk back parent_id) select its referrers once.
+func (tx *Transaction) followTriggers(job markJob, done map[*Field]map[int64]bool, memo map[string]walkResult) []markJob {
 	var next []markJob
 	walks := map[string]walkResult{}
 	for _, tg := range tx.reg.deps.triggers[job.f] {
@@ -118,7 +122,7 @@ func (tx *Transaction) followTriggers(job markJob, done map[*Field]map[int64]boo
 		key := tg.key(precise)
 		w, ok := walks[key]
 		if !ok {
-			w = tx.walkBack(tg.back, job, precise)
+			w = tx.walkBack(tg.back, job, precise, memo)
 			walks[key] = w
 		}
 		if out, ok := tx.mark(tg.target, w, done); ok {
@@ -137,7 +141,7 @@ type walkResult struct {
 }
 
 // walkBack follows back from the job's records to the target's.
-func (tx *Transaction) walkBack(back []*Field, job markJob, precise bool) walkResult {
+func (tx *Transaction) walkBack(back []*Field, job markJob, precise bool, memo map[string]walkResult) walkResult {
 	w := walkResult{ids: job.ids, all: job.all}
 	for i, p := range back {
 		if w.all || len(w.ids) == 0 {
@@ -146,7 +150,13 @@ func (tx *Transaction) walkBack(back []*Field, job markJob, precise bool) walkRe
 		if i == 0 && job.create && p.Type != TypeOne2many {
 			return walkResult{} // nothing refers to records just created
 		}
+		key := fmt.Sprint(p.String(), precise, w.ids)
+		if r, ok := memo[key]; ok {
+			w = r
+			continue
+		}
 		w = tx.inverseOf(p, w.ids, precise)
+		memo[key] = w
 	}
 	return w
 }

@@ -42,6 +42,7 @@ type Registry struct {
 
 type sqlConstraintRef struct {
 	model   string
+	field   string
 	Message string
 }
 

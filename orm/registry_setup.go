@@ -188,7 +188,7 @@ func (r *Registry) setupFields() error {
 			return err
 		}
 		for _, c := range m.SQLConstraints {
-			r.sqlCons[m.Table+"_"+c.Name] = &sqlConstraintRef{model: m.Name, Message: c.Message}
+			r.sqlCons[m.Table+"_"+c.Name] = &sqlConstraintRef{model: m.Name, field: c.Field, Message: c.Message}
 		}
 	}
 	return r.setupDependencies()

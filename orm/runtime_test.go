@@ -116,3 +116,53 @@ func TestDeclarePartnerFieldOnUsers(t *testing.T) {
 		t.Errorf("x_pager through the user: got %q", got)
 	}
 }
+
+// TestDeclareComputesAddedStoredColumn: a stored computed field added to a
+// table that has rows is computed on those rows (as Odoo's update does),
+// not left NULL.
+func TestDeclareComputesAddedStoredColumn(t *testing.T) {
+	env := privateEnv(t, testInherit, testInheritExt)
+	p := env.Model("res.partner").Create(orm.Values{"name": "Acme"})
+	env.FlushAll()
+	env.Declare(orm.ModelDef{Inherit: []string{"res.partner"}, Fields: []*orm.FieldDef{
+		orm.Char("x_shout").Store().Compute(func(rs orm.Recordset) {
+			for _, r := range rs.Records() {
+				r.Set("x_shout", strings.ToUpper(r.Str("name")))
+			}
+		}, "name")}})
+	env.FlushAll()
+	rows := env.Cr().Query(orm.SQLf("SELECT x_shout FROM res_partner WHERE id = %s", p.ID()))
+	if got := rows[0][0]; got != "ACME" {
+		t.Errorf("x_shout of a partner created before the field: got %v in the database, want ACME", got)
+	}
+}
+
+// TestDeclareSkipsConstraintViolatedByRows: a SQL constraint the rows
+// already there violate is not added (as Odoo, which logs it) and the
+// schema says so, instead of making the database impossible to open; it
+// is added once the rows are fixed.
+func TestDeclareSkipsConstraintViolatedByRows(t *testing.T) {
+	env := privateEnv(t, testInherit, testInheritExt)
+	p := env.Model("res.partner").Create(orm.Values{"name": "Negative", "color": -1})
+	env.FlushAll()
+	positive := orm.SQLConstraint{Name: "x_color_positive", Definition: "CHECK (color >= 0)", Message: "the color is a positive index"}
+	if err := env.Catch(func() {
+		env.Declare(orm.ModelDef{Inherit: []string{"res.partner"}, SQLConstraints: []orm.SQLConstraint{positive}})
+	}); err != nil {
+		t.Fatalf("Declare with a constraint the rows violate: %v", err)
+	}
+	ran := strings.Join(env.Tx().InitSchema(), "\n")
+	if !strings.Contains(ran, "-- not added: res_partner_x_color_positive") {
+		t.Errorf("InitSchema: got %q, want a note that res_partner_x_color_positive is not added", ran)
+	}
+	p.Write(orm.Values{"color": 2})
+	env.FlushAll()
+	if ran := strings.Join(env.Tx().InitSchema(), "\n"); !strings.Contains(ran, `ADD CONSTRAINT "res_partner_x_color_positive"`) {
+		t.Errorf("InitSchema once the rows are fixed: got %q, want the constraint added", ran)
+	}
+	err := env.Catch(func() { env.Model("res.partner").Create(orm.Values{"name": "Neg", "color": -3}) })
+	var ve *orm.ValidationError
+	if !errors.As(err, &ve) || ve.Msg != positive.Message {
+		t.Errorf("create violating the added constraint: got %v, want %q", err, positive.Message)
+	}
+}

@@ -19,6 +19,7 @@ type schemaState struct {
 	types       map[string]map[string]string // table → column → type (format_type)
 	constraints map[string]bool
 	indexes     map[string]bool
+	computed    []*Field // stored computed fields whose column was added to a table that had one
 }
 
 func (tx *Transaction) readSchema() *schemaState {
@@ -57,7 +58,9 @@ func (tx *Transaction) readSchema() *schemaState {
 
 // InitSchema creates what the registry's models need and the database
 // lacks: tables, columns, foreign keys, indexes, relation tables and SQL
-// constraints. It returns the statements it ran.
+// constraints. It returns the statements it ran, and a comment
+// "-- not added: <constraint> …" for each SQL constraint the rows already
+// there violate (left out, as Odoo does, so that they can be fixed).
 func (tx *Transaction) InitSchema(models ...string) []string {
 	tx.flushAll()
 	reg := tx.reg
@@ -72,7 +75,9 @@ func (tx *Transaction) InitSchema(models ...string) []string {
 			// check them now, and defer them again at the end
 			tx.exec("SET CONSTRAINTS ALL IMMEDIATE")
 		}
-		tx.exec(q)
+		if !strings.HasPrefix(q, "-- ") {
+			tx.exec(q)
+		}
 		ran = append(ran, q)
 	}
 
@@ -95,7 +100,27 @@ func (tx *Transaction) InitSchema(models ...string) []string {
 		tx.exec("SET CONSTRAINTS ALL DEFERRED")
 		tx.cache.clear()
 	}
+	tx.computeAddedColumns(st.computed)
 	return ran
+}
+
+// computeAddedColumns marks the existing rows of stored computed fields
+// whose column was just added to compute (the next flush fills it), as
+// Odoo does when an update adds such a field: an added complete_name is
+// not left NULL on the partners already there.
+func (tx *Transaction) computeAddedColumns(fields []*Field) {
+	for _, f := range fields {
+		var ids []int64
+		tx.query("SELECT id FROM "+quote(f.Model.Table)+" ORDER BY id", nil, func(rows pgxRows) error {
+			var id int64
+			err := rows.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
+		for _, id := range ids {
+			tx.addToCompute(f, id)
+		}
+	}
 }
 
 func (tx *Transaction) createTable(m *Model, st *schemaState, exec func(string)) {
@@ -121,6 +146,9 @@ func (tx *Transaction) createTable(m *Model, st *schemaState, exec func(string))
 		if !cols[f.column] {
 			adds = append(adds, "ADD COLUMN "+columnDef(f, false))
 			cols[f.column] = true
+			if f.IsComputed() && f.Store {
+				st.computed = append(st.computed, f)
+			}
 		} else if alter := convertColumn(f, st.types[m.Table][f.column]); alter != "" {
 			adds = append(adds, alter)
 		}
@@ -254,7 +282,35 @@ func (tx *Transaction) createConstraints(m *Model, st *schemaState, exec func(st
 		if st.constraints[name] {
 			continue
 		}
-		exec(fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", quote(m.Table), quote(name), c.Definition))
+		q := fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s %s", quote(m.Table), quote(name), c.Definition)
+		if err := tx.tryConstraint(q, exec); err != nil {
+			// as Odoo, which logs it: the rows already there violate the
+			// constraint (a contact without a name, for check_name); the
+			// database stays usable, so that they can be fixed
+			exec(fmt.Sprintf("-- not added: %s %s (%v)", name, c.Definition, err))
+			continue
+		}
 		st.constraints[name] = true
 	}
+}
+
+// tryConstraint adds a table constraint in a savepoint, and returns the
+// ValidationError when existing rows violate it.
+func (tx *Transaction) tryConstraint(q string, exec func(string)) (err error) {
+	// before the savepoint: rolling back to it would undo this too
+	tx.exec("SET CONSTRAINTS ALL IMMEDIATE")
+	sp := tx.Savepoint()
+	defer func() {
+		if r := recover(); r != nil {
+			ve, ok := r.(*ValidationError)
+			if !ok {
+				panic(r)
+			}
+			tx.RollbackTo(sp)
+			err = ve
+		}
+	}()
+	exec(q)
+	tx.Release(sp)
+	return nil
 }

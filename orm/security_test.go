@@ -20,9 +20,10 @@ var secAddon = &orm.Addon{
 			orm.Char("name"),
 			orm.Char("internal").Groups("base.group_system"),
 		},
-	}},
+	}, {Name: "test.notice", Fields: []*orm.FieldDef{orm.Char("name")}}},
 	FS: fstest.MapFS{"access.csv": {Data: []byte(
 		"id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n" +
+			"access_notice_all,notice all,model_test_notice,,True,False,False,False\n" +
 			"access_secret_user,secret user,model_test_secret,base.group_user,True,False,False,False\n" +
 			"access_secret_system,secret system,model_test_secret,base.group_system,True,True,True,True\n")}},
 	Data: []orm.DataFile{{Path: "access.csv", Model: "ir.model.access"}},
@@ -59,8 +60,9 @@ func TestAccessRights(t *testing.T) {
 	wantAccess(t, env.Catch(func() { env.WithUser(nobody).Model("res.partner").Search(nil) }), "res.partner")
 	wantAccess(t, env.Catch(func() { partner.WithUser(nobody).Str("name") }), "res.partner")
 	// global read right
-	if env.WithUser(nobody).Model("res.country").SearchCount(nil) == 0 {
-		t.Fatal("countries are readable by everyone")
+	env.Model("test.notice").Create(orm.Values{"name": "n"})
+	if env.WithUser(nobody).Model("test.notice").SearchCount(nil) == 0 {
+		t.Fatal("notices are readable by everyone")
 	}
 	// employees read partners (writing them takes Contact Creation, as in
 	// Odoo 18: TestPartnerRightsAsOdoo), read countries only
@@ -288,4 +290,57 @@ func TestRulePrefetchWithHiddenAndDeleted(t *testing.T) {
 func isMissing(err error) bool {
 	var me *orm.MissingError
 	return errors.As(err, &me)
+}
+
+// TestReferenceDataRightsAsOdoo: Odoo 18's base access lines for
+// countries, currencies, languages, companies and users: internal and
+// portal users read them, a user in no group does not (no global line);
+// none of them writes them.
+func TestReferenceDataRightsAsOdoo(t *testing.T) {
+	env := testdb.Env(t)
+	nobody := newUser(t, env, "ref_nobody")
+	employee := newUser(t, env, "ref_employee", "base.group_user")
+	portal := newUser(t, env, "ref_portal", "base.group_portal")
+	for _, model := range []string{"res.country", "res.currency", "res.lang", "res.company", "res.users"} {
+		rec := env.Model(model).Search("[]", orm.Limit(1))
+		for _, u := range []orm.Recordset{employee, portal} {
+			if n := env.WithUser(u).Model(model).SearchCount(nil); n == 0 {
+				t.Errorf("%s cannot read %s", u.Str("login"), model)
+			}
+			wantAccess(t, env.Catch(func() { rec.WithUser(u).Write(orm.Values{"name": "x"}); env.FlushAll() }), model)
+		}
+		wantAccess(t, env.Catch(func() { env.WithUser(nobody).Model(model).Search(nil) }), model)
+	}
+}
+
+// TestReflectionRightsAsOdoo: Odoo 18 gives internal users no access to
+// ir.model, ir.model.fields and ir.model.data (code reads them as
+// superuser) and ir.module.module to Settings only; odsh's Settings group
+// stands for Odoo's Access Rights (base.group_erp_manager) on the first two.
+func TestReflectionRightsAsOdoo(t *testing.T) {
+	env := testdb.Env(t)
+	employee := newUser(t, env, "refl_employee", "base.group_user")
+	settings := newUser(t, env, "refl_settings", "base.group_user", "base.group_system")
+	for _, model := range []string{"ir.model", "ir.model.fields", "ir.model.data", "ir.module.module"} {
+		wantAccess(t, env.Catch(func() { env.WithUser(employee).Model(model).Search(nil) }), model)
+		if n := env.WithUser(settings).Model(model).SearchCount(nil); n == 0 {
+			t.Errorf("Settings cannot read %s", model)
+		}
+	}
+}
+
+// TestSettingsAloneDoesNotWriteContacts: as in Odoo 18, where Settings
+// (base.group_system) does not imply Contact Creation, a user in Settings
+// but not in base.group_partner_manager reads contacts and tags and does
+// not write them.
+func TestSettingsAloneDoesNotWriteContacts(t *testing.T) {
+	env := testdb.Env(t)
+	settings := newUser(t, env, "settings_only", "base.group_user", "base.group_system")
+	for _, model := range []string{"res.partner", "res.partner.category"} {
+		rec := env.Model(model).Create(orm.Values{"name": "n"}).WithUser(settings)
+		if rec.Str("name") != "n" {
+			t.Errorf("Settings cannot read %s", model)
+		}
+		wantAccess(t, env.Catch(func() { rec.Write(orm.Values{"name": "x"}); env.FlushAll() }), model)
+	}
 }

@@ -64,10 +64,14 @@ func seedPartners(t *testing.T, env *orm.Env) orm.Recordset {
 // without the ORM, and returns them.
 func seedMany(env *orm.Env, n int) orm.Recordset {
 	restartIDs(env, "res_partner", 100000)
-	env.Tx().Exec(`INSERT INTO res_partner (name, email, city, country_id, active, is_company, type,
+	env.Tx().Exec(`INSERT INTO res_partner (name, complete_name, email, city, country_id, active, is_company, type,
 			create_uid, write_uid, create_date, write_date)
-		SELECT 'Partner ' || lpad(i::text, 5, '0'), 'p' || i || '@example.com', 'City ' || (i % 7),
-			$2::int, true, i % 10 = 0, 'contact', 1, 1, $3, $3
+		SELECT 'Partner ' || lpad(i::text, 5, '0'), 'Partner ' || lpad(i::text, 5, '0'), 'p' || i || '@example.com',
+			'City ' || (i % 7), $2::int, true, i % 10 = 0, 'contact', 1, 1, $3, $3
 		FROM generate_series(1, $1::int) AS i`, n, env.Ref("base.be").ID(), fixedTime)
+	// what the ORM computes: the commercial entity of a partner without
+	// parent is itself, a company's company name its own name
+	env.Tx().Exec(`UPDATE res_partner SET commercial_partner_id = id,
+		commercial_company_name = CASE WHEN is_company THEN name END WHERE id >= 100000`)
 	return env.Model("res.partner").Search("[('id', '>=', 100000)]")
 }

@@ -24,7 +24,10 @@ import (
 // fields, most telling first, each kind in declaration order: those whose
 // value differs between the shown records, those with one value on all of
 // them (lang, active), the technical ones (create_uid, create_date,
-// write_uid, write_date), and last those empty on every shown record. The
+// write_uid, write_date), those that only repeat the record on every shown
+// record (its display name again, as res.partner's complete_name; a
+// many2one to the record itself, as commercial_partner_id), and last those
+// empty on every shown record. The
 // rec name field (usually name) is left out, display_name shows it; binary
 // fields too. Sorting them reads no display name: a many2one compares ids.
 
@@ -79,7 +82,7 @@ func recordsetTitle(rs orm.Recordset) string {
 
 // defaultPaths orders the stored fields of m for a listing of recs.
 func defaultPaths(m *orm.Model, recs []orm.Recordset) []fieldPath {
-	var varying, constant, technical, empty []fieldPath
+	var varying, constant, technical, echo, empty []fieldPath
 	for _, f := range m.FieldList {
 		if !listed(m, f) {
 			continue
@@ -90,13 +93,35 @@ func defaultPaths(m *orm.Model, recs []orm.Recordset) []fieldPath {
 			empty = append(empty, p)
 		case technicalFields[f.Name]:
 			technical = append(technical, p)
+		case echoesRecord(p, recs):
+			echo = append(echo, p)
 		case constantOn(p, recs):
 			constant = append(constant, p)
 		default:
 			varying = append(varying, p)
 		}
 	}
-	return slices.Concat(varying, constant, technical, empty)
+	return slices.Concat(varying, constant, technical, echo, empty)
+}
+
+// echoesRecord reports whether p only repeats each record: a many2one to
+// the record itself, or a text equal to its display name.
+func echoesRecord(p fieldPath, recs []orm.Recordset) bool {
+	for _, rec := range recs {
+		switch v := p.value(rec).(type) {
+		case orm.Recordset:
+			if v.String() != rec.String() {
+				return false
+			}
+		case string:
+			if v != rec.DisplayName() {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // listed reports whether f is a default column of a listing of m.

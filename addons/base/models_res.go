@@ -85,17 +85,17 @@ var resModels = []orm.ModelDef{
 			orm.One2many("child_ids", "res.partner.category", "parent_id").Label("Child Tags"),
 			orm.Boolean("active").Default(true),
 			orm.Char("parent_path").Index(),
-			orm.Many2many("partner_ids", "res.partner").Relation("res_partner_res_partner_category_rel", "category_id", "partner_id"),
+			orm.Many2many("partner_ids", "res.partner").Relation("res_partner_res_partner_category_rel", "category_id", "partner_id").Copy(false),
 			orm.Char("display_name").Compute(categoryDisplayName, "name", "parent_id.display_name"),
 		},
 	},
 	{
-		Name: "res.partner", Description: "Contact", Order: "name, id",
+		Name: "res.partner", Description: "Contact", Order: "complete_name ASC, id DESC",
 		// Odoo: complete_name, email, ref, vat, company_registry
-		RecNamesSearch: []string{"name", "email", "ref", "vat"},
+		RecNamesSearch: []string{"complete_name", "email", "ref", "vat"},
 		Fields: []*orm.FieldDef{
 			orm.Char("name").Index(),
-			orm.Char("display_name").Compute(partnerDisplayName, "name", "is_company", "parent_id.name"),
+			orm.Char("display_name").Compute(partnerDisplayName, partnerNameDepends...),
 			orm.Boolean("is_company").Label("Is a Company").Default(false),
 			orm.Many2one("parent_id", "res.partner").Label("Related Company").Index(),
 			orm.One2many("child_ids", "res.partner", "parent_id").Label("Contact").Domain("[('active', '=', True)]"),
@@ -109,7 +109,7 @@ var resModels = []orm.ModelDef{
 			orm.Selection("type", sel("contact", "Contact", "invoice", "Invoice Address", "delivery", "Delivery Address", "other", "Other Address")...).Default("contact").Label("Address Type"),
 			orm.Char("street"),
 			orm.Char("street2"),
-			orm.Char("zip").Size(24),
+			orm.Char("zip"), // Odoo 18: no size (change_default)
 			orm.Char("city"),
 			orm.Many2one("country_id", "res.country").Label("Country").Ondelete("restrict"),
 			orm.Char("email"),
@@ -119,7 +119,19 @@ var resModels = []orm.ModelDef{
 			orm.Many2one("company_id", "res.company").Label("Company").Index(),
 			orm.Integer("color").Label("Color Index"),
 			orm.One2many("user_ids", "res.users", "partner_id").Label("Users"),
+			// Odoo's names of a contact: last, so that tables show the
+			// fields people fill first
+			orm.Char("complete_name").Label("Complete Name").Index().Store().
+				Compute(partnerCompleteName, partnerNameDepends...),
+			orm.Many2one("commercial_partner_id", "res.partner").Label("Commercial Entity").Index().Store().Recursive().
+				Compute(partnerCommercialPartner, "is_company", "parent_id.commercial_partner_id"),
+			orm.Char("company_name").Label("Company Name"),
+			orm.Char("commercial_company_name").Label("Company Name Entity").Store().
+				Compute(partnerCommercialCompanyName, "company_name", "parent_id.is_company", "commercial_partner_id.name"),
 		},
+		SQLConstraints: []orm.SQLConstraint{{Name: "check_name", Field: "name",
+			Definition: "CHECK( (type='contact' AND name IS NOT NULL) or (type!='contact') )",
+			Message:    "contacts require a name"}},
 		Methods: map[string]orm.MethodDecorator{"copy": copyWithSuffix},
 	},
 	{
@@ -174,19 +186,81 @@ var resModels = []orm.ModelDef{
 	},
 }
 
-// partnerDisplayName is "Company, Contact" for a contact of a company.
+// partnerNameDepends are the dependencies of Odoo 18's
+// res.partner._compute_complete_name.
+var partnerNameDepends = []string{"is_company", "name", "parent_id.name", "type", "company_name", "commercial_company_name"}
+
+// partnerTypesNamed are the address types that name an address without a
+// name (Odoo's _complete_name_displayed_types).
+var partnerTypesNamed = map[string]bool{"invoice": true, "delivery": true, "other": true}
+
+// partnerFullName is Odoo 18's res.partner._get_complete_name: a contact
+// of a company (or with a company name) is "Company, Contact"; an address
+// without a name of the invoice, delivery or other type is named after its
+// type ("Company, Delivery Address"); anything else is its name.
+func partnerFullName(p orm.Recordset) string {
+	name := p.Str("name")
+	parent := p.Sudo().Rel("parent_id")
+	if p.Str("company_name") != "" || parent.Len() > 0 {
+		if typ := p.Str("type"); name == "" && partnerTypesNamed[typ] {
+			name = p.Model().Field("type").SelectionLabel(p.Env(), typ)
+		}
+		if !p.Bool("is_company") {
+			company := p.Str("commercial_company_name")
+			if company == "" {
+				company = parent.Str("name")
+			}
+			name = company + ", " + name
+		}
+	}
+	return strings.TrimSpace(name)
+}
+
+// partnerCompleteName is the stored complete_name (the partners' order).
+func partnerCompleteName(rs orm.Recordset) {
+	for _, p := range rs.Records() {
+		p.Set("complete_name", nilIfEmpty(partnerFullName(p)))
+	}
+}
+
+// partnerDisplayName is the complete name, computed for the env (Odoo
+// 18's _compute_display_name without its context flags).
 func partnerDisplayName(rs orm.Recordset) {
 	for _, p := range rs.Records() {
-		name := p.Str("name")
-		if parent := p.Rel("parent_id"); parent.Len() > 0 && !p.Bool("is_company") {
-			name = parent.Str("name") + ", " + name
-		}
-		if name == "" {
-			p.Set("display_name", nil)
-			continue
-		}
-		p.Set("display_name", name)
+		p.Set("display_name", nilIfEmpty(partnerFullName(p)))
 	}
+}
+
+// partnerCommercialPartner is the partner itself for a company or a
+// partner without parent, else its parent's commercial partner.
+func partnerCommercialPartner(rs orm.Recordset) {
+	for _, p := range rs.Records() {
+		if parent := p.Rel("parent_id"); p.Bool("is_company") || parent.Len() == 0 {
+			p.Set("commercial_partner_id", p.ID())
+		} else {
+			p.Set("commercial_partner_id", parent.Rel("commercial_partner_id").ID())
+		}
+	}
+}
+
+// partnerCommercialCompanyName is the commercial partner's name when it is
+// a company, else the partner's own company name.
+func partnerCommercialCompanyName(rs orm.Recordset) {
+	for _, p := range rs.Records() {
+		if cp := p.Rel("commercial_partner_id"); cp.Len() > 0 && cp.Bool("is_company") {
+			p.Set("commercial_company_name", nilIfEmpty(cp.Str("name")))
+		} else {
+			p.Set("commercial_company_name", nilIfEmpty(p.Str("company_name")))
+		}
+	}
+}
+
+// nilIfEmpty stores "" as NULL (Odoo's False).
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // categoryDisplayName is the full path: "Root / Child / Leaf".

@@ -58,7 +58,7 @@ var lineModel = orm.ModelDef{
 		orm.Char("name").Label("Description"),
 		orm.Float("quantity").Digits(16, 3).Default(1.0),
 		orm.Float("price_unit").Digits(16, 2).Label("Unit Price").
-			Compute(computePriceUnit, "product_id", "product_id.list_price").Store().Precompute().Readonly(false),
+			Compute(computePriceUnit, "product_id").Store().Precompute().Readonly(false),
 		orm.Float("tax_rate").Default(0.21),
 		orm.Float("price_subtotal").Digits(16, 2).Store().Precompute().Compute(computeLineAmounts, "quantity", "price_unit", "tax_rate"),
 		orm.Float("price_tax").Digits(16, 2).Store().Precompute().Compute(computeLineAmounts, "quantity", "price_unit", "tax_rate"),

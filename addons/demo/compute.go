@@ -28,8 +28,11 @@ func computeLineCount(orders orm.Recordset) {
 	}
 }
 
-// computePriceUnit takes the product's list price; a line without a
-// product keeps the price it has (the field is editable).
+// computePriceUnit takes the product's list price when the line's product
+// is set or changes; a line without a product keeps the price it has (the
+// field is editable). As Odoo's sale order lines, it depends on the product
+// only, not on its price: a later change of the product's list price leaves
+// the price of the lines already made as it was.
 func computePriceUnit(lines orm.Recordset) {
 	for _, l := range lines.Records() {
 		if p := l.Rel("product_id"); p.Len() > 0 {

@@ -107,30 +107,31 @@ func TestMoveLineToAnotherOrder(t *testing.T) {
 	totals(t, fx.env, other, 5.5, 1.16, 6.66)
 }
 
-func TestProductPriceRecomputesOnlyItsLines(t *testing.T) {
+// TestLinePriceDoesNotFollowProductPrice: a line's unit price is taken from
+// its product when the product is set or changes, and a later change of the
+// product's list price leaves it as it was (as Odoo's sale lines): nothing
+// is marked to compute, no amount changes.
+func TestLinePriceDoesNotFollowProductPrice(t *testing.T) {
 	fx := newFixture(t)
 	env := fx.env
-	other := env.Model("demo.order").Create(orm.Values{"name": "SO2",
-		"line_ids": []any{orm.Command.Create(orm.Values{"product_id": fx.p2.ID(), "quantity": 4.0})}})
 	env.FlushAll()
 	fx.p1.Write(orm.Values{"list_price": 12.0})
-	lines := env.Model("demo.order.line")
-	for _, c := range []struct {
-		model, field string
-		want         orm.Recordset
-	}{
-		{"demo.order.line", "price_unit", fx.lines.At(0)},
-		{"demo.order.line", "price_subtotal", fx.lines.At(0)},
-		{"demo.order", "amount_total", fx.order},
+	for _, c := range []struct{ model, field string }{
+		{"demo.order.line", "price_unit"}, {"demo.order.line", "price_subtotal"}, {"demo.order", "amount_total"},
 	} {
-		got := env.Model(c.model).ToCompute(c.field)
-		if !got.Equal(c.want) {
-			t.Errorf("%s.%s to compute: got %v, want %v", c.model, c.field, got, c.want)
+		if got := env.Model(c.model).ToCompute(c.field); got.Len() != 0 {
+			t.Errorf("%s.%s to compute after a list price change: got %v, want none", c.model, c.field, got)
 		}
 	}
-	_ = lines
-	totals(t, env, fx.order, 29.5, 6.2, 35.7)
-	totals(t, env, other, 22, 4.62, 26.62)
+	env.InvalidateAll()
+	wantFloat(t, fx.lines.At(0), "price_unit", 10)
+	totals(t, env, fx.order, 25.5, 5.36, 30.86)
+	// a new line, or a line whose product changes, takes the new price
+	line := env.Model("demo.order.line").Create(orm.Values{"order_id": fx.order.ID(), "product_id": fx.p1.ID()})
+	wantFloat(t, line, "price_unit", 12)
+	fx.lines.At(1).Write(orm.Values{"product_id": fx.p1.ID()})
+	wantFloat(t, fx.lines.At(1), "price_unit", 12)
+	totals(t, env, fx.order, 44, 9.24, 53.24)
 }
 
 func TestEditablePriceUnit(t *testing.T) {

@@ -2,7 +2,9 @@
 // lines, with every kind of computed field the ORM offers.
 //
 //   - demo.order.line.price_unit is stored, precomputed and editable: it
-//     follows the product's list price unless the user sets it.
+//     takes the product's list price when the product is set or changes
+//     (unless the user sets it), and, as Odoo's sale lines, does not follow
+//     later changes of that price.
 //   - price_subtotal, price_tax and price_total are stored, precomputed,
 //     computed together by one function.
 //   - demo.order's amount_untaxed, amount_tax and amount_total sum the

@@ -180,7 +180,8 @@ func (l *copyLoad) partners(rng *rand.Rand, n int, cids []int64) ([]int64, []int
 	}
 	country := make([]int64, n)
 	lang := l.env.Lang()
-	cols := append([]string{"id", "name", "country_id", "is_company", "active", "type", "lang"}, auditCols...)
+	cols := append([]string{"id", "name", "complete_name", "commercial_partner_id", "country_id", "is_company",
+		"active", "type", "lang"}, auditCols...)
 	err = l.copyRows("partners", "res_partner", cols, n, func(i int) []any {
 		name := firstNames[rng.Intn(len(firstNames))] + " " + lastNames[rng.Intn(len(lastNames))]
 		var c any
@@ -188,7 +189,9 @@ func (l *copyLoad) partners(rng *rand.Rand, n int, cids []int64) ([]int64, []int
 			country[i] = cids[rng.Intn(len(cids))]
 			c = country[i]
 		}
-		return []any{ids[i], name, c, false, true, "contact", lang, l.uid, l.now, l.uid, l.now}
+		// complete_name and commercial_partner_id as computed for a
+		// contact without parent: its name, itself
+		return []any{ids[i], name, name, ids[i], c, false, true, "contact", lang, l.uid, l.now, l.uid, l.now}
 	})
 	return ids, country, err
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"odsh/internal/testdb"
+	"odsh/orm"
 )
 
 // The COPY load writes what the ORM would have computed: every order's
@@ -27,6 +28,15 @@ func TestLoadCopyMatchesCompute(t *testing.T) {
 	}
 	if got := env.Model("res.partner").SearchCount(nil) - before; got != 3000 {
 		t.Errorf("partners loaded: got %d, want 3000", got)
+	}
+	// the partners' stored names as base computes them (no parent, no company)
+	for _, p := range env.Model("res.partner").Search("[]", orm.Order("id desc"), orm.Limit(50)).Records() {
+		if got, want := p.Str("complete_name"), p.Str("name"); got != want {
+			t.Errorf("%s complete_name: got %q, want %q", p, got, want)
+		}
+		if got := p.Rel("commercial_partner_id"); !got.Equal(p) {
+			t.Errorf("%s commercial_partner_id: got %v, want itself", p, got)
+		}
 	}
 	orders := env.Model("demo.order").Search(nil)
 	if orders.Len() != 500 {
