@@ -71,6 +71,8 @@ func (r Recordset) linkedIDs(f *Field) []int64 {
 // the many2many links it removes. It returns every record going.
 func (tx *Transaction) unlinkModified(m *Model, ids []int64) map[*Model][]int64 {
 	going := map[*Model][]int64{}
+	tx.referrers = &referrerMemo{}
+	defer func() { tx.referrers = nil }()
 	tx.goingModified(m, ids, going)
 	return going
 }
@@ -113,15 +115,13 @@ func (tx *Transaction) referrersModified(f *Field, ids []int64, going map[*Model
 		if !tx.reg.deps.hasTriggers[cm] {
 			return
 		}
-		q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(cm.Table), quote(f.column))
-		tx.goingModified(cm, tx.selectIDs(q, ids), going)
+		tx.goingModified(cm, tx.referringIDs(f, ids), going)
 	case f.Type == TypeMany2one && f.column != "" && f.Ondelete != Restrict:
 		// the database empties f: f changes on its referrers
 		if !tx.triggersStored(f) {
 			return
 		}
-		q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(cm.Table), quote(f.column))
-		tx.modified([]*Field{f}, tx.selectIDs(q, ids), false)
+		tx.modified([]*Field{f}, tx.referringIDs(f, ids), false)
 	case f.Type == TypeMany2many && f.Relation != "":
 		// the relation rows go with the records: f changes on their owners
 		if !tx.triggersStored(f) {

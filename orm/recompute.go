@@ -57,6 +57,7 @@ package orm
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -238,9 +239,61 @@ func (tx *Transaction) many2oneReferrers(p *Field, ids []int64) walkResult {
 	}
 	if len(tx.cache.dirty[p]) > 0 {
 		tx.flushRecords(m, func(f *Field) bool { return f == p }, nil)
+		tx.referrers.forget()
 	}
-	q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(m.Table), quote(p.column))
-	return walkResult{ids: append(tx.selectIDs(q, real), out...)}
+	return walkResult{ids: append(tx.referringIDs(p, real), out...)}
+}
+
+// referringIDs selects the records whose many2one column p holds one of
+// ids, in id order. While an unlink works out what its deletion changes
+// (tx.referrers set), the same question is asked once: the dependencies
+// of several fields go through the same many2one (parent_id for
+// child_ids, display_name, commercial_partner_id, …) and nothing is
+// written meanwhile.
+func (tx *Transaction) referringIDs(p *Field, ids []int64) []int64 {
+	if got, ok := tx.referrers.get(p, ids); ok {
+		return got
+	}
+	q := fmt.Sprintf("SELECT id FROM %s WHERE %s = ANY($1) ORDER BY id", quote(p.Model.Table), quote(p.column))
+	out := tx.selectIDs(q, ids)
+	tx.referrers.put(p, ids, out)
+	return out
+}
+
+// referrerMemo holds referringIDs' answers during one unlink's marking.
+// A nil memo remembers nothing.
+type referrerMemo struct {
+	entries []referrerEntry
+}
+
+type referrerEntry struct {
+	field    *Field
+	ids, out []int64
+}
+
+func (m *referrerMemo) get(p *Field, ids []int64) ([]int64, bool) {
+	if m == nil {
+		return nil, false
+	}
+	for _, e := range m.entries {
+		if e.field == p && slices.Equal(e.ids, ids) {
+			return slices.Clone(e.out), true // callers append to it
+		}
+	}
+	return nil, false
+}
+
+func (m *referrerMemo) put(p *Field, ids, out []int64) {
+	if m != nil {
+		m.entries = append(m.entries, referrerEntry{field: p, ids: slices.Clone(ids), out: slices.Clone(out)})
+	}
+}
+
+// forget drops what was remembered (after a write that may change it).
+func (m *referrerMemo) forget() {
+	if m != nil {
+		m.entries = nil
+	}
 }
 
 // many2manyReferrers selects the owners of links to ids.

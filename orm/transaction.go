@@ -42,6 +42,7 @@ type Transaction struct {
 	rowvals   []any           // decodeRow's buffer
 	langs     map[string]bool // active language codes, nil until read (activeLangs)
 	own       owner           // the goroutine that may use it (owner.go)
+	referrers *referrerMemo   // during an unlink's marking (referringIDs)
 }
 
 // TxOptions tune a transaction.
