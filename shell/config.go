@@ -16,9 +16,9 @@ type Config struct {
 	// ..."), appears in the usage, is the default database name (-d), the
 	// prompt ("NAME> "), the environment variable naming a database
 	// (NAME_DB, upper-cased, e.g. ODSH_DB), and the name of the data
-	// directories: the private cluster and the course's progress in
-	// ~/.local/share/NAME, history in ~/.local/state/NAME, the init
-	// script in ~/.config/NAME/init.go.
+	// directories: the private cluster in ~/.local/share/NAME, the history
+	// and the course's progress in ~/.local/state/NAME, the init script in
+	// ~/.config/NAME/init.go.
 	Name string
 
 	// Addons are the addons the command knows, besides base, which is
