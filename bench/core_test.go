@@ -58,14 +58,31 @@ func partnerVals() []orm.Values {
 	return vals
 }
 
-// pgxInsert inserts the same rows and columns as the ORM's create, by
-// multi-row INSERT ... VALUES in batches of 1000, then sets the commercial
-// partner (the record itself) as the ORM's flush does.
+// pgxInsert inserts the same rows and columns as the ORM's create, as a
+// PostgreSQL expert would: the ids reserved first from the table's
+// sequence, so that each row goes in complete (commercial_partner_id is
+// the record itself) by multi-row INSERT ... VALUES in batches of 1000,
+// with no second pass over the rows.
 func pgxInsert(b testing.TB, conn *pgx.Conn) []int64 {
 	ctx := context.Background()
-	cols := []string{"name", "complete_name", "email", "city", "zip", "phone", "is_company", "lang", "active", "type", "create_uid", "create_date", "write_uid", "write_date"}
-	now := time.Now().UTC()
 	var ids []int64
+	rows, err := conn.Query(ctx, "SELECT nextval(pg_get_serial_sequence('res_partner', 'id')) FROM generate_series(1, $1)", nPartners)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			b.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if rows.Err() != nil {
+		b.Fatal(rows.Err())
+	}
+	cols := []string{"id", "commercial_partner_id", "name", "complete_name", "email", "city", "zip", "phone", "is_company", "lang", "active", "type", "create_uid", "create_date", "write_uid", "write_date"}
+	now := time.Now().UTC()
 	for start := 0; start < nPartners; start += 1000 {
 		var rows []string
 		var args []any
@@ -75,28 +92,13 @@ func pgxInsert(b testing.TB, conn *pgx.Conn) []int64 {
 				ph[j] = fmt.Sprintf("$%d", len(args)+j+1)
 			}
 			rows = append(rows, "("+strings.Join(ph, ", ")+")")
-			args = append(args, fmt.Sprintf("Partner %05d", i), fmt.Sprintf("Partner %05d", i), fmt.Sprintf("p%05d@example.com", i), "Namur", "5000",
+			args = append(args, ids[i], ids[i], fmt.Sprintf("Partner %05d", i), fmt.Sprintf("Partner %05d", i), fmt.Sprintf("p%05d@example.com", i), "Namur", "5000",
 				"+32 81 00 00 00", false, "en_US", true, "contact", 1, now, 1, now)
 		}
-		q := "INSERT INTO res_partner (" + strings.Join(cols, ", ") + ") VALUES " + strings.Join(rows, ", ") + " RETURNING id"
-		r, err := conn.Query(ctx, q, args...)
-		if err != nil {
+		q := "INSERT INTO res_partner (" + strings.Join(cols, ", ") + ") VALUES " + strings.Join(rows, ", ")
+		if _, err := conn.Exec(ctx, q, args...); err != nil {
 			b.Fatal(err)
 		}
-		for r.Next() {
-			var id int64
-			if err := r.Scan(&id); err != nil {
-				b.Fatal(err)
-			}
-			ids = append(ids, id)
-		}
-		r.Close()
-		if r.Err() != nil {
-			b.Fatal(r.Err())
-		}
-	}
-	if _, err := conn.Exec(ctx, "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY($1)", ids); err != nil {
-		b.Fatal(err)
 	}
 	return ids
 }
@@ -147,7 +149,10 @@ func BenchmarkCreate10k(b *testing.B) {
 	var p pairTimer
 	for i := 0; i < b.N; i++ {
 		env, done := s.env()
-		p.time(&p.orm, func() { env.Model("res.partner").Create(vals...) })
+		p.time(&p.orm, func() {
+			env.Model("res.partner").Create(vals...)
+			env.FlushAll() // the stored computes the create left pending are part of it
+		})
 		done()
 		pgxTx(b, s.conn, func() { p.time(&p.pgx, func() { pgxInsert(b, s.conn) }) })
 	}
