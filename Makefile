@@ -3,7 +3,7 @@
 GO ?= go
 # Packages also tested with the race detector; patterns that match no
 # package yet are skipped.
-RACE_PKGS ?= ./orm/... ./repl/... ./internal/...
+RACE_PKGS ?= ./orm/... ./repl/... ./shell/... ./internal/...
 # Files gofmt may leave alone (generated yaegi symbols; odsh scripts, which
 # are statements at top level, not Go files).
 GOFMT_EXCLUDE ?= ^repl/symbols/|^scripts/
