@@ -94,6 +94,12 @@ func TestReadGroupMany2one(t *testing.T) {
 	if groups[0]["tag_id"].([2]any)[0] != fx.tags["a"].ID() {
 		t.Errorf("tag_id value: got %v, want [%d Alpha]", groups[0]["tag_id"], fx.tags["a"].ID())
 	}
+	// the groups' names are read together (Odoo prefetches them): the
+	// grouping query, then one read of the three tags, not one each
+	fx.env.InvalidateAll()
+	if n := statements(fx.env, func() { items.ReadGroup(nil, []string{"amount"}, []string{"tag_id"}) }); n != 2 {
+		t.Errorf("read_group by tag_id with 3 tags: got %d statements, want 2", n)
+	}
 	desc := items.ReadGroup(nil, nil, []string{"tag_id"}, orm.Order("tag_id desc"))
 	if desc[0]["tag_id"] != nil || desc[1]["tag_id"].([2]any)[1] != "Old" {
 		t.Errorf("tag_id desc: got %v, %v; want the empty group, then Old", desc[0]["tag_id"], desc[1]["tag_id"])
