@@ -113,3 +113,53 @@ func waitActive(t *testing.T, dsn, text string) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestCtrlCReadGroup: Ctrl-C stops a read_group that is still running (it
+// waits here for a lock another connection holds on res_country, which
+// the grouping joins for its order), as it stops a long one on a million
+// partners; the session stays usable, its transaction intact.
+func TestCtrlCReadGroup(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is required (the CI image installs it)")
+	}
+	bin := binary(t)
+	dsn := testdb.PreparedDSN(t)
+	ctx := context.Background()
+	locker, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer locker.Close(ctx)
+	m := tmux{t: t, name: fmt.Sprintf("odsh-rg-%d", os.Getpid())}
+	cmd := fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base", t.TempDir(), bin, dsn)
+	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "40", cmd)
+	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	m.waitFor(">\n")
+	m.keys(`p := env.Model("res.partner").Create(orm.Values{"name": "Before"})`, "Enter")
+	m.waitFor("*>")
+
+	tx, err := locker.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, "LOCK TABLE res_country IN ACCESS EXCLUSIVE MODE NOWAIT"); err != nil {
+		t.Fatal(err)
+	}
+	m.keys(`env.Model("res.partner").ReadGroup(nil, []string{"__count"}, []string{"country_id"})`, "Enter")
+	waitActive(t, dsn, "GROUP BY") // the grouping query has reached the server, and waits
+	m.keys("C-c")
+	m.waitFor("CancelledError: statement cancelled")
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m.keys(`p.Get("name")`, "Enter")
+	scr := m.waitFor(`"Before"`)
+	if !strings.Contains(scr, "*>") {
+		t.Errorf("prompt lost the uncommitted mark:\n%s", scr)
+	}
+	m.keys(`len(env.Model("res.partner").ReadGroup(nil, []string{"__count"}, []string{"country_id"})) > 0`, "Enter")
+	m.waitFor("true")
+	m.keys("C-d")
+	m.waitFor("uncommitted changes")
+	m.keys("n", "Enter")
+}
