@@ -71,12 +71,7 @@ func demo1mDSN(b *testing.B, bin string) string {
 		return dsn
 	}
 	t := time.Now()
-	cmd := exec.Command(bin, "--db", dsn, "--demo", "1m", "-c", `env.Model("res.partner").SearchCount(nil)`)
-	cmd.Env = append(os.Environ(), "ODSH_DB=")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		b.Fatalf("odsh --demo 1m: %v\n%s", err, out)
-	}
+	out, cmd := odshRun(b, bin, "--db", dsn, "--demo", "1m", "-c", `env.Model("res.partner").SearchCount(nil)`)
 	if n, err := strconv.Atoi(lastLine(out)); err != nil || n < 1000000 {
 		b.Fatalf("odsh --demo 1m: want over a million partners, got %s", lastLine(out))
 	}
@@ -101,14 +96,7 @@ func peakRSS(cmd *exec.Cmd) float64 {
 // the operations, the result line and the process's peak memory.
 func runDemo1mShell(b *testing.B, bin, dsn, script string) (map[string]time.Duration, string, float64) {
 	b.Helper()
-	cmd := exec.Command(bin, "--db", dsn, script)
-	cmd.Env = append(os.Environ(), "ODSH_DB=")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		b.Fatalf("odsh: %v\n%s%s", err, out, stderr.Bytes())
-	}
+	out, cmd := odshRun(b, bin, "--db", dsn, script)
 	got := map[string]time.Duration{}
 	result := ""
 	sc := bufio.NewScanner(bytes.NewReader(out))

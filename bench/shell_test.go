@@ -61,14 +61,7 @@ func buildOdsh(b testing.TB) string {
 // of each operation.
 func runShell(b testing.TB, bin, dsn, script string) map[string]time.Duration {
 	b.Helper()
-	cmd := exec.Command(bin, "--db", dsn, "--addons", "base", script)
-	cmd.Env = append(os.Environ(), "ODSH_DB=")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		b.Fatalf("odsh: %v\n%s%s", err, out, stderr.Bytes())
-	}
+	out, _ := odshRun(b, bin, "--db", dsn, "--addons", "base", script)
 	got := map[string]time.Duration{}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
@@ -87,6 +80,22 @@ func runShell(b testing.TB, bin, dsn, script string) map[string]time.Duration {
 		}
 	}
 	return got
+}
+
+// odshRun runs the odsh binary with args (not $ODSH_DB's database) and
+// returns its standard output and the finished command; it fails the
+// benchmark when odsh does.
+func odshRun(b testing.TB, bin string, args ...string) ([]byte, *exec.Cmd) {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "ODSH_DB=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("odsh: %v\n%s%s", err, out, stderr.Bytes())
+	}
+	return out, cmd
 }
 
 // compiledOps does shellScript's work with the compiled ORM.
