@@ -51,13 +51,19 @@ func (r Recordset) create(list []Values) Recordset {
 		rows[i] = r.prepareRow(vals)
 	}
 	r.precompute(rows)
-	ids := r.insertRows(rows)
+	var ids []int64
+	marked := r.computesBeforeInsert(rows)
+	if marked {
+		ids = r.insertComputed(rows)
+	} else {
+		ids = r.insertRows(rows)
+	}
 	recs := r.Browse(ids...)
 	recs.checkRules("create")
 	r.env.tx.securityChanged(m)
 	recs.parentStoreCreate()
 	recs.createAttachments(rows)
-	recs.afterCreate(rows)
+	recs.afterCreate(rows, marked)
 	recs.checkCompanyAuto(nil)
 	return recs
 }
@@ -155,6 +161,14 @@ func (r Recordset) defaultValue(f *Field) (any, bool) {
 
 // insertRows inserts every row with one statement and caches the values.
 func (r Recordset) insertRows(rows []newRow) []int64 {
+	ids := r.sendInsert(rows, nil)
+	r.cacheRows(rows, ids)
+	return ids
+}
+
+// sendInsert inserts every row with one statement, under the given ids
+// (new ids from the table's sequence when nil), and returns the ids.
+func (r Recordset) sendInsert(rows []newRow, given []int64) []int64 {
 	m := r.model
 	var cols []*Field
 	for _, f := range m.columns {
@@ -172,15 +186,22 @@ func (r Recordset) insertRows(rows []newRow) []int64 {
 		ids = append(ids, id)
 		return err
 	}
-	if len(cols) == 0 {
+	if len(cols) == 0 && given == nil {
 		q := fmt.Sprintf("INSERT INTO %s (id) SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2) RETURNING id", quote(m.Table))
 		r.env.tx.query(q, []any{m.Table, len(rows)}, scan)
 	} else {
-		q, args := insertSQL(m, cols, rows)
+		q, args := insertSQL(m, cols, rows, given)
 		r.env.tx.query(q, args, scan)
 	}
 	r.env.tx.auditCreate(m, ids)
 	r.env.tx.wrote = true
+	return ids
+}
+
+// cacheRows caches the column values of the rows inserted (or about to
+// be) under ids, and knows the records exist.
+func (r Recordset) cacheRows(rows []newRow, ids []int64) {
+	m := r.model
 	c := r.env.tx.cache
 	known := c.existing(m)
 	for i, id := range ids {
@@ -193,25 +214,117 @@ func (r Recordset) insertRows(rows []newRow) []int64 {
 			c.set(f, id, rows[i].cols[f])
 		}
 	}
+}
+
+// bulkCreateMin is the number of records from which one Create computes
+// their stored computed fields before the INSERT (insertComputed).
+const bulkCreateMin = 100
+
+// computesBeforeInsert reports whether the rows are inserted by
+// insertComputed: many records of a model with stored computed columns,
+// and nothing that runs after the INSERT (x2many commands, attachments,
+// non-stored values).
+func (r Recordset) computesBeforeInsert(rows []newRow) bool {
+	if len(rows) < bulkCreateMin || r.env.tx.pending != nil {
+		return false
+	}
+	for i := range rows {
+		if len(rows[i].x2m) > 0 || len(rows[i].attach) > 0 || len(rows[i].after) > 0 {
+			return false
+		}
+	}
+	for _, f := range r.model.columns {
+		if f.Store && f.Compute != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// insertComputed inserts rows whose stored computed fields would
+// otherwise be sent by an UPDATE at the next flush (Odoo inserts, then
+// updates; on fresh rows the UPDATE costs as much as the INSERT): it
+// reserves the ids from the table's sequence, caches the rows under them,
+// marks what the creation changes, computes the new records' marked fields
+// and sends the rows with those values in one INSERT. Any statement sent
+// meanwhile (a compute that searches, say) sends the INSERT first, so no
+// query sees the table without the new records; what is computed after
+// that is written by the flush, as without this. The records' fields are
+// computed earlier than Odoo would (at create instead of at flush), on the
+// same values.
+func (r Recordset) insertComputed(rows []newRow) []int64 {
+	tx := r.env.tx
+	m := r.model
+	ids := make([]int64, 0, len(rows))
+	tx.query("SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)", []any{m.Table, len(rows)},
+		func(rows pgxRows) error {
+			var id int64
+			err := rows.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
+	r.cacheRows(rows, ids)
+	sent := false
+	send := func() {
+		sent = true
+		r.sendInsert(rows, ids)
+	}
+	tx.pending = send
+	defer func() {
+		if p := recover(); p != nil {
+			if !sent {
+				tx.pending = nil
+				func() {
+					defer func() { _ = recover() }() // the transaction may be aborted: the first error is the one to report
+					send()
+				}()
+			}
+			panic(p)
+		}
+	}()
+	recs := r.Browse(ids...)
+	recs.markCreated(rows)
+	tx.recomputePending(func(f *Field) bool { return f.Model == m }, idSet(ids))
+	if sent {
+		return ids
+	}
+	tx.pending = nil
+	c := tx.cache
+	for _, f := range m.columns {
+		d := c.dirty[f]
+		if len(d) == 0 || f.jsonKeyed() {
+			continue // a jsonb value may be a merge: the flush sends it
+		}
+		for i, id := range ids {
+			if _, ok := d[id]; ok {
+				rows[i].cols[f], _ = c.get(f, id)
+				delete(d, id)
+			}
+		}
+	}
+	send()
 	return ids
 }
 
 // insertSQL builds INSERT ... SELECT FROM unnest(text arrays) RETURNING id:
-// one statement whatever the number of rows, every value bound.
-func insertSQL(m *Model, cols []*Field, rows []newRow) (string, []any) {
-	names := make([]string, len(cols))
-	params := make([]string, len(cols))
-	casts := make([]string, len(cols))
-	args := make([]any, len(cols))
-	for j, f := range cols {
-		names[j] = quote(f.column)
-		params[j] = fmt.Sprintf("$%d::text[]", j+1)
-		casts[j] = fmt.Sprintf("v.%s::%s", quote(f.column), f.columnType())
+// one statement whatever the number of rows, every value bound; the ids
+// are given (an int8 array) or the sequence's.
+func insertSQL(m *Model, cols []*Field, rows []newRow, ids []int64) (string, []any) {
+	var names, params, casts []string
+	var args []any
+	if ids != nil {
+		names, params, casts, args = []string{"id"}, []string{"$1::int8[]"}, []string{"v.id"}, []any{ids}
+	}
+	for _, f := range cols {
+		j := len(args)
+		names = append(names, quote(f.column))
+		params = append(params, fmt.Sprintf("$%d::text[]", j+1))
+		casts = append(casts, fmt.Sprintf("v.%s::%s", quote(f.column), f.columnType()))
 		arr := make([]*string, len(rows))
 		for i := range rows {
 			arr[i] = f.toText(rows[i].cols[f])
 		}
-		args[j] = arr
+		args = append(args, arr)
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM unnest(%s) AS v(%s) RETURNING id",
 		quote(m.Table), strings.Join(names, ", "), strings.Join(casts, ", "), strings.Join(params, ", "), strings.Join(names, ", "))
@@ -219,10 +332,12 @@ func insertSQL(m *Model, cols []*Field, rows []newRow) (string, []any) {
 }
 
 // afterCreate marks the stored computed fields to compute (and their
-// dependents), runs x2many commands, writes non-stored values and checks
+// dependents) unless insertComputed did, runs x2many commands, writes non-stored values and checks
 // constraints.
-func (recs Recordset) afterCreate(rows []newRow) {
-	recs.markCreated(rows)
+func (recs Recordset) afterCreate(rows []newRow, marked bool) {
+	if !marked {
+		recs.markCreated(rows)
+	}
 	byField := map[*Field][][]Cmd{}
 	var x2mFields []*Field
 	for i := range rows {

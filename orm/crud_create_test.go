@@ -1,6 +1,10 @@
 package orm_test
 
 import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"odsh/internal/testdb"
@@ -70,5 +74,135 @@ func TestRuleCreateOrderAndOrigin(t *testing.T) {
 	}
 	if !rs.Origin().Equal(rs) {
 		t.Errorf("Origin of real records: got %v", rs.Origin())
+	}
+}
+
+// bulkStatements runs f and returns the first word of each statement it
+// sent, with the table each INSERT or UPDATE names.
+func bulkStatements(env *orm.Env, f func()) []string {
+	var log []string
+	env.Tx().OnQuery(func(sql string, _ []any) {
+		w := strings.Fields(sql)
+		switch w[0] {
+		case "INSERT", "UPDATE":
+			t := w[1]
+			if w[0] == "INSERT" {
+				t = w[2]
+			}
+			log = append(log, w[0]+" "+strings.Trim(t, `"`))
+		default:
+			log = append(log, w[0])
+		}
+	})
+	defer env.Tx().OnQuery(func(string, []any) {})
+	f()
+	return log
+}
+
+// TestBulkCreateComputesBeforeInsert: a Create of many records computes
+// their stored computed fields before the INSERT (ids reserved from the
+// sequence first), so the flush sends no UPDATE; a recursive field reading
+// an existing parent's value gets the same value as created one by one.
+func TestBulkCreateComputesBeforeInsert(t *testing.T) {
+	env := computeEnv(t)
+	nodes := env.Model("test.node")
+	root := nodes.Create(orm.Values{"name": "root"})
+	env.FlushAll()
+	vals := make([]orm.Values, 150)
+	for i := range vals {
+		vals[i] = orm.Values{"name": fmt.Sprintf("n%03d", i), "parent_id": root.ID()}
+	}
+	var bulk orm.Recordset
+	stmts := bulkStatements(env, func() {
+		bulk = nodes.Create(vals...)
+		env.FlushAll()
+	})
+	if want := []string{"SELECT", "INSERT test_node"}; !slices.Equal(stmts, want) {
+		t.Errorf("create of 150 nodes and flush: statements %v, want %v", stmts, want)
+	}
+	env.InvalidateAll()
+	for i, n := range bulk.Records() {
+		if got, want := n.Str("path"), fmt.Sprintf("root/n%03d", i); got != want {
+			t.Fatalf("path of node %d: got %q, want %q", i, got, want)
+		}
+	}
+	// the new records depend on their parent as any others
+	root.Write(orm.Values{"name": "top"})
+	env.FlushAll()
+	env.InvalidateAll()
+	if got := bulk.At(149).Str("path"); got != "top/n149" {
+		t.Errorf("path after renaming the parent: got %q, want top/n149", got)
+	}
+	// below the threshold: Odoo's INSERT, then the UPDATE at flush
+	stmts = bulkStatements(env, func() {
+		nodes.Create(vals[:3]...)
+		env.FlushAll()
+	})
+	if len(stmts) == 0 || stmts[0] != "INSERT test_node" || !slices.Contains(stmts, "UPDATE test_node") {
+		t.Errorf("create of 3 nodes and flush: statements %v, want INSERT test_node first and an UPDATE test_node", stmts)
+	}
+}
+
+// TestBulkCreateInsertsBeforeAnyQuery: when computing a new record's field
+// needs a query (tag_count reads the many2many tag_ids), the INSERT is
+// sent first, so the query sees the new records; the fields computed from
+// then on are written by the flush, with the same values.
+func TestBulkCreateInsertsBeforeAnyQuery(t *testing.T) {
+	env := computeEnv(t)
+	vals := make([]orm.Values, 120)
+	for i := range vals {
+		vals[i] = orm.Values{"name": fmt.Sprintf("member %d", i)}
+	}
+	var ms orm.Recordset
+	stmts := bulkStatements(env, func() {
+		ms = env.Model("test.member").Create(vals...)
+		env.FlushAll()
+	})
+	if len(stmts) < 3 || stmts[0] != "SELECT" || stmts[1] != "INSERT test_member" || stmts[len(stmts)-1] != "UPDATE test_member" {
+		t.Errorf("create of 120 members and flush: statements %v, want SELECT (ids), INSERT test_member first, the UPDATE last", stmts)
+	}
+	env.InvalidateAll()
+	rows := env.Cr().Query(orm.SQLf("SELECT count(*), count(*) FILTER (WHERE tag_count = 0 AND code = 'M') FROM test_member WHERE id = ANY(%s)", ms.IDs()))
+	if rows[0][0] != int64(120) || rows[0][1] != int64(120) {
+		t.Errorf("members in the table, and with tag_count 0 and code M: got %v, want 120 and 120", rows[0])
+	}
+}
+
+// TestBulkCreateComputeErrorInsertsNothing: a compute that fails during a
+// bulk create reports its error; rolled back to the savepoint, nothing of
+// the create remains, and the next create works.
+func TestBulkCreateComputeErrorInsertsNothing(t *testing.T) {
+	env := privateEnv(t)
+	env.Declare(orm.ModelDef{Name: "x.bulk", Fields: []*orm.FieldDef{
+		orm.Char("x_name"),
+		orm.Char("x_label").Store().Compute(func(rs orm.Recordset) {
+			for _, r := range rs.Records() {
+				if r.Str("x_name") == "bad" {
+					panic(&orm.UserError{ErrorInfo: orm.ErrorInfo{Model: "x.bulk", Msg: "bad name"}})
+				}
+				r.Set("x_label", "<"+r.Str("x_name")+">")
+			}
+		}, "x_name"),
+	}})
+	vals := make([]orm.Values, 200)
+	for i := range vals {
+		vals[i] = orm.Values{"x_name": fmt.Sprint(i)}
+	}
+	vals[150] = orm.Values{"x_name": "bad"}
+	bulk := env.Model("x.bulk")
+	err := env.Catch(func() { bulk.Create(vals...) })
+	var ue *orm.UserError
+	if !errors.As(err, &ue) || !strings.HasSuffix(err.Error(), ": bad name") {
+		t.Fatalf("bulk create with a failing compute: got %v, want the compute's UserError", err)
+	}
+	if n := bulk.SearchCount("[]"); n != 0 {
+		t.Errorf("records after the failed create: %d, want 0", n)
+	}
+	vals[150] = orm.Values{"x_name": "150"}
+	recs := bulk.Create(vals...)
+	env.FlushAll()
+	env.InvalidateAll()
+	if got := recs.At(150).Str("x_label"); got != "<150>" || bulk.SearchCount("[]") != 200 {
+		t.Errorf("after the failed create: label %q, %d records; want <150> and 200", got, bulk.SearchCount("[]"))
 	}
 }

@@ -43,6 +43,7 @@ type Transaction struct {
 	langs     map[string]bool // active language codes, nil until read (activeLangs)
 	own       owner           // the goroutine that may use it (owner.go)
 	referrers *referrerMemo   // during an unlink's marking (referringIDs)
+	pending   func()          // sends a bulk create's INSERT before any other statement (insertComputed)
 }
 
 // TxOptions tune a transaction.
@@ -180,6 +181,7 @@ func (tx *Transaction) exec(sql string, args ...any) int64 {
 }
 
 func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
+	tx.sendPending()
 	tx.enterStatement()
 	defer tx.leaveStatement()
 	start := time.Now()
@@ -191,9 +193,20 @@ func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
 	return tag
 }
 
+// sendPending sends the INSERT of records a bulk create holds back while
+// it computes their stored fields, so that no statement sees the table
+// without them.
+func (tx *Transaction) sendPending() {
+	if f := tx.pending; f != nil {
+		tx.pending = nil
+		f()
+	}
+}
+
 // query runs a query the ORM built and calls scan for each row; an error
 // panics as an ORM error. It returns the statement's command tag.
 func (tx *Transaction) query(sql string, args []any, scan func(rows pgx.Rows) error) pgconn.CommandTag {
+	tx.sendPending()
 	tx.enterStatement()
 	defer tx.leaveStatement()
 	start := time.Now()

@@ -116,3 +116,78 @@ func TestPartnerCompleteNameAsOdoo(t *testing.T) {
 		t.Errorf("order: got %v, want %v (complete_name, then id descending)", order, wantOrder)
 	}
 }
+
+// TestPartnerBulkCreateAsOneByOne: partners created by one Create of
+// many (their stored computed fields computed before the INSERT) get the
+// values they get created one by one (computed at flush, as Odoo):
+// complete_name, commercial partner (themselves, or the company up the
+// parents) and commercial company name, for companies, contacts of a
+// company or of a contact, nameless addresses and partners with a
+// company name; and they follow a later rename of their company.
+func TestPartnerBulkCreateAsOneByOne(t *testing.T) {
+	env := testdb.Env(t)
+	partners := env.Model("res.partner")
+	acme := partners.Create(orm.Values{"name": "Acme", "is_company": true})
+	john := partners.Create(orm.Values{"name": "John", "parent_id": acme.ID()})
+	env.FlushAll()
+	kinds := []orm.Values{
+		{"name": "Co %d", "is_company": true},
+		{"name": "Emp %d", "parent_id": acme.ID()},
+		{"name": "Sub %d", "parent_id": john.ID()},
+		{"type": "delivery", "parent_id": acme.ID()},
+		{"type": "invoice", "parent_id": john.ID(), "name": "Billing %d"},
+		{"name": "Solo %d", "company_name": "Own %d"},
+		{"name": "Plain %d"},
+		{"name": "Branch %d", "is_company": true, "parent_id": acme.ID()},
+	}
+	vals := make([]orm.Values, 160)
+	for i := range vals {
+		vals[i] = orm.Values{}
+		for k, v := range kinds[i%len(kinds)] {
+			if s, ok := v.(string); ok && strings.Contains(s, "%d") {
+				v = fmt.Sprintf(s, i)
+			}
+			vals[i][k] = v
+		}
+	}
+	bulk := partners.Create(vals...)
+	var single []orm.Recordset
+	for _, v := range vals {
+		single = append(single, partners.Create(v))
+	}
+	env.FlushAll()
+	env.InvalidateAll()
+	// a commercial partner that is the record itself is compared as "self"
+	commercial := func(p orm.Recordset) string {
+		c := p.Rel("commercial_partner_id")
+		if c.Equal(p) {
+			return "self"
+		}
+		return fmt.Sprint(c.IDs())
+	}
+	check := func(when string) {
+		t.Helper()
+		for i, b := range bulk.Records() {
+			s := single[i]
+			for _, f := range []string{"complete_name", "commercial_company_name", "display_name"} {
+				if got, want := b.Str(f), s.Str(f); got != want {
+					t.Errorf("%s: %s of bulk partner %d (%v): got %q, one by one %q", when, f, i, vals[i], got, want)
+				}
+			}
+			if got, want := commercial(b), commercial(s); got != want {
+				t.Errorf("%s: commercial partner of bulk partner %d (%v): got %s, one by one %s", when, i, vals[i], got, want)
+			}
+		}
+	}
+	check("created")
+	if got := bulk.At(2).Str("complete_name"); got != "Acme, Sub 2" {
+		t.Errorf("a contact of a contact of Acme: got %q, want %q", got, "Acme, Sub 2")
+	}
+	acme.Write(orm.Values{"name": "Acme Corp"})
+	env.FlushAll()
+	env.InvalidateAll()
+	check("renamed")
+	if got := bulk.At(3).Str("complete_name"); got != "Acme Corp, Delivery Address" {
+		t.Errorf("a delivery address of Acme after the rename: got %q, want %q", got, "Acme Corp, Delivery Address")
+	}
+}
