@@ -102,7 +102,7 @@ func (tx *Transaction) modified(fields []*Field, ids []int64, create bool) {
 		}
 	}
 	done := map[*Field]map[int64]bool{}
-	memo := map[string]walkResult{}
+	memo := walkMemo{}
 	for len(queue) > 0 {
 		job := queue[0]
 		queue = queue[1:]
@@ -115,7 +115,7 @@ func (tx *Transaction) modified(fields []*Field, ids []int64, create bool) {
 // (nothing is written meanwhile): several changed fields that reach their
 // targets through the same relation (a partner's name, is_company and
 // parent_id all walk back parent_id) select its referrers once.
-func (tx *Transaction) followTriggers(job markJob, done map[*Field]map[int64]bool, memo map[string]walkResult) []markJob {
+func (tx *Transaction) followTriggers(job markJob, done map[*Field]map[int64]bool, memo walkMemo) []markJob {
 	var next []markJob
 	walks := map[string]walkResult{}
 	for _, tg := range tx.reg.deps.triggers[job.f] {
@@ -142,7 +142,7 @@ type walkResult struct {
 }
 
 // walkBack follows back from the job's records to the target's.
-func (tx *Transaction) walkBack(back []*Field, job markJob, precise bool, memo map[string]walkResult) walkResult {
+func (tx *Transaction) walkBack(back []*Field, job markJob, precise bool, memo walkMemo) walkResult {
 	w := walkResult{ids: job.ids, all: job.all}
 	for i, p := range back {
 		if w.all || len(w.ids) == 0 {
@@ -151,15 +151,42 @@ func (tx *Transaction) walkBack(back []*Field, job markJob, precise bool, memo m
 		if i == 0 && job.create && p.Type != TypeOne2many {
 			return walkResult{} // nothing refers to records just created
 		}
-		key := fmt.Sprint(p.String(), precise, w.ids)
-		if r, ok := memo[key]; ok {
-			w = r
+		key := walkKey{p: p, precise: precise, n: len(w.ids), sum: hashIDs(w.ids)}
+		if m, ok := memo[key]; ok && slices.Equal(m.from, w.ids) {
+			w = m.to
 			continue
 		}
-		w = tx.inverseOf(p, w.ids, precise)
-		memo[key] = w
+		from := w.ids
+		w = tx.inverseOf(p, from, precise)
+		memo[key] = walkMemoEntry{from: from, to: w}
 	}
 	return w
+}
+
+// walkMemo remembers the inverse walks of one propagation by field and
+// records walked from (a hash as key, the ids themselves to compare).
+type walkMemo map[walkKey]walkMemoEntry
+
+type walkKey struct {
+	p       *Field
+	precise bool
+	n       int
+	sum     uint64
+}
+
+type walkMemoEntry struct {
+	from []int64
+	to   walkResult
+}
+
+// hashIDs is FNV-1a over the ids.
+func hashIDs(ids []int64) uint64 {
+	h := uint64(14695981039346656037)
+	for _, id := range ids {
+		h ^= uint64(id)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // inverseOf returns the records of p's model whose p refers to ids.
