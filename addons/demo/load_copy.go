@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"os"
 	"strings"
 	"time"
 
@@ -45,7 +46,7 @@ func loadCopy(env *orm.Env, p plan, w io.Writer) error {
 		cids = append(cids, c.ID())
 		codes[c.ID()] = c.Str("code")
 	}
-	l := &copyLoad{env: env, conn: env.Tx().Conn(), ctx: context.Background(), w: w,
+	l := &copyLoad{env: env, conn: env.Tx().Conn(), ctx: context.Background(), w: w, tty: isTerminal(w),
 		now: env.Now().UTC(), uid: env.UID(), start: time.Now()}
 	tables := []string{"res_partner", "demo_order", "demo_order_line"}
 	fks, err := l.dropForeignKeys(tables)
@@ -73,10 +74,20 @@ func loadCopy(env *orm.Env, p plan, w io.Writer) error {
 	}
 	env.InvalidateAll()
 	l.progress("done", 1, 1)
-	if w != nil {
+	if w != nil && l.tty {
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // copyLoad is one COPY-based load.
@@ -85,6 +96,7 @@ type copyLoad struct {
 	conn *pgx.Conn
 	ctx  context.Context
 	w    io.Writer
+	tty  bool // w is a terminal: the bar is redrawn in place; else a line per step done
 	now  time.Time
 	uid  int64
 	last time.Time
@@ -141,9 +153,13 @@ func (l *copyLoad) ids(table string, n int) ([]int64, error) {
 }
 
 // progress draws "demo 1m: partners [#####.....] 50%" on one line, at
-// most ten times a second.
+// most ten times a second, on a terminal; elsewhere (a log) it writes one
+// line when a step is done.
 func (l *copyLoad) progress(what string, done, total int) {
-	if l.w == nil || (done < total && time.Since(l.last) < 100*time.Millisecond) {
+	if l.w != nil && !l.tty && done == total {
+		fmt.Fprintf(l.w, "demo 1m: %-12s %9d %5.1fs\n", what, total, time.Since(l.start).Seconds())
+	}
+	if l.w == nil || !l.tty || (done < total && time.Since(l.last) < 100*time.Millisecond) {
 		return
 	}
 	l.last = time.Now()

@@ -63,7 +63,9 @@ func TestLoadCopyMatchesCompute(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(bar.String(), "100%") {
-		t.Errorf("progress: got %q, want a bar reaching 100%%", bar.String())
+	// not a terminal: a line per step done, no bar redrawn with \r
+	if out := bar.String(); strings.Contains(out, "\r") || !strings.Contains(out, "demo 1m: partners          3000") ||
+		!strings.HasSuffix(out, "s\n") || !strings.Contains(out, "demo 1m: done") {
+		t.Errorf("progress to a buffer: got %q, want a line per step (partners 3000 among them), no \\r", out)
 	}
 }
