@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -47,8 +48,9 @@ func (r Recordset) create(list []Values) Recordset {
 	}
 	r.checkAccess("create")
 	rows := make([]newRow, len(list))
+	defaulted := r.defaulted()
 	for i, vals := range list {
-		rows[i] = r.prepareRow(vals)
+		rows[i] = r.prepareRow(vals, defaulted)
 	}
 	r.precompute(rows)
 	var ids []int64
@@ -69,9 +71,9 @@ func (r Recordset) create(list []Values) Recordset {
 }
 
 // prepareRow validates and converts one record's values, defaults added.
-func (r Recordset) prepareRow(vals Values) newRow {
+func (r Recordset) prepareRow(vals Values, defaulted []*Field) newRow {
 	m := r.model
-	full := r.withDefaults(vals)
+	full := r.withDefaultsOf(vals, defaulted)
 	row := newRow{cols: map[*Field]any{}, x2m: map[*Field][]Cmd{}, attach: map[*Field]any{}, after: Values{}, full: full}
 	for _, name := range full.Keys() {
 		f := m.mustField(name)
@@ -121,16 +123,36 @@ func (r Recordset) prepareRow(vals Values) newRow {
 // withDefaults returns vals with the defaults of the fields it lacks:
 // context default_<field> keys first, then the field's default.
 func (r Recordset) withDefaults(vals Values) Values {
-	out := make(Values, len(vals)+4)
+	return r.withDefaultsOf(vals, r.defaulted())
+}
+
+// defaulted returns the fields withDefaults may fill: those with a
+// default or a default_<field> context key, except delegated ones (their
+// parent applies its own defaults) and company-dependent ones without a
+// context key (their read falls back to the default: not stored).
+func (r Recordset) defaulted() []*Field {
+	var out []*Field
+	for _, f := range r.model.FieldList {
+		_, inCtx := r.env.ctx["default_"+f.Name]
+		if f.InheritedFrom != nil || (f.CompanyDependent && !inCtx) {
+			continue
+		}
+		if inCtx || f.Default != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// withDefaultsOf is withDefaults with the fields of defaulted.
+func (r Recordset) withDefaultsOf(vals Values, fields []*Field) Values {
+	out := make(Values, len(vals)+len(fields))
 	for k, v := range vals {
 		out[k] = v
 	}
-	for _, f := range r.model.FieldList {
-		if _, ok := out[f.Name]; ok || f.InheritedFrom != nil {
-			continue // a delegated parent applies its own defaults
-		}
-		if _, ok := r.env.ctx["default_"+f.Name]; f.CompanyDependent && !ok {
-			continue // read falls back to the default: not stored
+	for _, f := range fields {
+		if _, ok := out[f.Name]; ok {
+			continue
 		}
 		if v, ok := r.defaultValue(f); ok {
 			out[f.Name] = v
@@ -284,7 +306,11 @@ func (r Recordset) insertComputed(rows []newRow) []int64 {
 	}()
 	recs := r.Browse(ids...)
 	recs.markCreated(rows)
-	tx.recomputePending(func(f *Field) bool { return f.Model == m }, idSet(ids))
+	if r.refersToItself(rows, ids) {
+		tx.recomputePending(func(f *Field) bool { return f.Model == m }, idSet(ids))
+	} else {
+		tx.computeNew(m, ids)
+	}
 	if sent {
 		return ids
 	}
@@ -304,6 +330,68 @@ func (r Recordset) insertComputed(rows []newRow) []int64 {
 	}
 	send()
 	return ids
+}
+
+// refersToItself reports whether a row's many2one to the model holds one
+// of the ids reserved for the rows (a caller that guessed the sequence).
+func (r Recordset) refersToItself(rows []newRow, ids []int64) bool {
+	set := idSet(ids)
+	for _, f := range r.model.columns {
+		if f.Type != TypeMany2one || f.Comodel != r.model.Name {
+			continue
+		}
+		for i := range rows {
+			if id, ok := rows[i].cols[f].(int64); ok && set[id] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// computeNew computes the fields of m marked on the new records ids, a
+// whole batch per field, a field after the fields of m it depends on. The
+// records cannot refer to one another (their ids were reserved for them),
+// so a recursive field needs no record-by-record order among them.
+func (tx *Transaction) computeNew(m *Model, ids []int64) {
+	env := tx.Env(SuperuserID, nil)
+	only := idSet(ids)
+	for {
+		var pending []*Field
+		for f, todo := range tx.comp.todo {
+			if f.Model != m {
+				continue
+			}
+			for _, id := range ids {
+				if todo[id] {
+					pending = append(pending, f)
+					break
+				}
+			}
+		}
+		if len(pending) == 0 {
+			return
+		}
+		sortFields(pending)
+		next := pending[0]
+	pick:
+		for _, f := range pending {
+			for _, g := range tx.reg.deps.dependsOn[f] {
+				if g != f && slices.Contains(pending, g) && !slices.Contains(tx.reg.deps.groupOf(f), g) {
+					continue pick
+				}
+			}
+			next = f
+			break
+		}
+		todo := tx.pendingIDs(next, only, -1, 0)
+		if len(todo) == 0 {
+			return // being computed by a caller: left to it (and to the flush)
+		}
+		for i := 0; i < len(todo); i += PrefetchMax {
+			tx.recomputeBatch(next, env, todo[i:min(i+PrefetchMax, len(todo))])
+		}
+	}
 }
 
 // insertSQL builds INSERT ... SELECT FROM unnest(text arrays) RETURNING id:
