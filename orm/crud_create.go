@@ -226,14 +226,17 @@ func (r Recordset) cacheRows(rows []newRow, ids []int64) {
 	m := r.model
 	c := r.env.tx.cache
 	known := c.existing(m)
+	newRow := c.rowAllocator(m, len(ids))
 	for i, id := range ids {
 		known[id] = true
+		row := newRow(id)
 		for _, f := range m.columns {
+			v := rows[i].cols[f]
 			if f.Name == "id" {
-				c.set(f, id, id)
-				continue
+				v = id
 			}
-			c.set(f, id, rows[i].cols[f])
+			row.vals[f.index] = v
+			row.mark(f.index)
 		}
 	}
 }
