@@ -206,3 +206,28 @@ func TestBulkCreateComputeErrorInsertsNothing(t *testing.T) {
 		t.Errorf("after the failed create: label %q, %d records; want <150> and 200", got, bulk.SearchCount("[]"))
 	}
 }
+
+// TestBulkCreateRecordReferringToAnotherNew: a bulk create where one
+// record's parent is another of the same call (an id taken from the
+// sequence ahead) still computes the recursive field record by record.
+func TestBulkCreateRecordReferringToAnotherNew(t *testing.T) {
+	env := computeEnv(t)
+	nodes := env.Model("test.node")
+	nodes.Create(orm.Values{"name": "before"})
+	env.FlushAll()
+	next := env.Cr().Query(orm.SQLf("SELECT last_value + 1 FROM test_node_id_seq"))[0][0].(int64)
+	vals := make([]orm.Values, 120)
+	for i := range vals {
+		vals[i] = orm.Values{"name": fmt.Sprintf("n%03d", i)}
+	}
+	vals[0]["parent_id"] = next + 10 // the eleventh record of this create
+	created := nodes.Create(vals...)
+	if created.At(0).ID() != next {
+		t.Fatalf("first id: got %d, want %d (the sequence moved)", created.At(0).ID(), next)
+	}
+	env.FlushAll()
+	env.InvalidateAll()
+	if got := created.At(0).Str("path"); got != "n010/n000" {
+		t.Errorf("path of a record whose parent is created after it in the same call: got %q, want n010/n000", got)
+	}
+}
