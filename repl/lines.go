@@ -47,13 +47,26 @@ func (plainReader) Close() error       { return nil }
 
 // terminal is a LineReader on chzyer/readline.
 type terminal struct {
-	rl    *readline.Instance
-	empty atomic.Bool // the line being edited is empty
+	rl         *readline.Instance
+	empty      atomic.Bool // the line being edited is empty
+	pasting    atomic.Bool // between the terminal's paste-start and paste-end marks
+	literalTab atomic.Bool // the Tab being handled was pasted: insert it
 }
 
-// privateDelete stands for the Delete key, which readline would otherwise
-// take for Ctrl-D (end of input) on an empty line.
-const privateDelete = '\uE000'
+// Private runes the input filter (keyReader) puts for key sequences
+// readline would otherwise misread or drop.
+const (
+	privateDelete     = '\uE000' // the Delete key, which readline takes for Ctrl-D (end of input) on an empty line
+	privatePasteStart = '\uE001' // bracketed paste begins (ESC[200~, dropped by readline)
+	privatePasteEnd   = '\uE002' // bracketed paste ends (ESC[201~)
+)
+
+// Bracketed paste mode: the terminal marks pasted text, so that a pasted
+// Tab (gofmt indents with tabs) is inserted, not taken for completion.
+const (
+	bracketedPasteOn  = "\x1b[?2004h"
+	bracketedPasteOff = "\x1b[?2004l"
+)
 
 // NewTerminal returns a LineReader with line editing on the process's
 // terminal, history in historyFile ("" for none) and completion by c.
@@ -64,10 +77,10 @@ func NewTerminal(historyFile string, c readline.AutoCompleter) (LineReader, erro
 	t := &terminal{}
 	rl, err := readline.NewEx(&readline.Config{
 		HistoryFile:            historyFile,
-		AutoComplete:           c,
+		AutoComplete:           tabCompleter{t: t, c: c},
 		DisableAutoSaveHistory: true,
 		HistorySearchFold:      true,
-		Stdin:                  readline.NewCancelableStdin(deleteKeyReader{os.Stdin}),
+		Stdin:                  readline.NewCancelableStdin(&keyReader{r: os.Stdin}),
 		FuncFilterInputRune:    t.filter,
 		Listener:               readline.FuncListener(t.listen),
 	})
@@ -75,6 +88,7 @@ func NewTerminal(historyFile string, c readline.AutoCompleter) (LineReader, erro
 		return nil, err
 	}
 	t.rl = rl
+	_, _ = os.Stdout.WriteString(bracketedPasteOn)
 	return t, nil
 }
 
@@ -90,12 +104,22 @@ func (t *terminal) SaveHistory(entry string) {
 	}
 }
 
-func (t *terminal) Close() error { return t.rl.Close() }
+func (t *terminal) Close() error {
+	_, _ = os.Stdout.WriteString(bracketedPasteOff)
+	return t.rl.Close()
+}
 
-// filter makes Delete delete, and do nothing on an empty line.
+// filter makes Delete delete (and do nothing on an empty line), follows
+// the paste marks and lets a pasted Tab through as text.
 func (t *terminal) filter(r rune) (rune, bool) {
-	if r == privateDelete {
+	switch r {
+	case privateDelete:
 		return readline.CharDelete, !t.empty.Load()
+	case privatePasteStart, privatePasteEnd:
+		t.pasting.Store(r == privatePasteStart)
+		return r, false
+	case readline.CharTab:
+		t.literalTab.Store(t.pasting.Load())
 	}
 	return r, true
 }
@@ -105,16 +129,70 @@ func (t *terminal) listen(line []rune, _ int, _ rune) ([]rune, int, bool) {
 	return nil, 0, false
 }
 
-// deleteKeyReader turns the Delete key's escape sequence into privateDelete.
-type deleteKeyReader struct{ r io.Reader }
+// tabCompleter inserts a Tab that was pasted, or typed where there is
+// nothing to complete (nothing but blanks before the cursor: indentation);
+// any other Tab completes with c.
+type tabCompleter struct {
+	t *terminal
+	c readline.AutoCompleter
+}
 
-var deleteKey, deleteRune = []byte("\x1b[3~"), []byte(string(privateDelete))
+func (tc tabCompleter) Do(line []rune, pos int) ([][]rune, int) {
+	if tc.t.literalTab.Swap(false) || strings.TrimSpace(string(line[:min(pos, len(line))])) == "" {
+		return [][]rune{{'\t'}}, 0
+	}
+	return tc.c.Do(line, pos)
+}
 
-func (d deleteKeyReader) Read(p []byte) (int, error) {
-	buf := make([]byte, len(p)/len(deleteRune)+1)
-	n, err := d.r.Read(buf)
-	out := bytes.ReplaceAll(buf[:n], deleteKey, deleteRune)
-	return copy(p, out), err
+// keyReader turns the Delete key's and the paste marks' escape sequences
+// into private runes; a sequence split between two reads is kept whole.
+type keyReader struct {
+	r    io.Reader
+	rest []byte // the start of a sequence that may continue in the next read
+	out  []byte // translated bytes not yet returned
+}
+
+var keySequences = []struct{ seq, to []byte }{
+	{[]byte("\x1b[3~"), []byte(string(privateDelete))},
+	{[]byte("\x1b[200~"), []byte(string(privatePasteStart))},
+	{[]byte("\x1b[201~"), []byte(string(privatePasteEnd))},
+}
+
+func (k *keyReader) Read(p []byte) (int, error) {
+	if len(k.out) > 0 {
+		n := copy(p, k.out)
+		k.out = k.out[n:]
+		return n, nil
+	}
+	buf := make([]byte, max(len(p), 64))
+	n, err := k.r.Read(buf)
+	data := append(k.rest, buf[:n]...)
+	k.rest = nil
+	if err == nil {
+		// hold back an ESC near the end that could start a sequence
+		if i := bytes.LastIndexByte(data, 0x1b); i >= 0 && len(data)-i < 6 && isSequencePrefix(data[i:]) {
+			data, k.rest = data[:i], append([]byte(nil), data[i:]...)
+		}
+	}
+	for _, ks := range keySequences {
+		data = bytes.ReplaceAll(data, ks.seq, ks.to)
+	}
+	c := copy(p, data)
+	k.out = append(k.out[:0], data[c:]...)
+	if c == 0 && err == nil && len(k.rest) > 0 {
+		return k.Read(p) // only a partial sequence so far: read on
+	}
+	return c, err
+}
+
+// isSequencePrefix reports whether b is a proper prefix of a key sequence.
+func isSequencePrefix(b []byte) bool {
+	for _, ks := range keySequences {
+		if len(b) < len(ks.seq) && bytes.HasPrefix(ks.seq, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // OneLine joins a multi-line entry into one equivalent line for the

@@ -163,3 +163,31 @@ func TestCtrlCReadGroup(t *testing.T) {
 	m.waitFor("uncommitted changes")
 	m.keys("n", "Enter")
 }
+
+// TestPasteTabs: code pasted as gofmt writes it (tabs for indentation and
+// for alignment) runs as written: the terminal brackets the paste, and a
+// pasted Tab is text, not completion. A typed Tab on a blank line indents.
+func TestPasteTabs(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is required (the CI image installs it)")
+	}
+	bin := binary(t)
+	dsn := testdb.PreparedDSN(t)
+	m := tmux{t: t, name: fmt.Sprintf("odsh-paste-%d", os.Getpid())}
+	cmd := fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base", t.TempDir(), bin, dsn)
+	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "40", cmd)
+	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	m.waitFor(">\n")
+
+	code := "type pair struct {\n\tname\tstring // aligned as gofmt does\n\tn\tint\n}\n" +
+		"for _, x := range []pair{{\"a\", 1}, {\"b\", 2}} {\n\tif x.n > 1 {\n\t\tfmt.Println(\"big\", x.name, len(\"\t\"))\n\t}\n}\n"
+	m.run("set-buffer", "-b", m.name, code)
+	m.run("paste-buffer", "-p", "-d", "-b", m.name, "-t", m.name)
+	scr := m.waitFor("big b 1")
+	if strings.Contains(scr, "Error") {
+		t.Errorf("pasted code with tabs:\n%s", scr)
+	}
+	m.keys("if true {", "Enter", "Tab", `fmt.Println("in", 2)`, "Enter", "}", "Enter")
+	m.waitFor("in 2")
+	m.keys("C-d")
+}
