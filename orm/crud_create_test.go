@@ -231,3 +231,36 @@ func TestBulkCreateRecordReferringToAnotherNew(t *testing.T) {
 		t.Errorf("path of a record whose parent is created after it in the same call: got %q, want n010/n000", got)
 	}
 }
+
+// TestBulkCreateRawQueryInCompute: a compute that runs raw SQL during a
+// bulk create sees the new records (the INSERT goes first), and its SELECT
+// is not reported as a write (the INSERT's rows are not counted as its).
+func TestBulkCreateRawQueryInCompute(t *testing.T) {
+	env := privateEnv(t)
+	env.Declare(orm.ModelDef{Name: "x.counted", Fields: []*orm.FieldDef{
+		orm.Char("x_name"),
+		orm.Integer("x_seen").Store().Compute(func(rs orm.Recordset) {
+			n := rs.Env().Cr().Query(orm.SQLf("SELECT count(*) FROM x_counted WHERE id = ANY(%s)", rs.IDs()))[0][0].(int64)
+			for _, r := range rs.Records() {
+				r.Set("x_seen", n)
+			}
+		}, "x_name"),
+	}})
+	var events []orm.WriteEvent
+	env.Tx().OnWrite(func(ev orm.WriteEvent) { events = append(events, ev) })
+	vals := make([]orm.Values, 150)
+	for i := range vals {
+		vals[i] = orm.Values{"x_name": fmt.Sprint(i)}
+	}
+	recs := env.Model("x.counted").Create(vals...)
+	env.FlushAll()
+	env.InvalidateAll()
+	if got := recs.At(149).Int("x_seen"); got != 150 {
+		t.Errorf("records the compute's raw SELECT saw: got %d, want 150", got)
+	}
+	for _, ev := range events {
+		if ev.Op == orm.OpSQL {
+			t.Errorf("the compute's raw SELECT was reported as a write: %+v", ev)
+		}
+	}
+}

@@ -77,6 +77,7 @@ func (tx *Transaction) raw(sql string, args []any, run func() pgconn.CommandTag)
 		panic(&UserError{ErrorInfo{Msg: "raw SQL " + word + " would end or nest the transaction behind the ORM's back: " +
 			"use env.Commit(), env.Rollback() or env.Catch (a savepoint) instead", Value: oneLine(sql), HasValue: true}})
 	}
+	tx.sendPending() // a bulk create's held-back INSERT is not this statement's write
 	before, counted := int64(0), mayHideWrite[word]
 	if counted {
 		before, counted = tx.rowChanges()
