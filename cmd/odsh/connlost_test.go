@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -45,15 +42,9 @@ fmt.Println("after")
 // waiting at its prompt: the next entry ends the session with one line and
 // status 2.
 func TestConnectionLostTerminal(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is required (the CI image installs it)")
-	}
 	bin := binary(t)
 	dsn := testdb.PreparedDSN(t)
-	m := tmux{t: t, name: fmt.Sprintf("odsh-lost-%d", os.Getpid())}
-	cmd := fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base; echo exit=$?; sleep 60", t.TempDir(), bin, dsn)
-	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "40", cmd)
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	m := startTmux(t, "lost", 40, shellCmd(t, bin, dsn)+"; echo exit=$?; sleep 60")
 	m.waitFor(">\n")
 	m.keys(`p := env.Model("res.partner").Create(orm.Values{"name": "Lost"})`, "Enter")
 	m.waitFor("*>")

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -25,9 +24,6 @@ import (
 // (done last), the course-finished message; then odsh again, where the
 // progress is kept.
 func TestLearnTerminal(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is required (the CI image installs it)")
-	}
 	lessons, err := learn.All()
 	if err != nil {
 		t.Fatal(err)
@@ -42,13 +38,10 @@ func TestLearnTerminal(t *testing.T) {
 	db := cfg.Database // the prompt is "DB> "
 	state := t.TempDir()
 	start := func(name string) promptTmux {
-		m := promptTmux{tmux{t: t, name: fmt.Sprintf("odsh-learn-%d-%s", os.Getpid(), name)},
-			regexp.MustCompile(`(?m)^(` + regexp.QuoteMeta(db) + `\*?>|\.\.\.)( .*)?$`)}
 		cmd := fmt.Sprintf("HOME=%s XDG_STATE_HOME=%s ODSH_DB= %s learn --db '%s' --addons base,connector,demo; echo odsh exited $?; sleep 600",
 			t.TempDir(), state, bin, dsn)
-		m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "50", cmd)
-		t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
-		return m
+		return promptTmux{startTmux(t, "learn-"+name, 50, cmd),
+			regexp.MustCompile(`(?m)^(` + regexp.QuoteMeta(db) + `\*?>|\.\.\.)( .*)?$`)}
 	}
 
 	m := start("first")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +34,26 @@ func (m tmux) keys(keys ...string) { m.run(append([]string{"send-keys", "-t", m.
 
 func (m tmux) screen() string { return m.run("capture-pane", "-p", "-t", m.name) }
 
+// startTmux runs cmd in a detached tmux session 120 columns wide and
+// height lines high, named after what and the process, killed when the
+// test ends.
+func startTmux(t *testing.T, what string, height int, cmd string) tmux {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is required (the CI image installs it)")
+	}
+	m := tmux{t: t, name: fmt.Sprintf("odsh-%s-%d", what, os.Getpid())}
+	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", strconv.Itoa(height), cmd)
+	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	return m
+}
+
+// shellCmd is the command line of an interactive odsh on dsn with the base
+// addon, in a home of its own.
+func shellCmd(t *testing.T, bin, dsn string) string {
+	return fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base", t.TempDir(), bin, dsn)
+}
+
 // waitFor polls the screen until it contains s.
 func (m tmux) waitFor(s string) string {
 	m.t.Helper()
@@ -53,16 +74,9 @@ func (m tmux) waitFor(s string) string {
 // field name, a failing entry, Ctrl-C during a long SQL statement; the
 // earlier work must survive each failure.
 func TestTerminal(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is required (the CI image installs it)")
-	}
 	bin := binary(t)
 	dsn := testdb.PreparedDSN(t)
-	m := tmux{t: t, name: fmt.Sprintf("odsh-test-%d", os.Getpid())}
-	home := t.TempDir()
-	cmd := fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base", home, bin, dsn)
-	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "40", cmd)
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	m := startTmux(t, "test", 40, shellCmd(t, bin, dsn))
 	m.waitFor(">\n")
 
 	m.keys(`p := env.Model("res.partner").Create(orm.Values{"name": "Tmux"})`, "Enter")
@@ -119,9 +133,6 @@ func waitActive(t *testing.T, dsn, text string) {
 // the grouping joins for its order), as it stops a long one on a million
 // partners; the session stays usable, its transaction intact.
 func TestCtrlCReadGroup(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is required (the CI image installs it)")
-	}
 	bin := binary(t)
 	dsn := testdb.PreparedDSN(t)
 	ctx := context.Background()
@@ -130,10 +141,7 @@ func TestCtrlCReadGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer locker.Close(ctx)
-	m := tmux{t: t, name: fmt.Sprintf("odsh-rg-%d", os.Getpid())}
-	cmd := fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base", t.TempDir(), bin, dsn)
-	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "40", cmd)
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	m := startTmux(t, "rg", 40, shellCmd(t, bin, dsn))
 	m.waitFor(">\n")
 	m.keys(`p := env.Model("res.partner").Create(orm.Values{"name": "Before"})`, "Enter")
 	m.waitFor("*>")
@@ -168,15 +176,9 @@ func TestCtrlCReadGroup(t *testing.T) {
 // for alignment) runs as written: the terminal brackets the paste, and a
 // pasted Tab is text, not completion. A typed Tab on a blank line indents.
 func TestPasteTabs(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("tmux is required (the CI image installs it)")
-	}
 	bin := binary(t)
 	dsn := testdb.PreparedDSN(t)
-	m := tmux{t: t, name: fmt.Sprintf("odsh-paste-%d", os.Getpid())}
-	cmd := fmt.Sprintf("HOME=%s ODSH_DB= %s --db '%s' --addons base", t.TempDir(), bin, dsn)
-	m.run("new-session", "-d", "-s", m.name, "-x", "120", "-y", "40", cmd)
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", m.name).Run() })
+	m := startTmux(t, "paste", 40, shellCmd(t, bin, dsn))
 	m.waitFor(">\n")
 
 	code := "type pair struct {\n\tname\tstring // aligned as gofmt does\n\tn\tint\n}\n" +
