@@ -49,16 +49,14 @@ func (plainReader) Close() error       { return nil }
 type terminal struct {
 	rl         *readline.Instance
 	empty      atomic.Bool // the line being edited is empty
-	pasting    atomic.Bool // between the terminal's paste-start and paste-end marks
 	literalTab atomic.Bool // the Tab being handled was pasted: insert it
 }
 
-// Private runes the input filter (keyReader) puts for key sequences
-// readline would otherwise misread or drop.
+// Private runes the input filter (keyReader) puts for keys readline would
+// otherwise misread.
 const (
-	privateDelete     = '\uE000' // the Delete key, which readline takes for Ctrl-D (end of input) on an empty line
-	privatePasteStart = '\uE001' // bracketed paste begins (ESC[200~, dropped by readline)
-	privatePasteEnd   = '\uE002' // bracketed paste ends (ESC[201~)
+	privateDelete = '\uE000' // the Delete key, which readline takes for Ctrl-D (end of input) on an empty line
+	privateTab    = '\uE001' // a Tab inside a bracketed paste: text, not completion
 )
 
 // Bracketed paste mode: the terminal marks pasted text, so that a pasted
@@ -109,17 +107,21 @@ func (t *terminal) Close() error {
 	return t.rl.Close()
 }
 
-// filter makes Delete delete (and do nothing on an empty line), follows
-// the paste marks and lets a pasted Tab through as text.
+// filter makes Delete delete (and do nothing on an empty line) and lets a
+// pasted Tab through as text. It never drops a rune: readline then asks
+// its reader for one more key, which Close would wait for.
 func (t *terminal) filter(r rune) (rune, bool) {
 	switch r {
 	case privateDelete:
-		return readline.CharDelete, !t.empty.Load()
-	case privatePasteStart, privatePasteEnd:
-		t.pasting.Store(r == privatePasteStart)
-		return r, false
+		if t.empty.Load() {
+			return readline.CharForward, true // nothing to delete, nowhere to go
+		}
+		return readline.CharDelete, true
+	case privateTab:
+		t.literalTab.Store(true)
+		return readline.CharTab, true
 	case readline.CharTab:
-		t.literalTab.Store(t.pasting.Load())
+		t.literalTab.Store(false)
 	}
 	return r, true
 }
@@ -144,51 +146,78 @@ func (tc tabCompleter) Do(line []rune, pos int) ([][]rune, int) {
 	return tc.c.Do(line, pos)
 }
 
-// keyReader turns the Delete key's and the paste marks' escape sequences
-// into private runes; a sequence split between two reads is kept whole.
+// keyReader filters the terminal's bytes: the Delete key becomes
+// privateDelete, the bracketed-paste marks are removed and a Tab between
+// them becomes privateTab. A sequence split between two reads is kept
+// whole.
 type keyReader struct {
-	r    io.Reader
-	rest []byte // the start of a sequence that may continue in the next read
-	out  []byte // translated bytes not yet returned
+	r       io.Reader
+	rest    []byte // the start of a sequence that may continue in the next read
+	out     []byte // filtered bytes not yet returned
+	pasting bool   // between the paste marks
 }
 
-var keySequences = []struct{ seq, to []byte }{
-	{[]byte("\x1b[3~"), []byte(string(privateDelete))},
-	{[]byte("\x1b[200~"), []byte(string(privatePasteStart))},
-	{[]byte("\x1b[201~"), []byte(string(privatePasteEnd))},
-}
+var (
+	deleteKey  = []byte("\x1b[3~")
+	pasteStart = []byte("\x1b[200~")
+	pasteEnd   = []byte("\x1b[201~")
+	keyRunes   = [][]byte{deleteKey, pasteStart, pasteEnd}
+)
 
 func (k *keyReader) Read(p []byte) (int, error) {
-	if len(k.out) > 0 {
-		n := copy(p, k.out)
-		k.out = k.out[n:]
-		return n, nil
-	}
-	buf := make([]byte, max(len(p), 64))
-	n, err := k.r.Read(buf)
-	data := append(k.rest, buf[:n]...)
-	k.rest = nil
-	if err == nil {
-		// hold back an ESC near the end that could start a sequence
-		if i := bytes.LastIndexByte(data, 0x1b); i >= 0 && len(data)-i < 6 && isSequencePrefix(data[i:]) {
-			data, k.rest = data[:i], append([]byte(nil), data[i:]...)
+	for len(k.out) == 0 {
+		buf := make([]byte, max(len(p), 64))
+		n, err := k.r.Read(buf)
+		data := append(k.rest, buf[:n]...)
+		k.rest = nil
+		if err == nil {
+			// hold back an ESC near the end that could start a sequence
+			if i := bytes.LastIndexByte(data, 0x1b); i >= 0 && isSequencePrefix(data[i:]) {
+				data, k.rest = data[:i], append([]byte(nil), data[i:]...)
+			}
+		}
+		k.out = k.filter(data)
+		if err != nil || n == 0 && len(k.out) == 0 && len(k.rest) == 0 {
+			c := copy(p, k.out)
+			k.out = k.out[c:]
+			return c, err
 		}
 	}
-	for _, ks := range keySequences {
-		data = bytes.ReplaceAll(data, ks.seq, ks.to)
-	}
-	c := copy(p, data)
-	k.out = append(k.out[:0], data[c:]...)
-	if c == 0 && err == nil && len(k.rest) > 0 {
-		return k.Read(p) // only a partial sequence so far: read on
-	}
-	return c, err
+	c := copy(p, k.out)
+	k.out = k.out[c:]
+	return c, nil
 }
 
-// isSequencePrefix reports whether b is a proper prefix of a key sequence.
+// filter applies the translations to data.
+func (k *keyReader) filter(data []byte) []byte {
+	var out []byte
+	for i := 0; i < len(data); {
+		switch {
+		case bytes.HasPrefix(data[i:], deleteKey):
+			out = append(out, string(privateDelete)...)
+			i += len(deleteKey)
+		case bytes.HasPrefix(data[i:], pasteStart):
+			k.pasting = true
+			i += len(pasteStart)
+		case bytes.HasPrefix(data[i:], pasteEnd):
+			k.pasting = false
+			i += len(pasteEnd)
+		case data[i] == '\t' && k.pasting:
+			out = append(out, string(privateTab)...)
+			i++
+		default:
+			out = append(out, data[i])
+			i++
+		}
+	}
+	return out
+}
+
+// isSequencePrefix reports whether b is a proper prefix of a sequence
+// keyReader translates.
 func isSequencePrefix(b []byte) bool {
-	for _, ks := range keySequences {
-		if len(b) < len(ks.seq) && bytes.HasPrefix(ks.seq, b) {
+	for _, seq := range keyRunes {
+		if len(b) < len(seq) && bytes.HasPrefix(seq, b) {
 			return true
 		}
 	}

@@ -114,15 +114,15 @@ func TestLearnTerminal(t *testing.T) {
 	m.waitFor("odsh exited 0")
 }
 
-// paste pastes code as a terminal does, its tabs shown as spaces (as
-// the lesson shows them), and returns the screen once the try is judged.
+// paste pastes code as a terminal does (bracketed, tabs and all), and
+// returns the screen once the try is judged.
 func (m promptTmux) paste(code string) string {
 	m.t.Helper()
 	verdicts := func(s string) int { return strings.Count(s, "✓ right") + strings.Count(s, "✗ not yet") }
 	m.run("clear-history", "-t", m.name)
 	before := verdicts(m.history())
-	m.run("set-buffer", "-b", m.name, strings.ReplaceAll(code, "\t", "    ")+"\n")
-	m.run("paste-buffer", "-d", "-b", m.name, "-t", m.name)
+	m.run("set-buffer", "-b", m.name, code+"\n")
+	m.run("paste-buffer", "-p", "-d", "-b", m.name, "-t", m.name)
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		scr := m.history()

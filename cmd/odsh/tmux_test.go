@@ -178,7 +178,7 @@ func TestCtrlCReadGroup(t *testing.T) {
 func TestPasteTabs(t *testing.T) {
 	bin := binary(t)
 	dsn := testdb.PreparedDSN(t)
-	m := startTmux(t, "paste", 40, shellCmd(t, bin, dsn))
+	m := startTmux(t, "paste", 40, shellCmd(t, bin, dsn)+"; echo odsh exited $?; sleep 60")
 	m.waitFor(">\n")
 
 	code := "type pair struct {\n\tname\tstring // aligned as gofmt does\n\tn\tint\n}\n" +
@@ -191,5 +191,11 @@ func TestPasteTabs(t *testing.T) {
 	}
 	m.keys("if true {", "Enter", "Tab", `fmt.Println("in", 2)`, "Enter", "}", "Enter")
 	m.waitFor("in 2")
+	// Ctrl-D right after a paste leaves at once (readline waited for one
+	// more key when the paste's end mark was dropped as a key)
+	m.run("set-buffer", "-b", m.name, "fmt.Println(\"again\")\n")
+	m.run("paste-buffer", "-p", "-d", "-b", m.name, "-t", m.name)
+	m.waitFor("again\n")
 	m.keys("C-d")
+	m.waitFor("odsh exited 0")
 }
