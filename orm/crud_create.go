@@ -74,7 +74,7 @@ func (r Recordset) create(list []Values) Recordset {
 func (r Recordset) prepareRow(vals Values, defaulted []*Field) newRow {
 	m := r.model
 	full := r.withDefaultsOf(vals, defaulted)
-	row := newRow{cols: map[*Field]any{}, x2m: map[*Field][]Cmd{}, attach: map[*Field]any{}, after: Values{}, full: full}
+	row := newRow{cols: make(map[*Field]any, len(full)+6), full: full} // x2m, attach, after: made when needed
 	for _, name := range full.Keys() {
 		f := m.mustField(name)
 		v := full[name]
@@ -85,14 +85,23 @@ func (r Recordset) prepareRow(vals Values, defaulted []*Field) newRow {
 			if f.Inverse == nil && (f.Related == "" || f.Readonly) {
 				continue // Odoo ignores values of read-only computed fields
 			}
+			if row.after == nil {
+				row.after = Values{}
+			}
 			row.after[name] = v
 		case f.IsComputed() && f.Readonly:
 			continue
 		case f.Type.X2many():
+			if row.x2m == nil {
+				row.x2m = map[*Field][]Cmd{}
+			}
 			row.x2m[f] = f.convertValue(v).([]Cmd)
 		case f.jsonKeyed():
 			row.cols[f] = r.newMap(f, f.convertValue(v))
 		case f.inAttachment():
+			if row.attach == nil {
+				row.attach = map[*Field]any{}
+			}
 			row.attach[f] = f.convertValue(v)
 		case f.column != "":
 			row.cols[f] = f.convertValue(v)
