@@ -300,9 +300,15 @@ func (tx *Transaction) recomputePending(keep func(*Field) bool, only map[int64]b
 			}
 			continue
 		}
-		for i := 0; i < len(ids); i += PrefetchMax {
-			tx.recomputeBatch(f, env, ids[i:min(i+PrefetchMax, len(ids))])
-		}
+		tx.recomputeBatches(f, env, ids)
+	}
+}
+
+// recomputeBatches computes f on the marked records among ids, PrefetchMax
+// at a time.
+func (tx *Transaction) recomputeBatches(f *Field, env *Env, ids []int64) {
+	for i := 0; i < len(ids); i += PrefetchMax {
+		tx.recomputeBatch(f, env, ids[i:min(i+PrefetchMax, len(ids))])
 	}
 }
 

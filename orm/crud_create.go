@@ -211,12 +211,7 @@ func (r Recordset) sendInsert(rows []newRow, given []int64) []int64 {
 		}
 	}
 	ids := make([]int64, 0, len(rows))
-	scan := func(rows pgxRows) error {
-		var id int64
-		err := rows.Scan(&id)
-		ids = append(ids, id)
-		return err
-	}
+	scan := scanIDs(&ids)
 	if len(cols) == 0 && given == nil {
 		q := fmt.Sprintf("INSERT INTO %s (id) SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2) RETURNING id", quote(m.Table))
 		r.env.tx.query(q, []any{m.Table, len(rows)}, scan)
@@ -227,6 +222,16 @@ func (r Recordset) sendInsert(rows []newRow, given []int64) []int64 {
 	r.env.tx.auditCreate(m, ids)
 	r.env.tx.wrote = true
 	return ids
+}
+
+// scanIDs returns a scan function appending each row's single id to ids.
+func scanIDs(ids *[]int64) func(pgxRows) error {
+	return func(rows pgxRows) error {
+		var id int64
+		err := rows.Scan(&id)
+		*ids = append(*ids, id)
+		return err
+	}
 }
 
 // cacheRows caches the column values of the rows inserted (or about to
@@ -290,13 +295,7 @@ func (r Recordset) insertComputed(rows []newRow) []int64 {
 	tx := r.env.tx
 	m := r.model
 	ids := make([]int64, 0, len(rows))
-	tx.query("SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)", []any{m.Table, len(rows)},
-		func(rows pgxRows) error {
-			var id int64
-			err := rows.Scan(&id)
-			ids = append(ids, id)
-			return err
-		})
+	tx.query("SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)", []any{m.Table, len(rows)}, scanIDs(&ids))
 	r.cacheRows(rows, ids)
 	sent := false
 	send := func() {
@@ -400,9 +399,7 @@ func (tx *Transaction) computeNew(m *Model, ids []int64) {
 		if len(todo) == 0 {
 			return // being computed by a caller: left to it (and to the flush)
 		}
-		for i := 0; i < len(todo); i += PrefetchMax {
-			tx.recomputeBatch(next, env, todo[i:min(i+PrefetchMax, len(todo))])
-		}
+		tx.recomputeBatches(next, env, todo)
 	}
 }
 

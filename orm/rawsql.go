@@ -77,7 +77,6 @@ func (tx *Transaction) raw(sql string, args []any, run func() pgconn.CommandTag)
 		panic(&UserError{ErrorInfo{Msg: "raw SQL " + word + " would end or nest the transaction behind the ORM's back: " +
 			"use env.Commit(), env.Rollback() or env.Catch (a savepoint) instead", Value: oneLine(sql), HasValue: true}})
 	}
-	tx.sendPending() // a bulk create's held-back INSERT is not this statement's write
 	before, counted := int64(0), mayHideWrite[word]
 	if counted {
 		before, counted = tx.rowChanges()
@@ -105,6 +104,7 @@ func (tx *Transaction) raw(sql string, args []any, run func() pgconn.CommandTag)
 // deleted so far (PostgreSQL's per-transaction statistics). The query is
 // not counted nor logged: it is the ORM's bookkeeping, not the program's.
 func (tx *Transaction) rowChanges() (n int64, ok bool) {
+	tx.sendPending() // a bulk create's held-back INSERT is not the next statement's write
 	const q = `SELECT coalesce(sum(pg_stat_get_xact_tuples_inserted(oid) + pg_stat_get_xact_tuples_updated(oid)
 		+ pg_stat_get_xact_tuples_deleted(oid)), 0)::int8 FROM pg_class WHERE relkind IN ('r', 'p', 'm', 't')`
 	err := tx.conn.QueryRow(tx.ctx, q).Scan(&n)

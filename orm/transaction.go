@@ -195,7 +195,8 @@ func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
 
 // sendPending sends the INSERT of records a bulk create holds back while
 // it computes their stored fields, so that no statement sees the table
-// without them.
+// without them (and no COMMIT goes without them): every path to the
+// connection but BEGIN and ROLLBACK calls it first.
 func (tx *Transaction) sendPending() {
 	if f := tx.pending; f != nil {
 		tx.pending = nil
@@ -292,6 +293,7 @@ func (tx *Transaction) forgetWrites() {
 // clears the cache, starts the new transaction and raises an error saying
 // nothing was committed.
 func (tx *Transaction) Commit() {
+	tx.sendPending()
 	tx.flushAll()
 	start := time.Now()
 	tag, err := tx.conn.Exec(tx.ctx, "COMMIT")

@@ -13,8 +13,7 @@ import (
 	"strings"
 	"syscall"
 
-	"golang.org/x/sys/unix"
-
+	"odsh/internal/tty"
 	"odsh/orm"
 	"odsh/printer"
 	"odsh/repl"
@@ -202,9 +201,9 @@ func (a *app) session(ctx context.Context, f *flags, db *database, reg *orm.Regi
 		return exitUsage
 	}
 	defer tx.Close()
-	interactive := f.code == "" && len(f.files) == 0 && isTerminal(os.Stdin)
+	interactive := f.code == "" && len(f.files) == 0 && tty.Is(os.Stdin)
 	so := repl.SessionOptions{Tx: tx, User: f.user, DB: cmp.Or(db.name, a.name), Width: printer.TerminalWidth(os.Stdout.Fd()),
-		Color: isTerminal(os.Stdout)}
+		Color: tty.Is(os.Stdout)}
 	if interactive {
 		so.InitFile = filepath.Join(configDir(), a.name, "init.go")
 		so.Interactive = true
@@ -316,11 +315,6 @@ func (a *app) finish(s *repl.Session, f *flags, err error) int {
 		a.say("changes rolled back (run with --commit to keep them)")
 	}
 	return exitOK
-}
-
-func isTerminal(f *os.File) bool {
-	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
-	return err == nil
 }
 
 // configDir is $XDG_CONFIG_HOME or ~/.config.

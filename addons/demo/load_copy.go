@@ -21,6 +21,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"odsh/internal/tty"
 	"odsh/orm"
 )
 
@@ -46,7 +47,7 @@ func loadCopy(env *orm.Env, p plan, w io.Writer) error {
 		cids = append(cids, c.ID())
 		codes[c.ID()] = c.Str("code")
 	}
-	l := &copyLoad{env: env, conn: env.Tx().Conn(), ctx: context.Background(), w: w, tty: isTerminal(w),
+	l := &copyLoad{env: env, conn: env.Tx().Conn(), ctx: context.Background(), w: w, tty: isTTY(w),
 		now: env.Now().UTC(), uid: env.UID(), start: time.Now()}
 	tables := []string{"res_partner", "demo_order", "demo_order_line"}
 	fks, err := l.dropForeignKeys(tables)
@@ -78,16 +79,6 @@ func loadCopy(env *orm.Env, p plan, w io.Writer) error {
 		fmt.Fprintln(w)
 	}
 	return nil
-}
-
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // copyLoad is one COPY-based load.
@@ -150,6 +141,12 @@ func (l *copyLoad) ids(table string, n int) ([]int64, error) {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+// isTTY reports whether w is a terminal.
+func isTTY(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && tty.Is(f)
 }
 
 // progress draws "demo 1m: partners [#####.....] 50%" on one line, at
