@@ -74,7 +74,7 @@ func (r Recordset) create(list []Values) Recordset {
 func (r Recordset) prepareRow(vals Values, defaulted []*Field) newRow {
 	m := r.model
 	full := r.withDefaultsOf(vals, defaulted)
-	row := newRow{cols: make(map[*Field]any, len(full)+6), full: full} // x2m, attach, after: made when needed
+	row := newRow{cols: make(map[*Field]any, len(full)+6), full: full, given: make([]*Field, 0, len(full))} // x2m, attach, after: made when needed
 	for _, name := range full.Keys() {
 		f := m.mustField(name)
 		v := full[name]
@@ -201,22 +201,14 @@ func (r Recordset) insertRows(rows []newRow) []int64 {
 // (new ids from the table's sequence when nil), and returns the ids.
 func (r Recordset) sendInsert(rows []newRow, given []int64) []int64 {
 	m := r.model
-	var cols []*Field
-	for _, f := range m.columns {
-		for i := range rows {
-			if _, ok := rows[i].cols[f]; ok {
-				cols = append(cols, f)
-				break
-			}
-		}
-	}
+	cols, texts := insertColumns(m, rows)
 	ids := make([]int64, 0, len(rows))
 	scan := scanIDs(&ids)
 	if len(cols) == 0 && given == nil {
 		q := fmt.Sprintf("INSERT INTO %s (id) SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2) RETURNING id", quote(m.Table))
 		r.env.tx.query(q, []any{m.Table, len(rows)}, scan)
 	} else {
-		q, args := insertSQL(m, cols, rows, given)
+		q, args := insertSQL(m, cols, texts, given)
 		r.env.tx.query(q, args, scan)
 	}
 	r.env.tx.auditCreate(m, ids)
@@ -403,25 +395,57 @@ func (tx *Transaction) computeNew(m *Model, ids []int64) {
 	}
 }
 
+// insertColumns returns the model's columns that at least one row gives
+// (in the model's column order) and, for each, the text of every row's
+// value (nil for NULL or not given). It walks row by row, each row's map
+// once: walking column by column cost a lookup in every row's map per
+// column, mostly cache misses on 10,000 rows.
+func insertColumns(m *Model, rows []newRow) ([]*Field, [][]*string) {
+	isCol := make([]bool, len(m.FieldList))
+	for _, f := range m.columns {
+		isCol[f.index] = true
+	}
+	byIndex := make([][]*string, len(m.FieldList))
+	for i := range rows {
+		for f, v := range rows[i].cols {
+			if !isCol[f.index] {
+				continue
+			}
+			arr := byIndex[f.index]
+			if arr == nil {
+				arr = make([]*string, len(rows))
+				byIndex[f.index] = arr
+			}
+			arr[i] = f.toText(v)
+		}
+	}
+	var cols []*Field
+	var texts [][]*string
+	for _, f := range m.columns {
+		if byIndex[f.index] != nil {
+			cols = append(cols, f)
+			texts = append(texts, byIndex[f.index])
+		}
+	}
+	return cols, texts
+}
+
 // insertSQL builds INSERT ... SELECT FROM unnest(text arrays) RETURNING id:
-// one statement whatever the number of rows, every value bound; the ids
-// are given (an int8 array) or the sequence's.
-func insertSQL(m *Model, cols []*Field, rows []newRow, ids []int64) (string, []any) {
+// one statement whatever the number of rows, every value bound; texts[k]
+// holds column k's value for every row, and the ids are given (an int8
+// array) or the sequence's.
+func insertSQL(m *Model, cols []*Field, texts [][]*string, ids []int64) (string, []any) {
 	var names, params, casts []string
 	var args []any
 	if ids != nil {
 		names, params, casts, args = []string{"id"}, []string{"$1::int8[]"}, []string{"v.id"}, []any{ids}
 	}
-	for _, f := range cols {
+	for k, f := range cols {
 		j := len(args)
 		names = append(names, quote(f.column))
 		params = append(params, fmt.Sprintf("$%d::text[]", j+1))
 		casts = append(casts, fmt.Sprintf("v.%s::%s", quote(f.column), f.columnType()))
-		arr := make([]*string, len(rows))
-		for i := range rows {
-			arr[i] = f.toText(rows[i].cols[f])
-		}
-		args = append(args, arr)
+		args = append(args, texts[k])
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM unnest(%s) AS v(%s) RETURNING id",
 		quote(m.Table), strings.Join(names, ", "), strings.Join(casts, ", "), strings.Join(params, ", "), strings.Join(names, ", "))
