@@ -16,13 +16,15 @@ package repl
 //     it once, inside a function, where yaegi is reliable;
 //   - a bare expression is kept apart so its values can be printed.
 //
-// Each unit is then rendered (Unit.Code) with four rewrites applied inside
+// Each unit is then rendered (Unit.Code) with these rewrites applied inside
 // it, wherever they occur, including in function bodies:
 //
 //	for k := range n { … }   ⇔  { __n := n; for __i := __n - __n; __i < __n; __i++ { k := __i; { … } } }   (n an integer)
 //	for k, v := range xs { … func … }  ⇔  for k, v := range xs { k := k; v := v; { … } }
 //	go f(a, b)  ⇔  { __f, __a, __b := f, a, b; go func() { defer recover-and-report; __f(__a, __b) }() }
 //	m[k] = a + b  ⇔  m[k] = (a + b)   (also x.f and *p: see parenBinaryRHS)
+//	for … { defer f(a) }  ⇔  { __d := Defers(); defer __d.Run(); for … { __d.Push(…) } }   (rewrite_defer.go)
+//	fn := func() { … }  ⇔  fn := func() func() { return func() { … } }()   (in a function that defers)
 
 import (
 	"bytes"

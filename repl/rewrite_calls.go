@@ -81,7 +81,7 @@ type callPass struct {
 // calls applies the call rewrites to the unit rooted at root (a
 // declaration, or a block holding the unit's statement).
 func (r *rewriter) calls(root ast.Node) {
-	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}}
+	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}, refused: r.refused}
 	c.p, _ = r.oracle.(Prober)
 	if c.p != nil {
 		c.decls = c.p.Decls()

@@ -23,6 +23,16 @@ type rewriter struct {
 	// madeBody are the bodies of function literals this rewriter generated,
 	// which need no depth guard.
 	madeBody map[*ast.BlockStmt]bool
+	// refused is the first construct the statement rewrites cannot run
+	// right; the call pass reports it.
+	refused *RefusedError
+}
+
+// refuse notes a construct that cannot be rewritten right.
+func (r *rewriter) refuse(construct, workaround string) {
+	if r.refused == nil {
+		r.refused = &RefusedError{Construct: construct, Workaround: workaround}
+	}
 }
 
 // walk rewrites, in place, every statement list under n.
@@ -30,6 +40,7 @@ func (r *rewriter) walk(n ast.Node) {
 	r.ints = localInts(n)
 	r.made = map[ast.Stmt]bool{}
 	r.madeBody = map[*ast.BlockStmt]bool{}
+	r.refused = nil
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -41,10 +52,12 @@ func (r *rewriter) walk(n ast.Node) {
 		case *ast.AssignStmt:
 			parenBinaryRHS(n)
 		case *ast.FuncDecl:
+			r.closuresOutOfFrame(n.Body)
 			if r.recursive(n) {
 				r.guardDepth(n.Body)
 			}
 		case *ast.FuncLit:
+			r.closuresOutOfFrame(n.Body)
 			if !r.leaf(n.Body) {
 				r.guardDepth(n.Body)
 			}
@@ -67,18 +80,21 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	switch s := s.(type) {
 	case *ast.RangeStmt:
 		if r.isInt(s.X) {
-			return r.rangeInt(s, nil)
+			return r.loopDefers(s, r.rangeInt(s, nil))
 		}
 		r.copyRangeVars(s)
+		return r.loopDefers(s, s)
 	case *ast.ForStmt:
 		r.copyForVar(s, nil)
+		return r.loopDefers(s, s)
 	case *ast.LabeledStmt:
 		if rs, ok := s.Stmt.(*ast.RangeStmt); ok && r.isInt(rs.X) {
-			return r.rangeInt(rs, s.Label)
+			return r.loopDefers(s, r.rangeInt(rs, s.Label))
 		}
 		if fs, ok := s.Stmt.(*ast.ForStmt); ok {
 			r.copyForVar(fs, s.Label)
 		}
+		return r.loopDefers(s, s)
 	case *ast.GoStmt:
 		if !r.made[s] {
 			return r.goStmt(s)
