@@ -214,7 +214,14 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 		}
 		return Result{}, err
 	}
+	// a statement that defers registers its calls for the end of the
+	// entry (topLevelDefers), all of them or some before an error; the
+	// rewrite removes its defer statements
+	defers := u.Kind == Stmt && u.stmt != nil && defersInStmt(u.stmt)
 	_, err := in.run(ctx, u, u.lineCode(in))
+	if defers {
+		in.defers++
+	}
 	if name, rhs, ok := genericDecl(u, err); ok {
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}

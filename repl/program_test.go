@@ -38,6 +38,14 @@ func TestGoDeclarationOrder(t *testing.T) {
 		{"top-level defer runs at the end of the entry", []step{{src: "defer fmt.Println(\"d\")\nfmt.Println(\"b\")", want: "2 <nil>", out: "b\nd\n"}}},
 		{"top-level defers run last first, arguments evaluated at once", []step{{src: "i := 1\ndefer fmt.Println(\"first\", i)\ni = 2\ndefer fmt.Println(\"second\", i)\nfmt.Println(\"body\")", want: "5 <nil>", out: "body\nsecond 2\nfirst 1\n"}}},
 		{"top-level defer runs after an error too", []step{{src: "defer fmt.Println(\"cleanup\")\npanic(\"boom\")", errSub: "panic: boom", out: "cleanup\n"}, {src: "1", want: "1", out: ""}}},
+		{"a defer in a top-level loop or if runs at the end of the entry, in order", []step{
+			{src: "cleanup := func() { fmt.Println(\"cleanup\") }\ndefer cleanup()\nfor i := range 2 {\n\tdefer fmt.Println(\"loop\", i)\n}\nif true {\n\tdefer fmt.Println(\"if\")\n}\nfmt.Println(\"body\")",
+				want: "5 <nil>", out: "body\nif\nloop 1\nloop 0\ncleanup\n"},
+			{src: "1", want: "1", out: ""},
+		}},
+		{"a defer in a top-level loop runs after an error too", []step{
+			{src: "for _, s := range []string{\"a\", \"b\"} {\n\tdefer fmt.Println(\"close\", s)\n}\nvar xs []int\n_ = xs[3]", errSub: "index out of range", out: "close b\nclose a\n"},
+		}},
 		{"return at top level is refused before running", []step{{src: "fmt.Println(\"before\")\nif true {\n\treturn\n}", errSub: "return outside a function", out: ""}}},
 		{"return inside a func literal is fine", []step{{src: "f := func() int { return 3 }\nf()", want: "3"}}},
 	}
@@ -101,6 +109,11 @@ func TestScriptGoSemantics(t *testing.T) {
 			name: "top-level defer runs when the script ends",
 			src:  "defer fmt.Println(\"d\")\nfmt.Println(\"b\")\n",
 			out:  "b\nd\n",
+		},
+		{
+			name: "a defer in a top-level loop runs when the script ends",
+			src:  "for _, s := range []string{\"a\", \"b\"} {\n\tdefer fmt.Println(\"close\", s)\n}\nfmt.Println(\"body\")\n",
+			out:  "body\nclose b\nclose a\n",
 		},
 		{
 			name:    "compile error in a later declaration names its line",

@@ -240,6 +240,7 @@ func (u Unit) Code(o Oracle) string {
 		return r.print(u.decl)
 	}
 	block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
+	r.topDefers = u.Kind == Stmt
 	r.walk(block)
 	if u.Kind != Stmt {
 		return r.print(block.List[0])
@@ -272,6 +273,7 @@ func (u Unit) lineCode(o Oracle) string {
 		code = r.printPos(u.decl)
 	} else {
 		block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
+		r.topDefers = u.Kind == Stmt
 		r.walk(block)
 		if u.Kind != Stmt {
 			code = r.printPos(block.List[0])

@@ -72,7 +72,8 @@ func (r *rewriter) loopDefers(orig, loop ast.Stmt) ast.Stmt {
 		return loop
 	}
 	stack := ident(r.names.next("d"))
-	replaceDefers(loop, func(d *ast.DeferStmt) ast.Stmt { return r.pushDeferred(stack.Name, d) })
+	push := &ast.SelectorExpr{X: ident(stack.Name), Sel: ident("Push")}
+	replaceDefers(loop, func(d *ast.DeferStmt) ast.Stmt { return r.pushDeferred(push, d) })
 	mk := define(stack, &ast.CallExpr{Fun: ident(deferStackHook)})
 	run := &ast.DeferStmt{Call: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(stack.Name), Sel: ident("Run")}}}
 	out := &ast.BlockStmt{List: []ast.Stmt{mk, run, loop}}
@@ -136,9 +137,9 @@ func replaceDefers(n ast.Node, repl func(*ast.DeferStmt) ast.Stmt) {
 	})
 }
 
-// pushDeferred returns the statement pushing the call d defers on the
-// stack named stack.
-func (r *rewriter) pushDeferred(stack string, d *ast.DeferStmt) ast.Stmt {
+// pushDeferred returns the statement passing the call d defers, as a
+// func(), to push.
+func (r *rewriter) pushDeferred(push ast.Expr, d *ast.DeferStmt) ast.Stmt {
 	if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok && callsRecover(lit.Body) {
 		what := r.print(d)
 		if i := strings.IndexByte(what, '\n'); i >= 0 {
@@ -173,13 +174,23 @@ func (r *rewriter) pushDeferred(stack string, d *ast.DeferStmt) ast.Stmt {
 		Body: &ast.BlockStmt{List: body},
 	}
 	r.madeBody[inner.Body], r.madeBody[outer.Body] = true, true
-	push := &ast.ExprStmt{X: &ast.CallExpr{
-		Fun:  &ast.SelectorExpr{X: ident(stack), Sel: ident("Push")},
-		Args: []ast.Expr{&ast.CallExpr{Fun: outer}},
-	}}
-	r.made[push] = true
-	return push
+	stmt := &ast.ExprStmt{X: &ast.CallExpr{Fun: clone(push), Args: []ast.Expr{&ast.CallExpr{Fun: outer}}}}
+	r.made[stmt] = true
+	return stmt
 }
+
+// topLevelDefers registers the defer statements of a statement unit that
+// are not in a function literal (in an if, a loop, a block at top level)
+// for the end of the entry or script, as a top-level defer statement is
+// (deferUnit): the unit runs inside a function of its own, whose return
+// would otherwise run them when the statement ends.
+func (r *rewriter) topLevelDefers(block *ast.BlockStmt) {
+	replaceDefers(block, func(d *ast.DeferStmt) ast.Stmt { return r.pushDeferred(ident(topDeferFunc), d) })
+}
+
+// topDeferFunc registers a function to run at the end of the entry
+// (deferPrelude).
+const topDeferFunc = "__odsh_defer"
 
 // constantArg reports whether a is a literal constant or nil, which the
 // deferred call may keep as is (and must: a variable would give an
@@ -286,4 +297,10 @@ func ownDefer(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// defersInStmt reports whether s has a defer statement of its own (not of
+// a function literal in it).
+func defersInStmt(s ast.Stmt) bool {
+	return ownDefer(&ast.BlockStmt{List: []ast.Stmt{s}})
 }

@@ -26,6 +26,9 @@ type rewriter struct {
 	// refused is the first construct the statement rewrites cannot run
 	// right; the call pass reports it.
 	refused *RefusedError
+	// topDefers: the unit is a statement run at top level, whose defer
+	// statements are the entry's (topLevelDefers).
+	topDefers bool
 }
 
 // refuse notes a construct that cannot be rewritten right.
@@ -41,6 +44,9 @@ func (r *rewriter) walk(n ast.Node) {
 	r.made = map[ast.Stmt]bool{}
 	r.madeBody = map[*ast.BlockStmt]bool{}
 	r.refused = nil
+	if b, ok := n.(*ast.BlockStmt); ok && r.topDefers {
+		r.topLevelDefers(b)
+	}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
