@@ -48,11 +48,24 @@ func (e *escapeError) RuntimeError() {}
 
 var _ runtime.Error = (*escapeError)(nil)
 
-// guardedSymbols returns stdlib with os.Exit and runtime.Goexit replaced.
+//go:generate go run ./internal/genstd
+
+// guardedSymbols returns stdlib with os.Exit and runtime.Goexit replaced,
+// and with what newer Go added to the standard library (newerStdlib,
+// stdlib_newer.go, written by go generate).
 func guardedSymbols(stdlib interp.Exports) interp.Exports {
 	out := make(interp.Exports, len(stdlib))
 	for k, v := range stdlib {
 		out[k] = v
+	}
+	// what the Go building odsh added to the standard library since
+	// yaegi's tables were generated (strings.Lines, …)
+	for k, more := range newerStdlib {
+		pkg := copySymbols(out[k])
+		for name, v := range more {
+			pkg[name] = v
+		}
+		out[k] = pkg
 	}
 	osPkg := copySymbols(out["os/os"])
 	osPkg["Exit"] = reflect.ValueOf(func(code int) {

@@ -116,6 +116,106 @@ func Min[E ordered](x []E) E {
 	}
 	return m
 }
+
+func Concat[E any](ss ...[]E) []E {
+	n := 0
+	for _, s := range ss {
+		n += len(s)
+	}
+	out := make([]E, 0, n)
+	for _, s := range ss {
+		out = append(out, s...)
+	}
+	return out
+}
+
+func MaxFunc[E any](x []E, cmp func(a, b E) int) E {
+	if len(x) == 0 {
+		panic("slices.MaxFunc: empty list")
+	}
+	m := x[0]
+	for _, v := range x[1:] {
+		if cmp(v, m) > 0 {
+			m = v
+		}
+	}
+	return m
+}
+
+func MinFunc[E any](x []E, cmp func(a, b E) int) E {
+	if len(x) == 0 {
+		panic("slices.MinFunc: empty list")
+	}
+	m := x[0]
+	for _, v := range x[1:] {
+		if cmp(v, m) < 0 {
+			m = v
+		}
+	}
+	return m
+}
+
+func IsSorted[E ordered](x []E) bool {
+	for i := len(x) - 1; i > 0; i-- {
+		if x[i] < x[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+func IsSortedFunc[E any](x []E, cmp func(a, b E) int) bool {
+	for i := len(x) - 1; i > 0; i-- {
+		if cmp(x[i], x[i-1]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func BinarySearch[E ordered](x []E, target E) (int, bool) {
+	i := sort.Search(len(x), func(i int) bool { return x[i] >= target })
+	return i, i < len(x) && x[i] == target
+}
+
+func BinarySearchFunc[E, T any](x []E, target T, cmp func(E, T) int) (int, bool) {
+	i := sort.Search(len(x), func(i int) bool { return cmp(x[i], target) >= 0 })
+	return i, i < len(x) && cmp(x[i], target) == 0
+}
+
+func SortedStableFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E {
+	out := Collect(seq)
+	SortStableFunc(out, cmp)
+	return out
+}
+
+func Repeat[E any](x []E, count int) []E {
+	if count < 0 {
+		panic("cannot be negative")
+	}
+	out := make([]E, 0, len(x)*count)
+	for i := 0; i < count; i++ {
+		out = append(out, x...)
+	}
+	return out
+}
+
+func Chunk[E any](s []E, n int) func(yield func([]E) bool) {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func([]E) bool) {
+		for i := 0; i < len(s); i += n {
+			end := i + n
+			if end > len(s) {
+				end = len(s)
+			}
+			if !yield(s[i:end:end]) {
+				return
+			}
+		}
+	}
+}
 `, `package maps
 
 func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
@@ -170,6 +270,17 @@ func Clone[K comparable, V any](m map[K]V) map[K]V {
 		out[k] = v
 	}
 	return out
+}
+`, `package cmp
+
+func Or[T comparable](vals ...T) T {
+	var zero T
+	for _, v := range vals {
+		if v != zero {
+			return v
+		}
+	}
+	return zero
 }
 `, `package iter
 

@@ -197,6 +197,11 @@ func TestCallsCode(t *testing.T) {
 	}
 }
 
+// variadicShims are generic shims whose type parameter is only in their
+// variadic parameter, which yaegiInfers does not follow; yaegi infers
+// them from the arguments (TestVariadicShims).
+var variadicShims = map[string]bool{"slices.Concat": true, "cmp.Or": true}
+
 // The generic functions of the shims are written so that yaegi's
 // positional inference gets their type arguments right (As is always
 // called with its type argument).
@@ -208,7 +213,7 @@ func TestCallsShimsInferable(t *testing.T) {
 			continue
 		}
 		n++
-		if !yaegiInfers(fd) {
+		if !yaegiInfers(fd) && !variadicShims[key] {
 			t.Errorf("%s: yaegi would infer its type arguments wrong", key)
 		}
 	}
