@@ -95,17 +95,7 @@ func defersInLoop(s ast.Stmt) bool {
 	default:
 		return false
 	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.DeferStmt:
-			found = true
-		}
-		return !found
-	})
-	return found
+	return ownDefer(body)
 }
 
 // replaceDefers replaces, in every statement list under n but not in
