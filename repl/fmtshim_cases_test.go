@@ -715,6 +715,36 @@ func (e *MyErr) Error() string { return fmt.Sprintf("myerr %d", e.c) }
 `,
 	},
 	{
+		name:    "RecoverRuntimeError",
+		imports: []string{"fmt", "runtime"},
+		decls: `type node struct{ next *node }
+`,
+		body: `for _, f := range []func(){
+	func() { var xs []int; _ = xs[3] },
+	func() { var n *node; _ = n.next },
+	func() { var m map[string]int; m["a"] = 1 },
+} {
+	func() {
+		defer func() {
+			r := recover()
+			re, ok := r.(runtime.Error)
+			fmt.Println(ok, re)
+		}()
+		f()
+	}()
+}
+`,
+		// go run prints:
+		//	true runtime error: index out of range [3] with length 0
+		//	true runtime error: invalid memory address or nil pointer dereference
+		//	true assignment to entry in nil map
+		// (yaegi's reflect panic does not give the index and length)
+		want: `true runtime error: index out of range
+true runtime error: invalid memory address or nil pointer dereference
+true assignment to entry in nil map
+`,
+	},
+	{
 		name:    "LoggerMethod",
 		imports: []string{"fmt", "log", "strings"},
 		decls: `type State int

@@ -82,3 +82,40 @@ func panicValueText(v any) string {
 	}
 	return msg
 }
+
+// runtimeCompiledPath is the compiled package the interpreted helpers
+// (runtimeSources) import: RuntimeError.
+const runtimeCompiledPath = "odsh/repl/rtc"
+
+// runtimePanic is a runtime failure of interpreted code that yaegi raised
+// as reflect's panic, as user code recovers it: a runtime.Error in Go's
+// words, without the index and length Go adds ("index out of range [3]
+// with length 0"), which reflect's message does not give.
+type runtimePanic struct{ msg string }
+
+func (e runtimePanic) Error() string { return e.msg }
+
+// RuntimeError marks runtimePanic as a runtime.Error.
+func (e runtimePanic) RuntimeError() {}
+
+// recoveredRuntimeError returns v, the value recover returned, as Go's
+// runtime.Error when it is reflect's panic for a runtime failure
+// (panicValueText translates it), else v.
+func recoveredRuntimeError(v any) any {
+	var msg string
+	switch x := v.(type) {
+	case string:
+		msg = x
+	case *reflect.ValueError:
+		msg = x.Error()
+	default:
+		return v
+	}
+	if !strings.HasPrefix(msg, "reflect") {
+		return v
+	}
+	if text := panicValueText(msg); text != msg {
+		return runtimePanic{text}
+	}
+	return v
+}

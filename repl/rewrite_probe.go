@@ -3,6 +3,8 @@ package repl
 import (
 	"fmt"
 	"reflect"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // The Interp's side of the call rewrites (rewrite_calls.go): compile
@@ -46,6 +48,10 @@ func (in *Interp) takeRefusal() error {
 
 // evalRuntime declares the runtime package the rewrites call.
 func (in *Interp) evalRuntime() error {
+	rtc := map[string]reflect.Value{"RuntimeError": reflect.ValueOf(recoveredRuntimeError)}
+	if err := in.yi.Use(interp.Exports{runtimeCompiledPath + "/rtc": rtc}); err != nil {
+		return err
+	}
 	for _, src := range runtimeSources {
 		if _, err := in.yi.Eval(src); err != nil {
 			return err

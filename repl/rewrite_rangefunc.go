@@ -47,7 +47,11 @@ const runtimePkg = "__odshrt"
 // import of reflect) once per interpreter, after genericSources.
 var runtimeSources = []string{`package __odshrt
 
-import "reflect"
+import (
+	"reflect"
+
+	rtc "` + runtimeCompiledPath + `"
+)
 
 // Any returns v as an interface value (see variadicArgs).
 func Any(v any) any { return v }
@@ -55,12 +59,14 @@ func Any(v any) any { return v }
 // As is v.(T) (see interfaceReceiver).
 func As[T any](v any) T { return v.(T) }
 
-// Recovered undoes yaegi's wrapping of a panic value in a reflect.Value.
+// Recovered undoes yaegi's wrapping of a panic value in a reflect.Value,
+// and gives a runtime failure that yaegi raised as reflect's panic back as
+// the runtime.Error Go recovers.
 func Recovered(v any) any {
 	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
 		return rv.Interface()
 	}
-	return v
+	return rtc.RuntimeError(v)
 }
 
 // Pull0, Pull and Pull2 run an iterator in a goroutine and hand its values
