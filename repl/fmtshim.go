@@ -36,8 +36,10 @@ package repl
 // (the interpreted functions that call methods for printable.go).
 //
 // Not fixable here (compiled code receives no interpreted type at all):
-// slices, maps, arrays and struct fields whose type is an interpreted
-// type with methods (`[]State{Done}` reaches fmt as []int), a conversion
+// slices, maps and arrays whose element type is an interpreted type with
+// methods (`[]State{Done}` reaches fmt as []int; rewrite_print.go passes
+// such arguments as []any, and struct fields are converted by their
+// declared type, typedfields.go), a conversion
 // to any (`any(Done)` is an int), methods of compiled types taking
 // `...any` (a *log.Logger's: MapTypes lists functions only), %T (the
 // wrapper's or the underlying type), %#v naming types; and an argument of
@@ -309,6 +311,7 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 	}
 	own["_error"] = errorSym
 	p := &fmtConv{}
+	in.printConv = p
 	if err := in.Use(fmtShims(std, p)); err != nil {
 		return err
 	}

@@ -7,6 +7,58 @@ package repl
 
 var shimCases = []shimCase{
 	{
+		name:    "TypedFields",
+		imports: []string{"fmt"},
+		decls: `type State int
+
+const (
+	Draft State = iota
+	Done
+)
+
+func (s State) String() string { return [...]string{"draft", "done"}[s] }
+
+type Money float64
+
+type Ref struct{ id int }
+
+func (r *Ref) String() string { return fmt.Sprintf("ref-%d", r.id) }
+
+type Line struct {
+	Qty   int
+	State State
+}
+
+type Order struct {
+	Name  string
+	State State ` + "`json:\"state\"`" + `
+	Total Money
+	Line  Line
+	Lines []Line
+	Ref   *Ref
+	note  State
+}
+`,
+		body: `o := Order{Name: "SO1", State: Done, Total: 9.5, Line: Line{2, Done}, Lines: []Line{{1, Draft}}, Ref: &Ref{7}, note: Done}
+fmt.Println(o.Name, o.State, o.Line)
+fmt.Printf("%v\n%+v\n", o.Line, o.Line)
+fmt.Printf("%d\n", Line{3, Done})
+fmt.Println([]Line{{1, Done}, {2, Draft}})
+fmt.Println(&Line{4, Done})
+fmt.Println(o.Lines, o.Ref, o.Total)
+fmt.Println(o)
+`,
+		want: `SO1 done {2 done}
+{2 done}
+{Qty:2 State:done}
+{3 1}
+[{1 done} {2 draft}]
+&{4 done}
+[{1 draft}] ref-7 9.5
+{SO1 done 9.5 {2 done} [{1 draft}] ref-7 1}
+`,
+	},
+	{
 		name:    "StringerVerbs",
 		imports: []string{"fmt", "strings"},
 		decls: `type State int
@@ -622,10 +674,11 @@ fmt.Printf("%v %+v\n", P{Done, 1}, P{Done, 1})
 		// go run prints:
 		//	[draft done] map[done:1] [done]
 		//	{done 1} {S:done N:1}
-		// (slices are passed as []any by rewrite_print.go; map keys,
-		// arrays and struct fields are not)
+		// (slices are passed as []any by rewrite_print.go, struct fields
+		// converted by their declared type, typedfields.go; map keys and
+		// arrays are not)
 		want: `[draft done] map[1:1] [1]
-{1 1} {S:1 N:1}
+{done 1} {S:done N:1}
 `,
 	},
 	{

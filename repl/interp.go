@@ -58,6 +58,8 @@ type Interp struct {
 	funcs map[string]funcSource
 	// defers counts the top-level defers registered by the running entry.
 	defers int
+	// printConv converts the arguments of the print functions (printable.go).
+	printConv *fmtConv
 	// calls is the call graph of the session's functions, recursive those
 	// on a cycle (program.go).
 	callGraph map[string]map[string]bool

@@ -42,6 +42,7 @@ import (
 // the methods of interpreted values (printerSource); a nil fmtConv, or one
 // without them, leaves values whose methods it cannot call as they are.
 type fmtConv struct {
+	types   typeConverters                 // of the declared types (typedfields.go)
 	mu      sync.Mutex                     // serialises methods (installPrinter)
 	methods func(x any) int                // bits: 1 Format, 2 Error, 4 String, 8 GoString
 	call    func(x any, method int) string // Error, String or GoString, by its bit
@@ -338,6 +339,10 @@ func computeStructView(t reflect.Type, seen map[reflect.Type]bool, mode convMode
 			sf.Name, sf.PkgPath = name, "main"
 			sf.Tag = reflect.StructTag(dropTagKeys(string(f.Tag), unexportedKey, "json", "xml"))
 			rebuild = true
+		} else if _, ok := f.Tag.Lookup(typedKey); ok && f.Type.Kind() != reflect.Interface {
+			// a field of a declared type: an interface holding the value
+			// with its type, when the interpreter converts it (viewTyped)
+			sf.Type, walk, rebuild = anyType, true, true
 		}
 		rebuild = rebuild || e.typ != f.Type
 		fields[i] = sf
@@ -439,6 +444,10 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 		}
 		for i := 0; i < v.NumField(); i++ {
 			f := r.Field(i)
+			if f.Kind() == reflect.Interface && v.Field(i).Kind() != reflect.Interface {
+				f.Set(p.viewTyped(v.Type().Field(i).Tag.Get(typedKey), v.Field(i), depth, methods, mode))
+				continue
+			}
 			fieldMethods := methods
 			if !f.CanSet() {
 				// a field with its unexported name: settable through its
@@ -451,6 +460,25 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 		return r
 	}
 	return v
+}
+
+// viewTyped returns the view of v, the plain value of a field tagged with
+// its declared type name, as an interface value holding it with that
+// type when the interpreter converts it (typedfields.go), else holding
+// its own view.
+func (p *fmtConv) viewTyped(name string, v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
+	iv := reflect.New(anyType).Elem()
+	if !v.CanInterface() {
+		return iv
+	}
+	if p != nil && methods {
+		if x, ok := p.types.typed(name, v.Interface()); ok {
+			iv.Set(reflect.ValueOf(x))
+			return p.view(iv, depth+1, methods, mode)
+		}
+	}
+	iv.Set(p.view(v, depth+1, methods, mode))
+	return iv
 }
 
 var jsonIfaces = []reflect.Type{

@@ -64,6 +64,9 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		// unexported fields keep their names in fmt and stay out of json
 		// (yaegi renames them Xname: unexported.go)
 		markUnexportedFields(u.Node())
+		// and fields of declared types print with their methods
+		// (typedfields.go)
+		markTypedFields(u.Node())
 	}
 	// the call rewrites look declarations up: those of the whole entry are
 	// known before any unit is rendered (declaration order is free), and

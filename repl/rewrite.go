@@ -237,7 +237,7 @@ func (u Unit) Code(o Oracle) string {
 			})
 		}
 		r.walk(u.decl)
-		return r.print(u.decl)
+		return r.print(u.decl) + typeRegistration(u.decl)
 	}
 	block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
 	r.topDefers = u.Kind == Stmt
@@ -270,7 +270,7 @@ func (u Unit) lineCode(o Oracle) string {
 			})
 		}
 		r.walk(u.decl)
-		code = r.printPos(u.decl)
+		code = r.printPos(u.decl) + typeRegistration(u.decl)
 	} else {
 		block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
 		r.topDefers = u.Kind == Stmt

@@ -18,8 +18,9 @@ import (
 //	fmt.Println(names)   ⇔  fmt.Println(__odshbuiltin.AnyValues(names))   (map[string]State)
 //
 // Not covered (known differences): map keys of such a type (yaegi stores
-// an any key as the underlying value), a struct with a field of such a
-// type, arrays, and a container whose type the syntax does not tell.
+// an any key as the underlying value), arrays, and a container whose type
+// the syntax does not tell. A struct field of such a type is converted
+// when printed (typedfields.go).
 
 // printFuncs are fmt's and log's functions that format their arguments,
 // with the number of leading arguments that are not values (a writer, a

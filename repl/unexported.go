@@ -131,6 +131,13 @@ func markField(f *ast.Field) bool {
 	if rest := dropTagKeys(user, drop...); rest != "" {
 		tag += " " + rest
 	}
+	setTag(f, tag)
+	return true
+}
+
+// setTag sets f's tag to tag, written as a raw string literal unless tag
+// holds a backquote.
+func setTag(f *ast.Field, tag string) {
 	lit := "`" + tag + "`"
 	if strings.ContainsRune(tag, '`') {
 		lit = strconv.Quote(tag)
@@ -140,7 +147,6 @@ func markField(f *ast.Field) bool {
 		pos = f.Tag.Pos()
 	}
 	f.Tag = &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: lit}
-	return true
 }
 
 // isMarked reports whether tag starts with the marks markField adds.

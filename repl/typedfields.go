@@ -1,0 +1,165 @@
+package repl
+
+// Struct fields of types declared in the shell, printed by fmt.
+//
+// yaegi builds an interpreted struct type with reflect.StructOf from the
+// reflect types of its fields, which for a declared type are those of its
+// underlying type: in `type Order struct{ Name string; State State }`, the
+// field State is a plain int to compiled code, and fmt prints
+// {SO001 1} where Go calls State's String and prints {SO001 done}. Two
+// pieces give the print shims the field's declared type back:
+//
+//   - markTypedFields tags each exported, named field whose type is a name
+//     (or a pointer to one) that is not predeclared with the name:
+//     `odshtype:"State"` (`"*State"`), before the user's own tag keys;
+//   - a top-level type declaration registers, with the declaration, a
+//     converter from a plain value to a value of the declared type
+//     (typeRegistration), which yaegi then hands to compiled code with its
+//     methods, inside an []any.
+//
+// printable.go prints a tagged field through such a converter when there
+// is one for the name (computeStructView, viewTyped). Not covered: types
+// declared inside functions (their name may find a top-level type of the
+// same name: its converter fails on another reflect type, and the field
+// prints as before), elements of slices, arrays and maps of such types
+// (see rewrite_print.go for the arguments themselves), and json (whose
+// MarshalJSON and MarshalText of such fields are not called).
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// typedKey is the tag key naming a field's declared type.
+const typedKey = "odshtype"
+
+// markTypedFields tags the fields of the struct types in node with their
+// declared type (see above); the rewrite is idempotent.
+func markTypedFields(node ast.Node) {
+	ast.Inspect(node, func(n ast.Node) bool {
+		st, ok := n.(*ast.StructType)
+		if !ok || st.Fields == nil {
+			return true
+		}
+		for _, f := range st.Fields.List {
+			markTypedField(f)
+		}
+		return true
+	})
+}
+
+func markTypedField(f *ast.Field) {
+	if len(f.Names) == 0 || !f.Names[0].IsExported() {
+		return // embedded, or unexported: Go's fmt calls no method there
+	}
+	name := typedName(f.Type)
+	if name == "" {
+		return
+	}
+	user := ""
+	if f.Tag != nil {
+		s, err := strconv.Unquote(f.Tag.Value)
+		if err != nil {
+			return
+		}
+		user = s
+	}
+	if _, ok := reflect.StructTag(user).Lookup(typedKey); ok {
+		return
+	}
+	tag := typedKey + `:"` + name + `"`
+	if user != "" {
+		tag += " " + user
+	}
+	setTag(f, tag)
+}
+
+// typedName is "T" for a field type T, "*T" for *T, T a name that is not
+// predeclared; else "".
+func typedName(t ast.Expr) string {
+	ptr := ""
+	if st, ok := t.(*ast.StarExpr); ok {
+		ptr, t = "*", st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok || predeclaredTypes[id.Name] || id.Name == "any" || id.Name == "error" {
+		return ""
+	}
+	return ptr + id.Name
+}
+
+const (
+	registerTypeHook = bindAlias + ".RegisterType"
+	setValueHook     = bindAlias + ".SetValue"
+)
+
+// typeRegistration returns the declaration registering the converters of
+// the types a top-level type declaration declares (not generic, not
+// aliases), "" when there are none:
+//
+//	var _ = __odshbind.RegisterType("T", func(ptr bool, v any) any { … return []any{t} })
+func typeRegistration(decl ast.Decl) string {
+	g, ok := decl.(*ast.GenDecl)
+	if !ok || g.Tok != token.TYPE {
+		return ""
+	}
+	var b strings.Builder
+	for _, s := range g.Specs {
+		ts := s.(*ast.TypeSpec)
+		if ts.TypeParams != nil || ts.Assign.IsValid() || ts.Name.Name == "_" {
+			continue
+		}
+		if _, isIface := ts.Type.(*ast.InterfaceType); isIface {
+			continue
+		}
+		n := ts.Name.Name
+		fmt.Fprintf(&b, "\nvar _ = %s(%q, func(__p bool, __v any) any { if __p { var __t *%s; %s(&__t, __v); return []any{__t} }; var __t %s; %s(&__t, __v); return []any{__t} })",
+			registerTypeHook, n, n, setValueHook, n, setValueHook)
+	}
+	return b.String()
+}
+
+// typeConverters are the converters of one interpreter, by type name.
+type typeConverters struct{ m sync.Map } // string → func(bool, any) any
+
+func (c *typeConverters) register(name string, conv func(bool, any) any) bool {
+	c.m.Store(name, conv)
+	return true
+}
+
+// setValue stores v in *dst, dst a pointer to a variable of a declared
+// type whose reflect type is v's.
+func setValue(dst, v any) {
+	d := reflect.ValueOf(dst).Elem()
+	if v == nil {
+		d.Set(reflect.Zero(d.Type()))
+		return
+	}
+	d.Set(reflect.ValueOf(v))
+}
+
+// typed returns v, a plain value of a field tagged name, as a value of the
+// declared type when a converter is registered (an interp.valueInterface
+// that keeps the type's methods), else v itself; ok reports a conversion.
+func (c *typeConverters) typed(name string, v any) (out any, ok bool) {
+	ptr := strings.HasPrefix(name, "*")
+	conv, found := c.m.Load(strings.TrimPrefix(name, "*"))
+	if !found {
+		return v, false
+	}
+	defer func() {
+		if recover() != nil {
+			out, ok = v, false // another type of that name (declared in a function)
+		}
+	}()
+	xs, isSlice := conv.(func(bool, any) any)(ptr, v).([]any)
+	if !isSlice || len(xs) != 1 {
+		return v, false
+	}
+	return xs[0], true
+}
