@@ -77,13 +77,41 @@ func AnySlice[E any](xs []E) []any {
 	return out
 }
 
+// AnyPairs passes a map whose keys are of such a type as its keys and
+// values in turn (the print shims print them as the map: mapView).
+func AnyPairs[K comparable, V any](m map[K]V) []any {
+	if m == nil {
+		return nil
+	}
+	// keys and values go through slices: an any made from a variable
+	// would keep referring to it (every key would read the last one)
+	keys := make([]K, 0, len(m))
+	vals := make([]V, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+		vals = append(vals, m[k])
+	}
+	out := make([]any, 0, 2*len(m))
+	for i := range keys {
+		out = append(out, keys[i], vals[i])
+	}
+	return out
+}
+
 func AnyValues[K comparable, V any](m map[K]V) map[K]any {
 	if m == nil {
 		return nil
 	}
-	out := make(map[K]any, len(m))
+	// the values go through a slice (see AnyPairs)
+	keys := make([]K, 0, len(m))
+	vals := make([]V, 0, len(m))
 	for k := range m {
-		out[k] = m[k]
+		keys = append(keys, k)
+		vals = append(vals, m[k])
+	}
+	out := make(map[K]any, len(m))
+	for i := range keys {
+		out[keys[i]] = vals[i]
 	}
 	return out
 }
@@ -146,6 +174,7 @@ func (in *Interp) prelude() error {
 		hookSym(deferStackHook):   reflect.ValueOf(newDeferStack),
 		hookSym(registerTypeHook): reflect.ValueOf(in.printConv.types.register),
 		hookSym(setValueHook):     reflect.ValueOf(setValue),
+		hookSym(mapViewHook):      reflect.ValueOf(func(pairs []any) any { return mapView{p: in.printConv, pairs: pairs} }),
 	}
 	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err

@@ -7,6 +7,39 @@ package repl
 
 var shimCases = []shimCase{
 	{
+		name:    "TypedMapKeys",
+		imports: []string{"fmt"},
+		decls: `type State int
+
+const (
+	Draft State = iota
+	Done
+	Cancel
+)
+
+func (s State) String() string { return [...]string{"draft", "done", "cancel"}[s] }
+
+type Code string
+
+func (c Code) String() string { return "<" + string(c) + ">" }
+`,
+		body: `counts := map[State]int{Cancel: 3, Done: 2, Draft: 1}
+fmt.Println(counts)
+fmt.Printf("%v|%+v|%d|%5v\n", counts, counts, counts, counts)
+byCode := map[Code]State{"b": Done, "a": Draft}
+fmt.Println(byCode, len(byCode))
+var none map[State]bool
+fmt.Println(none, fmt.Sprint(map[State]bool{}))
+fmt.Println(map[string]State{"a": Done, "b": Draft, "c": Cancel})
+`,
+		want: `map[draft:1 done:2 cancel:3]
+map[draft:1 done:2 cancel:3]|map[draft:1 done:2 cancel:3]|map[0:1 1:2 2:3]|map[draft:    1  done:    2 cancel:    3]
+map[<a>:draft <b>:done] 2
+map[] map[]
+map[a:done b:draft c:cancel]
+`,
+	},
+	{
 		name:    "TypedFields",
 		imports: []string{"fmt"},
 		decls: `type State int
@@ -674,10 +707,10 @@ fmt.Printf("%v %+v\n", P{Done, 1}, P{Done, 1})
 		// go run prints:
 		//	[draft done] map[done:1] [done]
 		//	{done 1} {S:done N:1}
-		// (slices are passed as []any by rewrite_print.go, struct fields
-		// converted by their declared type, typedfields.go; map keys and
-		// arrays are not)
-		want: `[draft done] map[1:1] [1]
+		// (slices are passed as []any and maps as pairs by
+		// rewrite_print.go, struct fields converted by their declared
+		// type, typedfields.go; arrays are not)
+		want: `[draft done] map[done:1] [1]
 {done 1} {S:done N:1}
 `,
 	},

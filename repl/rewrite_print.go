@@ -1,7 +1,11 @@
 package repl
 
 import (
+	"fmt"
 	"go/ast"
+	"io"
+	"reflect"
+	"sort"
 )
 
 // Arguments of fmt's print functions.
@@ -17,10 +21,15 @@ import (
 //	fmt.Println(states)  ⇔  fmt.Println(__odshbuiltin.AnySlice(states))
 //	fmt.Println(names)   ⇔  fmt.Println(__odshbuiltin.AnyValues(names))   (map[string]State)
 //
-// Not covered (known differences): map keys of such a type (yaegi stores
-// an any key as the underlying value), arrays, and a container whose type
-// the syntax does not tell. A struct field of such a type is converted
-// when printed (typedfields.go).
+// A map whose keys are of such a type goes as its keys and values in
+// turn, which the shims print as the map (yaegi stores an any key as the
+// underlying value, so map[K]any would not do):
+//
+//	fmt.Println(counts)  ⇔  fmt.Println(__odshbind.MapView(__odshbuiltin.AnyPairs(counts)))   (map[State]int)
+//
+// Not covered (known differences): arrays, and a container whose type the
+// syntax does not tell. A struct field of such a type is converted when
+// printed (typedfields.go).
 
 // printFuncs are fmt's and log's functions that format their arguments,
 // with the number of leading arguments that are not values (a writer, a
@@ -54,6 +63,11 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnySlice")}, Args: []ast.Expr{call.Args[i]}}
 			}
 		case *ast.MapType:
+			if c.printable(t.Key) {
+				pairs := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnyPairs")}, Args: []ast.Expr{call.Args[i]}}
+				call.Args[i] = &ast.CallExpr{Fun: ident(mapViewHook), Args: []ast.Expr{pairs}}
+				continue
+			}
 			if c.printable(t.Value) {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnyValues")}, Args: []ast.Expr{call.Args[i]}}
 			}
@@ -76,6 +90,63 @@ func (c *callPass) printable(t ast.Expr) bool {
 		if c.decls.Method(id.Name, m) != nil {
 			return true
 		}
+	}
+	return false
+}
+
+const mapViewHook = bindAlias + ".MapView"
+
+// mapView prints the keys and values of a map, in turn in pairs (from
+// AnyPairs), as fmt prints the map: map[k:v …], the keys sorted by their
+// underlying values (as internal/fmtsort does), each key and value
+// formatted with the directive.
+type mapView struct {
+	p     *fmtConv
+	pairs []any
+}
+
+func (m mapView) Format(s fmt.State, verb rune) {
+	n := len(m.pairs) / 2
+	order := make([]int, n)
+	keys := make([]reflect.Value, n)
+	for i := range order {
+		order[i] = i
+		keys[i] = reflect.ValueOf(m.pairs[2*i])
+		if inner, ok := valueInside(keys[i]); ok && inner.IsValid() {
+			keys[i] = inner
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return lessKey(keys[order[a]], keys[order[b]]) })
+	f := fmt.FormatString(s, verb)
+	io.WriteString(s, "map[")
+	for j, i := range order {
+		if j > 0 {
+			io.WriteString(s, " ")
+		}
+		fmt.Fprintf(s, f, m.p.value(m.pairs[2*i]))
+		io.WriteString(s, ":")
+		fmt.Fprintf(s, f, m.p.value(m.pairs[2*i+1]))
+	}
+	io.WriteString(s, "]")
+}
+
+// lessKey orders map keys of a basic kind as fmt does; others keep their
+// order.
+func lessKey(a, b reflect.Value) bool {
+	if a.Kind() != b.Kind() {
+		return false
+	}
+	switch a.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() < b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return a.Uint() < b.Uint()
+	case reflect.String:
+		return a.String() < b.String()
+	case reflect.Float32, reflect.Float64:
+		return a.Float() < b.Float()
+	case reflect.Bool:
+		return !a.Bool() && b.Bool()
 	}
 	return false
 }
