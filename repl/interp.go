@@ -227,6 +227,9 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if name, rhs, ok := genericDecl(u, err); ok {
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}
+	if name, rhs, ok := definitionLoop(u, err); ok {
+		return Result{}, in.evalTyped(ctx, u, name, rhs, err)
+	}
 	return Result{}, in.betterUndefined(u, err)
 }
 

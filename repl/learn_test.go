@@ -3,6 +3,8 @@ package repl_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,8 @@ import (
 
 	"odsh/addons/demo"
 	"odsh/internal/testdb"
+	"odsh/learn"
+	"odsh/orm"
 	"odsh/repl"
 )
 
@@ -170,5 +174,53 @@ func TestLearnSteps(t *testing.T) {
 	}
 	if got := run(":diff"); got != "no changes\n" {
 		t.Errorf(":diff at the end: got %q", got)
+	}
+}
+
+// lessonNames declares the records the lessons' examples name without
+// making them, as the Odoo code beside them does.
+const lessonNames = `partner := env.Ref("base.main_partner")
+desk := env.Model("demo.product").Search("[('name', '=', 'Oak Desk')]")
+order := env.Model("demo.order").Search("[('line_ids', '!=', False)]").Records()[0]
+line := order.Rel("line_ids").Records()[0]
+`
+
+// TestLessonExamplesRun runs the odsh example of every lesson (the code
+// shown beside Odoo's) on the demo data, after lessonNames: a lesson must
+// not teach code that fails. An example may show an error on purpose,
+// with a comment naming it (`// AccessError`): the entry must then stop
+// with that error.
+func TestLessonExamplesRun(t *testing.T) {
+	lessons, err := learn.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lessons {
+		t.Run(fmt.Sprintf("%02d-%s", l.Number, l.Name), func(t *testing.T) {
+			if strings.TrimSpace(l.Go) == "" {
+				t.Fatal("the lesson has no odsh example")
+			}
+			s, out := demoSession(t)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			if err := s.Eval(ctx, lessonNames); err != nil {
+				t.Fatalf("the names the examples use: %v\n%s", err, out.String())
+			}
+			out.Reset()
+			err := s.Eval(ctx, l.Go)
+			if strings.Contains(l.Go, "// AccessError") {
+				var ae *orm.AccessError
+				if !errors.As(err, &ae) {
+					t.Fatalf("the example shows an AccessError; got %v\n%s", err, out.String())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("the example fails: %v\n%s\n--- output:\n%s", err, l.Go, out.String())
+			}
+			if strings.Contains(out.String(), "error") || strings.Contains(out.String(), "panic") {
+				t.Errorf("the example printed an error:\n%s\n--- output:\n%s", l.Go, out.String())
+			}
+		})
 	}
 }

@@ -46,6 +46,15 @@ func TestGoDeclarationOrder(t *testing.T) {
 		{"a defer in a top-level loop runs after an error too", []step{
 			{src: "for _, s := range []string{\"a\", \"b\"} {\n\tdefer fmt.Println(\"close\", s)\n}\nvar xs []int\n_ = xs[3]", errSub: "index out of range", out: "close b\nclose a\n"},
 		}},
+		{"an index of a global typed by a call declares a variable of the element's type", []step{
+			{src: `parts := strings.Split("a,b", ",")`},
+			{src: "first := parts[0]"},
+			{src: `first + "!"`, want: "a!"},
+			{src: "var t time.Duration = 3\nds := []time.Duration{t}\nd := ds[0]\nd.String()", want: "3ns"},
+			{src: `es, _ := os.ReadDir("/")`},
+			{src: "e := es[0]"},
+			{src: "e.IsDir() || !e.IsDir()", want: "true"},
+		}},
 		{"return at top level is refused before running", []step{{src: "fmt.Println(\"before\")\nif true {\n\treturn\n}", errSub: "return outside a function", out: ""}}},
 		{"return inside a func literal is fine", []step{{src: "f := func() int { return 3 }\nf()", want: "3"}}},
 	}
