@@ -83,14 +83,7 @@ func AnyPairs[K comparable, V any](m map[K]V) []any {
 	if m == nil {
 		return nil
 	}
-	// keys and values go through slices: an any made from a variable
-	// would keep referring to it (every key would read the last one)
-	keys := make([]K, 0, len(m))
-	vals := make([]V, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-		vals = append(vals, m[k])
-	}
+	keys, vals := entries(m)
 	out := make([]any, 0, 2*len(m))
 	for i := range keys {
 		out = append(out, keys[i], vals[i])
@@ -102,18 +95,25 @@ func AnyValues[K comparable, V any](m map[K]V) map[K]any {
 	if m == nil {
 		return nil
 	}
-	// the values go through a slice (see AnyPairs)
+	keys, vals := entries(m)
+	out := make(map[K]any, len(m))
+	for i := range keys {
+		out[keys[i]] = vals[i]
+	}
+	return out
+}
+
+// entries returns the keys of m and their values. An any is made from
+// their elements: one made from a variable would keep referring to it
+// (every key or value would read the last one).
+func entries[K comparable, V any](m map[K]V) ([]K, []V) {
 	keys := make([]K, 0, len(m))
 	vals := make([]V, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 		vals = append(vals, m[k])
 	}
-	out := make(map[K]any, len(m))
-	for i := range keys {
-		out[keys[i]] = vals[i]
-	}
-	return out
+	return keys, vals
 }
 
 func Max[T ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string](x T, ys ...T) T {

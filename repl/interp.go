@@ -209,16 +209,10 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if name, rhs, ok := minMaxDecl(u); ok {
 		return Result{}, in.evalViaAny(ctx, u, name, rhs)
 	}
-	if _, ok := u.stmt.(*ast.DeferStmt); ok {
-		_, err := in.run(ctx, u, deferUnit(u).lineCode(in))
-		if err == nil {
-			in.defers++
-		}
-		return Result{}, err
-	}
-	// a statement that defers registers its calls for the end of the
-	// entry (topLevelDefers), all of them or some before an error; the
-	// rewrite removes its defer statements
+	// a statement that defers (a defer statement, or an if, a loop, a
+	// block holding one) registers its calls for the end of the entry
+	// (topLevelDefers), all of them or some before an error; the rewrite
+	// removes its defer statements
 	defers := u.Kind == Stmt && u.stmt != nil && defersInStmt(u.stmt)
 	_, err := in.run(ctx, u, u.lineCode(in))
 	if defers {

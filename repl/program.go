@@ -558,32 +558,6 @@ func firstFunc(group []Unit) string {
 	return "a function"
 }
 
-// deferUnit turns a top-level defer into a call registered for the end of
-// the entry; the function and its arguments are evaluated now, as Go does:
-//
-//	defer f(a)  ⇔  { __f, __a := f, a; __odsh_defer(func() { __f(__a) }) }
-func deferUnit(u Unit) Unit {
-	d := u.stmt.(*ast.DeferStmt)
-	var lhs, rhs []ast.Expr
-	call := &ast.CallExpr{Fun: d.Call.Fun, Ellipsis: d.Call.Ellipsis}
-	if id, ok := d.Call.Fun.(*ast.Ident); !ok || !builtins[id.Name] {
-		f := ident(u.names.next("f"))
-		lhs, rhs, call.Fun = append(lhs, f), append(rhs, d.Call.Fun), f
-	}
-	for _, a := range d.Call.Args {
-		t := ident(u.names.next("a"))
-		lhs, rhs, call.Args = append(lhs, t), append(rhs, a), append(call.Args, t)
-	}
-	lit := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}}}
-	reg := &ast.ExprStmt{X: &ast.CallExpr{Fun: ident("__odsh_defer"), Args: []ast.Expr{lit}}}
-	list := []ast.Stmt{reg}
-	if len(lhs) > 0 {
-		list = append([]ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}}, list...)
-	}
-	u.stmt, u.Kind = &ast.BlockStmt{List: list}, Stmt
-	return u
-}
-
 // runDefers runs the top-level defers of the entry that ends, last first.
 func (in *Interp) runDefers(ctx context.Context) error {
 	if in.defers == 0 {
@@ -601,7 +575,7 @@ func (in *Interp) runDefers(ctx context.Context) error {
 	return err
 }
 
-// deferPrelude holds the registered top-level defers (deferUnit).
+// deferPrelude holds the registered top-level defers (topLevelDefers).
 const deferPrelude = `
 var __odsh_defers []func()
 

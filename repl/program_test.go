@@ -43,6 +43,9 @@ func TestGoDeclarationOrder(t *testing.T) {
 				want: "5 <nil>", out: "body\nif\nloop 1\nloop 0\ncleanup\n"},
 			{src: "1", want: "1", out: ""},
 		}},
+		{"a top-level defer passes a constant argument untyped (a Duration here)", []step{
+			{src: "defer time.Sleep(1)\ndefer fmt.Println(\"d\", 1<<3)\nfmt.Println(\"b\")", want: "2 <nil>", out: "b\nd 8\n"},
+		}},
 		{"a defer in a top-level loop runs after an error too", []step{
 			{src: "for _, s := range []string{\"a\", \"b\"} {\n\tdefer fmt.Println(\"close\", s)\n}\nvar xs []int\n_ = xs[3]", errSub: "index out of range", out: "close b\nclose a\n"},
 		}},

@@ -170,10 +170,12 @@ func (r *rewriter) pushDeferred(push ast.Expr, d *ast.DeferStmt) ast.Stmt {
 }
 
 // topLevelDefers registers the defer statements of a statement unit that
-// are not in a function literal (in an if, a loop, a block at top level)
-// for the end of the entry or script, as a top-level defer statement is
-// (deferUnit): the unit runs inside a function of its own, whose return
-// would otherwise run them when the statement ends.
+// are not in a function literal (the unit itself, or in an if, a loop, a
+// block at top level) for the end of the entry or script: the unit runs
+// inside a function of its own, whose return would otherwise run them
+// when the statement ends.
+//
+//	defer f(a)  ⇔  __odsh_defer(func() func() { __f, __a := f, a; return func() { __f(__a) } }())
 func (r *rewriter) topLevelDefers(block *ast.BlockStmt) {
 	replaceDefers(block, func(d *ast.DeferStmt) ast.Stmt { return r.pushDeferred(ident(topDeferFunc), d) })
 }
