@@ -49,9 +49,10 @@ names := some.Mapped("name").([]any)
 lap("mapped-100k", t0)
 t0 = time.Now()
 all := P.Search(nil)
+all.Len()
 lap("search-1m", t0)
 t0 = time.Now()
-show(all)
+show(P.Search(nil))
 lap("print-1m", t0)
 fmt.Println("N", found.Len(), n, len(byCountry), len(byMonth), len(names))
 `
@@ -151,10 +152,10 @@ func compiledDemo1m(b *testing.B, conn *pgx.Conn, reg *orm.Registry) (map[string
 	names := some.Mapped("name").([]any)
 	got["mapped-100k"] = time.Since(t)
 	t = time.Now()
-	all := P.Search(nil)
+	P.Search(nil).Len() // a search runs when its records are first needed
 	got["search-1m"] = time.Since(t)
 	t = time.Now()
-	if err := printer.Show(io.Discard, all, printer.Options{}); err != nil {
+	if err := printer.Show(io.Discard, P.Search(nil), printer.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	got["print-1m"] = time.Since(t)

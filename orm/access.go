@@ -48,14 +48,14 @@ func (r Recordset) getField(name string) any {
 	if g, ok := f.kind.(getter); ok {
 		return g.get(r, f)
 	}
-	switch len(r.ids) {
+	switch len(r.idList()) {
 	case 0:
 		return f.kind.empty(f)
 	case 1:
 	default:
 		panic(fieldErr(r.model.Name, name, "expected singleton to read a value: %s", r))
 	}
-	v := r.value(f, r.ids[0])
+	v := r.value(f, r.idList()[0])
 	if v == nil {
 		return f.kind.empty(f)
 	}
@@ -103,11 +103,11 @@ func (r Recordset) rawValue(f *Field, id int64) any {
 func (r Recordset) relValue(f *Field) Recordset {
 	co := r.env.Model(f.Comodel)
 	var ids []int64
-	if len(r.ids) == 1 {
-		ids = append(ids, relIDs(r.value(f, r.ids[0]))...)
+	if len(r.idList()) == 1 {
+		ids = append(ids, relIDs(r.value(f, r.idList()[0]))...)
 	} else {
 		seen := map[int64]bool{}
-		for _, id := range r.ids {
+		for _, id := range r.idList() {
 			for _, x := range relIDs(r.value(f, id)) {
 				if !seen[x] {
 					seen[x] = true
@@ -118,7 +118,7 @@ func (r Recordset) relValue(f *Field) Recordset {
 	}
 	src := r.prefetch
 	if src == nil {
-		src = fixedPrefetch(r.ids)
+		src = fixedPrefetch(r.idList())
 	}
 	co.ids = ids
 	co.prefetch = &prefetchSet{src: src, field: f}
@@ -231,7 +231,7 @@ func (r Recordset) typedErr(path, want string) *ValidationError {
 
 // DisplayName returns the display name of a single record ("" for none).
 func (r Recordset) DisplayName() string {
-	if len(r.ids) == 0 {
+	if len(r.idList()) == 0 {
 		return ""
 	}
 	s, _ := r.getField("display_name").(string)
@@ -240,9 +240,9 @@ func (r Recordset) DisplayName() string {
 
 // NameGet returns (id, display name) pairs, as Odoo's read of a many2one.
 func (r Recordset) NameGet() [][2]any {
-	out := make([][2]any, 0, len(r.ids))
+	out := make([][2]any, 0, len(r.idList()))
 	for _, rec := range r.Records() {
-		out = append(out, [2]any{rec.ids[0], rec.DisplayName()})
+		out = append(out, [2]any{rec.idList()[0], rec.DisplayName()})
 	}
 	return out
 }

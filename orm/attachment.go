@@ -99,7 +99,7 @@ func (r Recordset) fetchAttachments(f *Field, id int64) {
 // writeAttachments stores the values of attachment-backed fields for the
 // records of r (which exist and may be written) and caches them.
 func (r Recordset) writeAttachments(vals map[*Field]any) {
-	ids := dedup(r.ids)
+	ids := dedup(r.idList())
 	for _, f := range sortedAttachmentFields(vals) {
 		r.env.storeAttachments(r.model, f, ids, func(int) any { return vals[f] })
 	}
@@ -127,7 +127,7 @@ func (recs Recordset) createAttachments(rows []newRow) {
 		var values []any
 		for i := range rows {
 			if v, ok := rows[i].attach[f]; ok {
-				ids = append(ids, recs.ids[i])
+				ids = append(ids, recs.idList()[i])
 				values = append(values, v)
 			}
 		}

@@ -35,7 +35,7 @@ func (r Recordset) CheckCompany(fields ...string) {
 // checkCompanyAuto runs the check after a create (touched nil) or a write
 // on a model with CheckCompanyAuto.
 func (r Recordset) checkCompanyAuto(touched []*Field) {
-	if !r.model.CheckCompanyAuto || len(r.ids) == 0 {
+	if !r.model.CheckCompanyAuto || len(r.idList()) == 0 {
 		return
 	}
 	var names []string
@@ -120,12 +120,12 @@ func (r Recordset) ownCompanies() (Recordset, bool) {
 // sharedWith reports whether every record of r is shared with companies:
 // no company_id or one of them (Odoo's _check_company_domain).
 func (r Recordset) sharedWith(companies Recordset) bool {
-	allowed := idSet(companies.ids)
+	allowed := idSet(companies.idList())
 	if r.model.Name == "res.company" {
 		if len(allowed) == 0 {
 			return true
 		}
-		for _, id := range r.ids {
+		for _, id := range r.idList() {
 			if !allowed[id] {
 				return false
 			}

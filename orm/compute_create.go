@@ -25,7 +25,7 @@ func (r Recordset) precompute(rows []newRow) {
 			if _, given := rows[i].cols[f]; given {
 				continue
 			}
-			rows[i].cols[f] = recs[i].computedValue(f, recs[i].ids[0])
+			rows[i].cols[f] = recs[i].computedValue(f, recs[i].idList()[0])
 			rows[i].protect = append(rows[i].protect, f)
 		}
 	}
@@ -50,7 +50,7 @@ func (recs Recordset) markCreated(rows []newRow) {
 	m := recs.model
 	for i := range rows {
 		if len(rows[i].protect) > 0 {
-			defer tx.protect(rows[i].protect, recs.ids[i:i+1])()
+			defer tx.protect(rows[i].protect, recs.idList()[i:i+1])()
 		}
 	}
 	var fields, extra []*Field
@@ -59,14 +59,14 @@ func (recs Recordset) markCreated(rows []newRow) {
 			fields = append(fields, f)
 		}
 	}
-	tx.invalidateOne2many(m.columns, recs.ids)
-	tx.modified(fields, recs.ids, true)
+	tx.invalidateOne2many(m.columns, recs.idList())
+	tx.modified(fields, recs.idList(), true)
 	for _, f := range m.FieldList {
-		if f.Store && f.Compute != nil && f.column != "" && tx.markAll(f, recs.ids) {
+		if f.Store && f.Compute != nil && f.column != "" && tx.markAll(f, recs.idList()) {
 			extra = append(extra, f)
 		}
 	}
-	tx.modified(extra, recs.ids, true)
+	tx.modified(extra, recs.idList(), true)
 }
 
 // markAll marks f on the ids not marked nor protected; it reports whether

@@ -73,7 +73,7 @@ func computeDisplayName(rs Recordset) {
 	m := rs.model
 	for _, rec := range rs.Records() {
 		if m.RecName == "" {
-			rec.Set("display_name", fmt.Sprintf("%s,%d", m.Name, rec.ids[0]))
+			rec.Set("display_name", fmt.Sprintf("%s,%d", m.Name, rec.idList()[0]))
 			continue
 		}
 		switch v := rec.Get(m.RecName).(type) {

@@ -101,13 +101,13 @@ func (tx *Transaction) runCompute(f *Field, group []*Field, batch Recordset) {
 			prot = map[int64]bool{}
 			tx.computing[g] = prot
 		}
-		for _, x := range batch.ids {
+		for _, x := range batch.idList() {
 			prot[x] = true
 		}
 	}
 	defer func() {
 		for _, g := range group {
-			for _, x := range batch.ids {
+			for _, x := range batch.idList() {
 				delete(tx.computing[g], x)
 			}
 		}
@@ -167,7 +167,7 @@ func (r Recordset) setComputed(f *Field, v any) {
 		as = map[int64]bool{}
 		tx.comp.assigned[f] = as
 	}
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		as[id] = true
 		if !f.Store || id < 0 || f.column == "" {
 			r.cacheSet(f, id, cv)
@@ -197,7 +197,7 @@ func (r Recordset) isComputing(f *Field) bool {
 	if len(prot) == 0 {
 		return false
 	}
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if !prot[id] {
 			return false
 		}
@@ -274,7 +274,7 @@ func (rs Recordset) computeStored(f *Field, group []*Field) (out Recordset) {
 		if existing.Len() == rs.Len() {
 			panic(p)
 		}
-		tx.cache.forget(rs.model, rs.Subtract(existing).ids)
+		tx.cache.forget(rs.model, rs.Subtract(existing).idList())
 		out = existing
 		if existing.Len() > 0 {
 			tx.runCompute(f, group, existing)

@@ -17,7 +17,7 @@ func (r Recordset) x2manyModified(f *Field) func() {
 	}
 	return func() {
 		tx := r.env.tx
-		tx.modified([]*Field{f}, r.ids, false)
+		tx.modified([]*Field{f}, r.idList(), false)
 		if len(others) > 0 {
 			tx.modified(others, symmetricDifference(before, r.linkedIDs(f)), false)
 		}
@@ -59,7 +59,7 @@ func (r Recordset) linkedIDs(f *Field) []int64 {
 	var out []int64
 	rs := r.WithContext(Ctx{"active_test": false})
 	for _, rec := range rs.Records() {
-		out = append(out, rec.Get(f.Name).(Recordset).ids...)
+		out = append(out, rec.Get(f.Name).(Recordset).idList()...)
 	}
 	return out
 }

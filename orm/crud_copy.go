@@ -12,14 +12,14 @@ import "odsh/domain"
 //	p.Copy(orm.Values{"name": "Acme (copy)"}).Str("city")
 func (r Recordset) Copy(vals Values) Recordset {
 	r.check()
-	if len(r.ids) == 0 {
+	if len(r.idList()) == 0 {
 		return r.Browse()
 	}
 	return r.Call("copy", vals).(Recordset)
 }
 
 func (r Recordset) copy(def Values) Recordset {
-	list := make([]Values, 0, len(r.ids))
+	list := make([]Values, 0, len(r.idList()))
 	for _, rec := range r.Records() {
 		list = append(list, rec.CopyData(def))
 	}

@@ -294,6 +294,7 @@ func (r Recordset) insertComputed(rows []newRow) []int64 {
 		sent = true
 		r.sendInsert(rows, ids)
 	}
+	tx.settle() // the waiting searches must not see the held-back rows
 	tx.pending = send
 	defer func() {
 		if p := recover(); p != nil {

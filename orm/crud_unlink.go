@@ -19,7 +19,7 @@ import (
 //	p.Exists().Len()
 func (r Recordset) Unlink() {
 	r.check()
-	if len(r.ids) == 0 {
+	if len(r.idList()) == 0 {
 		return
 	}
 	r.Call("unlink")
@@ -35,7 +35,7 @@ func (r Recordset) unlink() {
 	r.env.tx.securityChanged(m)
 	tx := r.env.tx
 	tx.flushAll()
-	ids := dedup(r.ids)
+	ids := dedup(r.idList())
 	tx.auditUnlink(m, ids)
 	cascaded := tx.unlinkModified(m, ids)
 	tx.unlinkAttachments(m, ids)

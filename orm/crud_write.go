@@ -17,7 +17,7 @@ import (
 //	p.Mapped("category_id.name")
 func (r Recordset) Write(vals Values) {
 	r.check()
-	if len(r.ids) == 0 || len(vals) == 0 {
+	if len(r.idList()) == 0 || len(vals) == 0 {
 		return
 	}
 	r.Call("write", vals)
@@ -72,7 +72,7 @@ func (r Recordset) write(vals Values) {
 	r.checkAccess("write")
 	for f := range cols {
 		if f.jsonKeyed() {
-			r.loadMaps(f, dedup(r.ids)) // also tells which records exist
+			r.loadMaps(f, dedup(r.idList())) // also tells which records exist
 		}
 	}
 	r.ensureExist()
@@ -95,7 +95,7 @@ func (r Recordset) write(vals Values) {
 			cols[m.Fields["write_date"]] = r.env.tx.Now()
 		}
 	}
-	ids := dedup(r.ids)
+	ids := dedup(r.idList())
 	done := r.beforeWrite(touched, cols, ids)
 	c := r.env.tx.cache
 	for f, v := range cols {
@@ -170,7 +170,7 @@ func (r Recordset) writeRelated(f *Field, v any) {
 		targets = r.Sudo().Get(joinPath(segs[:len(segs)-1])).(Recordset)
 	}
 	targets.Write(Values{segs[len(segs)-1]: v})
-	r.env.tx.invalidateField(f, r.ids)
+	r.env.tx.invalidateField(f, r.idList())
 }
 
 func joinPath(segs []string) string {
@@ -187,7 +187,7 @@ func (r Recordset) ensureExist() {
 	c := r.env.tx.cache
 	known := c.existing(r.model)
 	var unknown []int64
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if !known[id] {
 			unknown = append(unknown, id)
 		}
@@ -196,7 +196,7 @@ func (r Recordset) ensureExist() {
 		return
 	}
 	found := r.Browse(unknown...).Exists()
-	for _, id := range found.ids {
+	for _, id := range found.idList() {
 		known[id] = true
 	}
 	if found.Len() < len(dedup(unknown)) {

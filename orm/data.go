@@ -272,11 +272,11 @@ func (l *loader) flushPending() {
 	names := make([]string, len(l.pendIDs))
 	for i, x := range l.pendIDs {
 		modules[i], names[i], _ = strings.Cut(x, ".")
-		l.known[x] = recs.ids[i]
-		l.env.tx.xmlids[x] = xmlRef{model: l.rs.ModelName(), id: recs.ids[i]}
+		l.known[x] = recs.idList()[i]
+		l.env.tx.xmlids[x] = xmlRef{model: l.rs.ModelName(), id: recs.idList()[i]}
 	}
 	l.env.tx.exec(`INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
 		SELECT m, n, $3, r, $4 FROM unnest($1::text[], $2::text[], $5::int8[]) AS v(m, n, r)`,
-		modules, names, l.rs.ModelName(), l.file.NoUpdate, recs.ids)
+		modules, names, l.rs.ModelName(), l.file.NoUpdate, recs.idList())
 	l.pending, l.pendIDs = nil, nil
 }

@@ -165,7 +165,7 @@ func (r Recordset) linkParents(parent, link string, list, own []Values) {
 	}
 	created := parents.Create(toCreate...)
 	for j, i := range need {
-		own[i][link] = created.ids[j]
+		own[i][link] = created.idList()[j]
 	}
 }
 

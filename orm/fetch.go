@@ -211,11 +211,11 @@ func (r Recordset) explainHidden(ids []int64) {
 		return
 	}
 	exist := r.Browse(absent...).Exists()
-	for _, id := range exist.ids {
+	for _, id := range exist.idList() {
 		delete(gone, id)
 	}
-	if exist.Len() > 0 && exist.ids[0] == ids[0] {
-		panic(&AccessError{ErrorInfo{Model: r.model.Name, IDs: exist.ids[:1], Msg: fmt.Sprintf(
+	if exist.Len() > 0 && exist.idList()[0] == ids[0] {
+		panic(&AccessError{ErrorInfo{Model: r.model.Name, IDs: exist.idList()[:1], Msg: fmt.Sprintf(
 			"the record %s(%d,) is hidden by record rules (user %d)", r.model.Name, ids[0], r.env.uid)}})
 	}
 }

@@ -107,7 +107,7 @@ func (r Recordset) dropDanglingField(f *Field, ids []int64) {
 		return
 	}
 	co := r.env.tx.reg.models[f.Comodel]
-	alive := idSet(Recordset{env: r.env, model: co}.Sudo().Browse(targets...).Exists().ids)
+	alive := idSet(Recordset{env: r.env, model: co}.Sudo().Browse(targets...).Exists().idList())
 	gone := c.missing(co)
 	for _, t := range targets {
 		if !alive[t] {

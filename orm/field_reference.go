@@ -57,13 +57,13 @@ func (referenceKind) convert(f *Field, v any) (any, error) {
 		if err := f.allowsModel(x.model.Name); err != nil {
 			return nil, err
 		}
-		switch len(x.ids) {
+		switch len(x.idList()) {
 		case 0:
 			return nil, nil
 		case 1:
-			return x.model.Name + "," + strconv.FormatInt(x.ids[0], 10), nil
+			return x.model.Name + "," + strconv.FormatInt(x.idList()[0], 10), nil
 		}
-		return nil, fmt.Errorf("expected a single record, got %d", len(x.ids))
+		return nil, fmt.Errorf("expected a single record, got %d", len(x.idList()))
 	case string:
 		model, id, err := parseReference(x)
 		if err != nil {
@@ -123,10 +123,10 @@ func (referenceKind) get(r Recordset, f *Field) any {
 // read returns "model,id", or nil when unset or the record is gone.
 func (k referenceKind) read(r Recordset, f *Field) any {
 	rec, _ := k.get(r, f).(Recordset)
-	if rec.model == nil || len(rec.ids) == 0 {
+	if rec.model == nil || len(rec.idList()) == 0 {
 		return nil
 	}
-	return rec.model.Name + "," + strconv.FormatInt(rec.ids[0], 10)
+	return rec.model.Name + "," + strconv.FormatInt(rec.idList()[0], 10)
 }
 
 // emptyReference is the empty recordset of the reference's first model
@@ -141,11 +141,11 @@ func (r Recordset) emptyReference(f *Field) any {
 // singleValue is the cache value of f on a singleton, false on an empty
 // recordset; more records panic as getField does.
 func (r Recordset) singleValue(f *Field) (any, bool) {
-	switch len(r.ids) {
+	switch len(r.idList()) {
 	case 0:
 		return nil, false
 	case 1:
-		return r.value(f, r.ids[0]), true
+		return r.value(f, r.idList()[0]), true
 	}
 	panic(fieldErr(r.model.Name, f.Name, "expected singleton to read a value: %s", r))
 }
@@ -176,13 +176,13 @@ type many2oneReferenceKind struct{ many2oneKind }
 // convert accepts an id or a single record (its id is kept).
 func (many2oneReferenceKind) convert(f *Field, v any) (any, error) {
 	if x, ok := v.(Recordset); ok {
-		switch len(x.ids) {
+		switch len(x.idList()) {
 		case 0:
 			return nil, nil
 		case 1:
-			return x.ids[0], nil
+			return x.idList()[0], nil
 		}
-		return nil, fmt.Errorf("expected a single record, got %d", len(x.ids))
+		return nil, fmt.Errorf("expected a single record, got %d", len(x.idList()))
 	}
 	if id, ok := toInt64(v); ok {
 		if id <= 0 {

@@ -28,13 +28,13 @@ func (many2oneKind) convert(f *Field, v any) (any, error) {
 		if x.model == nil || x.model.Name != f.Comodel {
 			return nil, fmt.Errorf("expected a %s record, got %s", f.Comodel, x.String())
 		}
-		switch len(x.ids) {
+		switch len(x.idList()) {
 		case 0:
 			return nil, nil
 		case 1:
-			return x.ids[0], nil
+			return x.idList()[0], nil
 		}
-		return nil, fmt.Errorf("expected a single %s record, got %d", f.Comodel, len(x.ids))
+		return nil, fmt.Errorf("expected a single %s record, got %d", f.Comodel, len(x.idList()))
 	}
 	if id, ok := toInt64(v); ok {
 		if id == 0 {

@@ -116,14 +116,14 @@ func (e *Env) translatedSQL(f *Field, col SQL) SQL {
 func (r Recordset) UpdateFieldTranslations(field string, translations map[string]any) {
 	r.check()
 	f := r.translatedField(field)
-	if len(r.ids) == 0 || len(translations) == 0 {
+	if len(r.idList()) == 0 || len(translations) == 0 {
 		return
 	}
 	langs := r.checkedLangs(f, translations)
 	r.checkAccess("write")
 	r.ensureExist()
 	r.checkRules("write")
-	ids := dedup(r.ids)
+	ids := dedup(r.idList())
 	r.loadMaps(f, ids)
 	d := translationsDelta(langs, translations)
 	for _, id := range ids {
@@ -182,7 +182,7 @@ func (r Recordset) GetFieldTranslations(field string) map[string]string {
 	f := r.translatedField(field)
 	r.EnsureOne()
 	r.checkFieldAccess(f)
-	id := r.ids[0]
+	id := r.idList()[0]
 	r.rawValue(f, id)
 	v, _ := r.env.tx.cache.get(f, id)
 	if v == nil {
@@ -215,9 +215,9 @@ func (r Recordset) copyTranslations(copies Recordset, def Values) {
 			continue
 		}
 		for i, rec := range r.Records() {
-			v, _ := c.get(f, rec.ids[0])
+			v, _ := c.get(f, rec.idList()[0])
 			if src, ok := v.(jsonMap); ok && src != nil {
-				c.setDirty(f, copies.ids[i], f.clone(src))
+				c.setDirty(f, copies.idList()[i], f.clone(src))
 			}
 		}
 	}

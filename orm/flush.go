@@ -40,7 +40,7 @@ func (r Recordset) FlushModel(fields ...string) {
 // fields only, when given).
 func (r Recordset) FlushRecordset(fields ...string) {
 	r.check()
-	keep, only := r.fieldFilter(fields, nil), idSet(r.ids)
+	keep, only := r.fieldFilter(fields, nil), idSet(r.idList())
 	r.env.tx.recomputePending(keep, only)
 	r.env.tx.flushRecords(r.model, keep, only)
 }
@@ -141,7 +141,7 @@ func (tx *Transaction) update(m *Model, fields []*Field, ids []int64) {
 	}
 	if n < int64(len(ids)) {
 		missing := r0(m, tx).Browse(ids...).Exists()
-		gone := idSet(missing.ids)
+		gone := idSet(missing.idList())
 		var lost []int64
 		for _, id := range ids {
 			if !gone[id] {

@@ -27,7 +27,7 @@ func (r Recordset) InvalidateModel(fields ...string) {
 func (r Recordset) InvalidateRecordset(fields ...string) {
 	r.check()
 	r.FlushRecordset(fields...)
-	ids := dedup(r.ids)
+	ids := dedup(r.idList())
 	if len(ids) == 0 {
 		return
 	}

@@ -35,7 +35,7 @@ func (r Recordset) NewFrom(origin Recordset, vals Values) Recordset {
 
 // IsNew reports whether r holds a new record (not in the database).
 func (r Recordset) IsNew() bool {
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if id < 0 {
 			return true
 		}
@@ -47,7 +47,7 @@ func (r Recordset) IsNew() bool {
 // records themselves for real ones): Odoo's _origin.
 func (r Recordset) Origin() Recordset {
 	var ids []int64
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if id < 0 {
 			id = r.env.tx.comp.origin[id]
 		}
@@ -85,7 +85,7 @@ func (r Recordset) setNewValues(vals Values) {
 			continue
 		}
 		v := r.newCacheValue(f, vals[name])
-		for _, id := range r.ids {
+		for _, id := range r.idList() {
 			c.set(f, id, v)
 		}
 	}
@@ -108,9 +108,9 @@ func (r Recordset) newCacheValue(f *Field, v any) any {
 		case CmdCreate:
 			vals := copyValues(cmd.Vals)
 			if f.Type == TypeOne2many {
-				vals[f.InverseName] = r.ids[0]
+				vals[f.InverseName] = r.idList()[0]
 			}
-			ids = append(ids, r.env.Model(f.Comodel).New(vals).ids...)
+			ids = append(ids, r.env.Model(f.Comodel).New(vals).idList()...)
 		case CmdLink, CmdUpdate:
 			ids = append(ids, cmd.ID)
 		case CmdSet:
@@ -128,7 +128,7 @@ func (r Recordset) newCacheValue(f *Field, v any) any {
 // recordset, or 0.
 func newRecordID(v any) int64 {
 	if rs, ok := v.(Recordset); ok && rs.Len() == 1 {
-		v = rs.ids[0]
+		v = rs.idList()[0]
 	}
 	if id, ok := toInt64(v); ok && id < 0 {
 		return id
@@ -159,10 +159,10 @@ func (r Recordset) writeNew(vals Values) {
 	for _, name := range vals.Keys() {
 		fields = append(fields, r.model.mustField(name))
 	}
-	done := tx.protect(fields, r.ids)
+	done := tx.protect(fields, r.idList())
 	defer done()
 	r.setNewValues(vals)
-	tx.modified(fields, r.ids, false)
+	tx.modified(fields, r.idList(), false)
 }
 
 // ensureNew raises an error unless every record of r is a new record this
@@ -171,7 +171,7 @@ func (r Recordset) writeNew(vals Values) {
 func (r Recordset) ensureNew() {
 	tx := r.env.tx
 	gone := tx.cache.gone[r.model]
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if id >= 0 {
 			panic(userErr(r.model.Name, "cannot write new and real records together: %s", r))
 		}
@@ -183,8 +183,8 @@ func (r Recordset) ensureNew() {
 
 // dropNew forgets new records.
 func (tx *Transaction) dropNew(rs Recordset) {
-	tx.cache.forget(rs.model, rs.ids)
-	for _, id := range rs.ids {
+	tx.cache.forget(rs.model, rs.idList())
+	for _, id := range rs.idList() {
 		delete(tx.comp.origin, id)
 	}
 }

@@ -29,7 +29,7 @@ func (r Recordset) Onchange(values Values, changedField string) (changed Values,
 	delete(init, changedField)
 	var rec Recordset
 	if r.Len() == 1 && !r.IsNew() {
-		rec = r.newRecords([]Values{init}, r.ids[0])
+		rec = r.newRecords([]Values{init}, r.idList()[0])
 	} else {
 		rec = r.Browse().New(init)
 	}
@@ -59,9 +59,9 @@ func onchangeValue(f *Field, v any) any {
 		if rs.Len() == 0 {
 			return nil
 		}
-		return Values{"id": rs.ids[0], "display_name": rs.DisplayName()}
+		return Values{"id": rs.idList()[0], "display_name": rs.DisplayName()}
 	}
-	return append([]int64{}, rs.ids...)
+	return append([]int64{}, rs.idList()...)
 }
 
 // runOnchanges runs the onchange functions of field, then those of every

@@ -32,13 +32,13 @@ func (m *Model) hasParentStore() bool {
 //	UPDATE t SET parent_path = concat(parent.parent_path, id, '/')
 func (recs Recordset) parentStoreCreate() {
 	m := recs.model
-	if !m.hasParentStore() || len(recs.ids) == 0 {
+	if !m.hasParentStore() || len(recs.idList()) == 0 {
 		return
 	}
 	parent := Ident(m.Fields[m.ParentName].column)
 	t := Ident(m.Table)
 	s := SQLf(`UPDATE %s AS node SET parent_path = concat((SELECT p.parent_path FROM %s AS p WHERE p.id = node.%s), node.id, '/') `+
-		`WHERE node.id = ANY(%s) RETURNING node.id, node.parent_path`, t, t, parent, recs.ids)
+		`WHERE node.id = ANY(%s) RETURNING node.id, node.parent_path`, t, t, parent, recs.idList())
 	recs.cachePaths(s)
 }
 
@@ -65,7 +65,7 @@ func (r Recordset) cachePaths(s SQL) {
 //	path(d) = path(new parent) || path(d) without path(r)'s prefix up to r
 func (r Recordset) parentStoreWrite(vals Values) {
 	m := r.model
-	if !m.hasParentStore() || len(r.ids) == 0 {
+	if !m.hasParentStore() || len(r.idList()) == 0 {
 		return
 	}
 	v, ok := vals[m.ParentName]
@@ -78,7 +78,7 @@ func (r Recordset) parentStoreWrite(vals Values) {
 		prefix = r.parentPath(parentID)
 		r.checkNoCycle(prefix, parentID)
 	}
-	ids := dedup(r.ids)
+	ids := dedup(r.idList())
 	t := Ident(m.Table)
 	s := SQLf(`UPDATE %s AS child SET parent_path = concat(%s::text, substr(child.parent_path, length(node.parent_path) - length(node.id::text || '/') + 1)) `+
 		`FROM %s AS node WHERE node.id = ANY(%s) AND child.parent_path LIKE concat(node.parent_path, '%%') `+
@@ -96,7 +96,7 @@ func (r Recordset) parentPath(id int64) string {
 // checkNoCycle refuses to move a record under itself or a descendant: the
 // new parent's path would contain one of the moved ids.
 func (r Recordset) checkNoCycle(prefix string, parentID int64) {
-	moved := idSet(r.ids)
+	moved := idSet(r.idList())
 	if moved[parentID] {
 		panic(r.recursionErr())
 	}
@@ -108,7 +108,7 @@ func (r Recordset) checkNoCycle(prefix string, parentID int64) {
 }
 
 func (r Recordset) recursionErr() *UserError {
-	return &UserError{ErrorInfo{Model: r.model.Name, Field: r.model.ParentName, IDs: r.ids,
+	return &UserError{ErrorInfo{Model: r.model.Name, Field: r.model.ParentName, IDs: r.idList(),
 		Msg: fmt.Sprintf("recursion detected: cannot move %s under itself or one of its descendants", r)}}
 }
 

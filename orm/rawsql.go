@@ -77,6 +77,9 @@ func (tx *Transaction) raw(sql string, args []any, run func() pgconn.CommandTag)
 		panic(&UserError{ErrorInfo{Msg: "raw SQL " + word + " would end or nest the transaction behind the ORM's back: " +
 			"use env.Commit(), env.Rollback() or env.Catch (a savepoint) instead", Value: oneLine(sql), HasValue: true}})
 	}
+	if len(tx.lazies) > 0 {
+		tx.settle() // a raw statement, even a SELECT, may write
+	}
 	before, counted := int64(0), mayHideWrite[word]
 	if counted {
 		before, counted = tx.rowChanges()

@@ -26,10 +26,10 @@ func (r Recordset) Read(fields ...string) []Values {
 	fs := r.readFields(fields)
 	r.checkAccess("read")
 	r.fetchFields(fs)
-	out := make([]Values, 0, len(r.ids))
+	out := make([]Values, 0, len(r.idList()))
 	gone := r.env.tx.cache.gone[r.model]
 	for _, rec := range r.Records() {
-		if gone[rec.ids[0]] {
+		if gone[rec.idList()[0]] {
 			continue
 		}
 		out = append(out, rec.readOne(fs))
@@ -51,7 +51,7 @@ func (r Recordset) readFields(names []string) []*Field {
 
 // readOne reads the fields of a single record.
 func (r Recordset) readOne(fs []*Field) Values {
-	vals := Values{"id": r.ids[0]}
+	vals := Values{"id": r.idList()[0]}
 	for _, f := range fs {
 		vals[f.Name] = r.readValue(f)
 	}
@@ -62,13 +62,13 @@ func (r Recordset) readOne(fs []*Field) Values {
 func (r Recordset) readValue(f *Field) any {
 	switch {
 	case f.Name == "id":
-		return r.ids[0]
+		return r.idList()[0]
 	case f.Type == TypeMany2one:
 		co := r.relValue(f)
 		if co.Len() == 0 {
 			return nil
 		}
-		return [2]any{co.ids[0], co.DisplayName()}
+		return [2]any{co.idList()[0], co.DisplayName()}
 	case f.Type.X2many():
 		return nonNil(r.activeLines(f, r.relValue(f)).IDs())
 	}
@@ -95,7 +95,7 @@ func (r Recordset) Fetch(fields ...string) {
 
 // fetchFields loads the fields of r that the cache lacks.
 func (r Recordset) fetchFields(fs []*Field) {
-	if len(r.ids) == 0 || !r.model.HasTable() {
+	if len(r.idList()) == 0 || !r.model.HasTable() {
 		return
 	}
 	var asked, extra []*Field
@@ -129,7 +129,7 @@ func (r Recordset) lacking(fs []*Field) []int64 {
 	c := r.env.tx.cache
 	gone := c.gone[r.model]
 	var out []int64
-	for _, id := range dedup(r.ids) {
+	for _, id := range dedup(r.idList()) {
 		if gone[id] {
 			continue
 		}

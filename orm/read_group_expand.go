@@ -70,7 +70,7 @@ func (g *groupQuery) expandValues(gs *groupSpec, found []any) []any {
 	var ids []any
 	for _, v := range got {
 		if rs, ok := v.(Recordset); ok {
-			for _, id := range rs.ids {
+			for _, id := range rs.idList() {
 				ids = append(ids, id)
 			}
 			continue

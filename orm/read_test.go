@@ -69,6 +69,7 @@ func TestSearchFetchAndRead(t *testing.T) {
 	}
 	fx.env.InvalidateAll()
 	all := items.Search(nil)
+	all.Len() // runs the search (search_lazy.go)
 	n = fx.env.QueryCount()
 	all.Fetch("name", "tag_ids")
 	if got := fx.env.QueryCount() - n; got != 2 {

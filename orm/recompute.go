@@ -514,5 +514,5 @@ func (r Recordset) Modified(fields ...string) {
 	for i, n := range fields {
 		fs[i] = r.model.mustField(n)
 	}
-	r.env.tx.modified(fs, r.ids, false)
+	r.env.tx.modified(fs, r.idList(), false)
 }

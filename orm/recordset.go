@@ -18,7 +18,8 @@ import (
 type Recordset struct {
 	env      *Env
 	model    *Model
-	ids      []int64
+	ids      []int64     // nil while lazy has not run: read them with idList
+	lazy     *lazySearch // the search whose result these are, when it has not run yet (search_lazy.go)
 	prefetch *prefetchSet
 }
 
@@ -26,11 +27,12 @@ type Recordset struct {
 // relational value it is computed lazily: the values of that field on the
 // records of the source's prefetch set that are in the cache.
 type prefetchSet struct {
-	ids   []int64
-	src   *prefetchSet
-	field *Field
-	done  bool
-	pos   map[int64]int // index of each id, built on first use
+	ids    []int64
+	src    *prefetchSet
+	field  *Field
+	search *lazySearch // the set is the result of this search (search_lazy.go)
+	done   bool
+	pos    map[int64]int // index of each id, built on first use
 }
 
 // position returns the index of id in the set (0 when absent).
@@ -50,6 +52,10 @@ func fixedPrefetch(ids []int64) *prefetchSet { return &prefetchSet{ids: ids, don
 
 func (p *prefetchSet) get(c *cache) []int64 {
 	if p.done {
+		return p.ids
+	}
+	if p.search != nil {
+		p.ids, p.done = p.search.result(), true
 		return p.ids
 	}
 	p.done = true
@@ -134,10 +140,10 @@ func (r Recordset) BrowseInts(ids ...int) Recordset {
 func (r Recordset) WithPrefetch(ids ...int64) Recordset {
 	r.check()
 	if len(ids) == 0 {
-		ids = r.ids
+		ids = r.idList()
 	}
 	own := append([]int64(nil), ids...)
-	return Recordset{env: r.env, model: r.model, ids: r.ids, prefetch: fixedPrefetch(own)}
+	return Recordset{env: r.env, model: r.model, ids: r.idList(), prefetch: fixedPrefetch(own)}
 }
 
 // withIDs keeps the env and prefetch set for other ids.
@@ -150,25 +156,25 @@ func (r Recordset) withIDs(ids []int64) Recordset {
 }
 
 // Len returns the number of records.
-func (r Recordset) Len() int { return len(r.ids) }
+func (r Recordset) Len() int { return len(r.idList()) }
 
 // IDs returns a copy of the ids, in order.
-func (r Recordset) IDs() []int64 { return append([]int64(nil), r.ids...) }
+func (r Recordset) IDs() []int64 { return append([]int64(nil), r.idList()...) }
 
 // ID returns the id of a single record, 0 for an empty recordset; several
 // records panic with a ValidationError, as Odoo's "Expected singleton".
 func (r Recordset) ID() int64 {
-	switch len(r.ids) {
+	switch len(r.idList()) {
 	case 0:
 		return 0
 	case 1:
-		return r.ids[0]
+		return r.idList()[0]
 	}
 	panic(r.singletonErr())
 }
 
 func (r Recordset) singletonErr() *ValidationError {
-	return &ValidationError{ErrorInfo{Model: r.ModelName(), IDs: r.ids, Msg: fmt.Sprintf("expected singleton: %s", r)}}
+	return &ValidationError{ErrorInfo{Model: r.ModelName(), IDs: r.idList(), Msg: fmt.Sprintf("expected singleton: %s", r)}}
 }
 
 // Records returns one recordset per record, sharing the prefetch set.
@@ -177,9 +183,9 @@ func (r Recordset) singletonErr() *ValidationError {
 //
 //	for _, o := range env.Model("demo.order").Search("[]", orm.Limit(2)).Records() { fmt.Println(o.Str("name")) }
 func (r Recordset) Records() []Recordset {
-	out := make([]Recordset, len(r.ids))
-	for i := range r.ids {
-		out[i] = r.withIDs(r.ids[i : i+1 : i+1])
+	out := make([]Recordset, len(r.idList()))
+	for i := range r.idList() {
+		out[i] = r.withIDs(r.idList()[i : i+1 : i+1])
 	}
 	return out
 }
@@ -193,12 +199,12 @@ func (r Recordset) Records() []Recordset {
 //	orders.At(-1).Str("name")
 func (r Recordset) At(i int) Recordset {
 	if i < 0 {
-		i += len(r.ids)
+		i += len(r.idList())
 	}
-	if i < 0 || i >= len(r.ids) {
-		panic(&UserError{ErrorInfo{Model: r.ModelName(), Msg: fmt.Sprintf("index %d out of range for %d records", i, len(r.ids))}})
+	if i < 0 || i >= len(r.idList()) {
+		panic(&UserError{ErrorInfo{Model: r.ModelName(), Msg: fmt.Sprintf("index %d out of range for %d records", i, len(r.idList()))}})
 	}
-	return r.Browse(r.ids[i])
+	return r.Browse(r.idList()[i])
 }
 
 // Slice returns records [i, j) with Python's slicing rules, as Odoo's
@@ -206,7 +212,7 @@ func (r Recordset) At(i int) Recordset {
 // are clamped, so Slice never fails (Slice(-2, 3) is the last two of
 // three records, Slice(5, 9) of three records is empty).
 func (r Recordset) Slice(i, j int) Recordset {
-	n := len(r.ids)
+	n := len(r.idList())
 	clamp := func(k int) int {
 		if k < 0 {
 			k += n
@@ -217,33 +223,33 @@ func (r Recordset) Slice(i, j int) Recordset {
 	if i > j {
 		i = j
 	}
-	return r.Browse(r.ids[i:j]...)
+	return r.Browse(r.idList()[i:j]...)
 }
 
 // EnsureOne returns r if it holds exactly one record, else panics with a
 // ValidationError.
 func (r Recordset) EnsureOne() Recordset {
-	if len(r.ids) != 1 {
+	if len(r.idList()) != 1 {
 		panic(r.singletonErr())
 	}
 	return r
 }
 
 // IsEmpty reports whether r has no record (Odoo's `not records`).
-func (r Recordset) IsEmpty() bool { return len(r.ids) == 0 }
+func (r Recordset) IsEmpty() bool { return len(r.idList()) == 0 }
 
 // String prints Odoo's repr: res.partner(1, 2, 3).
 func (r Recordset) String() string {
 	var b strings.Builder
 	b.WriteString(r.ModelName())
 	b.WriteString("(")
-	for i, id := range r.ids {
+	for i, id := range r.idList() {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "%d", id)
 	}
-	if len(r.ids) == 1 {
+	if len(r.idList()) == 1 {
 		b.WriteString(",")
 	}
 	b.WriteString(")")
@@ -258,10 +264,10 @@ func (r Recordset) sameModel(o Recordset, op string) {
 
 // Concat returns r followed by the others, duplicates kept (Odoo's +).
 func (r Recordset) Concat(others ...Recordset) Recordset {
-	ids := append([]int64(nil), r.ids...)
+	ids := append([]int64(nil), r.idList()...)
 	for _, o := range others {
 		r.sameModel(o, "concatenate")
-		ids = append(ids, o.ids...)
+		ids = append(ids, o.idList()...)
 	}
 	return r.Browse(ids...)
 }
@@ -269,7 +275,7 @@ func (r Recordset) Concat(others ...Recordset) Recordset {
 // Union returns the records of r and the others, first occurrence order,
 // without duplicates (Odoo's |).
 func (r Recordset) Union(others ...Recordset) Recordset {
-	seen := make(map[int64]bool, len(r.ids))
+	seen := make(map[int64]bool, len(r.idList()))
 	var ids []int64
 	add := func(xs []int64) {
 		for _, id := range xs {
@@ -279,10 +285,10 @@ func (r Recordset) Union(others ...Recordset) Recordset {
 			}
 		}
 	}
-	add(r.ids)
+	add(r.idList())
 	for _, o := range others {
 		r.sameModel(o, "unite")
-		add(o.ids)
+		add(o.idList())
 	}
 	return r.Browse(ids...)
 }
@@ -290,10 +296,10 @@ func (r Recordset) Union(others ...Recordset) Recordset {
 // Intersect returns the records of r that are in every other, in r's
 // order, without duplicates (Odoo's &).
 func (r Recordset) Intersect(others ...Recordset) Recordset {
-	ids := dedup(r.ids)
+	ids := dedup(r.idList())
 	for _, o := range others {
 		r.sameModel(o, "intersect")
-		in := idSet(o.ids)
+		in := idSet(o.idList())
 		kept := ids[:0:0]
 		for _, id := range ids {
 			if in[id] {
@@ -311,12 +317,12 @@ func (r Recordset) Subtract(others ...Recordset) Recordset {
 	out := map[int64]bool{}
 	for _, o := range others {
 		r.sameModel(o, "subtract")
-		for _, id := range o.ids {
+		for _, id := range o.idList() {
 			out[id] = true
 		}
 	}
 	var ids []int64
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if !out[id] {
 			ids = append(ids, id)
 		}
@@ -327,8 +333,8 @@ func (r Recordset) Subtract(others ...Recordset) Recordset {
 // Contains reports whether every record of rec is in r (Odoo's `in`).
 func (r Recordset) Contains(rec Recordset) bool {
 	r.sameModel(rec, "compare")
-	in := idSet(r.ids)
-	for _, id := range rec.ids {
+	in := idSet(r.idList())
+	for _, id := range rec.idList() {
 		if !in[id] {
 			return false
 		}
@@ -343,7 +349,7 @@ func (r Recordset) Equal(o Recordset) bool {
 	if r.ModelName() != o.ModelName() {
 		return false
 	}
-	in, other := idSet(r.ids), idSet(o.ids)
+	in, other := idSet(r.idList()), idSet(o.idList())
 	if len(in) != len(other) {
 		return false
 	}
@@ -384,7 +390,7 @@ func (r Recordset) WithEnv(env *Env) Recordset {
 	if m == nil {
 		m = r.model
 	}
-	return Recordset{env: env, model: m, ids: r.ids, prefetch: r.prefetch}
+	return Recordset{env: env, model: m, ids: r.ids, lazy: r.lazy, prefetch: r.prefetch}
 }
 
 // WithContext returns the records with c merged into the context.
@@ -408,12 +414,12 @@ func (r Recordset) WithCompany(c any) Recordset { r.check(); return r.WithEnv(r.
 // non-positive ids (0, a negative id New did not return) never exist.
 func (r Recordset) Exists() Recordset {
 	r.check()
-	if len(r.ids) == 0 {
+	if len(r.idList()) == 0 {
 		return r
 	}
 	known := map[int64]bool{}
 	var real []int64
-	for _, id := range dedup(r.ids) {
+	for _, id := range dedup(r.idList()) {
 		switch {
 		case id > 0 && r.model.HasTable():
 			real = append(real, id)
@@ -433,7 +439,7 @@ func (r Recordset) Exists() Recordset {
 			})
 	}
 	var ids []int64
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if known[id] {
 			ids = append(ids, id)
 		}

@@ -28,7 +28,7 @@ func (r Recordset) FilteredDomain(dom any) Recordset {
 			panic(r.evalErr(dom, err))
 		}
 		if ok {
-			ids = append(ids, rec.ids[0])
+			ids = append(ids, rec.idList()[0])
 		}
 	}
 	return r.withIDs(ids)
@@ -55,8 +55,8 @@ func (r Recordset) resolveHierarchy(d domain.Domain) domain.Domain {
 			return c, nil
 		}
 		found := r.WithContext(Ctx{"active_test": false}).Search(domain.Domain(c))
-		ids := make([]any, len(found.ids))
-		for i, id := range found.ids {
+		ids := make([]any, len(found.idList()))
+		for i, id := range found.idList() {
 			ids[i] = id
 		}
 		return domain.Cond("id", domain.In, ids), nil
@@ -70,12 +70,12 @@ func (r Recordset) resolveHierarchy(d domain.Domain) domain.Domain {
 //	(p, in, ids)  ⇔  (id, in, search([(id, in, r), (active, in, [T, F]), (p, in, ids)]))   p ending at an x2many
 func (r Recordset) resolveX2manyIDs(d domain.Domain) domain.Domain {
 	var real []int64
-	for _, id := range r.ids {
+	for _, id := range r.idList() {
 		if id > 0 {
 			real = append(real, id)
 		}
 	}
-	if len(real) != len(r.ids) || len(real) == 0 {
+	if len(real) != len(r.idList()) || len(real) == 0 {
 		return d // new records cannot be searched
 	}
 	out, _ := domain.Transform(d, func(c domain.Condition) (domain.Domain, error) {
@@ -93,8 +93,8 @@ func (r Recordset) resolveX2manyIDs(d domain.Domain) domain.Domain {
 			scope = domain.AND(scope, domain.Cond(name, domain.In, []any{true, false}))
 		}
 		found := r.Search(domain.AND(scope, domain.Domain(c)))
-		ids := make([]any, len(found.ids))
-		for i, id := range found.ids {
+		ids := make([]any, len(found.idList()))
+		for i, id := range found.idList() {
 			ids[i] = id
 		}
 		return domain.Cond("id", domain.In, ids), nil
@@ -136,7 +136,7 @@ type recordView struct{ rec Recordset }
 var _ domain.NameSearcher = recordView{}
 
 // ID returns the record's id.
-func (v recordView) ID() int64 { return v.rec.ids[0] }
+func (v recordView) ID() int64 { return v.rec.idList()[0] }
 
 // DisplayName returns the record's display name.
 func (v recordView) DisplayName() string { return v.rec.DisplayName() }
@@ -165,7 +165,7 @@ func (v recordView) Value(name string) (domain.Value, error) {
 		}
 		return domain.Value{Kind: k, Records: views}, nil
 	}
-	return domain.Value{Kind: k, Scalar: v.rec.value(f, v.rec.ids[0])}, nil
+	return domain.Value{Kind: k, Scalar: v.rec.value(f, v.rec.idList()[0])}, nil
 }
 
 // NameDomain returns the model's search by name (nameDomain: its
@@ -186,7 +186,7 @@ func (v recordView) datePart(fname, part string) (domain.Value, error) {
 		return domain.Value{}, &ValidationError{ErrorInfo{Model: v.rec.model.Name, Field: fname + "." + part,
 			Msg: fmt.Sprintf("%q is not a number property of a date field", fname+"."+part)}}
 	}
-	t, ok := asTime(v.rec.value(f, v.rec.ids[0]))
+	t, ok := asTime(v.rec.value(f, v.rec.idList()[0]))
 	if !ok {
 		return domain.Value{Kind: domain.KindInteger}, nil
 	}

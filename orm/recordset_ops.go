@@ -52,7 +52,7 @@ func (r Recordset) mappedPath(path string) any {
 	if last.Type.Relational() {
 		return cur.relValue(last)
 	}
-	out := make([]any, 0, len(cur.ids))
+	out := make([]any, 0, len(cur.idList()))
 	for _, rec := range cur.Records() {
 		out = append(out, rec.getField(last.Name))
 	}
@@ -61,8 +61,8 @@ func (r Recordset) mappedPath(path string) any {
 
 // mappedResults applies fn to each record; all-Recordset results are united.
 func mappedResults(r Recordset, fn func(Recordset) any) any {
-	out := make([]any, 0, len(r.ids))
-	allRecords := len(r.ids) > 0
+	out := make([]any, 0, len(r.idList()))
+	allRecords := len(r.idList()) > 0
 	for _, rec := range r.Records() {
 		v := fn(rec)
 		if _, ok := v.(Recordset); !ok {
@@ -120,7 +120,7 @@ func (r Recordset) Filtered(x any) Recordset {
 	var ids []int64
 	for _, rec := range r.Records() {
 		if keep(rec) {
-			ids = append(ids, rec.ids[0])
+			ids = append(ids, rec.idList()[0])
 		}
 	}
 	return r.withIDs(ids)
@@ -187,8 +187,8 @@ func (r Recordset) Sorted(key any, reverse ...bool) Recordset {
 // Reversed returns the records in reverse order, sharing r's prefetch set
 // (Odoo's reversed(records)).
 func (r Recordset) Reversed() Recordset {
-	ids := make([]int64, len(r.ids))
-	for i, id := range r.ids {
+	ids := make([]int64, len(r.idList()))
+	for i, id := range r.idList() {
 		ids[len(ids)-1-i] = id
 	}
 	return r.withIDs(ids)
@@ -207,11 +207,11 @@ func (r Recordset) reversedIf(rev bool) Recordset {
 func (r Recordset) sortedBy(terms []orderTerm, recs []Recordset, byID, reverse bool) Recordset {
 	p := r.prefetch
 	if p == nil {
-		p = fixedPrefetch(r.ids)
+		p = fixedPrefetch(r.idList())
 	}
 	ord := recordOrder{env: r.env, prefetch: map[*Model]*prefetchSet{r.model: p}}
 	sort.SliceStable(recs, func(i, j int) bool {
-		a, b := recs[i].ids[0], recs[j].ids[0]
+		a, b := recs[i].idList()[0], recs[j].idList()[0]
 		c := ord.compare(r.model, terms, a, b, reverse, map[string]bool{r.model.Name: true})
 		if c == 0 && byID {
 			c = cmpInt(a, b)
@@ -224,7 +224,7 @@ func (r Recordset) sortedBy(terms []orderTerm, recs []Recordset, byID, reverse b
 func (r Recordset) fromRecords(recs []Recordset) Recordset {
 	ids := make([]int64, len(recs))
 	for i, rec := range recs {
-		ids[i] = rec.ids[0]
+		ids[i] = rec.idList()[0]
 	}
 	return r.withIDs(ids)
 }
@@ -284,7 +284,7 @@ func (r Recordset) Grouped(key any) Groups {
 			index[k] = len(out)
 			out = append(out, Group{Key: v})
 		}
-		ids[k] = append(ids[k], rec.ids[0])
+		ids[k] = append(ids[k], rec.idList()[0])
 	}
 	for i := range out {
 		out[i].Records = r.withIDs(ids[groupKey(out[i].Key)])

@@ -71,15 +71,32 @@ func domainErrMsg(dom any, err error) string {
 // writes of the fields the search reads (in its domain, order and record
 // rules) are flushed first; the others stay pending (flush_search.go).
 //
+// Without a limit or an offset, the SELECT runs when the records are first
+// needed, or before the transaction's next statement that could change
+// what it finds, whichever comes first: the records are those an
+// immediate SELECT would give, and Head (the shell's printing) can show
+// the first of a million without loading them all (search_lazy.go).
+//
 // Example:
 //
 //	env.Model("res.partner").Search("[('country_id.code', 'in', ['BE', 'FR'])]", orm.Order("name"), orm.Limit(5))
 func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 	r.check()
-	q := r.searchQuery(dom, makeOpts(opts))
+	o := makeOpts(opts)
+	q := r.searchQuery(dom, o)
 	r.env.tx.flushQuery(q)
+	sel := q.selectSQL(SQL{code: qualify(q.alias, "id")})
+	if fns := r.env.tx.onSearch; len(fns) > 0 {
+		sql, args := sel.Build()
+		for _, fn := range fns {
+			fn(sql, args)
+		}
+	}
+	if o.limit == 0 && o.offset == 0 && r.env.tx.isolation != ReadCommitted {
+		return r.env.tx.newLazySearch(r, q) // search_lazy.go
+	}
 	var ids []int64
-	r.env.tx.querySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {
+	r.env.tx.querySQL(sel, func(rows pgxRows) error {
 		var id int64
 		err := rows.Scan(&id)
 		ids = append(ids, id)

@@ -234,7 +234,7 @@ func (r Recordset) hierarchyIDs(m *Model, c domain.Condition) []int64 {
 		case string:
 			names = append(names, x)
 		case Recordset:
-			ids = append(ids, x.ids...)
+			ids = append(ids, x.idList()...)
 		default:
 			n, ok := toInt64(it)
 			if !ok {
@@ -252,7 +252,7 @@ func (r Recordset) hierarchyIDs(m *Model, c domain.Condition) []int64 {
 			parts = append(parts, m.nameDomain(domain.ILike, n))
 		}
 		found := r.env.Model(m.Name).WithContext(Ctx{"active_test": false}).Search(domain.OR(parts...))
-		ids = append(ids, found.ids...)
+		ids = append(ids, found.idList()...)
 	}
 	return ids
 }

@@ -218,7 +218,7 @@ func (a attrRecord) Attr(name string) (any, error) {
 		return a.rs.ID(), nil
 	case "ids":
 		list := make([]any, a.rs.Len())
-		for i, id := range a.rs.ids {
+		for i, id := range a.rs.idList() {
 			list[i] = id
 		}
 		return list, nil
@@ -248,12 +248,12 @@ func (r Recordset) addRules(q *query, mode string) {
 // for mode (deleted records are ignored: the caller reports them).
 func (r Recordset) checkRules(mode string) {
 	d := r.ruleDomain(mode)
-	if d == nil || len(r.ids) == 0 {
+	if d == nil || len(r.idList()) == 0 {
 		return
 	}
 	su := r.Sudo()
 	q := newQuery(r.model)
-	q.addWhere(SQLf("%s = ANY(%s)", SQL{code: qualify(q.alias, "id")}, dedup(r.ids)))
+	q.addWhere(SQLf("%s = ANY(%s)", SQL{code: qualify(q.alias, "id")}, dedup(r.idList())))
 	q.addWhere(SQLf("NOT COALESCE(%s, FALSE)", su.domainSQL(q, q.alias, r.model, d)))
 	var bad []int64
 	r.env.tx.querySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), func(rows pgxRows) error {

@@ -28,12 +28,14 @@ type Transaction struct {
 	readOnly  bool
 	isolation Isolation
 	spSeq     int
+	lazies    []*lazySearch // the searches that have not run yet (search_lazy.go)
 	closed    bool
 	now       time.Time
 	xmlids    map[string]xmlRef
 	computing map[*Field]map[int64]bool
 	comp      *computeState // fields to recompute, protections, new records
 	onQuery   []func(sql string, args []any)
+	onSearch  []func(sql string, args []any)
 	wrote     bool            // sent or pending writes since the last commit
 	spWrote   map[string]bool // wrote when each open savepoint started
 	security  *securityCache
@@ -113,6 +115,13 @@ func (tx *Transaction) SetLog(w io.Writer) { tx.logw = w }
 // OnQuery registers a function called with every statement sent.
 func (tx *Transaction) OnQuery(fn func(sql string, args []any)) { tx.onQuery = append(tx.onQuery, fn) }
 
+// OnSearch registers a function called with the SELECT of every Search
+// when the search is made, whether the SELECT runs then or later
+// (search_lazy.go). The shell's :explain shows the last one.
+func (tx *Transaction) OnSearch(fn func(sql string, args []any)) {
+	tx.onSearch = append(tx.onSearch, fn)
+}
+
 // QueryCount returns how many statements the transaction has sent.
 func (tx *Transaction) QueryCount() int { return tx.queries }
 
@@ -181,6 +190,9 @@ func (tx *Transaction) exec(sql string, args ...any) int64 {
 }
 
 func (tx *Transaction) execTag(sql string, args ...any) pgconn.CommandTag {
+	if len(tx.lazies) > 0 && changesData(sql) {
+		tx.settle()
+	}
 	tx.sendPending()
 	tx.enterStatement()
 	defer tx.leaveStatement()
@@ -207,6 +219,9 @@ func (tx *Transaction) sendPending() {
 // query runs a query the ORM built and calls scan for each row; an error
 // panics as an ORM error. It returns the statement's command tag.
 func (tx *Transaction) query(sql string, args []any, scan func(rows pgx.Rows) error) pgconn.CommandTag {
+	if len(tx.lazies) > 0 && changesData(sql) {
+		tx.settle()
+	}
 	tx.sendPending()
 	tx.enterStatement()
 	defer tx.leaveStatement()
@@ -260,6 +275,7 @@ func (tx *Transaction) RollbackTo(name string) {
 		old := tx.SetContext(context.Background())
 		defer tx.SetContext(old)
 	}
+	tx.settleBefore(savepointSeq(name), false)
 	tx.cache.clear()
 	tx.security = nil
 	tx.langs = nil
@@ -293,6 +309,7 @@ func (tx *Transaction) forgetWrites() {
 // clears the cache, starts the new transaction and raises an error saying
 // nothing was committed.
 func (tx *Transaction) Commit() {
+	tx.settleBefore(0, true)
 	tx.sendPending()
 	tx.flushAll()
 	start := time.Now()
@@ -324,6 +341,7 @@ func (tx *Transaction) Commit() {
 // starts a new transaction.
 func (tx *Transaction) Rollback() {
 	defer tx.SetContext(tx.SetContext(context.WithoutCancel(tx.ctx))) // even when the statements' context is cancelled
+	tx.settleBefore(0, false)
 	tx.reset()
 	tx.endEpoch()
 	tx.forgetWrites()

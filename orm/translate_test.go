@@ -363,7 +363,7 @@ func TestTranslateWriteQueryCount(t *testing.T) {
 	env.FlushAll()
 	env.InvalidateAll()
 	fr := inLang(env.Model("test.i18n.item").Browse(items.IDs()...), "fr_FR")
-	fr.Search([]any{[]any{"id", "=", 0}}, orm.Order("name")) // language check
+	fr.Search([]any{[]any{"id", "=", 0}}, orm.Order("name")).Len() // language check
 	n, stmts := countQueries(env, func() {
 		fr.Write(orm.Values{"name": "Même"})
 		env.FlushAll()

@@ -22,7 +22,7 @@ func (recs Recordset) createX2many(f *Field, per [][]Cmd) {
 		for _, c := range cmds {
 			if c.Op == CmdCreate {
 				vals := copyValues(c.Vals)
-				vals[f.InverseName] = recs.ids[i]
+				vals[f.InverseName] = recs.idList()[i]
 				creates = append(creates, vals)
 			} else {
 				rest[i] = append(rest[i], c)
@@ -64,9 +64,9 @@ func (recs Recordset) createMany2many(f *Field, per [][]Cmd) {
 	for i, ids := range links {
 		for _, id := range ids {
 			if id < 0 {
-				id = created.ids[-id-1]
+				id = created.idList()[-id-1]
 			}
-			pairs = append(pairs, [2]int64{recs.ids[i], id})
+			pairs = append(pairs, [2]int64{recs.idList()[i], id})
 		}
 	}
 	recs.linkPairs(f, pairs)
@@ -88,7 +88,7 @@ func removeID(ids []int64, id int64) []int64 {
 func (recs Recordset) runRest(f *Field, rest [][]Cmd) {
 	for i, cmds := range rest {
 		if len(cmds) > 0 {
-			recs.withIDs(recs.ids[i:i+1]).writeX2many(f, cmds)
+			recs.withIDs(recs.idList()[i:i+1]).writeX2many(f, cmds)
 		}
 	}
 	recs.env.tx.cache.invalidate(f, nil)
@@ -120,8 +120,8 @@ func (r Recordset) one2manyCommand(f *Field, c Cmd) {
 	inv := f.InverseName
 	switch c.Op {
 	case CmdCreate:
-		list := make([]Values, len(r.ids))
-		for i, id := range r.ids {
+		list := make([]Values, len(r.idList()))
+		for i, id := range r.idList() {
 			list[i] = copyValues(c.Vals)
 			list[i][inv] = id
 		}
@@ -133,20 +133,20 @@ func (r Recordset) one2manyCommand(f *Field, c Cmd) {
 	case CmdUnlink:
 		r.detach(f, co.Browse(c.ID))
 	case CmdLink:
-		co.Browse(c.ID).Write(Values{inv: r.ids[len(r.ids)-1]})
+		co.Browse(c.ID).Write(Values{inv: r.idList()[len(r.ids)-1]})
 	case CmdClear:
 		r.detach(f, r.Get(f.Name).(Recordset))
 	case CmdSet:
 		keep := idSet(c.IDs)
 		var drop []int64
-		for _, id := range r.Get(f.Name).(Recordset).ids {
+		for _, id := range r.Get(f.Name).(Recordset).idList() {
 			if !keep[id] {
 				drop = append(drop, id)
 			}
 		}
 		r.detach(f, co.Browse(drop...))
 		if len(c.IDs) > 0 {
-			co.Browse(c.IDs...).Write(Values{inv: r.ids[len(r.ids)-1]})
+			co.Browse(c.IDs...).Write(Values{inv: r.idList()[len(r.ids)-1]})
 		}
 	default:
 		panic(validationErr(r.model.Name, f.Name, c, "unknown x2many command"))
@@ -173,19 +173,19 @@ func (r Recordset) many2manyCommand(f *Field, c Cmd) {
 	switch c.Op {
 	case CmdCreate:
 		rec := co.Create(c.Vals)
-		r.linkAll(f, rec.ids)
+		r.linkAll(f, rec.idList())
 	case CmdUpdate:
 		co.Browse(c.ID).Write(c.Vals)
 	case CmdDelete:
 		co.Browse(c.ID).Unlink()
 	case CmdUnlink:
-		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND %s = $2", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, c.ID)
+		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND %s = $2", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.idList(), c.ID)
 	case CmdLink:
 		r.linkAll(f, []int64{c.ID})
 	case CmdClear:
-		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1)", quote(f.Relation), quote(f.Column1)), r.ids)
+		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1)", quote(f.Relation), quote(f.Column1)), r.idList())
 	case CmdSet:
-		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND NOT (%s = ANY($2))", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.ids, nonNil(c.IDs))
+		tx.exec(fmt.Sprintf("DELETE FROM %s WHERE %s = ANY($1) AND NOT (%s = ANY($2))", quote(f.Relation), quote(f.Column1), quote(f.Column2)), r.idList(), nonNil(c.IDs))
 		r.linkAll(f, c.IDs)
 	default:
 		panic(validationErr(r.model.Name, f.Name, c, "unknown x2many command"))
@@ -197,7 +197,7 @@ func (r Recordset) many2manyCommand(f *Field, c Cmd) {
 // linkAll links every record of r to every id.
 func (r Recordset) linkAll(f *Field, ids []int64) {
 	var pairs [][2]int64
-	for _, a := range r.ids {
+	for _, a := range r.idList() {
 		for _, b := range ids {
 			pairs = append(pairs, [2]int64{a, b})
 		}

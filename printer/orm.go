@@ -104,8 +104,9 @@ func showRecordset(w io.Writer, rs orm.Recordset, opts Options, fields []string)
 	if err != nil {
 		return err
 	}
-	if rs.Len() == 1 || opts.Vertical && rs.Len() > 1 {
-		return renderCards(w, rs, paths, opts)
+	shown := showing(rs, opts.maxRows())
+	if shown.total == 1 || opts.Vertical && shown.total > 1 {
+		return renderCards(w, shown, paths, opts)
 	}
-	return RenderTable(w, recordsetTable(rs, paths, opts), opts)
+	return RenderTable(w, recordsetTable(shown, paths, opts), opts)
 }

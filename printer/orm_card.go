@@ -17,17 +17,17 @@ const (
 
 // renderCards writes one card per shown record (the first opts.MaxRows),
 // then a footer counting the others.
-func renderCards(w io.Writer, rs orm.Recordset, paths []fieldPath, opts Options) error {
+func renderCards(w io.Writer, shown shownSet, paths []fieldPath, opts Options) error {
 	var out strings.Builder
-	recs := shownRecords(rs, opts.maxRows())
+	recs := shown.recs
 	for _, rec := range recs {
 		if err := RenderCard(&out, recordCard(rec, paths), opts); err != nil {
 			return err
 		}
 	}
-	if hidden := rs.Len() - len(recs); hidden > 0 {
+	if hidden := shown.total - len(recs); hidden > 0 {
 		line := Ellipsis + " " + thousands(hidden) + " more " + nounFor(hidden, "record") +
-			" (" + thousands(rs.Len()) + " in all)"
+			" (" + thousands(shown.total) + " in all)"
 		out.WriteString(opts.dim(Truncate(line, opts.width())) + "\n")
 	}
 	return writeString(w, out.String())

@@ -39,9 +39,9 @@ var technicalFields = map[string]bool{
 
 // recordsetTable builds the table of rs; paths are the named columns, or
 // nil for the default ones.
-func recordsetTable(rs orm.Recordset, paths []fieldPath, opts Options) Table {
-	recs := shownRecords(rs, opts.maxRows())
-	t := Table{Title: recordsetTitle(rs), Total: rs.Len()}
+func recordsetTable(shown shownSet, paths []fieldPath, opts Options) Table {
+	rs, recs := shown.rs, shown.recs
+	t := Table{Title: recordsetTitle(rs.ModelName(), shown.total), Total: shown.total}
 	if len(recs) == 0 {
 		t.Columns = []Column{{Name: "id", Align: AlignRight}}
 		return t
@@ -61,23 +61,28 @@ func recordsetTable(rs orm.Recordset, paths []fieldPath, opts Options) Table {
 	return t
 }
 
-// shownRecords returns the first max records of rs (-1: all), each a
-// recordset of its own sharing a prefetch set of the shown ids only.
-func shownRecords(rs orm.Recordset, max int) []orm.Recordset {
-	n := rs.Len()
-	if max >= 0 && n > max {
-		n = max
-	}
-	return rs.Slice(0, n).Records()
+// shownSet is a recordset as printed: its first records and its size.
+type shownSet struct {
+	rs    orm.Recordset
+	recs  []orm.Recordset // the shown records, each a recordset of its own sharing a prefetch set of the shown ids only
+	total int
+}
+
+// showing returns the first max records of rs (-1: all) and their count.
+// The result of a search that has not run yet is not loaded: a count and
+// the first page are (orm.Recordset.Head).
+func showing(rs orm.Recordset, max int) shownSet {
+	head, total := rs.Head(max)
+	return shownSet{rs: rs, recs: head.Records(), total: total}
 }
 
 // recordsetTitle is "res.partner (3 records)", or the model alone when
 // there are none.
-func recordsetTitle(rs orm.Recordset) string {
-	if rs.Len() == 0 {
-		return rs.ModelName()
+func recordsetTitle(model string, total int) string {
+	if total == 0 {
+		return model
 	}
-	return rs.ModelName() + " (" + formatCount(rs.Len(), "record") + ")"
+	return model + " (" + formatCount(total, "record") + ")"
 }
 
 // defaultPaths orders the stored fields of m for a listing of recs.

@@ -3,6 +3,9 @@ package printer_test
 import (
 	"bytes"
 	"errors"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -135,4 +138,53 @@ func countReading(queries []string, from string) int {
 		}
 	}
 	return n
+}
+
+// TestShowSearchNotRun: printing the result of a search that has not run
+// yet counts and selects the first page instead of selecting every id, and
+// leaves the search waiting (the shell prints a search of a million
+// partners at once this way).
+func TestShowSearchNotRun(t *testing.T) {
+	env := testdb.Env(t)
+	seedMany(env, 3000)
+	env.FlushAll()
+	env.InvalidateAll()
+	var queries []string
+	env.Tx().OnQuery(func(sql string, _ []any) { queries = append(queries, sql) })
+	rs := env.Model("res.partner").Search(nil)
+	var buf bytes.Buffer
+	if err := printer.Show(&buf, rs, printer.Options{Width: 100, MaxRows: 5}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d queries:\n%s", len(queries), strings.Join(queries, "\n"))
+	total := env.Model("res.partner").SearchCount(nil)
+	if want := "more rows (" + withCommas(total) + " in all)"; !strings.Contains(buf.String(), want) {
+		t.Errorf("footer %q missing:\n%s", want, buf.String())
+	}
+	if len(queries) < 2 || !strings.Contains(queries[0], "count(*)") || !strings.Contains(queries[1], "LIMIT 5") {
+		t.Errorf("printing: want the count, then the page of 5 ids first; got\n%s", strings.Join(queries, "\n"))
+	}
+	before := env.QueryCount()
+	if n := rs.Len(); n != total {
+		t.Errorf("Len after printing: %d, want %d", n, total)
+	}
+	if n := env.QueryCount() - before; n != 1 {
+		t.Errorf("Len after printing: %d statements, want 1 (the search had not run)", n)
+	}
+	var shown []int64
+	for _, m := range regexp.MustCompile(`(?m)^│ *(\d+) │`).FindAllStringSubmatch(buf.String(), -1) {
+		id, _ := strconv.ParseInt(m[1], 10, 64)
+		shown = append(shown, id)
+	}
+	if want := rs.Slice(0, 5).IDs(); !slices.Equal(shown, want) {
+		t.Errorf("printed ids %v, want the search's first five %v:\n%s", shown, want, buf.String())
+	}
+}
+
+func withCommas(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

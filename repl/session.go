@@ -126,7 +126,7 @@ func NewSession(opts SessionOptions) (*Session, error) {
 	}
 	s.tx.OnWrite(s.noteWrite)
 	s.tx.OnWriteWant(func(op orm.WriteOp, model string, ids []int64) []int64 { return s.changes.want(op, model, ids) })
-	s.tx.OnQuery(s.noteQuery)
+	s.tx.OnSearch(s.noteSearch)
 	return s, s.runInit()
 }
 
@@ -425,21 +425,12 @@ func (s *Session) noteWrite(ev orm.WriteEvent) {
 	s.changes.add(ev)
 }
 
-// noteQuery remembers the last search the running entry sent.
-func (s *Session) noteQuery(sql string, args []any) {
-	if s.inEntry && isSearchSQL(sql) {
+// noteSearch remembers the last search the running entry made (:explain),
+// whether its SELECT has run or not.
+func (s *Session) noteSearch(sql string, args []any) {
+	if s.inEntry {
 		s.lastSearch = &loggedQuery{sql: sql, args: args}
 	}
-}
-
-// isSearchSQL recognises the SELECT of Search: `SELECT "t"."id" FROM`.
-func isSearchSQL(sql string) bool {
-	if !strings.HasPrefix(sql, `SELECT "`) {
-		return false
-	}
-	rest := sql[len(`SELECT "`):]
-	i := strings.Index(rest, `"."id" FROM `)
-	return i > 0 && !strings.ContainsAny(rest[:i], `" ,`)
 }
 
 // printTiming prints the duration, statements and pending writes of an

@@ -52,7 +52,7 @@ func TestPhrasebookCoversMethods(t *testing.T) {
 	goOnly := map[string]bool{
 		"Bool": true, "Float": true, "Int": true, "Time": true, "Call": true, "CheckDomain": true,
 		"IsNew": true, "Model": true, "NameGet": true, "NewFrom": true, "ParseDomain": true,
-		"Reversed": true, "SearchSQL": true, "String": true, "ToCompute": true,
+		"Reversed": true, "SearchSQL": true, "Head": true, "String": true, "ToCompute": true,
 		"Catch": true, "Declare": true, "HasModel": true, "LoadCSV": true, "Now": true, "Protecting": true,
 		"QueryCount": true, "RefOK": true, "ReplaceContext": true, "RuleVars": true, "SetXMLID": true,
 		"Tx": true, "UIDOrigin": true, "Commit": true, "Rollback": true, "Why": true,
