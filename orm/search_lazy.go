@@ -35,8 +35,27 @@ type lazySearch struct {
 func (tx *Transaction) newLazySearch(r Recordset, q *query) Recordset {
 	tx.sendPending() // the held-back INSERT of a bulk create is in what the search sees
 	l := &lazySearch{tx: tx, q: q, model: r.model, sp: tx.spSeq, count: -1}
+	if len(tx.lazies) >= tx.lazyCompact {
+		tx.compactLazies()
+	}
 	tx.lazies = append(tx.lazies, l)
 	return Recordset{env: r.env, model: r.model, lazy: l, prefetch: &prefetchSet{search: l}}
+}
+
+// compactLazies drops the searches that have run from the waiting list,
+// so that a loop of searches that are used at once (no statement settles
+// them) does not keep them all; the next compaction is at twice the size
+// left, so that the work stays linear.
+func (tx *Transaction) compactLazies() {
+	keep := tx.lazies[:0]
+	for _, l := range tx.lazies {
+		if !l.done && l.err == nil {
+			keep = append(keep, l)
+		}
+	}
+	clear(tx.lazies[len(keep):])
+	tx.lazies = keep
+	tx.lazyCompact = 2*len(keep) + 32
 }
 
 // idList returns the ids of the records, running a waiting search first.

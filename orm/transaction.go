@@ -19,33 +19,34 @@ import (
 
 // Transaction is a database transaction with its ORM cache.
 type Transaction struct {
-	conn      *pgx.Conn
-	reg       *Registry
-	ctx       context.Context
-	cache     *cache
-	queries   int
-	logw      io.Writer
-	readOnly  bool
-	isolation Isolation
-	spSeq     int
-	lazies    []*lazySearch // the searches that have not run yet (search_lazy.go)
-	closed    bool
-	now       time.Time
-	xmlids    map[string]xmlRef
-	computing map[*Field]map[int64]bool
-	comp      *computeState // fields to recompute, protections, new records
-	onQuery   []func(sql string, args []any)
-	onSearch  []func(sql string, args []any)
-	wrote     bool            // sent or pending writes since the last commit
-	spWrote   map[string]bool // wrote when each open savepoint started
-	security  *securityCache
-	audit     auditState
-	clock     func() time.Time
-	rowvals   []any           // decodeRow's buffer
-	langs     map[string]bool // active language codes, nil until read (activeLangs)
-	own       owner           // the goroutine that may use it (owner.go)
-	referrers *referrerMemo   // during an unlink's marking (referringIDs)
-	pending   func()          // sends a bulk create's INSERT before any other statement (insertComputed)
+	conn        *pgx.Conn
+	reg         *Registry
+	ctx         context.Context
+	cache       *cache
+	queries     int
+	logw        io.Writer
+	readOnly    bool
+	isolation   Isolation
+	spSeq       int
+	lazies      []*lazySearch // the searches that have not run yet, and some that have since (search_lazy.go)
+	lazyCompact int           // the length of lazies at which the ones that have run are dropped
+	closed      bool
+	now         time.Time
+	xmlids      map[string]xmlRef
+	computing   map[*Field]map[int64]bool
+	comp        *computeState // fields to recompute, protections, new records
+	onQuery     []func(sql string, args []any)
+	onSearch    []func(sql string, args []any)
+	wrote       bool            // sent or pending writes since the last commit
+	spWrote     map[string]bool // wrote when each open savepoint started
+	security    *securityCache
+	audit       auditState
+	clock       func() time.Time
+	rowvals     []any           // decodeRow's buffer
+	langs       map[string]bool // active language codes, nil until read (activeLangs)
+	own         owner           // the goroutine that may use it (owner.go)
+	referrers   *referrerMemo   // during an unlink's marking (referringIDs)
+	pending     func()          // sends a bulk create's INSERT before any other statement (insertComputed)
 }
 
 // TxOptions tune a transaction.
