@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"go/ast"
+	"go/types"
 	"path"
 	"sort"
 	"strconv"
@@ -78,6 +79,10 @@ func (in *Interp) autoImport(ctx context.Context, units []Unit) error {
 		}
 		if p := in.packageFor(name); p != "" {
 			specs = append(specs, strconv.Quote(p))
+		} else if types.Universe.Lookup(name) == nil && !in.dotImports && !in.Decls().Declares(name) {
+			// nothing declares it and no package has that name: Go's
+			// "undefined" (yaegi crashes on it in a type, var x foo.T)
+			return undefinedQualifier(units, name)
 		}
 	}
 	if len(specs) == 0 {
@@ -88,6 +93,28 @@ func (in *Interp) autoImport(ctx context.Context, units []Unit) error {
 		return err
 	}
 	return in.evalImport(ctx, u[0], u[0].Import())
+}
+
+// undefinedQualifier is the CompileError of name, used as a package name
+// that no package of the shell has, at its first use.
+func undefinedQualifier(units []Unit, name string) error {
+	for _, u := range units {
+		line := 0
+		if n := u.Node(); n != nil {
+			ast.Inspect(n, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok && line == 0 {
+					if id, ok := sel.X.(*ast.Ident); ok && id.Name == name {
+						line = u.Line + u.fset.Position(id.Pos()).Line - u.skip - 1
+					}
+				}
+				return line == 0
+			})
+		}
+		if line > 0 {
+			return &CompileError{Line: line, Msg: "undefined: " + name}
+		}
+	}
+	return &CompileError{Line: 1, Msg: "undefined: " + name}
 }
 
 // unresolvedQualifiers returns, sorted, the names that units use only as

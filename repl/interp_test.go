@@ -120,6 +120,8 @@ func TestIdioms(t *testing.T) {
 		{"no import for a local name", []step{{src: "type T struct{ Sqrt int }"}, {src: "math := T{Sqrt: 2}; math.Sqrt", want: "2"}}},
 		{"no import for a global name", []step{{src: "type T struct{ Sqrt int }"}, {src: "math := T{Sqrt: 3}"}, {src: "math.Sqrt", want: "3"}}},
 		{"unknown package", []step{{src: "nosuchpkg.F()", errSub: "undefined: nosuchpkg"}}},
+		// yaegi crashes on these (a nil pointer in its type checking)
+		{"unknown package in a type", []step{{src: "var x nosuchpkg.T", errSub: "undefined: nosuchpkg"}, {src: "x := []nosuchpkg.T{}", errSub: "undefined: nosuchpkg"}, {src: "1", want: "1"}}},
 		{"multi-value assignment", []step{{src: `import "strconv"`}, {src: `n, err := strconv.Atoi("12"); n * 2`, want: "24"}, {src: "err", want: "<nil>"}}},
 		{"defer at top level runs when the entry ends", []step{{src: `defer fmt.Println("deferred"); fmt.Println("first")`, want: "6 <nil>", out: "first\ndeferred\n"}}},
 		{"multi-value interpreted", []step{{src: `func two() (int, string) { return 1, "a" }`}, {src: "two()", want: "1 a"}}},

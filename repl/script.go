@@ -59,7 +59,12 @@ func (in *Interp) EvalScript(ctx context.Context, src string) error {
 	}
 	defer in.forgetInterrupted(ctx)
 	if err := in.autoImport(ctx, units); err != nil {
-		return &ScriptError{Line: 1, Err: err}
+		line := 1
+		var ce *CompileError
+		if errors.As(err, &ce) {
+			line = ce.Line
+		}
+		return &ScriptError{Line: line, Err: err}
 	}
 	if _, u, err := in.runUnits(ctx, units, false); err != nil {
 		line, fn := u.Line, ""

@@ -45,6 +45,11 @@ func TestEvalScript(t *testing.T) {
 			errLine: 3, errSub: "undefined: nope",
 		},
 		{
+			name:    "unknown package in a type",
+			src:     "x := 1\n\nvar y nosuchpkg.T\n",
+			errLine: 3, errSub: "undefined: nosuchpkg",
+		},
+		{
 			name:    "panic in loop",
 			src:     "for i := range 3 {\n\tif i == 2 {\n\t\tpanic(\"two\")\n\t}\n}\n",
 			errLine: 1, errSub: "panic: two",
