@@ -97,6 +97,7 @@ func TestUnitCode(t *testing.T) {
 		{"decl not wrapped", "x := 1", nil, []string{"func()"}},
 		{"operation into map entry", `v["d"] = "E " + n`, []string{`v["d"] = ("E " + n)`}, nil},
 		{"operation into field in closure", "f := func() { p.x = a * b }", []string{"p.x = (a * b)"}, nil},
+		{"receive operand of &&", "ok := <-ch && x || <-done", []string{"(<-ch == true) && x || (<-done == true)"}, nil},
 		{"operation into variable kept", "x = a + b", []string{"x = a + b"}, []string{"("}},
 		{"compound assignment kept", `v["d"] += n`, []string{`v["d"] += n`}, []string{"("}},
 	}

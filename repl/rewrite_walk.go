@@ -57,6 +57,8 @@ func (r *rewriter) walk(n ast.Node) {
 			n.Body = r.stmts(n.Body)
 		case *ast.AssignStmt:
 			parenBinaryRHS(n)
+		case *ast.BinaryExpr:
+			recvOperands(n)
 		case *ast.FuncDecl:
 			r.closuresOutOfFrame(n.Body)
 			if r.recursive(n) {
@@ -71,6 +73,23 @@ func (r *rewriter) walk(n ast.Node) {
 		return true
 	})
 	r.calls(n)
+}
+
+// recvOperands rewrites a receive that is an operand of && or || into a
+// comparison with true: `<-ch && ok` → `(<-ch == true) && ok`. yaegi
+// compiles such a receive as a branch, and when run with a context (as the
+// shell runs everything, for Ctrl-C) a receive that had to wait takes the
+// right branch but never stores the value received, so `<-ch && true` is
+// false after a goroutine sent true (recv in yaegi's run.go).
+func recvOperands(b *ast.BinaryExpr) {
+	if b.Op != token.LAND && b.Op != token.LOR {
+		return
+	}
+	for _, x := range []*ast.Expr{&b.X, &b.Y} {
+		if u, ok := ast.Unparen(*x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			*x = &ast.ParenExpr{X: &ast.BinaryExpr{X: u, Op: token.EQL, Y: ident("true")}}
+		}
+	}
 }
 
 func (r *rewriter) stmts(list []ast.Stmt) []ast.Stmt {
