@@ -226,6 +226,20 @@ func (in *Interp) plan(units []Unit) plan {
 			}
 			p.group = append(p.group, u)
 		default:
+			if code, _, ok := varAsDefine(u); ok && pinned[i] {
+				// a var reading what a statement of the entry defines
+				// runs in its place as a short declaration: yaegi fails
+				// on `var y = x` after an Eval that defined x ("variable
+				// definition loop")
+				if steps, err := Split(code); err == nil {
+					for j := range steps {
+						steps[j].Line = u.Line
+					}
+					p.steps = append(p.steps, steps...)
+					p.lastIsStep = i == len(units)-1
+					continue
+				}
+			}
 			p.steps = append(p.steps, u)
 			p.lastIsStep = i == len(units)-1
 		}
@@ -240,23 +254,39 @@ func (in *Interp) plan(units []Unit) plan {
 //	var P = env.Model("res.partner")  ⇔  P := env.Model("res.partner")
 //	var n, m int = a, b               ⇔  n, m := (int)(a), (int)(b)
 func (in *Interp) earlyVar(u Unit, groupNames map[string]bool, globals map[string]reflect.Value) (string, bool) {
-	g, ok := u.decl.(*ast.GenDecl)
-	if !ok || g.Tok != token.VAR {
+	code, reads, ok := varAsDefine(u)
+	if !ok {
 		return "", false
 	}
 	readsGlobal := false
+	for n := range reads {
+		if groupNames[n] {
+			return "", false
+		}
+		if _, ok := globals[n]; ok {
+			readsGlobal = true
+		}
+	}
+	return code, readsGlobal
+}
+
+// varAsDefine returns a var declaration as short variable declarations
+// (see earlyVar), with the names its values and zero-literal types read;
+// ok is false for a declaration that has no such form (no values, or one
+// multi-value call).
+func varAsDefine(u Unit) (code string, reads map[string]bool, ok bool) {
+	g, isGen := u.decl.(*ast.GenDecl)
+	if !isGen || g.Tok != token.VAR {
+		return "", nil, false
+	}
+	reads = map[string]bool{}
 	var lines []string
 	for _, s := range g.Specs {
 		spec := s.(*ast.ValueSpec)
 		if len(spec.Values) == 0 && zeroLiteral(spec.Type) {
 			// var b [unsafe.Sizeof(d)]byte  ⇔  b := [unsafe.Sizeof(d)]byte{}
 			for n := range freeNames(spec.Type) {
-				if groupNames[n] {
-					return "", false
-				}
-				if _, ok := globals[n]; ok {
-					readsGlobal = true
-				}
+				reads[n] = true
 			}
 			for _, id := range spec.Names {
 				lines = append(lines, id.Name+" := "+u.ExprText(spec.Type)+"{}")
@@ -264,17 +294,11 @@ func (in *Interp) earlyVar(u Unit, groupNames map[string]bool, globals map[strin
 			continue
 		}
 		if len(spec.Values) == 0 || len(spec.Values) != len(spec.Names) {
-			return "", false
+			return "", nil, false
 		}
 		for _, v := range spec.Values {
-			names := freeNames(v)
-			for n := range names {
-				if groupNames[n] {
-					return "", false
-				}
-				if _, ok := globals[n]; ok {
-					readsGlobal = true
-				}
+			for n := range freeNames(v) {
+				reads[n] = true
 			}
 		}
 		var lhs, rhs []string
@@ -288,10 +312,7 @@ func (in *Interp) earlyVar(u Unit, groupNames map[string]bool, globals map[strin
 		}
 		lines = append(lines, strings.Join(lhs, ", ")+" := "+strings.Join(rhs, ", "))
 	}
-	if !readsGlobal {
-		return "", false
-	}
-	return strings.Join(lines, "\n"), true
+	return strings.Join(lines, "\n"), reads, true
 }
 
 // evalEarly runs an early var declaration through the normal rewriting of

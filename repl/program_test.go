@@ -21,6 +21,7 @@ func TestGoDeclarationOrder(t *testing.T) {
 		{"var and func of one entry, any order", []step{{src: "var total = double(base)\nvar base = 21\nfunc double(n int) int { return n * 2 }"}, {src: "total", want: "42"}}},
 		{"func before what it calls", []step{{src: "func f() int { return g() + K }\nfunc g() int { return 1 }\nconst K = 10"}, {src: "f()", want: "11"}}},
 		{"type used before its declaration", []step{{src: "func mk() T { return T{N: 2} }\ntype T struct{ N int }"}, {src: "mk().N", want: "2"}}},
+		{"var reads a statement's variable of the same entry", []step{{src: "x := 1\nvar y = x + 1\nvar (\n\tz, w float64 = float64(y) / 4, 3\n)\nx = 10\nfmt.Println(x, y, z, w)", want: "11 <nil>", out: "10 2 0.5 3\n"}, {src: "y", want: "2"}}},
 		{"declaration using a statement's variable stays in place", []step{{src: "n := 5\nfunc get() int { return n }\nn = 6"}, {src: "get()", want: "6"}}},
 		{"redefined function: callers call the new one", []step{
 			{src: "func f() int { return 1 }"}, {src: "func g() int { return f() * 10 }"}, {src: "g()", want: "10"},
