@@ -1,10 +1,13 @@
 package orm
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // Create creates one record per Values and returns them in order: defaults
@@ -219,6 +222,20 @@ func (r Recordset) sendInsert(rows []newRow, given []int64) []int64 {
 // scanIDs returns a scan function appending each row's single id to ids.
 func scanIDs(ids *[]int64) func(pgxRows) error {
 	return func(rows pgxRows) error {
+		// an id in binary, as the extended protocol sends it: decoded
+		// here, without Scan's plan lookup (a million-id search)
+		if raw := rows.RawValues(); len(raw) == 1 && len(raw[0]) > 0 {
+			if d := rows.FieldDescriptions(); d[0].Format == pgtype.BinaryFormatCode {
+				switch {
+				case d[0].DataTypeOID == pgtype.Int4OID && len(raw[0]) == 4:
+					*ids = append(*ids, int64(int32(binary.BigEndian.Uint32(raw[0]))))
+					return nil
+				case d[0].DataTypeOID == pgtype.Int8OID && len(raw[0]) == 8:
+					*ids = append(*ids, int64(binary.BigEndian.Uint64(raw[0])))
+					return nil
+				}
+			}
+		}
 		var id int64
 		err := rows.Scan(&id)
 		*ids = append(*ids, id)

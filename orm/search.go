@@ -96,12 +96,7 @@ func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 		return r.env.tx.newLazySearch(r, q) // search_lazy.go
 	}
 	var ids []int64
-	r.env.tx.querySQL(sel, func(rows pgxRows) error {
-		var id int64
-		err := rows.Scan(&id)
-		ids = append(ids, id)
-		return err
-	})
+	r.env.tx.querySQL(sel, scanIDs(&ids))
 	known := r.env.tx.cache.existing(r.model)
 	for _, id := range ids {
 		known[id] = true

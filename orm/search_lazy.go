@@ -79,12 +79,7 @@ func (l *lazySearch) result() []int64 {
 
 func (l *lazySearch) run() {
 	var ids []int64
-	l.tx.querySQL(l.q.selectSQL(SQL{code: qualify(l.q.alias, "id")}), func(rows pgxRows) error {
-		var id int64
-		err := rows.Scan(&id)
-		ids = append(ids, id)
-		return err
-	})
+	l.tx.querySQL(l.q.selectSQL(SQL{code: qualify(l.q.alias, "id")}), scanIDs(&ids))
 	known := l.tx.cache.existing(l.model)
 	for _, id := range ids {
 		known[id] = true
@@ -109,12 +104,7 @@ func (l *lazySearch) page(n int) []int64 {
 	p := *l.q
 	p.limit = n
 	var ids []int64
-	l.tx.querySQL(p.selectSQL(SQL{code: qualify(p.alias, "id")}), func(rows pgxRows) error {
-		var id int64
-		err := rows.Scan(&id)
-		ids = append(ids, id)
-		return err
-	})
+	l.tx.querySQL(p.selectSQL(SQL{code: qualify(p.alias, "id")}), scanIDs(&ids))
 	known := l.tx.cache.existing(l.model)
 	for _, id := range ids {
 		known[id] = true
