@@ -7,6 +7,52 @@ package repl
 
 var shimCases = []shimCase{
 	{
+		name:    "PointerMethodOnValue",
+		imports: []string{"fmt"},
+		decls: `type E struct{ c int }
+
+func (e *E) Error() string { return "E!" }
+
+type S struct{ n int }
+
+func (s *S) String() string { return "S!" }
+`,
+		body: `fmt.Println(E{2}, S{3}, &E{2}, &S{3})
+`,
+		want: `{2} {3} E! S!
+`,
+	},
+	{
+		name:    "PointerStringOnValue",
+		imports: []string{"fmt"},
+		decls: `type State int
+
+func (s State) String() string { return "st" }
+
+type counter struct {
+	n     int
+	State State
+}
+
+func (c *counter) String() string { return fmt.Sprintf("counter#%d", c.n) }
+
+type both struct{ n int }
+
+func (b both) String() string { return "both" }
+`,
+		body: `c := counter{3, 1}
+fmt.Println(&c, c)
+fmt.Printf("%v|%+v|%s|%d\n", c, c, &c, c)
+var v counter
+s := fmt.Sprint(v)
+fmt.Println(s, both{1}, &both{2})
+`,
+		want: `counter#3 {3 st}
+{3 st}|{n:3 State:st}|counter#3|{3 1}
+{0 st} both both
+`,
+	},
+	{
 		name:    "TypedMapKeys",
 		imports: []string{"fmt"},
 		decls: `type State int
@@ -613,24 +659,6 @@ fmt.Println(string(b), err)
 // fmtshim.go, errshim.go and the report of branch shims): compiled code
 // receives a value without its interpreted type, or yaegi loses it first.
 var shimLimits = []shimCase{
-	{
-		name:    "PointerMethodOnValue",
-		imports: []string{"fmt"},
-		decls: `type E struct{ c int }
-
-func (e *E) Error() string { return "E!" }
-
-type S struct{ n int }
-
-func (s *S) String() string { return "S!" }
-`,
-		body: `fmt.Println(E{2}, S{3}, &E{2}, &S{3})
-`,
-		// go run prints:
-		//	{2} {3} E! S!
-		want: `E! S! E! S!
-`,
-	},
 	{
 		name:    "NilPointerReceiver",
 		imports: []string{"fmt"},

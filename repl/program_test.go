@@ -22,6 +22,12 @@ func TestGoDeclarationOrder(t *testing.T) {
 		{"func before what it calls", []step{{src: "func f() int { return g() + K }\nfunc g() int { return 1 }\nconst K = 10"}, {src: "f()", want: "11"}}},
 		{"type used before its declaration", []step{{src: "func mk() T { return T{N: 2} }\ntype T struct{ N int }"}, {src: "mk().N", want: "2"}}},
 		{"var reads a statement's variable of the same entry", []step{{src: "x := 1\nvar y = x + 1\nvar (\n\tz, w float64 = float64(y) / 4, 3\n)\nx = 10\nfmt.Println(x, y, z, w)", want: "11 <nil>", out: "10 2 0.5 3\n"}, {src: "y", want: "2"}}},
+		{"a field of a type with String, declared entries apart, prints with it", []step{
+			{src: "type State int"}, {src: `func (s State) String() string { return "st" }`},
+			{src: "type order struct {\n\tName  string\n\tState State\n}"},
+			{src: `o := order{"a", 1}`}, {src: `fmt.Printf("%v %+v\n", o, o)`, want: "25 <nil>", out: "{a st} {Name:a State:st}\n"},
+			{src: `func main() { p := order{"b", 2}; fmt.Println(p) }`, out: "{b st}\n"},
+		}},
 		{"declaration using a statement's variable stays in place", []step{{src: "n := 5\nfunc get() int { return n }\nn = 6"}, {src: "get()", want: "6"}}},
 		{"redefined function: callers call the new one", []step{
 			{src: "func f() int { return 1 }"}, {src: "func g() int { return f() * 10 }"}, {src: "g()", want: "10"},

@@ -58,6 +58,10 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 	for i := skip; i < len(call.Args); i++ {
 		t := c.env.typeOf(call.Args[i])
 		switch t := t.(type) {
+		case *ast.Ident:
+			if lit := c.withoutPointerMethods(t); lit != nil {
+				call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: lit}, Args: []ast.Expr{call.Args[i]}}
+			}
 		case *ast.ArrayType:
 			if t.Len == nil && c.printable(t.Elt) {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnySlice")}, Args: []ast.Expr{call.Args[i]}}
@@ -73,6 +77,44 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 			}
 		}
 	}
+}
+
+// withoutPointerMethods returns, for a struct type declared in the shell
+// whose fmt methods (String, Error, Format, GoString) all have a pointer
+// receiver, its struct type literal: a value of the type does not have
+// them, so fmt prints its fields, but yaegi hands fmt a value that calls
+// (*T).String. Converted to the literal, the value prints as Go prints it:
+//
+//	fmt.Println(p)  ⇔  fmt.Println((struct{ n int })(p))   (func (p *T) String() string)
+//
+// It returns nil for any other type.
+func (c *callPass) withoutPointerMethods(t *ast.Ident) ast.Expr {
+	if c.env.isLocal(t.Name) {
+		return nil
+	}
+	spec := c.decls.Type(t.Name)
+	if spec == nil || spec.TypeParams != nil || spec.Assign.IsValid() {
+		return nil
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok {
+		return nil
+	}
+	onPointer := false
+	for _, m := range []string{"String", "Error", "Format", "GoString"} {
+		fd := c.decls.Method(t.Name, m)
+		if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
+			continue
+		}
+		if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); !ptr {
+			return nil // the value has it: fmt calls it, as yaegi does
+		}
+		onPointer = true
+	}
+	if !onPointer {
+		return nil
+	}
+	return clone(st)
 }
 
 // printable reports whether t is a type declared in the shell (or a

@@ -100,24 +100,47 @@ const (
 
 // typeRegistration returns the declaration registering the converters of
 // the types a top-level type declaration declares (not generic, not
-// aliases), "" when there are none:
+// aliases), or of the receiver type of a method declaration, "" when there
+// are none:
 //
 //	var _ = __odshbind.RegisterType("T", func(ptr bool, v any) any { … return []any{t} })
 func typeRegistration(decl ast.Decl) string {
-	g, ok := decl.(*ast.GenDecl)
-	if !ok || g.Tok != token.TYPE {
-		return ""
+	var names []string
+	switch d := decl.(type) {
+	case *ast.GenDecl:
+		if d.Tok != token.TYPE {
+			return ""
+		}
+		for _, s := range d.Specs {
+			ts := s.(*ast.TypeSpec)
+			if ts.TypeParams != nil || ts.Assign.IsValid() || ts.Name.Name == "_" {
+				continue
+			}
+			if _, isIface := ts.Type.(*ast.InterfaceType); isIface {
+				continue
+			}
+			names = append(names, ts.Name.Name)
+		}
+	case *ast.FuncDecl:
+		// a method declared after its type (at the prompt, in a later
+		// entry): the converter registered with the type was compiled
+		// when the type had not this method, and makes values without
+		// it; registered again, it makes values with it
+		if d.Recv == nil || len(d.Recv.List) != 1 {
+			return ""
+		}
+		t := d.Recv.List[0].Type
+		if st, ok := t.(*ast.StarExpr); ok {
+			t = st.X
+		}
+		id, ok := ast.Unparen(t).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return ""
+		}
+		names = append(names, id.Name)
 	}
 	var b strings.Builder
-	for _, s := range g.Specs {
-		ts := s.(*ast.TypeSpec)
-		if ts.TypeParams != nil || ts.Assign.IsValid() || ts.Name.Name == "_" {
-			continue
-		}
-		if _, isIface := ts.Type.(*ast.InterfaceType); isIface {
-			continue
-		}
-		n := ts.Name.Name
+	for _, n := range names {
 		fmt.Fprintf(&b, "\nvar _ = %s(%q, func(__p bool, __v any) any { if __p { var __t *%s; %s(&__t, __v); return []any{__t} }; var __t %s; %s(&__t, __v); return []any{__t} })",
 			registerTypeHook, n, n, setValueHook, n, setValueHook)
 	}
