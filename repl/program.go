@@ -57,6 +57,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	}
 	for _, u := range units {
 		rewriteMinMax(u.Node())
+		repeatConstSpecs(u.Node())
 	}
 	in.renamePackageNames(units)
 	for _, u := range units {

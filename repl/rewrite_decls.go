@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -150,6 +151,67 @@ func (d *Decls) Func(key string) *ast.FuncDecl {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.funcs[key]
+}
+
+// repeatConstSpecs rewrites a const block that has a spec of several
+// names. yaegi counts iota by name there, not by spec (const (A, B = iota,
+// iota * 10; C, D = iota, iota * 10) gives C 2, not 1), and fails on the
+// implicit repetition of such a spec ("constant definition loop"). So in
+// such a block every repetition is written out, and iota is replaced by
+// the spec's index, which is what it is in Go:
+//
+//	const (A, B = iota, iota * 10; C, D)  ⇔  const (A, B = 0, 0 * 10; C, D = 1, 1 * 10)
+func repeatConstSpecs(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		g, ok := n.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			return true
+		}
+		multi := false
+		for _, s := range g.Specs {
+			multi = multi || len(s.(*ast.ValueSpec).Names) > 1
+		}
+		if !multi {
+			return false
+		}
+		var lastType ast.Expr
+		var lastValues []ast.Expr
+		for k, s := range g.Specs {
+			spec := s.(*ast.ValueSpec)
+			switch {
+			case len(spec.Values) > 0:
+				lastType, lastValues = nil, cloneExprs(spec.Values)
+				if spec.Type != nil {
+					lastType = clone(spec.Type)
+				}
+			case lastValues != nil && spec.Type == nil && len(spec.Names) == len(lastValues):
+				if lastType != nil {
+					spec.Type = clone(lastType)
+				}
+				spec.Values = cloneExprs(lastValues)
+			}
+			for _, v := range spec.Values {
+				setIota(v, k)
+			}
+		}
+		return false
+	})
+}
+
+// setIota replaces iota in a constant expression by k.
+func setIota(e ast.Expr, k int) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			setIota(n.X, k)
+			return false
+		case *ast.Ident:
+			if n.Name == "iota" {
+				n.Name = strconv.Itoa(k)
+			}
+		}
+		return true
+	})
 }
 
 // Method returns the declaration of method m of the named type t.
