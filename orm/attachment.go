@@ -77,7 +77,7 @@ func (r Recordset) fetchAttachments(f *Field, id int64) {
 		if err := rows.Scan(&rid, &data); err != nil {
 			return err
 		}
-		found[rid] = true
+		found.add(rid)
 		var v any
 		if len(data) > 0 {
 			v = data
@@ -87,7 +87,7 @@ func (r Recordset) fetchAttachments(f *Field, id int64) {
 	})
 	gone := c.missing(r.model)
 	for _, x := range ids {
-		if !found[x] {
+		if !found.has(x) {
 			gone[x] = true
 		}
 	}

@@ -17,7 +17,7 @@ package orm
 type cache struct {
 	models map[*Model]*modelCache
 	dirty  map[*Field]map[int64]struct{}
-	exist  map[*Model]map[int64]bool       // ids known to exist (fetched or created)
+	exist  map[*Model]*existSet            // ids known to exist (fetched, found or created)
 	gone   map[*Model]map[int64]bool       // ids known to be missing
 	merges map[*Field]map[int64]*jsonMerge // pending jsonb-map changes (field_jsonb_merge.go)
 }
@@ -40,7 +40,7 @@ func newCache() *cache {
 	return &cache{
 		models: map[*Model]*modelCache{},
 		dirty:  map[*Field]map[int64]struct{}{},
-		exist:  map[*Model]map[int64]bool{},
+		exist:  map[*Model]*existSet{},
 		gone:   map[*Model]map[int64]bool{},
 	}
 }
@@ -186,10 +186,10 @@ func (c *cache) invalidate(f *Field, ids []int64) {
 	}
 }
 
-func (c *cache) existing(m *Model) map[int64]bool {
+func (c *cache) existing(m *Model) *existSet {
 	s := c.exist[m]
 	if s == nil {
-		s = map[int64]bool{}
+		s = &existSet{}
 		c.exist[m] = s
 	}
 	return s
@@ -220,7 +220,7 @@ func (c *cache) forget(m *Model, ids []int64) {
 	}
 	ex, gone := c.existing(m), c.missing(m)
 	for _, id := range ids {
-		delete(ex, id)
+		ex.remove(id)
 		gone[id] = true
 	}
 }

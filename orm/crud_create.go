@@ -251,7 +251,7 @@ func (r Recordset) cacheRows(rows []newRow, ids []int64) {
 	known := c.existing(m)
 	newRow := c.rowAllocator(m, len(ids))
 	for i, id := range ids {
-		known[id] = true
+		known.add(id)
 		row := newRow(id)
 		for _, f := range m.columns {
 			v := rows[i].cols[f]

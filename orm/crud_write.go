@@ -188,7 +188,7 @@ func (r Recordset) ensureExist() {
 	known := c.existing(r.model)
 	var unknown []int64
 	for _, id := range r.idList() {
-		if !known[id] {
+		if !known.has(id) {
 			unknown = append(unknown, id)
 		}
 	}
@@ -197,12 +197,12 @@ func (r Recordset) ensureExist() {
 	}
 	found := r.Browse(unknown...).Exists()
 	for _, id := range found.idList() {
-		known[id] = true
+		known.add(id)
 	}
 	if found.Len() < len(dedup(unknown)) {
 		var missing []int64
 		for _, id := range unknown {
-			if !known[id] {
+			if !known.has(id) {
 				missing = append(missing, id)
 			}
 		}

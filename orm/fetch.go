@@ -100,7 +100,7 @@ func (r Recordset) fetchRows(fields []*Field, ids []int64) {
 			return err
 		}
 		rid := vals[0].(int64)
-		found[rid] = true
+		found.add(rid)
 		row := newRow(rid)
 		for i, fl := range fields {
 			if !row.known(fl.index) {
@@ -112,7 +112,7 @@ func (r Recordset) fetchRows(fields []*Field, ids []int64) {
 	})
 	gone := c.missing(r.model)
 	for _, id := range ids {
-		if !found[id] {
+		if !found.has(id) {
 			gone[id] = true
 		}
 	}

@@ -154,7 +154,7 @@ func (r Recordset) singleValue(f *Field) (any, bool) {
 // it knows, else by a query whose answer the cache keeps.
 func (env *Env) recordExists(m *Model, id int64) bool {
 	c := env.tx.cache
-	if id < 0 || c.existing(m)[id] {
+	if id < 0 || c.existing(m).has(id) {
 		return true
 	}
 	if c.gone[m][id] {
@@ -162,7 +162,7 @@ func (env *Env) recordExists(m *Model, id int64) bool {
 	}
 	ok := env.Model(m.Name).Sudo().Browse(id).Exists().Len() == 1
 	if ok {
-		c.existing(m)[id] = true
+		c.existing(m).add(id)
 	} else {
 		c.missing(m)[id] = true
 	}

@@ -183,7 +183,7 @@ func (r Recordset) scanRows(q *query, cols []*Field) []int64 {
 		}
 		id, _ := toInt64(vals[0])
 		ids = append(ids, id)
-		known[id] = true
+		known.add(id)
 		for i, f := range cols {
 			c.insertMissing(f, id, f.dbValue(vals[i]))
 		}

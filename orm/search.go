@@ -99,7 +99,7 @@ func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 	r.env.tx.querySQL(sel, scanIDs(&ids))
 	known := r.env.tx.cache.existing(r.model)
 	for _, id := range ids {
-		known[id] = true
+		known.add(id)
 	}
 	return r.Browse(ids...)
 }

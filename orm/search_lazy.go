@@ -82,7 +82,7 @@ func (l *lazySearch) run() {
 	l.tx.querySQL(l.q.selectSQL(SQL{code: qualify(l.q.alias, "id")}), scanIDs(&ids))
 	known := l.tx.cache.existing(l.model)
 	for _, id := range ids {
-		known[id] = true
+		known.add(id)
 	}
 	l.ids, l.done, l.count = ids, true, len(ids)
 }
@@ -107,7 +107,7 @@ func (l *lazySearch) page(n int) []int64 {
 	l.tx.querySQL(p.selectSQL(SQL{code: qualify(p.alias, "id")}), scanIDs(&ids))
 	known := l.tx.cache.existing(l.model)
 	for _, id := range ids {
-		known[id] = true
+		known.add(id)
 	}
 	return ids
 }

@@ -29,3 +29,32 @@ func TestLazyListStaysSmall(t *testing.T) {
 		}
 	}
 }
+
+// TestExistSet: ids anywhere (dense, sparse, negative, on page edges) are
+// found once added and not after removal; others are not found.
+func TestExistSet(t *testing.T) {
+	var s existSet
+	ids := []int64{1, 2, 63, 64, 65535, 65536, 65537, 1 << 40, -1, -65536, -65537, 7_000_000}
+	for _, id := range ids {
+		if s.has(id) {
+			t.Fatalf("%d found before it was added", id)
+		}
+		s.add(id)
+	}
+	for _, id := range ids {
+		if !s.has(id) {
+			t.Errorf("%d not found", id)
+		}
+	}
+	for _, id := range []int64{0, 3, 62, 65534, 65538, 1<<40 + 1, -2, 6_999_999} {
+		if s.has(id) {
+			t.Errorf("%d found, never added", id)
+		}
+	}
+	s.remove(64)
+	s.remove(-65537)
+	s.remove(12345678) // never added
+	if s.has(64) || s.has(-65537) || !s.has(63) || s.has(65) {
+		t.Errorf("after removals: 64 %v, -65537 %v, 63 %v", s.has(64), s.has(-65537), s.has(63))
+	}
+}
