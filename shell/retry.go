@@ -89,7 +89,18 @@ func (a *app) runScripts(ctx context.Context, f *flags, s *repl.Session, so repl
 func (a *app) runSources(ctx context.Context, s *repl.Session, srcs []source) error {
 	for _, src := range srcs {
 		if src.code {
-			return s.Eval(ctx, src.text)
+			if err := s.Eval(ctx, src.text); err != nil {
+				return err
+			}
+			// nothing can come later to declare what a declaration of the
+			// code waits for (func f(a T) {} without T): Go's undefined
+			if p := s.Interp().Pending(); len(p) > 0 {
+				for _, line := range p {
+					a.say("%s", line)
+				}
+				return errors.New(strings.Join(p, "\n"))
+			}
+			return nil
 		}
 		if err := a.runScript(ctx, s, src.name, strings.NewReader(src.text)); err != nil {
 			return err

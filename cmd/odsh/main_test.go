@@ -41,6 +41,8 @@ func TestCommandLine(t *testing.T) {
 		{name: "error", args: []string{"-c", `env.Model("res.partnr")`}, code: 1, inStderr: "ValidationError: res.partnr: unknown model"},
 		{name: "stdin script", stdin: "#!/usr/bin/env odsh\nfmt.Println(1 + 1)\n", stdout: "2\n"},
 		{name: "script error line", stdin: "x := 1\n_ = x\nenv.Model(\"nope\")\n", code: 1, inStderr: "<stdin>:3: ValidationError: nope: unknown model"},
+		{name: "declaration waiting for nothing", args: []string{"-c", "func f(a Undeclared) {}"}, code: 1, inStderr: "odsh: func f was never run: undefined: Undeclared"},
+		{name: "unknown package in a type", args: []string{"-c", "var x nosuchpkg.T; x"}, code: 1, inStderr: "undefined: nosuchpkg"},
 		{name: "rolled back", args: []string{"-c", `env.Model("res.partner").Create(orm.Values{"name": "cli"})`}, inStderr: "rolled back (run with --commit"},
 		{name: "read-only", args: []string{"--read-only", "-c", `env.Model("res.partner").Create(orm.Values{"name": "ro"})`}, code: 1, inStderr: "read-only"},
 		{name: "bad flag", args: []string{"--nope"}, code: 2},
