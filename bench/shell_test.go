@@ -153,7 +153,8 @@ func sqlOps(b testing.TB, s *session) map[string]time.Duration {
 // BenchmarkShell10k runs create, read by iteration, write and unlink of
 // 10,000 partners three ways in turn each iteration — through odsh as a
 // script, with the compiled ORM, with hand-written SQL — and reports per
-// operation the median ratios shell/compiled and shell/SQL. With
+// operation the median ratios shell/compiled and shell/SQL. Each of the
+// three starts on a new connection (see freshConn). With
 // $ODSH_BENCH_BASELINE naming another odsh binary (an older build), that
 // binary runs the script too and "base-shell/compiled" compares it.
 func BenchmarkShell10k(b *testing.B) {
@@ -173,8 +174,9 @@ func BenchmarkShell10k(b *testing.B) {
 			base = runShell(b, baseline, dsn, script)
 		}
 		sh := runShell(b, bin, dsn, script)
-		co := compiledOps(s)
-		sq := sqlOps(b, s)
+		// each on a new connection, as the script is (freshConn)
+		co := compiledOps(&session{b: b, conn: freshConn(b, dsn), reg: s.reg})
+		sq := sqlOps(b, &session{b: b, conn: freshConn(b, dsn), reg: s.reg})
 		for _, op := range shellOps {
 			ratios[op+"-shell/compiled"] = append(ratios[op+"-shell/compiled"], float64(sh[op])/float64(co[op]))
 			ratios[op+"-shell/sql"] = append(ratios[op+"-shell/sql"], float64(sh[op])/float64(sq[op]))
