@@ -323,6 +323,8 @@ func (c *callPass) post(n ast.Node) {
 				c.ambiguousTypeTest(n.Type, n)
 			}
 		}
+	case *ast.BinaryExpr:
+		c.typedShift(n)
 	case *ast.CompositeLit:
 		c.keepIdentity(n, n.Type)
 	case *ast.UnaryExpr:
@@ -347,6 +349,39 @@ func (c *callPass) post(n ast.Node) {
 		}
 	}
 }
+
+// typedShift gives the constant of a non-constant shift the type of the
+// other operand, as Go does, when that type is an unsigned integer:
+//
+//	p&(1<<i) != 0  ⇔  p&(Perm(1)<<i) != 0   (p a Perm, type Perm uint8)
+//
+// yaegi shifts the constant as an int, and the operation on the unsigned
+// operand then panics ("reflect: call of reflect.Value.Uint on int Value").
+func (c *callPass) typedShift(b *ast.BinaryExpr) {
+	switch b.Op {
+	case token.SHL, token.SHR, token.LAND, token.LOR:
+		return
+	}
+	for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		sh, ok := ast.Unparen(side[0]).(*ast.BinaryExpr)
+		if !ok || sh.Op != token.SHL && sh.Op != token.SHR {
+			continue
+		}
+		lit, ok := ast.Unparen(sh.X).(*ast.BasicLit)
+		if !ok || lit.Kind != token.INT || c.env.untyped(side[1]) {
+			continue
+		}
+		t := c.env.typeOf(side[1])
+		if t == nil {
+			continue
+		}
+		if u, ok := c.env.under(t).(*ast.Ident); ok && unsignedTypes[u.Name] && !c.env.isLocal(u.Name) {
+			sh.X = &ast.CallExpr{Fun: clone(t), Args: []ast.Expr{lit}}
+		}
+	}
+}
+
+var unsignedTypes = map[string]bool{"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true, "byte": true}
 
 // call applies the call rewrites to one call.
 func (c *callPass) call(call *ast.CallExpr) {
