@@ -122,6 +122,11 @@ func TestIdioms(t *testing.T) {
 		{"iota by spec in a block of multi-name specs, repeated implicitly", []step{{src: "const (\n\tA, B = iota, iota * 10\n\tC, D\n\t_, _\n\tE, F int8 = iota, -iota\n\tG, H\n)"}, {src: "fmt.Sprint(A, B, C, D, E, F, G, H)", want: "0 0 1 10 3 -3 4 -4"}}},
 		{"iota in a function's const block", []step{{src: "func f() []int {\n\tconst (\n\t\tx, y = iota, iota + 1\n\t\tz, w\n\t)\n\treturn []int{x, y, z, w}\n}"}, {src: "f()", want: "[0 1 1 2]"}}},
 		{"non-constant shift of a constant takes an unsigned operand's type", []step{{src: "type Perm uint8"}, {src: "var p Perm = 5\ni := 2\nx := uint16(7)"}, {src: "fmt.Sprint(p&(1<<i) != 0, p == 1<<i, x|1<<i, 1<<i&x)", want: "true false 7 4"}}},
+		{"method value bound to a copy, its result printed with String", []step{
+			{src: "type Money struct{ Cents int }\nfunc (m Money) String() string { return fmt.Sprintf(\"%d¢\", m.Cents) }\nfunc (m Money) Add(n int) Money { return Money{m.Cents + n} }"},
+			{src: "m := Money{10}\nbound := m.Add\nadd := Money.Add\nm.Cents = 0"},
+			{src: "fmt.Sprint(bound(1), add(m, 2), m)", want: "11¢ 2¢ 0¢"},
+		}},
 		{"unknown package", []step{{src: "nosuchpkg.F()", errSub: "undefined: nosuchpkg"}}},
 		// yaegi crashes on these (a nil pointer in its type checking)
 		{"unknown package in a type", []step{{src: "var x nosuchpkg.T", errSub: "undefined: nosuchpkg"}, {src: "x := []nosuchpkg.T{}", errSub: "undefined: nosuchpkg"}, {src: "1", want: "1"}}},

@@ -115,10 +115,60 @@ func (d *Decls) learnVar(name string, typ ast.Expr, values []ast.Expr, i int) {
 	d.forget(name, "var")
 	if typ == nil && i < len(values) {
 		typ = (&typeEnv{decls: nil}).syntactic(values[i])
+		if typ == nil {
+			typ = d.methodType(values[i])
+		}
 	}
 	if typ != nil {
 		d.vars[name] = clone(typ)
 	}
+}
+
+// methodType is the type of a method value x.M (x a variable of a
+// declared type) or a method expression T.M, (*T).M, nil for anything
+// else. d is locked.
+func (d *Decls) methodType(e ast.Expr) ast.Expr {
+	s, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	x := ast.Unparen(s.X)
+	ptr := false
+	if st, ok := x.(*ast.StarExpr); ok {
+		x, ptr = ast.Unparen(st.X), true
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if spec := d.types[id.Name]; spec != nil && d.vars[id.Name] == nil {
+		fd := d.methods[id.Name+"."+s.Sel.Name]
+		if fd == nil || spec.TypeParams != nil {
+			return nil
+		}
+		var recv ast.Expr = ident(id.Name)
+		if ptr {
+			recv = &ast.StarExpr{X: recv}
+		}
+		params := &ast.FieldList{List: []*ast.Field{{Type: recv}}}
+		if fd.Type.Params != nil {
+			params.List = append(params.List, fd.Type.Params.List...)
+		}
+		return &ast.FuncType{Params: params, Results: fd.Type.Results}
+	}
+	if ptr {
+		return nil
+	}
+	vt := d.vars[id.Name]
+	if st, ok := vt.(*ast.StarExpr); ok {
+		vt = st.X
+	}
+	if t, ok := vt.(*ast.Ident); ok {
+		if fd := d.methods[t.Name+"."+s.Sel.Name]; fd != nil {
+			return &ast.FuncType{Params: fd.Type.Params, Results: fd.Type.Results}
+		}
+	}
+	return nil
 }
 
 // forget drops what a name meant before it was declared again as kind.

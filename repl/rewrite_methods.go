@@ -29,7 +29,46 @@ import (
 func (c *callPass) methodValue(old ast.Node, s *ast.SelectorExpr) {
 	if lit := c.methodLit(s); lit != nil {
 		c.replace(old, lit)
+		return
 	}
+	if bound := c.boundMethod(s); bound != nil {
+		c.replace(old, bound)
+	}
+}
+
+// boundMethod returns, for a method value x.M whose method has a value
+// receiver and whose receiver is a value of a type declared in the shell,
+// a function bound to a copy of x made now, as Go makes it: yaegi reads x
+// when the function is called, so changes made to x in between showed.
+//
+//	bound := m.Add  ⇔  bound := func() func(__p0 int) Money { __r := m; return func(__p0 int) Money { return __r.Add(__p0) } }()
+func (c *callPass) boundMethod(s *ast.SelectorExpr) ast.Expr {
+	id, ok := c.env.typeOf(s.X).(*ast.Ident)
+	if !ok || c.env.isLocal(id.Name) {
+		return nil
+	}
+	spec := c.decls.Type(id.Name)
+	if spec == nil || spec.TypeParams != nil || spec.Assign.IsValid() {
+		return nil
+	}
+	fd := c.decls.Method(id.Name, s.Sel.Name)
+	if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return nil
+	}
+	if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); ptr {
+		return nil // bound to &x: later changes of x are seen, as in Go
+	}
+	fwd := forwarder(id, s.Sel.Name, fd.Type.Params, fd.Type.Results)
+	// the forwarder without its receiver parameter, reading __r
+	fwd.Type.Params.List = fwd.Type.Params.List[1:]
+	outer := &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(fwd.Type)}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{
+			&ast.AssignStmt{Lhs: []ast.Expr{ident("__r")}, Tok: token.DEFINE, Rhs: []ast.Expr{s.X}},
+			&ast.ReturnStmt{Results: []ast.Expr{fwd}},
+		}},
+	}
+	return &ast.CallExpr{Fun: outer}
 }
 
 // methodCall rewrites a call of a method expression of a compiled type,

@@ -61,6 +61,11 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 		case *ast.Ident:
 			if lit := c.withoutPointerMethods(t); lit != nil {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: lit}, Args: []ast.Expr{call.Args[i]}}
+			} else if _, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr); isCall && c.printable(t) && !c.env.isLocal(t.Name) {
+				// the result of a call through a function value (a method
+				// value, a func variable) reaches fmt without its methods
+				// in yaegi; converted to its own type, it has them
+				call.Args[i] = &ast.CallExpr{Fun: ident(t.Name), Args: []ast.Expr{call.Args[i]}}
 			}
 		case *ast.ArrayType:
 			if t.Len == nil && c.printable(t.Elt) {

@@ -165,6 +165,23 @@ func (t *typeEnv) selectorType(e *ast.SelectorExpr) ast.Expr {
 			return fd.Type
 		}
 	}
+	// a method expression, T.M or (*T).M: the method with the receiver
+	// as its first parameter
+	recv := ast.Unparen(e.X)
+	if st, ok := recv.(*ast.StarExpr); ok {
+		recv = ast.Unparen(st.X)
+	}
+	if x, ok := recv.(*ast.Ident); ok && !t.isLocal(x.Name) && t.decls.Var(x.Name) == nil {
+		if spec := t.decls.Type(x.Name); spec != nil && spec.TypeParams == nil {
+			if fd := t.decls.Method(x.Name, e.Sel.Name); fd != nil {
+				params := &ast.FieldList{List: []*ast.Field{{Type: ast.Unparen(e.X)}}}
+				if fd.Type.Params != nil {
+					params.List = append(params.List, fd.Type.Params.List...)
+				}
+				return &ast.FuncType{Params: params, Results: fd.Type.Results}
+			}
+		}
+	}
 	xt := t.typeOf(e.X)
 	if xt == nil {
 		return nil
