@@ -7,6 +7,41 @@ package repl
 
 var shimCases = []shimCase{
 	{
+		name:    "TypedContainers",
+		imports: []string{"fmt"},
+		decls: `type State int
+
+const (
+	Draft State = iota
+	Done
+)
+
+func (s State) String() string {
+	if s == Draft {
+		return "draft"
+	}
+	return "done"
+}
+
+type P struct {
+	S State
+	N int
+}
+`,
+		body: `fmt.Println([]State{Draft, Done}, map[State]int{Done: 1}, [1]State{Done})
+fmt.Printf("%v %+v\n", P{Done, 1}, P{Done, 1})
+arr := [2]State{Done, Draft}
+fmt.Printf("%v|%d|%s|%q\n", arr, arr, arr, arr)
+`,
+		// slices and arrays are passed as []any and maps as pairs by
+		// rewrite_print.go, struct fields converted by their declared
+		// type (typedfields.go)
+		want: `[draft done] map[done:1] [done]
+{done 1} {S:done N:1}
+[done draft]|[1 0]|[done draft]|["done" "draft"]
+`,
+	},
+	{
 		name:    "PointerMethodOnValue",
 		imports: []string{"fmt"},
 		decls: `type E struct{ c int }
@@ -705,41 +740,6 @@ show #300 [#1]
 `,
 		entryWant: `show #300 [#0]
 show #300 [#1]
-`,
-	},
-	{
-		name:    "TypedContainers",
-		imports: []string{"fmt"},
-		decls: `type State int
-
-const (
-	Draft State = iota
-	Done
-)
-
-func (s State) String() string {
-	if s == Draft {
-		return "draft"
-	}
-	return "done"
-}
-
-type P struct {
-	S State
-	N int
-}
-`,
-		body: `fmt.Println([]State{Draft, Done}, map[State]int{Done: 1}, [1]State{Done})
-fmt.Printf("%v %+v\n", P{Done, 1}, P{Done, 1})
-`,
-		// go run prints:
-		//	[draft done] map[done:1] [done]
-		//	{done 1} {S:done N:1}
-		// (slices are passed as []any and maps as pairs by
-		// rewrite_print.go, struct fields converted by their declared
-		// type, typedfields.go; arrays are not)
-		want: `[draft done] map[done:1] [1]
-{done 1} {S:done N:1}
 `,
 	},
 	{

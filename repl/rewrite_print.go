@@ -27,9 +27,12 @@ import (
 //
 //	fmt.Println(counts)  ⇔  fmt.Println(__odshbind.MapView(__odshbuiltin.AnyPairs(counts)))   (map[State]int)
 //
-// Not covered (known differences): arrays, and a container whose type the
-// syntax does not tell. A struct field of such a type is converted when
-// printed (typedfields.go).
+// An array goes as a slice of any (fmt prints both alike), unless its
+// elements are bytes, which %s and %x print as a string.
+//
+// Not covered (known differences): a container whose type the syntax does
+// not tell, and containers nested in containers. A struct field of such a
+// type is converted when printed (typedfields.go).
 
 // printFuncs are fmt's and log's functions that format their arguments,
 // with the number of leading arguments that are not values (a writer, a
@@ -70,6 +73,20 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 		case *ast.ArrayType:
 			if t.Len == nil && c.printable(t.Elt) {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnySlice")}, Args: []ast.Expr{call.Args[i]}}
+			} else if t.Len != nil && !isEllipsis(t.Len) && c.printable(t.Elt) && !c.byteElems(t.Elt) {
+				// an array prints as its elements do, like a slice:
+				// func(__a [3]State) []any { return AnySlice(__a[:]) }(arr)
+				conv := &ast.FuncLit{
+					Type: &ast.FuncType{
+						Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident("__a")}, Type: clone(t)}}},
+						Results: &ast.FieldList{List: []*ast.Field{{Type: &ast.ArrayType{Elt: ident("any")}}}},
+					},
+					Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{&ast.CallExpr{
+						Fun:  &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnySlice")},
+						Args: []ast.Expr{&ast.SliceExpr{X: ident("__a")}},
+					}}}}},
+				}
+				call.Args[i] = &ast.CallExpr{Fun: conv, Args: []ast.Expr{call.Args[i]}}
 			}
 		case *ast.MapType:
 			if c.printable(t.Key) {
@@ -120,6 +137,14 @@ func (c *callPass) withoutPointerMethods(t *ast.Ident) ast.Expr {
 		return nil
 	}
 	return clone(st)
+}
+
+// byteElems reports whether t's underlying type is byte: fmt prints an
+// array of bytes as a string or hex under %s, %q and %x, not element by
+// element.
+func (c *callPass) byteElems(t ast.Expr) bool {
+	u, ok := c.env.under(t).(*ast.Ident)
+	return ok && (u.Name == "byte" || u.Name == "uint8")
 }
 
 // printable reports whether t is a type declared in the shell (or a
