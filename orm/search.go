@@ -75,7 +75,9 @@ func domainErrMsg(dom any, err error) string {
 // needed, or before the transaction's next statement that could change
 // what it finds, whichever comes first: the records are those an
 // immediate SELECT would give, and Head (the shell's printing) can show
-// the first of a million without loading them all (search_lazy.go).
+// the first of a million without loading them all (search_lazy.go). Its
+// ids, like any query, can then only be read from the transaction's own
+// goroutine.
 //
 // Example:
 //
