@@ -224,7 +224,29 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if name, rhs, ok := definitionLoop(u, err); ok {
 		return Result{}, in.evalTyped(ctx, u, name, rhs, err)
 	}
+	if compileCrash(err) {
+		// nothing ran: a top-level `w := ws[0] + "!"` crashes yaegi's
+		// analysis of globals as `first := parts[0]` fails it (defloop.go)
+		if name, rhs, ok := defineOf(u); ok {
+			return Result{}, in.evalTyped(ctx, u, name, rhs, err)
+		}
+		return Result{}, &CompileError{Line: u.Line, Msg: "internal error: yaegi crashed compiling this statement (" +
+			panicValueText(err.(*PanicError).Value) + "); nothing of it ran: write it inside a function, or split it"}
+	}
 	return Result{}, in.betterUndefined(u, err)
+}
+
+// compileCrash reports whether err is a panic of yaegi's analysis of the
+// code (its global type analysis or its compilation), before any of it
+// ran, not a panic of the code.
+func compileCrash(err error) bool {
+	var pe *PanicError
+	if !errors.As(err, &pe) || err != error(pe) {
+		return false
+	}
+	st := string(pe.Stack)
+	return !strings.Contains(st, "yaegi/interp.runCfg") &&
+		(strings.Contains(st, "yaegi/interp.(*Interpreter).gta") || strings.Contains(st, "yaegi/interp.(*Interpreter).cfg"))
 }
 
 // run evaluates code for unit u and turns failures into the errors

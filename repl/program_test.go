@@ -64,6 +64,11 @@ func TestGoDeclarationOrder(t *testing.T) {
 			{src: `es, _ := os.ReadDir("/")`},
 			{src: "e := es[0]"},
 			{src: "e.IsDir() || !e.IsDir()", want: "true"},
+			// yaegi's analysis crashes on these (a nil pointer), before running them
+			{src: `w := parts[1] + "!"`},
+			{src: `n := len(parts[0] + "xy")`},
+			{src: "w + fmt.Sprint(n)", want: "b!3"},
+			{src: "var q []int\nz := q[3] + 1", errSub: "index out of range"},
 		}},
 		{"return at top level is refused before running", []step{{src: "fmt.Println(\"before\")\nif true {\n\treturn\n}", errSub: "return outside a function", out: ""}}},
 		{"return inside a func literal is fine", []step{{src: "f := func() int { return 3 }\nf()", want: "3"}}},
