@@ -87,9 +87,8 @@ func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 	o := makeOpts(opts)
 	q := r.searchQuery(dom, o)
 	r.env.tx.flushQuery(q)
-	sel := q.selectSQL(SQL{code: qualify(q.alias, "id")})
 	if fns := r.env.tx.onSearch; len(fns) > 0 {
-		sql, args := sel.Build()
+		sql, args := q.selectSQL(SQL{code: qualify(q.alias, "id")}).Build()
 		for _, fn := range fns {
 			fn(sql, args)
 		}
@@ -97,13 +96,7 @@ func (r Recordset) Search(dom any, opts ...SearchOpt) Recordset {
 	if o.limit == 0 && o.offset == 0 && r.env.tx.isolation != ReadCommitted {
 		return r.env.tx.newLazySearch(r, q) // search_lazy.go
 	}
-	var ids []int64
-	r.env.tx.querySQL(sel, scanIDs(&ids))
-	known := r.env.tx.cache.existing(r.model)
-	for _, id := range ids {
-		known.add(id)
-	}
-	return r.Browse(ids...)
+	return r.Browse(r.env.tx.searchIDs(r.model, q)...)
 }
 
 // SearchCount returns how many records match dom (at most the Limit, when

@@ -73,18 +73,31 @@ func (l *lazySearch) result() []int64 {
 			panic(l.err)
 		}
 		l.run()
+		// the search just made, as in a loop of searches used at once:
+		// off the list, which then costs the statements nothing
+		if lz := l.tx.lazies; len(lz) > 0 && lz[len(lz)-1] == l {
+			lz[len(lz)-1] = nil
+			l.tx.lazies = lz[:len(lz)-1]
+		}
 	}
 	return l.ids
 }
 
 func (l *lazySearch) run() {
+	ids := l.tx.searchIDs(l.model, l.q)
+	l.ids, l.done, l.count = ids, true, len(ids)
+}
+
+// searchIDs runs the SELECT of the ids a search query finds, and records
+// that they exist.
+func (tx *Transaction) searchIDs(m *Model, q *query) []int64 {
 	var ids []int64
-	l.tx.querySQL(l.q.selectSQL(SQL{code: qualify(l.q.alias, "id")}), scanIDs(&ids))
-	known := l.tx.cache.existing(l.model)
+	tx.querySQL(q.selectSQL(SQL{code: qualify(q.alias, "id")}), scanIDs(&ids))
+	known := tx.cache.existing(m)
 	for _, id := range ids {
 		known.add(id)
 	}
-	l.ids, l.done, l.count = ids, true, len(ids)
+	return ids
 }
 
 // total counts the matching records without selecting them.
@@ -103,13 +116,7 @@ func (l *lazySearch) total() int {
 func (l *lazySearch) page(n int) []int64 {
 	p := *l.q
 	p.limit = n
-	var ids []int64
-	l.tx.querySQL(p.selectSQL(SQL{code: qualify(p.alias, "id")}), scanIDs(&ids))
-	known := l.tx.cache.existing(l.model)
-	for _, id := range ids {
-		known.add(id)
-	}
-	return ids
+	return l.tx.searchIDs(l.model, &p)
 }
 
 // Head returns the first n records (all of them when n < 0) and how many

@@ -150,11 +150,7 @@ func (d *Decls) methodType(e ast.Expr) ast.Expr {
 		if ptr {
 			recv = &ast.StarExpr{X: recv}
 		}
-		params := &ast.FieldList{List: []*ast.Field{{Type: recv}}}
-		if fd.Type.Params != nil {
-			params.List = append(params.List, fd.Type.Params.List...)
-		}
-		return &ast.FuncType{Params: params, Results: fd.Type.Results}
+		return methodExprType(recv, fd)
 	}
 	if ptr {
 		return nil
@@ -169,6 +165,16 @@ func (d *Decls) methodType(e ast.Expr) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// methodExprType is the type of the method expression recv.M of method fd:
+// the method with the receiver as its first parameter.
+func methodExprType(recv ast.Expr, fd *ast.FuncDecl) *ast.FuncType {
+	params := &ast.FieldList{List: []*ast.Field{{Type: recv}}}
+	if fd.Type.Params != nil {
+		params.List = append(params.List, fd.Type.Params.List...)
+	}
+	return &ast.FuncType{Params: params, Results: fd.Type.Results}
 }
 
 // forget drops what a name meant before it was declared again as kind.
@@ -241,26 +247,10 @@ func repeatConstSpecs(n ast.Node) {
 				spec.Values = cloneExprs(lastValues)
 			}
 			for _, v := range spec.Values {
-				setIota(v, k)
+				renameIdents(v, map[string]string{"iota": strconv.Itoa(k)})
 			}
 		}
 		return false
-	})
-}
-
-// setIota replaces iota in a constant expression by k.
-func setIota(e ast.Expr, k int) {
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			setIota(n.X, k)
-			return false
-		case *ast.Ident:
-			if n.Name == "iota" {
-				n.Name = strconv.Itoa(k)
-			}
-		}
-		return true
 	})
 }
 

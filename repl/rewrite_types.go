@@ -174,11 +174,7 @@ func (t *typeEnv) selectorType(e *ast.SelectorExpr) ast.Expr {
 	if x, ok := recv.(*ast.Ident); ok && !t.isLocal(x.Name) && t.decls.Var(x.Name) == nil {
 		if spec := t.decls.Type(x.Name); spec != nil && spec.TypeParams == nil {
 			if fd := t.decls.Method(x.Name, e.Sel.Name); fd != nil {
-				params := &ast.FieldList{List: []*ast.Field{{Type: ast.Unparen(e.X)}}}
-				if fd.Type.Params != nil {
-					params.List = append(params.List, fd.Type.Params.List...)
-				}
-				return &ast.FuncType{Params: params, Results: fd.Type.Results}
+				return methodExprType(ast.Unparen(e.X), fd)
 			}
 		}
 	}
