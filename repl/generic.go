@@ -216,6 +216,230 @@ func Chunk[E any](s []E, n int) func(yield func([]E) bool) {
 		}
 	}
 }
+func Equal[E comparable](s1, s2 []E) bool {
+	if len(s1) != len(s2) {
+		return false
+	}
+	for i := range s1 {
+		if s1[i] != s2[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func EqualFunc[E1, E2 any](s1 []E1, s2 []E2, eq func(E1, E2) bool) bool {
+	if len(s1) != len(s2) {
+		return false
+	}
+	for i := range s1 {
+		if !eq(s1[i], s2[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// compare is cmp.Compare: a NaN is below every other value and equal to
+// another NaN.
+func compare[E ordered](x, y E) int {
+	xNaN, yNaN := x != x, y != y
+	switch {
+	case xNaN && yNaN:
+		return 0
+	case xNaN || x < y:
+		return -1
+	case yNaN || x > y:
+		return +1
+	}
+	return 0
+}
+
+func Compare[E ordered](s1, s2 []E) int {
+	for i := range s1 {
+		if i >= len(s2) {
+			return +1
+		}
+		if c := compare(s1[i], s2[i]); c != 0 {
+			return c
+		}
+	}
+	if len(s1) < len(s2) {
+		return -1
+	}
+	return 0
+}
+
+func CompareFunc[E1, E2 any](s1 []E1, s2 []E2, cmp func(E1, E2) int) int {
+	for i := range s1 {
+		if i >= len(s2) {
+			return +1
+		}
+		if c := cmp(s1[i], s2[i]); c != 0 {
+			return c
+		}
+	}
+	if len(s1) < len(s2) {
+		return -1
+	}
+	return 0
+}
+
+func Index[E comparable](s []E, v E) int {
+	for i := range s {
+		if v == s[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+func IndexFunc[E any](s []E, f func(E) bool) int {
+	for i := range s {
+		if f(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func Contains[E comparable](s []E, v E) bool {
+	return Index(s, v) >= 0
+}
+
+func ContainsFunc[E any](s []E, f func(E) bool) bool {
+	return IndexFunc(s, f) >= 0
+}
+
+// zeroTail zeroes s[len(s):oldLen], the elements a shrinking function
+// leaves behind, as Go's slices do so that they can be collected.
+func zeroTail[E any](s []E, oldLen int) {
+	var zero E
+	full := s[:oldLen]
+	for k := len(s); k < oldLen; k++ {
+		full[k] = zero
+	}
+}
+
+func Insert[E any](s []E, i int, v ...E) []E {
+	_ = s[i:] // bounds check, as Go's
+	if len(v) == 0 {
+		return s
+	}
+	vs := append([]E(nil), v...) // v may be a part of s
+	n := len(s) + len(vs)
+	if n <= cap(s) {
+		s2 := s[:n]
+		copy(s2[i+len(vs):], s[i:])
+		copy(s2[i:], vs)
+		return s2
+	}
+	s2 := append(s[:i], make([]E, n-i)...)
+	copy(s2[i:], vs)
+	copy(s2[i+len(vs):], s[i:])
+	return s2
+}
+
+func Delete[E any](s []E, i, j int) []E {
+	_ = s[i:j:len(s)] // bounds check, as Go's
+	if i == j {
+		return s
+	}
+	oldLen := len(s)
+	s = append(s[:i], s[j:]...)
+	zeroTail(s, oldLen)
+	return s
+}
+
+func DeleteFunc[E any](s []E, del func(E) bool) []E {
+	i := IndexFunc(s, del)
+	if i == -1 {
+		return s
+	}
+	for j := i + 1; j < len(s); j++ {
+		if v := s[j]; !del(v) {
+			s[i] = v
+			i++
+		}
+	}
+	zeroTail(s[:i], len(s))
+	return s[:i]
+}
+
+func Replace[E any](s []E, i, j int, v ...E) []E {
+	_ = s[i:j] // bounds check, as Go's
+	vs := append([]E(nil), v...)       // v may be a part of s
+	tail := append([]E(nil), s[j:]...) // and so may the destination
+	oldLen := len(s)
+	n := i + len(vs) + len(tail)
+	var s2 []E
+	if n <= cap(s) {
+		s2 = s[:n]
+	} else {
+		s2 = append(s[:i], make([]E, n-i)...)
+	}
+	copy(s2[i:], vs)
+	copy(s2[i+len(vs):], tail)
+	if n < oldLen {
+		zeroTail(s2, oldLen)
+	}
+	return s2
+}
+
+func Clone[E any](s []E) []E {
+	if s == nil {
+		return nil
+	}
+	return append([]E{}, s...)
+}
+
+func Compact[E comparable](s []E) []E {
+	if len(s) < 2 {
+		return s
+	}
+	i := 1
+	for k := 1; k < len(s); k++ {
+		if s[k] != s[k-1] {
+			if i != k {
+				s[i] = s[k]
+			}
+			i++
+		}
+	}
+	zeroTail(s[:i], len(s))
+	return s[:i]
+}
+
+func CompactFunc[E any](s []E, eq func(E, E) bool) []E {
+	if len(s) < 2 {
+		return s
+	}
+	i := 1
+	for k := 1; k < len(s); k++ {
+		if !eq(s[k], s[k-1]) {
+			if i != k {
+				s[i] = s[k]
+			}
+			i++
+		}
+	}
+	zeroTail(s[:i], len(s))
+	return s[:i]
+}
+
+func Grow[E any](s []E, n int) []E {
+	if n < 0 {
+		panic("cannot be negative")
+	}
+	if n -= cap(s) - len(s); n > 0 {
+		s = append(s[:cap(s)], make([]E, n)...)[:len(s)]
+	}
+	return s
+}
+
+func Clip[E any](s []E) []E {
+	return s[:len(s):len(s)]
+}
 `, `package maps
 
 func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
@@ -270,6 +494,43 @@ func Clone[K comparable, V any](m map[K]V) map[K]V {
 		out[k] = v
 	}
 	return out
+}
+func Equal[K, V comparable](m1, m2 map[K]V) bool {
+	if len(m1) != len(m2) {
+		return false
+	}
+	for k, v1 := range m1 {
+		if v2, ok := m2[k]; !ok || v1 != v2 {
+			return false
+		}
+	}
+	return true
+}
+
+func EqualFunc[K comparable, V1, V2 any](m1 map[K]V1, m2 map[K]V2, eq func(V1, V2) bool) bool {
+	if len(m1) != len(m2) {
+		return false
+	}
+	for k, v1 := range m1 {
+		if v2, ok := m2[k]; !ok || !eq(v1, v2) {
+			return false
+		}
+	}
+	return true
+}
+
+func Copy[K comparable, V any](dst, src map[K]V) {
+	for k, v := range src {
+		dst[k] = v
+	}
+}
+
+func DeleteFunc[K comparable, V any](m map[K]V, del func(K, V) bool) {
+	for k, v := range m {
+		if del(k, v) {
+			delete(m, k)
+		}
+	}
 }
 `, `package cmp
 

@@ -28,11 +28,18 @@ func genericDecl(u Unit, err error) (name, rhs string, ok bool) {
 }
 
 // minMaxDecl recognises `name := expr` where expr calls min or max.
-func minMaxDecl(u Unit) (name, rhs string, ok bool) {
+func minMaxDecl(u Unit) (name string, ok bool) {
 	if a, isAssign := u.stmt.(*ast.AssignStmt); !isAssign || len(a.Rhs) != 1 || !callsMinMax(a.Rhs[0]) {
-		return "", "", false
+		return "", false
 	}
-	return defineOf(u)
+	name, _, ok = defineOf(u)
+	return name, ok
+}
+
+// anyCall is func() any { return e }().
+func anyCall(e ast.Expr) ast.Expr {
+	ft := &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ast.NewIdent("any")}}}}
+	return &ast.CallExpr{Fun: &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{e}}}}}}
 }
 
 // defineOf splits a unit `name := expr`.
@@ -76,7 +83,12 @@ func isFuncLitNode(n ast.Node) bool { _, ok := n.(*ast.FuncLit); return ok }
 // evalViaAny declares name from rhs through a temporary (see above).
 func (in *Interp) evalViaAny(ctx context.Context, u Unit, name, rhs string) error {
 	tmp := in.names.next("t")
-	if _, err := in.run(ctx, u, fmt.Sprintf("%s := func() any { return %s }()", tmp, rhs)); err != nil {
+	return in.evalViaAnyCode(ctx, u, name, tmp, fmt.Sprintf("%s := func() any { return %s }()", tmp, rhs))
+}
+
+// evalViaAnyCode declares name from the temporary tmp that code declares.
+func (in *Interp) evalViaAnyCode(ctx context.Context, u Unit, name, tmp, code string) error {
+	if _, err := in.run(ctx, u, code); err != nil {
 		return err
 	}
 	v, err := in.run(ctx, u, tmp)

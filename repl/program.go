@@ -87,11 +87,11 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	// does: read from a later Eval, a global initialised by a multi-value
 	// call is an invalid value
 	mainNow := p.main && len(p.steps) == 0
-	if in.hasMain && !mainNow {
-		renameMain(units)
-	}
 	if p.main {
 		in.hasMain = true
+	}
+	if in.hasMain && !mainNow {
+		renameMain(units)
 	}
 	defer func() {
 		if derr := in.runDefers(ctx); derr != nil && err == nil {

@@ -202,6 +202,11 @@ func TestCallsCode(t *testing.T) {
 // them from the arguments (TestVariadicShims).
 var variadicShims = map[string]bool{"slices.Concat": true, "cmp.Or": true}
 
+// writtenShims are generic shims no order of type parameters makes
+// inferable by position (maps.EqualFunc has K in both maps): the rewriter
+// writes their type arguments from the arguments' types (genericCall).
+var writtenShims = map[string]bool{"maps.EqualFunc": true}
+
 // The generic functions of the shims are written so that yaegi's
 // positional inference gets their type arguments right (As is always
 // called with its type argument).
@@ -213,7 +218,7 @@ func TestCallsShimsInferable(t *testing.T) {
 			continue
 		}
 		n++
-		if !yaegiInfers(fd) && !variadicShims[key] {
+		if !yaegiInfers(fd) && !variadicShims[key] && !writtenShims[key] {
 			t.Errorf("%s: yaegi would infer its type arguments wrong", key)
 		}
 	}

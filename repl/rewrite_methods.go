@@ -288,9 +288,18 @@ func yaegiInfers(fd *ast.FuncDecl) bool {
 					return false
 				}
 			}
+		case *ast.Ellipsis:
+			// yaegi infers nothing from a variadic parameter: fine when
+			// the earlier parameters gave its type parameters
+			// (Insert[E any](s []E, i int, v ...E))
+			for n := range isParam {
+				if mentions(t, map[string]bool{n: true}) && !slices.Contains(occ, n) {
+					return false
+				}
+			}
 		default:
-			// variadic parameters, generic types (List[T]), parenthesised
-			// types: yaegi infers nothing from them
+			// generic types (List[T]), parenthesised types: yaegi infers
+			// nothing from them
 			return !mentions(t, isParam)
 		}
 		return true
