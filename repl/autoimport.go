@@ -34,6 +34,7 @@ var preferredPackages = map[string]string{
 	"template": "text/template",
 	"scanner":  "text/scanner",
 	"pprof":    "runtime/pprof",
+	"iter":     "iter", // the shim's (generic.go): yaegi's packages have none
 }
 
 // notePackages records the packages of exports (keys "import/path/name") as

@@ -154,13 +154,13 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(linePrelude); err != nil {
 		return err
 	}
+	if err := in.evalRuntime(); err != nil {
+		return err
+	}
 	for _, src := range genericSources {
 		if _, err := in.yi.Compile(src); err != nil {
 			return err
 		}
-	}
-	if err := in.evalRuntime(); err != nil {
-		return err
 	}
 	// the hooks are symbols of the compiled bind package, not interpreted
 	// variables: goroutines call them, and a goroutine reading an

@@ -545,7 +545,17 @@ func Or[T comparable](vals ...T) T {
 }
 `, `package iter
 
+import rt "` + runtimePkg + `"
+
 type Seq[V any] func(yield func(V) bool)
 
 type Seq2[K, V any] func(yield func(K, V) bool)
+
+func Pull[V any](seq func(yield func(V) bool)) (func() (V, bool), func()) {
+	return rt.PullSeq(seq)
+}
+
+func Pull2[K, V any](seq func(yield func(K, V) bool)) (func() (K, V, bool), func()) {
+	return rt.Pull2Seq(seq)
+}
 `}

@@ -86,6 +86,20 @@ func TestIdioms(t *testing.T) {
 		steps []step
 	}{
 		{"arithmetic", []step{{src: "1 + 2", want: "3"}}},
+		{"iter.Pull at the prompt, iter imported on first use", []step{
+			{src: "var s iter.Seq[string] = func(yield func(string) bool) { _ = yield(\"a\") && yield(\"b\") }"},
+			{src: "next, stop := iter.Pull(s)"},
+			{src: "v, ok := next()"},
+			{src: "fmt.Sprint(v, ok)", want: "atrue"},
+			{src: "stop()"},
+			{src: "fmt.Sprint(next())", want: "false"},
+		}},
+		{"conversion to iter.Seq and iter.Seq2", []step{
+			{src: "f := func(yield func(int, string) bool) { yield(1, \"x\") }"},
+			{src: "n := 0\nfor k, v := range iter.Seq2[int, string](f) { n += k + len(v) }\nn", want: "2"},
+			{src: "g := iter.Seq[int](func(yield func(int) bool) { yield(4) })"},
+			{src: "slices.Collect(g)", want: "[4]"},
+		}},
 		{"declare then use", []step{{src: "x := 40"}, {src: "x + 2", want: "42"}}},
 		{"redeclare in later entry", []step{{src: "x := 1"}, {src: `x := "a"`}, {src: "x", want: "a"}}},
 		{"loop summing", []step{{src: "s := 0"}, {src: "for i := 0; i < 5; i++ { s += i }"}, {src: "s", want: "10"}}},

@@ -392,9 +392,37 @@ func (c *callPass) call(call *ast.CallExpr) {
 		return
 	}
 	c.interfaceReceiver(call)
+	c.iterConversion(call)
 	c.genericCall(call)
 	c.variadicArgs(call)
 	c.printArgs(call)
+}
+
+// iterConversion converts to the function type of iter.Seq or iter.Seq2:
+// yaegi fails on a conversion to an instance of a generic type of another
+// interpreted package ("cannot use type func(func(string) bool) as type
+// func(string) bool"). The type has no methods, so nothing else changes.
+//
+//	iter.Seq[string](f)  ⇔  (func(yield func(string) bool))(f)
+func (c *callPass) iterConversion(call *ast.CallExpr) {
+	if len(call.Args) != 1 {
+		return
+	}
+	var base ast.Expr
+	switch f := call.Fun.(type) {
+	case *ast.IndexExpr:
+		base = f.X
+	case *ast.IndexListExpr:
+		base = f.X
+	default:
+		return
+	}
+	if k := exprKey(base); k != "iter.Seq" && k != "iter.Seq2" || c.env.isLocal("iter") {
+		return
+	}
+	if u := c.env.instance(call.Fun); u != nil {
+		call.Fun = &ast.ParenExpr{X: u}
+	}
 }
 
 // recoverCall wraps the value of recover: yaegi's panic panics with the

@@ -360,7 +360,8 @@ func (c *callPass) topGeneric() {
 	default:
 		return
 	}
-	if len(rhs) != 1 || !c.callsGeneric(rhs[0]) {
+	// a single name from a shim (slices.Max) takes evalViaAny's route
+	if len(rhs) != 1 || !c.callsGeneric(rhs[0], len(lhs) > 1) {
 		return
 	}
 	var types []ast.Expr
@@ -389,8 +390,9 @@ func (c *callPass) topGeneric() {
 }
 
 // callsGeneric reports whether e calls a generic function declared by
-// interpreted code, outside function literals.
-func (c *callPass) callsGeneric(e ast.Expr) (found bool) {
+// interpreted code, outside function literals; one of the shims'
+// (iter.Pull) too when shims is true.
+func (c *callPass) callsGeneric(e ast.Expr, shims bool) (found bool) {
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -405,7 +407,7 @@ func (c *callPass) callsGeneric(e ast.Expr) (found bool) {
 					fun = f.X
 				}
 			}
-			if fd := c.env.funcDecl(fun); fd != nil && fd.Type.TypeParams != nil && !strings.Contains(exprKey(fun), ".") {
+			if fd := c.env.funcDecl(fun); fd != nil && fd.Type.TypeParams != nil && (shims || !strings.Contains(exprKey(fun), ".")) {
 				found = true
 			}
 		}

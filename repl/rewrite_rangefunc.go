@@ -44,7 +44,8 @@ import (
 const runtimePkg = "__odshrt"
 
 // runtimeSources are evaluated (not only compiled: Recovered needs its
-// import of reflect) once per interpreter, after genericSources.
+// import of reflect) once per interpreter, before genericSources (the iter
+// shim's Pull is PullSeq).
 var runtimeSources = []string{`package __odshrt
 
 import (
@@ -70,10 +71,26 @@ func Recovered(v any) any {
 }
 
 // Pull0, Pull and Pull2 run an iterator in a goroutine and hand its values
-// over one at a time. next reports false once the iterator has returned;
-// stop makes the pending yield return false and waits for the iterator to
-// return. A panic of the iterator is raised again by next or stop.
+// over one at a time (PullSeq), for a range over a function: a yield after
+// the loop body stopped the range panics, as Go's range does.
 func Pull[V any](seq func(yield func(V) bool)) (func() (V, bool), func()) {
+	return PullSeq(func(yield func(V) bool) {
+		stopped := false
+		seq(func(v V) bool {
+			if stopped {
+				panic("range function continued iteration after function for loop body returned false")
+			}
+			stopped = !yield(v)
+			return !stopped
+		})
+	})
+}
+
+// PullSeq is iter.Pull (the iter shim's): next reports false once the
+// iterator has returned; stop makes the pending yield, and any later one,
+// return false and waits for the iterator to return. A panic of the
+// iterator is raised again by next or stop.
+func PullSeq[V any](seq func(yield func(V) bool)) (func() (V, bool), func()) {
 	req := make(chan bool)
 	vals := make(chan V)
 	end := make(chan any, 1)
@@ -89,7 +106,7 @@ func Pull[V any](seq func(yield func(V) bool)) (func() (V, bool), func()) {
 		}
 		seq(func(v V) bool {
 			if stopped {
-				panic("range function continued iteration after function for loop body returned false")
+				return false
 			}
 			vals <- v
 			more := <-req
@@ -135,6 +152,17 @@ type pair[K, V any] struct {
 
 func Pull2[K, V any](seq func(yield func(K, V) bool)) (func() (K, V, bool), func()) {
 	next, stop := Pull(func(yield func(pair[K, V]) bool) {
+		seq(func(k K, v V) bool { return yield(pair[K, V]{k, v}) })
+	})
+	return func() (K, V, bool) {
+		p, ok := next()
+		return p.k, p.v, ok
+	}, stop
+}
+
+// Pull2Seq is iter.Pull2.
+func Pull2Seq[K, V any](seq func(yield func(K, V) bool)) (func() (K, V, bool), func()) {
+	next, stop := PullSeq(func(yield func(pair[K, V]) bool) {
 		seq(func(k K, v V) bool { return yield(pair[K, V]{k, v}) })
 	})
 	return func() (K, V, bool) {
