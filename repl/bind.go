@@ -157,6 +157,10 @@ func (in *Interp) prelude() error {
 	if err := in.evalRuntime(); err != nil {
 		return err
 	}
+	// the rewrites name it at top level too (sync.OnceValue, stdgeneric.go)
+	if _, err := in.yi.Eval(fmt.Sprintf("import %q", runtimePkg)); err != nil {
+		return err
+	}
 	for _, src := range genericSources {
 		if _, err := in.yi.Compile(src); err != nil {
 			return err

@@ -107,7 +107,7 @@ func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, e
 		// value (Search(dom, orm.Limit(5)) would convert dom to SearchOpt)
 		tmp := in.names.next("recv")
 		recv := u.ExprText(sel.X)
-		if _, err := in.yi.Compile(tmp + " := " + recv); err == nil {
+		if err := in.Probe(tmp + " := " + recv); err == nil {
 			if _, err := in.run(ctx, u, tmp+" := "+recv); err != nil {
 				return 0, err
 			}
@@ -117,7 +117,7 @@ func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, e
 	}
 	if !pure(call.Fun) {
 		tmp := in.names.next("fn")
-		if _, err := in.yi.Compile(tmp + " := " + fun); err != nil {
+		if err := in.Probe(tmp + " := " + fun); err != nil {
 			return -1, nil
 		}
 		if _, err := in.run(ctx, u, tmp+" := "+fun); err != nil {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"io"
 	"os"
 	"path"
@@ -208,12 +207,7 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	}
 	rewriteMinMax(u.Node())
 	if name, ok := minMaxDecl(u); ok {
-		// the value is rewritten as any other code is (the type arguments
-		// of a generic call, …) inside the function literal
-		tmp := in.names.next("t")
-		wrapped := u
-		wrapped.stmt = &ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(tmp)}, Tok: token.DEFINE, Rhs: []ast.Expr{anyCall(u.stmt.(*ast.AssignStmt).Rhs[0])}}
-		return Result{}, in.evalViaAnyCode(ctx, u, name, tmp, wrapped.lineCode(in))
+		return Result{}, in.evalGenericDecl(ctx, u, name)
 	}
 	// a statement that defers (a defer statement, or an if, a loop, a
 	// block holding one) registers its calls for the end of the entry

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -36,10 +37,33 @@ func minMaxDecl(u Unit) (name string, ok bool) {
 	return name, ok
 }
 
-// anyCall is func() any { return e }().
-func anyCall(e ast.Expr) ast.Expr {
-	ft := &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ast.NewIdent("any")}}}}
+// typedCall is func() T { return e }().
+func typedCall(e, t ast.Expr) ast.Expr {
+	ft := &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: t}}}}
 	return &ast.CallExpr{Fun: &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{e}}}}}}
+}
+
+// evalGenericDecl runs u, `name := expr` where expr calls a generic
+// function the shell knows (minMaxDecl), through a function literal: of
+// the value's type when the syntax tells it, as `name := func() T { return
+// expr }()`, else through a temporary of type any (evalViaAny). Either is
+// rewritten as any other code is (the type arguments of a generic call, …).
+func (in *Interp) evalGenericDecl(ctx context.Context, u Unit, name string) error {
+	rhs := u.stmt.(*ast.AssignStmt).Rhs[0]
+	if t := localTypes(u.Node(), in.Decls()).typeOf(rhs); t != nil {
+		typed := u
+		typed.stmt = &ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(name)}, Tok: token.DEFINE, Rhs: []ast.Expr{typedCall(clone(rhs), t)}}
+		_, err := in.run(ctx, u, typed.lineCode(in))
+		var ce *CompileError
+		if !errors.As(err, &ce) {
+			return err
+		}
+		// nothing ran: the type read from the syntax may be wrong
+	}
+	tmp := in.names.next("t")
+	wrapped := u
+	wrapped.stmt = &ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(tmp)}, Tok: token.DEFINE, Rhs: []ast.Expr{typedCall(rhs, ast.NewIdent("any"))}}
+	return in.evalViaAnyCode(ctx, u, name, tmp, wrapped.lineCode(in))
 }
 
 // defineOf splits a unit `name := expr`.
@@ -73,7 +97,7 @@ func isGenericFunc(fun ast.Expr) bool {
 		return f.Name == "min" || f.Name == "max"
 	case *ast.SelectorExpr:
 		pkg, ok := f.X.(*ast.Ident)
-		return ok && (pkg.Name == "slices" || pkg.Name == "maps" || pkg.Name == "cmp" || pkg.Name == builtinAlias)
+		return ok && (pkg.Name == "slices" || pkg.Name == "maps" || pkg.Name == "cmp" || pkg.Name == builtinAlias || pkg.Name == runtimePkg)
 	}
 	return false
 }
@@ -118,7 +142,7 @@ func writable(typ string) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
 			ok = ok && predeclaredTypes[n.Name]
-		case *ast.SelectorExpr, *ast.StructType, *ast.InterfaceType, *ast.FuncType:
+		case *ast.SelectorExpr, *ast.StructType, *ast.InterfaceType:
 			ok = false
 		}
 		return ok

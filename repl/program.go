@@ -60,6 +60,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		repeatConstSpecs(u.Node())
 	}
 	in.renamePackageNames(units)
+	in.useStdGenerics(units)
 	for _, u := range units {
 		renameTypeParams(u.Node())
 		// unexported fields keep their names in fmt and stay out of json
@@ -249,8 +250,10 @@ func (in *Interp) plan(units []Unit) plan {
 }
 
 // earlyVar recognises a var declaration of the group whose initialisers
-// read an earlier global variable and nothing the group declares, and
-// returns it as short variable declarations:
+// read an earlier global variable, or call a generic function of the shims
+// (whose instances yaegi keeps as globals of the Eval that made them), and
+// nothing the group declares, and returns it as short variable
+// declarations:
 //
 //	var P = env.Model("res.partner")  ⇔  P := env.Model("res.partner")
 //	var n, m int = a, b               ⇔  n, m := (int)(a), (int)(b)
@@ -260,6 +263,11 @@ func (in *Interp) earlyVar(u Unit, groupNames map[string]bool, globals map[strin
 		return "", false
 	}
 	readsGlobal := false
+	for _, s := range u.decl.(*ast.GenDecl).Specs {
+		for _, v := range s.(*ast.ValueSpec).Values {
+			readsGlobal = readsGlobal || callsMinMax(v)
+		}
+	}
 	for n := range reads {
 		if groupNames[n] {
 			return "", false
@@ -1236,6 +1244,7 @@ func (in *Interp) keepMain(ctx context.Context, mainUnit Unit) error {
 	}
 	units[0].Line = mainUnit.Line
 	in.renamePackageNames(units)
+	in.useStdGenerics(units)
 	rewriteMinMax(units[0].Node())
 	renameMain(units)
 	code := units[0].lineCode(in)

@@ -360,8 +360,10 @@ func (c *callPass) topGeneric() {
 	default:
 		return
 	}
-	// a single name from a shim (slices.Max) takes evalViaAny's route
-	if len(rhs) != 1 || !c.callsGeneric(rhs[0], len(lhs) > 1) {
+	// a single name defined from a shim (x := slices.Max(…)) takes
+	// evalGenericDecl's route
+	_, isVar := c.top.(*ast.GenDecl)
+	if len(rhs) != 1 || !c.callsGeneric(rhs[0], len(lhs) > 1 || isVar) {
 		return
 	}
 	var types []ast.Expr

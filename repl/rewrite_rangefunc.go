@@ -50,9 +50,56 @@ var runtimeSources = []string{`package __odshrt
 
 import (
 	"reflect"
+	"sync"
 
 	rtc "` + runtimeCompiledPath + `"
 )
+
+// SyncOnceValue, SyncOnceValues and ReflectTypeFor are the generic
+// functions of sync and reflect (stdgeneric.go).
+
+func SyncOnceValue[T any](f func() T) func() T {
+	var once sync.Once
+	var value T
+	var failed bool
+	var p any
+	return func() T {
+		once.Do(func() {
+			failed = true
+			defer func() {
+				p = recover()
+				if failed {
+					if p == nil {
+						p = "a goroutine called runtime.Goexit in the function given to sync.OnceValue"
+					}
+				}
+			}()
+			value = f()
+			f = nil
+			failed = false
+		})
+		if failed {
+			panic(p)
+		}
+		return value
+	}
+}
+
+func SyncOnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	g := SyncOnceValue(func() pair[T1, T2] {
+		a, b := f()
+		return pair[T1, T2]{a, b}
+	})
+	return func() (T1, T2) {
+		p := g()
+		return p.k, p.v
+	}
+}
+
+func ReflectTypeFor[T any]() reflect.Type {
+	var zero T // yaegi fails on (*T)(nil) for a T that is not predeclared
+	return reflect.TypeOf(&zero).Elem()
+}
 
 // Any returns v as an interface value (see variadicArgs).
 func Any(v any) any { return v }
