@@ -110,6 +110,9 @@ func (r *rewriter) calls(root ast.Node) {
 			}
 		}()
 		ast.Walk(c, root)
+		if g, ok := root.(*ast.GenDecl); ok {
+			c.nilTopVar(g)
+		}
 		c.topGeneric()
 	}()
 	if c.p != nil {
@@ -230,12 +233,25 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 				return out
 			}
 		}
+		if checks := c.nilAssign(x); label == nil && checks != nil {
+			return append(checks, s)
+		}
+	case *ast.DeclStmt:
+		if checks := c.nilAssign(x); label == nil && checks != nil {
+			return append(checks, s)
+		}
 	case *ast.IfStmt:
 		if x.Init != nil {
 			c.header(s, inner, x.Init)
 		}
 		if label == nil {
 			return []ast.Stmt{c.ifCommaOk(x)}
+		}
+	case *ast.ReturnStmt:
+		if label == nil {
+			if out := c.nilReturn(x); out != nil {
+				return []ast.Stmt{out}
+			}
 		}
 	}
 	return []ast.Stmt{s}
