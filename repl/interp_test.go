@@ -130,6 +130,8 @@ func TestIdioms(t *testing.T) {
 			{src: "assign()", errSub: "assigning a nil *NotFound as error"},
 			{src: "declare()", errSub: "assigning a nil *NotFound as error"},
 			{src: "var np *NotFound\nvar top error = np", errSub: "assigning a nil *NotFound as error"},
+			{src: "func isNil(n int, err error) bool { return err == nil }\nisNil(1, &NotFound{})", want: "false"},
+			{src: "isNil(2, np)", errSub: "passing a nil *NotFound as error"},
 			{src: "var pe *os.PathError\nfunc compiled() error { return pe }\ncompiled() == nil", want: "false"},
 			{src: "func fine() error { p := &NotFound{\"k\"}; var err error = p; return err }\nfine() == nil", want: "false"},
 		}},

@@ -408,6 +408,7 @@ func (c *callPass) call(call *ast.CallExpr) {
 		return
 	}
 	c.interfaceReceiver(call)
+	c.nilArgs(call)
 	c.iterConversion(call)
 	c.genericCall(call)
 	c.variadicArgs(call)

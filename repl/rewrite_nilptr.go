@@ -98,6 +98,34 @@ func (c *callPass) nilTopVar(g *ast.GenDecl) {
 	}
 }
 
+// nilArgs checks the arguments of a call of a function the session
+// declared that go to parameters of an interface type of a compiled
+// package, as nilTopVar checks a value:
+//
+//	handle(p)  ⇔  handle(func() error { if p == nil { panic("…") }; return p }())
+func (c *callPass) nilArgs(call *ast.CallExpr) {
+	fd := c.env.funcDecl(call.Fun)
+	if fd == nil || fd.Type.TypeParams != nil || call.Ellipsis.IsValid() {
+		return
+	}
+	params := flatFields(fd.Type.Params)
+	if len(params) != len(call.Args) {
+		return
+	}
+	for i, x := range call.Args {
+		if _, variadic := params[i].(*ast.Ellipsis); variadic {
+			continue
+		}
+		checks := c.nilChecks([]ast.Expr{params[i]}, []ast.Expr{x}, "passing")
+		if checks == nil {
+			continue
+		}
+		ft := &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(params[i])}}}}
+		body := append(checks, &ast.ReturnStmt{Results: []ast.Expr{x}})
+		call.Args[i] = &ast.CallExpr{Fun: &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{List: body}}}
+	}
+}
+
 // nilChecks returns, for the values going to the slots of the given types
 // (by position), a check of each that is a pointer of a declared type going
 // to an interface of a compiled package.
