@@ -77,6 +77,10 @@ func (d *Decls) learn(n ast.Node) {
 			d.methods[t+"."+n.Name.Name] = bodiless(n)
 		}
 	case *ast.GenDecl:
+		// a const spec without values repeats the type and values of the
+		// one before it
+		var lastType ast.Expr
+		var lastValues []ast.Expr
 		for _, spec := range n.Specs {
 			switch s := spec.(type) {
 			case *ast.TypeSpec:
@@ -84,8 +88,15 @@ func (d *Decls) learn(n ast.Node) {
 				d.names[s.Name.Name] = true
 				d.forget(s.Name.Name, "type")
 			case *ast.ValueSpec:
+				typ, values := s.Type, s.Values
+				if n.Tok == token.CONST {
+					if len(values) == 0 {
+						typ, values = lastType, lastValues
+					}
+					lastType, lastValues = typ, values
+				}
 				for i, name := range s.Names {
-					d.learnVar(name.Name, s.Type, s.Values, i)
+					d.learnVar(name.Name, typ, values, i)
 				}
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"sort"
+	"strings"
 )
 
 // Arguments of fmt's print functions.
@@ -57,6 +58,9 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 	skip, ok := printFuncs[pkg.Name][sel.Sel.Name]
 	if !ok {
 		return
+	}
+	if strings.HasSuffix(sel.Sel.Name, "f") {
+		c.typeVerbs(call, skip)
 	}
 	for i := skip; i < len(call.Args); i++ {
 		t := c.env.typeOf(call.Args[i])
