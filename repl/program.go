@@ -58,6 +58,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	for _, u := range units {
 		rewriteMinMax(u.Node())
 		repeatConstSpecs(u.Node())
+		splitVarSpecs(u.decl)
 	}
 	in.renamePackageNames(units)
 	in.useStdGenerics(units)
@@ -1610,4 +1611,37 @@ func zeroLiteral(t ast.Expr) bool {
 		return true
 	}
 	return false
+}
+
+// splitVarSpecs writes a top-level var spec of several names, one value
+// each, as one spec per name. Go orders the initialisation of package
+// variables one variable at a time, so `var a, b = b + 1, 10` is valid and
+// a is 11; yaegi orders whole specs and finds a "constant definition loop".
+// Written in turn, the specs keep the declaration order that breaks ties.
+//
+//	var a, b = b + 1, 10  ⇔  var (a = b + 1; b = 10)
+func splitVarSpecs(d ast.Decl) {
+	g, ok := d.(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR {
+		return
+	}
+	var specs []ast.Spec
+	for _, s := range g.Specs {
+		v := s.(*ast.ValueSpec)
+		if len(v.Names) < 2 || len(v.Values) != len(v.Names) {
+			specs = append(specs, s)
+			continue
+		}
+		for i, name := range v.Names {
+			typ := v.Type
+			if typ != nil && i > 0 {
+				typ = clone(typ)
+			}
+			specs = append(specs, &ast.ValueSpec{Names: []*ast.Ident{name}, Type: typ, Values: []ast.Expr{v.Values[i]}})
+		}
+	}
+	if len(specs) > 1 && !g.Lparen.IsValid() {
+		g.Lparen, g.Rparen = g.Pos(), g.End()
+	}
+	g.Specs = specs
 }

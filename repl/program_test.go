@@ -50,6 +50,10 @@ func TestGoDeclarationOrder(t *testing.T) {
 			{src: "a := []int{3, 1}\nx := slices.Concat(a, a)\ny := slices.Concat([]string{\"p\"}, nil, []string{\"q\"})\nm := max(len(x), 2)"},
 			{src: "fmt.Println(x, y, m)", want: "18 <nil>", out: "[3 1 3 1] [p q] 4\n"},
 		}},
+		{"a var spec of several names reads one of its own", []step{
+			{src: "var a, b = b + 1, 10\nvar x, y int64 = 1, 2"},
+			{src: "fmt.Sprint(a, b, x+y)", want: "11 10 3"},
+		}},
 		{"top-level defer runs at the end of the entry", []step{{src: "defer fmt.Println(\"d\")\nfmt.Println(\"b\")", want: "2 <nil>", out: "b\nd\n"}}},
 		{"top-level defers run last first, arguments evaluated at once", []step{{src: "i := 1\ndefer fmt.Println(\"first\", i)\ni = 2\ndefer fmt.Println(\"second\", i)\nfmt.Println(\"body\")", want: "5 <nil>", out: "body\nsecond 2\nfirst 1\n"}}},
 		{"top-level defer runs after an error too", []step{{src: "defer fmt.Println(\"cleanup\")\npanic(\"boom\")", errSub: "panic: boom", out: "cleanup\n"}, {src: "1", want: "1", out: ""}}},
