@@ -135,6 +135,10 @@ func TestIdioms(t *testing.T) {
 			{src: "var pe *os.PathError\nfunc compiled() error { return pe }\ncompiled() == nil", want: "false"},
 			{src: "func fine() error { p := &NotFound{\"k\"}; var err error = p; return err }\nfine() == nil", want: "false"},
 		}},
+		{"a failed type assertion recovers as Go's runtime.Error, without a source position", []step{
+			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(string); return }"},
+			{src: "e := f()\n_, isRT := e.(runtime.Error)\nfmt.Sprint(e, isRT)", want: "interface conversion: interface {} is int, not string true"},
+		}},
 		{"conversion to iter.Seq and iter.Seq2", []step{
 			{src: "f := func(yield func(int, string) bool) { yield(1, \"x\") }"},
 			{src: "n := 0\nfor k, v := range iter.Seq2[int, string](f) { n += k + len(v) }\nn", want: "2"},

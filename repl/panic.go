@@ -108,6 +108,14 @@ func recoveredRuntimeError(v any) any {
 		msg = x
 	case *reflect.ValueError:
 		msg = x.Error()
+	case error:
+		// yaegi's failed type assertion: an error carrying the source
+		// position ("22:10: interface conversion: …"), where Go's is a
+		// runtime.Error with the message alone
+		if m := yaegiPos.ReplaceAllString(x.Error(), ""); m != x.Error() && strings.HasPrefix(m, "interface conversion: ") {
+			return runtimePanic{m}
+		}
+		return v
 	default:
 		return v
 	}
