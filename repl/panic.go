@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+
+	"odsh/orm"
 )
 
 // Panics of user code.
@@ -38,15 +40,28 @@ func (e *PanicError) Unwrap() error {
 	return err
 }
 
-// panicError turns a recovered panic value into an error: an error value
-// that is neither a runtime nor a reflect failure comes back unchanged (a
-// typed ORM error); anything else is a *PanicError.
+// panicError turns a recovered panic value into an error: an ORM error or
+// one of yaegi's comes back unchanged (the shell prints it as the ORM's,
+// or explains it); anything else
+// is a *PanicError, which unwraps to an error value (errors.As finds the
+// user's typed errors) and prints as "panic: …", as Go does.
 func panicError(v any, stack []byte) error {
 	v = unwrapPanic(v)
-	if err, ok := v.(error); ok && !isRuntimePanic(err) {
+	if _, ok := v.(error); ok {
+		v = recoveredRuntimeError(v) // a failed type assertion is Go's runtime.Error
+	}
+	var oe orm.Error
+	if err, ok := v.(error); ok && !isRuntimePanic(err) && (errors.As(err, &oe) || isYaegiError(err)) {
 		return err
 	}
 	return &PanicError{Value: v, Stack: stack}
+}
+
+// isYaegiError reports whether err is one of yaegi's own compile errors,
+// which it raises as panics (CFG post-order panic: …); the shell explains
+// those (hints, pending declarations).
+func isYaegiError(err error) bool {
+	return reflect.TypeOf(err).String() == "*interp.cfgError"
 }
 
 // isRuntimePanic reports whether err is a failure of the Go runtime or of
