@@ -135,6 +135,13 @@ func TestIdioms(t *testing.T) {
 			{src: "var pe *os.PathError\nfunc compiled() error { return pe }\ncompiled() == nil", want: "false"},
 			{src: "func fine() error { p := &NotFound{\"k\"}; var err error = p; return err }\nfine() == nil", want: "false"},
 		}},
+		{"a value of a declared type converted or assigned to error keeps its Error method", []step{
+			{src: "type NF struct{ Key string }\nfunc (e NF) Error() string { return \"nf \" + e.Key }\ntype PNF struct{ Key string }\nfunc (e *PNF) Error() string { return \"pnf \" + e.Key }"},
+			{src: "var e1 error = NF{\"a\"}\nvar e2 error\ne2 = NF{\"b\"}\ne3 := error(NF{\"c\"})\nnf := NF{\"d\"}\ne4 := error(nf)\ne5 := error(&PNF{\"e\"})"},
+			{src: "fmt.Sprint(e1, e2, e3, e4, e5)", want: "nf a nf b nf c nf d pnf e"},
+			{src: "errors.Unwrap(e1) == nil && errors.Is(e3, e3)", want: "true"},
+			{src: "var np *PNF\nerror(np)", errSub: "converting a nil *PNF as error"},
+		}},
 		{"a failed type assertion recovers as Go's runtime.Error, without a source position", []step{
 			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(string); return }"},
 			{src: "e := f()\n_, isRT := e.(runtime.Error)\nfmt.Sprint(e, isRT)", want: "interface conversion: interface {} is int, not string true"},

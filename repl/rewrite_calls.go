@@ -111,6 +111,9 @@ func (r *rewriter) calls(root ast.Node) {
 		}()
 		ast.Walk(c, root)
 		if g, ok := root.(*ast.GenDecl); ok {
+			for _, vs := range storedValues(g) {
+				parenLiterals(vs)
+			}
 			c.nilTopVar(g)
 		}
 		c.topGeneric()
@@ -233,10 +236,16 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 				return out
 			}
 		}
+		for _, vs := range storedValues(x) {
+			parenLiterals(vs)
+		}
 		if checks := c.nilAssign(x); label == nil && checks != nil {
 			return append(checks, s)
 		}
 	case *ast.DeclStmt:
+		for _, vs := range storedValues(x) {
+			parenLiterals(vs)
+		}
 		if checks := c.nilAssign(x); label == nil && checks != nil {
 			return append(checks, s)
 		}
@@ -401,7 +410,7 @@ var unsignedTypes = map[string]bool{"uint": true, "uint8": true, "uint16": true,
 
 // call applies the call rewrites to one call.
 func (c *callPass) call(call *ast.CallExpr) {
-	if c.recoverCall(call) || c.anyConversion(call) || c.methodCall(call) {
+	if c.recoverCall(call) || c.anyConversion(call) || c.ifaceConversion(call) || c.methodCall(call) {
 		return
 	}
 	if len(call.Args) == 1 && c.keepIdentity(call, call.Fun) {

@@ -142,16 +142,21 @@ func (c *callPass) nilChecks(types, values []ast.Expr, doing string) []ast.Stmt 
 		if ptr == "" {
 			continue
 		}
-		iface := c.r.print(types[i])
-		msg := doing + " a nil " + ptr + " as " + iface + ": Go makes a non-nil " + iface +
-			" holding the nil pointer, the shell would make a nil one; use nil, or a non-nil " + ptr
-		checks = append(checks, &ast.IfStmt{
-			Cond: &ast.BinaryExpr{X: clone(x), Op: token.EQL, Y: ident("nil")},
-			Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("panic"),
-				Args: []ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(msg)}}}}}},
-		})
+		checks = append(checks, nilCheck(x, ptr, c.r.print(types[i]), doing))
 	}
 	return checks
+}
+
+// nilCheck is `if x == nil { panic("…") }`, x a pointer of type ptr going
+// to the interface iface.
+func nilCheck(x ast.Expr, ptr, iface, doing string) ast.Stmt {
+	msg := doing + " a nil " + ptr + " as " + iface + ": Go makes a non-nil " + iface +
+		" holding the nil pointer, the shell would make a nil one; use nil, or a non-nil " + ptr
+	return &ast.IfStmt{
+		Cond: &ast.BinaryExpr{X: clone(x), Op: token.EQL, Y: ident("nil")},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("panic"),
+			Args: []ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(msg)}}}}}},
+	}
 }
 
 // enclosingFuncType is the type of the innermost function around the

@@ -1,0 +1,103 @@
+package repl
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// Values of declared types put into an interface of a compiled package.
+//
+// yaegi fails on two forms of it that Go accepts (yaegi v0.16.1):
+//
+//   - a conversion, error(x) or fmt.Stringer(x), of a value of a declared
+//     type panics with "reflect.Set: value of type struct { … } is not
+//     assignable to type error";
+//   - a composite literal of a declared type assigned or declared as such
+//     an interface, var err error = NotFound{"k"}, is kept as the bare
+//     struct: fmt prints its fields instead of calling Error, and a
+//     compiled function given it panics ("reflect: Call using struct { …
+//     } as type error").
+//
+// yaegi converts right on a function's return and around a parenthesised
+// literal, so:
+//
+//	error(x)                  ⇔  func(__v T) error { return __v }(x)   (T: x's type, from the syntax)
+//	err = NotFound{"k"}       ⇔  err = (NotFound{"k"})
+//
+// A nil pointer converted so is checked as a return is (rewrite_nilptr.go).
+// A conversion whose argument's type the syntax does not tell is left as
+// it is.
+
+// ifaceConversion rewrites error(x), fmt.Stringer(x), … (see above).
+func (c *callPass) ifaceConversion(call *ast.CallExpr) bool {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() || !c.compiledInterface(call.Fun) {
+		return false
+	}
+	if k, _ := c.interfaceKind(call.Fun); k != iface {
+		return false
+	}
+	x := call.Args[0]
+	t := c.typeOf(x)
+	if t == nil || !c.declaredType(t) {
+		return false
+	}
+	v := ident(c.r.names.next("v"))
+	var body []ast.Stmt
+	if ptr := c.declaredPointer(x); ptr != "" {
+		body = append(body, nilCheck(ident(v.Name), ptr, c.r.print(call.Fun), "converting"))
+	}
+	body = append(body, &ast.ReturnStmt{Results: []ast.Expr{ident(v.Name)}})
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{v}, Type: clone(t)}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: clone(call.Fun)}}},
+		},
+		Body: &ast.BlockStmt{List: body},
+	}
+	return c.replace(call, &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}})
+}
+
+// declaredType reports whether t is a type the session declared, or a
+// pointer to one.
+func (c *callPass) declaredType(t ast.Expr) bool {
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	id, ok := t.(*ast.Ident)
+	return ok && !predeclaredTypes[id.Name] && (c.decls.Type(id.Name) != nil || c.env.isLocal(id.Name))
+}
+
+// parenLiterals puts in parentheses the composite literals that s, an
+// assignment or a var declaration, stores (see above).
+func parenLiterals(values []ast.Expr) {
+	for i, v := range values {
+		if _, ok := v.(*ast.CompositeLit); ok {
+			values[i] = &ast.ParenExpr{X: v}
+		}
+	}
+}
+
+// storedValues returns the values an assignment (=) or a var declaration
+// with a type stores.
+func storedValues(n ast.Node) [][]ast.Expr {
+	switch s := n.(type) {
+	case *ast.AssignStmt:
+		if s.Tok == token.ASSIGN {
+			return [][]ast.Expr{s.Rhs}
+		}
+	case *ast.DeclStmt:
+		return storedValues(s.Decl)
+	case *ast.GenDecl:
+		if s.Tok != token.VAR {
+			return nil
+		}
+		var out [][]ast.Expr
+		for _, sp := range s.Specs {
+			if v := sp.(*ast.ValueSpec); v.Type != nil {
+				out = append(out, v.Values)
+			}
+		}
+		return out
+	}
+	return nil
+}
