@@ -25,7 +25,9 @@ package repl
 // err.(*A) cannot either), nor `type Code int` from int. A target of an
 // interface type declared in interpreted code panics with an explanation
 // (its methods are invisible here), and an interpreted As method is not
-// called.
+// called. A target of a struct type declared in the shell whose Error has a
+// value receiver panics with an explanation: yaegi keeps only the last
+// field of such a value inside an error.
 
 import (
 	"errors"
@@ -220,6 +222,12 @@ func errorsAs(err error, target any) bool {
 	// implements error, so that check is not made
 	if isYaegiInterface(targetType) {
 		panic("errors.As: the target's type is an interface declared in the shell, whose methods compiled code cannot see: use a type switch on the errors of the chain (errors.Unwrap)")
+	}
+	if targetType.Kind() == reflect.Struct && targetType.NumMethod() == 0 {
+		// a struct type declared in the shell, with a value receiver: in an
+		// error, yaegi keeps its last field in place of the value
+		// (getConcreteValue), so a match could not be told nor stored
+		panic("errors.As: the target's type is a struct declared in the shell whose Error method has a value receiver, which the shell cannot match inside an error: give Error a pointer receiver, func (e *T) Error() string, return &T{…}, and pass a *T target's address")
 	}
 	return errorAs(err, target, val, targetType)
 }

@@ -796,12 +796,18 @@ func (s State) String() string {
 
 func (e ValErr) Error() string { return fmt.Sprintf("valerr %d", e.code) }
 `,
-		body: `var ve ValErr
-fmt.Println(errors.As(fmt.Errorf("v: %w", ValErr{7}), &ve), ve.code)
+		body: `func() {
+	defer func() { fmt.Println("refused:", recover() != nil) }()
+	var ve ValErr
+	fmt.Println(errors.As(fmt.Errorf("v: %w", ValErr{7}), &ve), ve.code)
+}()
 `,
 		// go run prints:
 		//	true 7
-		want: `false 0
+		//	refused: false
+		// the shell refuses (it answered false 0: inside an error, yaegi
+		// keeps only the value's last field)
+		want: `refused: true
 `,
 	},
 	{
