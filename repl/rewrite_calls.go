@@ -417,6 +417,7 @@ func (c *callPass) call(call *ast.CallExpr) {
 		return
 	}
 	c.interfaceReceiver(call)
+	c.valueErrorIs(call)
 	c.nilArgs(call)
 	c.iterConversion(call)
 	c.genericCall(call)

@@ -101,3 +101,34 @@ func storedValues(n ast.Node) [][]ast.Expr {
 	}
 	return nil
 }
+
+// valueErrorIs refuses errors.Is(err, target) when the target is a value
+// of a struct type declared in the shell whose Error method has a value
+// receiver: inside an error yaegi keeps only such a value's last field
+// (getConcreteValue), so two values equal there would be taken for the
+// same error (errors.Is(err, NF{"b", 1}) answered true for NF{"a", 1}).
+func (c *callPass) valueErrorIs(call *ast.CallExpr) {
+	if exprKey(call.Fun) != "errors.Is" || len(call.Args) != 2 || c.env.isLocal("errors") || c.decls.Declares("errors") {
+		return
+	}
+	id, ok := c.typeOf(call.Args[1]).(*ast.Ident)
+	if !ok || c.env.isLocal(id.Name) {
+		return
+	}
+	spec := c.decls.Type(id.Name)
+	if spec == nil {
+		return
+	}
+	if _, isStruct := spec.Type.(*ast.StructType); !isStruct {
+		return
+	}
+	m := c.decls.Method(id.Name, "Error")
+	if m == nil || m.Recv == nil || len(m.Recv.List) != 1 {
+		return
+	}
+	if _, ptr := m.Recv.List[0].Type.(*ast.StarExpr); ptr {
+		return
+	}
+	c.refuse("errors.Is with a target of type "+id.Name+" (a struct whose Error has a value receiver: inside an error the shell keeps only its last field, so unequal values would match)",
+		"give Error a pointer receiver, func (e *"+id.Name+") Error() string, and compare with errors.As, or compare a field of the error")
+}
