@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"go/ast"
+	"go/parser"
 	"path"
 	"reflect"
 	"strconv"
@@ -75,6 +76,12 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 	case n == 1 && FuncLitResults(call) < 0:
 		v, err := in.run(ctx, u, u.Code(in))
 		return single(v), err
+	case n < 0 && rewrittenFuncLit(u.Code(in)) == 1:
+		// a conversion the shell rewrote into a function literal's call
+		// (error(x) of a declared type): held in a temporary, as yaegi
+		// replays a bare function literal that panicked on every later
+		// entry
+		return in.evalResults(ctx, u, 1)
 	case n < 0:
 		v, err := in.run(ctx, u, u.Code(in))
 		if err != nil || isVoidMarker(v) {
@@ -83,6 +90,20 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 		return single(v), nil
 	}
 	return in.evalResults(ctx, u, n)
+}
+
+// rewrittenFuncLit returns the number of results of code when it is the
+// call of a function literal, or -1.
+func rewrittenFuncLit(code string) int {
+	e, err := parser.ParseExpr(code)
+	if err != nil {
+		return -1
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return -1
+	}
+	return FuncLitResults(call)
 }
 
 // arity returns the number of results of call, or -1 when it cannot be

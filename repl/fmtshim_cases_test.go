@@ -442,12 +442,6 @@ func (w *Wrap) Unwrap() error { return w.err }
 var ErrSentinel = errors.New("sentinel")
 var ErrMine = &MyErr{42}
 
-type ValErr struct{ code int }
-
-func (e ValErr) Error() string { return fmt.Sprintf("valerr %d", e.code) }
-
-var ErrVal = ValErr{7}
-
 type IsErr struct{}
 
 func (IsErr) Error() string        { return "iserr" }
@@ -456,10 +450,10 @@ func (IsErr) Is(target error) bool { return target == ErrSentinel }
 		body: `w := &Wrap{"outer", &Wrap{"inner", ErrMine}}
 fmt.Println(errors.Is(w, ErrMine), errors.Is(fmt.Errorf("x: %w", w), ErrMine), errors.Is(w, &MyErr{42}))
 fmt.Println(errors.Is(fmt.Errorf("s: %w", ErrSentinel), ErrSentinel), errors.Is(&Wrap{"w", ErrSentinel}, ErrSentinel))
-fmt.Println(errors.Is(fmt.Errorf("v: %w", ErrVal), ErrVal), errors.Is(fmt.Errorf("v: %w", ErrVal), ValErr{8}))
+fmt.Println(errors.Is(fmt.Errorf("v: %w", ErrMine), ErrMine), errors.Is(fmt.Errorf("v: %w", ErrMine), &MyErr{42}))
 fmt.Println(errors.Is(IsErr{}, ErrSentinel), errors.Is(fmt.Errorf("%w", IsErr{}), ErrSentinel))
-j := errors.Join(ErrMine, ErrVal)
-fmt.Println(errors.Is(j, ErrMine), errors.Is(j, ErrVal))
+j := errors.Join(ErrMine, ErrSentinel)
+fmt.Println(errors.Is(j, ErrMine), errors.Is(j, ErrSentinel))
 fmt.Println(j)
 `,
 		want: `true true false
@@ -468,7 +462,7 @@ true false
 true true
 true true
 myerr 42
-valerr 7
+sentinel
 `,
 	},
 	{

@@ -141,6 +141,7 @@ func TestIdioms(t *testing.T) {
 			{src: "fmt.Sprint(e1, e2, e3, e4, e5)", want: "nf a nf b nf c nf d pnf e"},
 			{src: "errors.Unwrap(e1) == nil && errors.Is(e3, e3)", want: "true"},
 			{src: "var np *PNF\nerror(np)", errSub: "converting a nil *PNF as error"},
+			{src: "k := 2\nk", want: "2"}, // a panicking conversion does not replay on later entries
 			{src: "errors.Is(e1, NF{\"z\"})", errSub: "errors.Is with a target of type NF"},
 			{src: "pe := &PNF{\"p\"}\nerrors.Is(fmt.Errorf(\"w %w\", pe), pe)", want: "true"},
 		}},
