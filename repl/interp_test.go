@@ -145,6 +145,12 @@ func TestIdioms(t *testing.T) {
 			{src: "errors.Is(e1, NF{\"z\"})", errSub: "errors.Is with a target of type NF"},
 			{src: "pe := &PNF{\"p\"}\nerrors.Is(fmt.Errorf(\"w %w\", pe), pe)", want: "true"},
 		}},
+		{"a method called on an assertion to a compiled interface, of a value held in an interface declared in the shell", []step{
+			{src: "type VE struct{ c int }\nfunc (e VE) String() string { return fmt.Sprint(\"ve \", e.c) }\ntype Namer interface{ String() string }"},
+			{src: "var n Namer = VE{4}\nn.(fmt.Stringer).String()", want: "ve 4"},
+			{src: "func show(n Namer) string { return n.(fmt.Stringer).String() }\nshow(VE{5})", want: "ve 5"},
+			{src: "var z any = 3\nz.(fmt.Stringer).String()", errSub: "interface conversion: int is not fmt.Stringer: missing method String"},
+		}},
 		{"a failed type assertion recovers as Go's runtime.Error, without a source position", []step{
 			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(string); return }"},
 			{src: "e := f()\n_, isRT := e.(runtime.Error)\nfmt.Sprint(e, isRT)", want: "interface conversion: interface {} is int, not string true"},
