@@ -4,6 +4,7 @@ import (
 	"context"
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"path"
 	"reflect"
 	"strconv"
@@ -106,6 +107,17 @@ func rewrittenFuncLit(code string) int {
 	return FuncLitResults(call)
 }
 
+// held is the unit `tmp := e`, e an expression of u, with u's position:
+// its code is rewritten as the user's own statements are (a type
+// assertion to an interface, a print call, … inside e).
+func (u Unit) held(tmp string, e ast.Expr) Unit {
+	h := u
+	h.Kind = Decl
+	h.decl = nil
+	h.stmt = &ast.AssignStmt{Lhs: []ast.Expr{ident(tmp)}, Tok: token.DEFINE, Rhs: []ast.Expr{e}}
+	return h
+}
+
 // arity returns the number of results of call, or -1 when it cannot be
 // known without running it (builtins, conversions). When the function
 // expression has side effects (a method of a call's result), it is
@@ -129,7 +141,7 @@ func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, e
 		tmp := in.names.next("recv")
 		recv := u.ExprText(sel.X)
 		if err := in.Probe(tmp + " := " + recv); err == nil {
-			if _, err := in.run(ctx, u, tmp+" := "+recv); err != nil {
+			if _, err := in.run(ctx, u, u.held(tmp, sel.X).Code(in)); err != nil {
 				return 0, err
 			}
 			sel.X = ident(tmp)
@@ -141,7 +153,7 @@ func (in *Interp) arity(ctx context.Context, u Unit, call *ast.CallExpr) (int, e
 		if err := in.Probe(tmp + " := " + fun); err != nil {
 			return -1, nil
 		}
-		if _, err := in.run(ctx, u, tmp+" := "+fun); err != nil {
+		if _, err := in.run(ctx, u, u.held(tmp, call.Fun).Code(in)); err != nil {
 			return 0, err
 		}
 		call.Fun, fun = ident(tmp), tmp

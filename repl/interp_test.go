@@ -151,6 +151,14 @@ func TestIdioms(t *testing.T) {
 			{src: "func show(n Namer) string { return n.(fmt.Stringer).String() }\nshow(VE{5})", want: "ve 5"},
 			{src: "var z any = 3\nz.(fmt.Stringer).String()", errSub: "interface conversion: int is not fmt.Stringer: missing method String"},
 		}},
+		{"a single-value assertion to an interface declared in the shell, of a value of a type declared in the shell", []step{
+			{src: "type PE struct{ c int }\nfunc (e *PE) String() string { return fmt.Sprint(\"pe \", e.c) }\ntype Namer interface{ String() string }"},
+			{src: "var a any = &PE{6}\nu := a.(Namer)\nu.String()", want: "pe 6"},
+			{src: "func get() any { return &PE{7} }\nget().(Namer).String()", want: "pe 7"},
+			{src: "var z any = 3\n_ = z.(Namer)", errSub: "panic: interface conversion: int is not main.Namer: missing method String"},
+			{src: "var y any\n_ = y.(Namer)", errSub: "panic: interface conversion: interface is nil, not main.Namer"},
+			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(Namer); return }\n_, isRT := f().(runtime.Error)\nisRT", want: "true"},
+		}},
 		{"a failed type assertion recovers as Go's runtime.Error, without a source position", []step{
 			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(string); return }"},
 			{src: "e := f()\n_, isRT := e.(runtime.Error)\nfmt.Sprint(e, isRT)", want: "interface conversion: interface {} is int, not string true"},

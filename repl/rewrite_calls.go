@@ -347,6 +347,7 @@ func (c *callPass) post(n ast.Node) {
 				// (not the tests the switch rewrites make)
 				c.ambiguousTypeTest(n.Type, n)
 			}
+			c.singleAssert(n)
 		}
 	case *ast.BinaryExpr:
 		c.typedShift(n)

@@ -426,25 +426,16 @@ func (c *callPass) callsGeneric(e ast.Expr, shims bool) (found bool) {
 // calls it right on a value returned by a function:
 //
 //	fmt.Stringer(d).String()  ⇔  (d).String()
-//	v.(fmt.Stringer).String() ⇔  func() fmt.Stringer { … }().String()   (assertedReceiver)
 //
-// Converting to an interface does not change which method is called. The
-// assertion is rewritten for interfaces of compiled packages only.
+// Converting to an interface does not change which method is called. (An
+// assertion to an interface, v.(fmt.Stringer), is rewritten wherever it
+// is: singleAssert.)
 func (c *callPass) interfaceReceiver(call *ast.CallExpr) {
 	s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return
 	}
 	switch x := ast.Unparen(s.X).(type) {
-	case *ast.TypeAssertExpr:
-		if x.Type == nil {
-			return
-		}
-		// a compiled interface only: yaegi's assertion to an interface
-		// declared by interpreted code fails the same inside As
-		if k, _ := c.interfaceKind(x.Type); k == iface && c.compiledInterface(x.Type) {
-			s.X = c.assertedReceiver(x)
-		}
 	case *ast.CallExpr:
 		if len(x.Args) != 1 || x.Ellipsis.IsValid() || exprKey(x.Fun) == "" {
 			return
@@ -453,28 +444,6 @@ func (c *callPass) interfaceReceiver(call *ast.CallExpr) {
 			s.X = &ast.ParenExpr{X: x.Args[0]}
 		}
 	}
-}
-
-// assertedReceiver is the receiver of v.(I).M(), I an interface of a
-// compiled package: the comma-ok assertion's tests (commaOk), which find a
-// value of a type declared in the shell that As, a single-value assertion,
-// makes a nil interface of when v's static type is an interface declared
-// in the shell; As still gives Go's panic when none matches.
-//
-//	v.(I)  ⇔  func() I { <a, ok := v.(I) by commaOk>; if ok { return a }; return __odshrt.As[I](__v) }()
-func (c *callPass) assertedReceiver(x *ast.TypeAssertExpr) ast.Expr {
-	a, ok := ident(c.r.names.next("a")), ident(c.r.names.next("ok"))
-	steps := c.commaOk(&ast.AssignStmt{Lhs: []ast.Expr{a, ok}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: x.X, Type: x.Type}}})
-	v := steps[0].(*ast.AssignStmt).Lhs[0]
-	fail := &ast.CallExpr{Fun: &ast.IndexExpr{X: sel(runtimePkg, "As"), Index: clone(x.Type)}, Args: []ast.Expr{v}}
-	body := append(steps,
-		&ast.IfStmt{Cond: ok, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{a}}}}},
-		&ast.ReturnStmt{Results: []ast.Expr{fail}})
-	lit := &ast.FuncLit{
-		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(x.Type)}}}},
-		Body: &ast.BlockStmt{List: body},
-	}
-	return &ast.CallExpr{Fun: lit}
 }
 
 // compiledInterface reports whether t names an interface of a compiled

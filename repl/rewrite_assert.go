@@ -1,0 +1,119 @@
+package repl
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"slices"
+	"strconv"
+)
+
+// Single-value type assertions to an interface (see rewrite_switch.go for
+// the comma-ok form and type switches).
+//
+// yaegi builds the result of `v.(I)`, I a non-empty interface, from the
+// node where the value was made: for a value of a type declared in the
+// shell it panics ("reflect.Set: value of type interface {} is not
+// assignable to type interp.valueInterface") or gives a nil interface
+// whose method call panics; a method called on the assertion to a
+// compiled interface fails for compiled values too ("reflect.Set: value of
+// type time.Duration is not assignable to type string"). The comma-ok
+// assertion, as commaOk rewrites it, is right: the single-value form is
+// that, in a function literal, with Go's panic when it fails.
+//
+//	v.(I)  ⇔  func() I { <a, ok := v.(I), by commaOk>; if ok { return a }; <fail> }()
+//
+// where <fail> is, for an interface of a compiled package, the assertion
+// made by compiled code (__odshrt.As, whose panic is Go's), and for one
+// declared in the shell, or a nil value, a panic with the runtime.Error Go
+// raises (assertionErrorHook).
+
+// assertionErrorHook makes the panic value of a failed assertion.
+const assertionErrorHook = bindAlias + ".AssertionError"
+
+// singleAssert rewrites x, a single-value type assertion to a non-empty
+// interface type.
+func (c *callPass) singleAssert(x *ast.TypeAssertExpr) {
+	if x.Type == nil {
+		return
+	}
+	switch p := c.parent().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 2 && len(p.Rhs) == 1 {
+			return // comma-ok: commaOk
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 2 && len(p.Values) == 1 {
+			return
+		}
+	}
+	kind, methods := c.interfaceKind(x.Type)
+	if kind != iface {
+		return
+	}
+	if _, lit := ast.Unparen(x.Type).(*ast.InterfaceType); lit {
+		return // refused (interfaceLiteral)
+	}
+	c.replace(x, c.assertedValue(x, methods))
+}
+
+// assertedValue is the function literal's call replacing x.
+func (c *callPass) assertedValue(x *ast.TypeAssertExpr, methods []string) ast.Expr {
+	a, ok := ident(c.r.names.next("a")), ident(c.r.names.next("ok"))
+	steps := c.commaOk(&ast.AssignStmt{Lhs: []ast.Expr{a, ok}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: x.X, Type: x.Type}}})
+	v := steps[0].(*ast.AssignStmt).Lhs[0]
+	names := ast.Expr(ident("nil"))
+	if methods != nil {
+		lit := &ast.CompositeLit{Type: &ast.ArrayType{Elt: ident("string")}}
+		for _, m := range methods {
+			lit.Elts = append(lit.Elts, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(m)})
+		}
+		names = lit
+	}
+	fail := []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("panic"), Args: []ast.Expr{&ast.CallExpr{
+		Fun:  ident(assertionErrorHook),
+		Args: []ast.Expr{v, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(c.assertedTypeName(x.Type))}, names},
+	}}}}}
+	if c.compiledInterface(x.Type) {
+		as := &ast.CallExpr{Fun: &ast.IndexExpr{X: sel(runtimePkg, "As"), Index: clone(x.Type)}, Args: []ast.Expr{v}}
+		fail = append([]ast.Stmt{&ast.IfStmt{
+			Cond: &ast.BinaryExpr{X: v, Op: token.NEQ, Y: ident("nil")},
+			Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{as}}}},
+		}}, fail...)
+	}
+	body := append(steps, &ast.IfStmt{Cond: ok, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{a}}}}})
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(x.Type)}}}},
+		Body: &ast.BlockStmt{List: append(body, fail...)},
+	}
+	return &ast.CallExpr{Fun: lit}
+}
+
+// assertedTypeName is the name Go's panic gives the interface type t:
+// main.I for one declared in the shell, pkg.I, error.
+func (c *callPass) assertedTypeName(t ast.Expr) string {
+	if id, ok := ast.Unparen(t).(*ast.Ident); ok && c.decls.Type(id.Name) != nil {
+		return "main." + id.Name
+	}
+	return c.r.print(t)
+}
+
+// assertionError is the runtime.Error Go panics with when a value does
+// not hold an interface's methods (a *runtime.TypeAssertionError, which
+// only the runtime makes): target is the interface's name, methods the
+// names of its methods when known.
+func assertionError(v any, target string, methods []string) error {
+	if v == nil {
+		return runtimePanic{"interface conversion: interface is nil, not " + target}
+	}
+	t := reflect.TypeOf(v)
+	msg := fmt.Sprintf("interface conversion: %s is not %s", t, target)
+	sorted := slices.Sorted(slices.Values(methods))
+	for _, m := range sorted {
+		if _, ok := t.MethodByName(m); !ok {
+			return runtimePanic{msg + ": missing method " + m}
+		}
+	}
+	return runtimePanic{msg}
+}
