@@ -41,8 +41,10 @@ package repl
 // such arguments as []any, and struct fields are converted by their
 // declared type, typedfields.go), a conversion
 // to any (`any(Done)` is an int), methods of compiled types taking
-// `...any` (a *log.Logger's: MapTypes lists functions only), %T (the
-// wrapper's or the underlying type), %#v naming types; and an argument of
+// `...any` (a *log.Logger's: MapTypes lists functions only), %T of a
+// value of a type without methods held in an interface (yaegi holds the
+// underlying value; a value with methods is named, fmtverbs.go), %#v
+// naming types; and an argument of
 // type any holding an interpreted value with methods that was made in
 // another function's frame: yaegi wraps it by evaluating again, in the
 // caller's frame, the expression that made it (getBinValue in
@@ -251,17 +253,21 @@ func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 	mapTypes[fmtPkg["_Formatter"]] = []reflect.Type{reflect.TypeOf(fmtFormatterErrorUnwrap{}), reflect.TypeOf(fmtFormatterError{})}
 	mapTypes[errorSym] = errorComposites
 	for name, f := range map[string]any{
-		"Errorf": func(format string, a ...any) error { return fmt.Errorf(format, p.argsf(format, a)...) },
+		"Errorf": func(format string, a ...any) error { format, a = p.argsf(format, a); return fmt.Errorf(format, a...) },
 		"Fprint": func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, p.args(a)...) },
 		"Fprintf": func(w io.Writer, format string, a ...any) (int, error) {
-			return fmt.Fprintf(w, format, p.argsf(format, a)...)
+			format, a = p.argsf(format, a)
+			return fmt.Fprintf(w, format, a...)
 		},
 		"Fprintln": func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, p.args(a)...) },
 		"Sprint":   func(a ...any) string { return fmt.Sprint(p.args(a)...) },
-		"Sprintf":  func(format string, a ...any) string { return fmt.Sprintf(format, p.argsf(format, a)...) },
+		"Sprintf":  func(format string, a ...any) string { format, a = p.argsf(format, a); return fmt.Sprintf(format, a...) },
 		"Sprintln": func(a ...any) string { return fmt.Sprintln(p.args(a)...) },
 		"Append":   func(b []byte, a ...any) []byte { return fmt.Append(b, p.args(a)...) },
-		"Appendf":  func(b []byte, format string, a ...any) []byte { return fmt.Appendf(b, format, p.argsf(format, a)...) },
+		"Appendf": func(b []byte, format string, a ...any) []byte {
+			format, a = p.argsf(format, a)
+			return fmt.Appendf(b, format, a...)
+		},
 		"Appendln": func(b []byte, a ...any) []byte { return fmt.Appendln(b, p.args(a)...) },
 	} {
 		v := reflect.ValueOf(f)
@@ -322,8 +328,11 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 	stdout := in.opts.Stdout
 	mapTypes := map[reflect.Value][]reflect.Type{}
 	for name, f := range map[string]any{
-		"Print":   func(a ...any) (int, error) { return fmt.Fprint(stdout, p.args(a)...) },
-		"Printf":  func(format string, a ...any) (int, error) { return fmt.Fprintf(stdout, format, p.argsf(format, a)...) },
+		"Print": func(a ...any) (int, error) { return fmt.Fprint(stdout, p.args(a)...) },
+		"Printf": func(format string, a ...any) (int, error) {
+			format, a = p.argsf(format, a)
+			return fmt.Fprintf(stdout, format, a...)
+		},
 		"Println": func(a ...any) (int, error) { return fmt.Fprintln(stdout, p.args(a)...) },
 	} {
 		v := reflect.ValueOf(f)
@@ -342,7 +351,7 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 		}
 		for _, name := range []string{"Printf", "Fatalf", "Panicf"} {
 			if f, ok := logPkg[name].Interface().(func(string, ...any)); ok {
-				v := reflect.ValueOf(func(format string, a ...any) { f(format, p.argsf(format, a)...) })
+				v := reflect.ValueOf(func(format string, a ...any) { format, a = p.argsf(format, a); f(format, a...) })
 				logPkg[name] = v
 				mapTypes[v] = printIfaces
 			}

@@ -79,11 +79,6 @@ const (
 // modified (it may be the caller's slice, passed with `args...`).
 func (p *fmtConv) args(a []any) []any { return p.convertArgs(a, true) }
 
-// argsf is args for a format: no copies if it prints a %p or a %T.
-func (p *fmtConv) argsf(format string, a []any) []any {
-	return p.convertArgs(a, !hasVerb(format, "pT"))
-}
-
 func (p *fmtConv) convertArgs(a []any, copies bool) (out []any) {
 	defer func() {
 		if recover() != nil {
@@ -283,6 +278,11 @@ func computeView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) view
 	}
 	seen[t] = true
 	defer delete(seen, t)
+	if isYaegiInterface(t) {
+		// a value of an interface type declared in the shell, in a slice,
+		// a map or a field ([]Namer): viewed as the interface it stands for
+		return viewInfo{typ: anyType, walk: true}
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		return viewInfo{typ: t, walk: true}
@@ -369,6 +369,17 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 	info := viewOf(v.Type(), mode)
 	if !info.walk || depth > maxViewDepth || !v.CanInterface() {
 		return v
+	}
+	if isYaegiInterface(v.Type()) {
+		r := reflect.New(anyType).Elem()
+		w, ok := p.yaegiValue(v, methods, mode)
+		switch {
+		case !ok:
+			r.Set(v)
+		case w.IsValid():
+			r.Set(p.view(w, depth+1, methods, mode))
+		}
+		return r
 	}
 	switch v.Kind() {
 	case reflect.Interface:
@@ -558,4 +569,34 @@ func hasVerb(format string, verbs string) bool {
 		}
 	}
 	return false
+}
+
+// yaegiTypeName returns the name Go's %T gives the value v, an
+// interp.valueInterface, holds: its node's type as yaegi writes it
+// (main.T, *main.T), read from yaegi's unexported fields (node.typ.str in
+// v0.16.1). ok is false when the layout differs or the type has no name.
+func yaegiTypeName(v reflect.Value) (name string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			name, ok = "", false
+		}
+	}()
+	if !isYaegiInterface(v.Type()) {
+		return "", false
+	}
+	cp := reflect.New(v.Type()).Elem()
+	cp.Set(v)
+	n := cp.FieldByName("node")
+	if n.Kind() != reflect.Pointer || n.IsNil() {
+		return "", false
+	}
+	t := n.Elem().FieldByName("typ")
+	if t.Kind() != reflect.Pointer || t.IsNil() {
+		return "", false
+	}
+	s := t.Elem().FieldByName("str")
+	if s.Kind() != reflect.String || s.String() == "" {
+		return "", false
+	}
+	return s.String(), true
 }

@@ -3,9 +3,11 @@ package repl
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"io"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -59,14 +61,24 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 	if !ok {
 		return
 	}
+	typeVerb := false
 	if strings.HasSuffix(sel.Sel.Name, "f") {
 		c.typeVerbs(call, skip)
+		if lit, ok := call.Args[skip-1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			format, err := strconv.Unquote(lit.Value)
+			typeVerb = err == nil && hasVerb(format, "T")
+		}
 	}
+	spread := false
 	for i := skip; i < len(call.Args); i++ {
 		t := c.env.typeOf(call.Args[i])
 		switch t := t.(type) {
 		case *ast.Ident:
-			if lit := c.withoutPointerMethods(t); lit != nil {
+			if c.shellInterface(t) || typeVerb && t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil {
+				// (for %T: an interface value in the []any below reaches
+				// the shim as yaegi's, which names its dynamic type)
+				spread = true
+			} else if lit := c.withoutPointerMethods(t); lit != nil {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: lit}, Args: []ast.Expr{call.Args[i]}}
 			} else if _, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr); isCall && c.printable(t) && !c.env.isLocal(t.Name) {
 				// the result of a call through a function value (a method
@@ -92,6 +104,8 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 				}
 				call.Args[i] = &ast.CallExpr{Fun: conv, Args: []ast.Expr{call.Args[i]}}
 			}
+		case *ast.InterfaceType:
+			spread = spread || typeVerb && (t.Methods == nil || len(t.Methods.List) == 0)
 		case *ast.MapType:
 			if c.printable(t.Key) {
 				pairs := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnyPairs")}, Args: []ast.Expr{call.Args[i]}}
@@ -103,6 +117,33 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 			}
 		}
 	}
+	if spread {
+		// a value of an interface type declared in the shell reaches fmt
+		// as the value inside, without its methods (fmt.Println(n) printed
+		// {1} for a Namer holding a Stringer); in a []any it keeps them
+		//	fmt.Println(n, x)  ⇔  fmt.Println([]any{n, x}...)
+		values := &ast.CompositeLit{Type: &ast.ArrayType{Elt: ident("any")}, Elts: call.Args[skip:]}
+		call.Args = append(call.Args[:skip:skip], values)
+		call.Ellipsis = call.Rparen
+		if !call.Ellipsis.IsValid() {
+			call.Ellipsis = 1
+		}
+	}
+}
+
+// shellInterface reports whether t names a non-empty interface type
+// declared in the shell: yaegi holds its values in a struct of its own
+// (interp.valueInterface).
+func (c *callPass) shellInterface(t *ast.Ident) bool {
+	if c.env.isLocal(t.Name) {
+		return false
+	}
+	spec := c.decls.Type(t.Name)
+	if spec == nil || spec.TypeParams != nil {
+		return false
+	}
+	it, ok := spec.Type.(*ast.InterfaceType)
+	return ok && it.Methods != nil && len(it.Methods.List) > 0
 }
 
 // withoutPointerMethods returns, for a struct type declared in the shell
