@@ -61,9 +61,18 @@ func pkgName(p string) string {
 // call with several results is assigned to temporaries that are read back
 // one by one; a call with none yields no value.
 func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
+	typed := in.shownWithMethods(u)
+	code := func() string {
+		if typed != "" {
+			// converted to its type too: a call's result reaches an
+			// interface without its methods otherwise
+			return anyFunc + "(" + typed + "(" + u.Code(in) + "))"
+		}
+		return u.Code(in)
+	}
 	call := u.Call()
 	if call == nil {
-		v, err := in.run(ctx, u, u.Code(in))
+		v, err := in.run(ctx, u, code())
 		return single(v), err
 	}
 	n, err := in.arity(ctx, u, call)
@@ -75,7 +84,7 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 		_, err := in.run(ctx, u, u.Code(in))
 		return Result{}, err
 	case n == 1 && FuncLitResults(call) < 0:
-		v, err := in.run(ctx, u, u.Code(in))
+		v, err := in.run(ctx, u, code())
 		return single(v), err
 	case n < 0 && rewrittenFuncLit(u.Code(in)) == 1:
 		// a conversion the shell rewrote into a function literal's call
@@ -84,13 +93,37 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 		// entry
 		return in.evalResults(ctx, u, 1)
 	case n < 0:
-		v, err := in.run(ctx, u, u.Code(in))
+		v, err := in.run(ctx, u, code())
 		if err != nil || isVoidMarker(v) {
 			return Result{}, err
 		}
 		return single(v), nil
 	}
 	return in.evalResults(ctx, u, n)
+}
+
+// shownWithMethods returns the type of u, an expression whose value the
+// shell shows, when it is a type declared in the shell with a method fmt
+// calls
+// (String, Error, Format, GoString): yaegi gives its value without them
+// (`Done` would show 1, not done), passed through an interface it keeps
+// them, and the shell shows it as fmt's %v does.
+func (in *Interp) shownWithMethods(u Unit) (typeName string) {
+	es, ok := u.stmt.(*ast.ExprStmt)
+	if !ok {
+		return ""
+	}
+	decls := in.Decls()
+	env := localTypes(u.stmt, decls)
+	id, ok := env.typeOf(es.X).(*ast.Ident)
+	if !ok || env.isLocal(id.Name) || !printableType(decls, id) {
+		return ""
+	}
+	spec := decls.Type(id.Name)
+	if _, iface := spec.Type.(*ast.InterfaceType); iface || spec.TypeParams != nil {
+		return ""
+	}
+	return id.Name
 }
 
 // rewrittenFuncLit returns the number of results of code when it is the

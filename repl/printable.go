@@ -600,3 +600,73 @@ func yaegiTypeName(v reflect.Value) (name string, ok bool) {
 	}
 	return s.String(), true
 }
+
+// shown returns x as the shell shows an entry's value: as fmt's %v sees
+// it (value) when yaegi's representation of an interpreted value in an
+// interface is somewhere inside, else x itself, whose identity the
+// printer follows (a slice holding itself prints <cycle>).
+func (p *fmtConv) shown(x any) any {
+	if !holdsYaegiValue(reflect.ValueOf(x), 0, map[any]bool{}) {
+		return x
+	}
+	return p.value(x)
+}
+
+// holdsYaegiValue reports whether v, or what fmt prints of it (elements,
+// keys, fields, an interface's value, a pointer's target at the top),
+// is an interp.valueInterface. seen holds the slices and maps already
+// looked at.
+func holdsYaegiValue(v reflect.Value, depth int, seen map[any]bool) bool {
+	if !v.IsValid() || depth > maxViewDepth {
+		return false
+	}
+	if isYaegiInterface(v.Type()) {
+		return true
+	}
+	if v.Kind() == reflect.Pointer && depth == 0 && !v.IsNil() {
+		return holdsYaegiValue(v.Elem(), depth+1, seen)
+	}
+	if !viewOf(v.Type(), forFmt).walk {
+		return false
+	}
+	type key struct {
+		p uintptr
+		t reflect.Type
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		return !v.IsNil() && holdsYaegiValue(v.Elem(), depth+1, seen)
+	case reflect.Slice, reflect.Map:
+		if v.IsNil() {
+			return false
+		}
+		k := key{v.Pointer(), v.Type()}
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+		if v.Kind() == reflect.Map {
+			it := v.MapRange()
+			for it.Next() {
+				if holdsYaegiValue(it.Key(), depth+1, seen) || holdsYaegiValue(it.Value(), depth+1, seen) {
+					return true
+				}
+			}
+			return false
+		}
+		fallthrough
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			if holdsYaegiValue(v.Index(i), depth+1, seen) {
+				return true
+			}
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if holdsYaegiValue(v.Field(i), depth+1, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}

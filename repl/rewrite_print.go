@@ -195,16 +195,18 @@ func (c *callPass) byteElems(t ast.Expr) bool {
 // printable reports whether t is a type declared in the shell (or a
 // pointer to one) with a method fmt calls: String, Error, Format,
 // GoString.
-func (c *callPass) printable(t ast.Expr) bool {
+func (c *callPass) printable(t ast.Expr) bool { return printableType(c.decls, t) }
+
+func printableType(decls *Decls, t ast.Expr) bool {
 	if st, ok := t.(*ast.StarExpr); ok {
 		t = st.X
 	}
 	id, ok := t.(*ast.Ident)
-	if !ok || c.decls.Type(id.Name) == nil {
+	if !ok || decls.Type(id.Name) == nil {
 		return false
 	}
 	for _, m := range []string{"String", "Error", "Format", "GoString"} {
-		if c.decls.Method(id.Name, m) != nil {
+		if decls.Method(id.Name, m) != nil {
 			return true
 		}
 	}

@@ -71,15 +71,21 @@ func (s *Session) print(res Result) (err error) {
 			err = recovered(r)
 		}
 	}()
-	if len(res.Values) > 1 {
-		parts := make([]string, len(res.Values))
-		for i, v := range res.Values {
+	values := make([]any, len(res.Values))
+	for i, v := range res.Values {
+		// as fmt's %v sees it: an interpreted value held in an interface
+		// (yaegi's struct), alone or in a container, by its own methods
+		values[i] = s.in.printConv.shown(v)
+	}
+	if len(values) > 1 {
+		parts := make([]string, len(values))
+		for i, v := range values {
 			parts[i] = scalar(v)
 		}
 		fmt.Fprintln(s.out, strings.Join(parts, ", "))
 		return nil
 	}
-	for _, v := range res.Values {
+	for _, v := range values {
 		s.show(s.out, v)
 	}
 	return nil
