@@ -172,14 +172,16 @@ func (in *Interp) prelude() error {
 	// entry
 	goPanic := in.opts.GoPanic
 	hooks := map[string]reflect.Value{
-		hookSym(goPanicHook):        reflect.ValueOf(func(v any) { goPanic(panicError(v, debug.Stack())) }),
-		hookSym(depthHook):          reflect.ValueOf(in.depth.enter),
-		hookSym(leaveHook):          reflect.ValueOf(in.depth.leave),
-		hookSym(deferStackHook):     reflect.ValueOf(newDeferStack),
-		hookSym(registerTypeHook):   reflect.ValueOf(in.printConv.types.register),
-		hookSym(setValueHook):       reflect.ValueOf(setValue),
-		hookSym(mapViewHook):        reflect.ValueOf(func(pairs []any) any { return mapView{p: in.printConv, pairs: pairs} }),
-		hookSym(assertionErrorHook): reflect.ValueOf(assertionError),
+		hookSym(goPanicHook):              reflect.ValueOf(func(v any) { goPanic(panicError(v, debug.Stack())) }),
+		hookSym(depthHook):                reflect.ValueOf(in.depth.enter),
+		hookSym(leaveHook):                reflect.ValueOf(in.depth.leave),
+		hookSym(deferStackHook):           reflect.ValueOf(newDeferStack),
+		hookSym(registerTypeHook):         reflect.ValueOf(in.printConv.types.register),
+		hookSym(setValueHook):             reflect.ValueOf(setValue),
+		hookSym(mapViewHook):              reflect.ValueOf(func(pairs []any) any { return mapView{p: in.printConv, pairs: pairs} }),
+		hookSym(assertionErrorHook):       reflect.ValueOf(assertionError),
+		hookSym(compiledImplementsHook):   reflect.ValueOf(compiledImplements),
+		hookSym(compiledInShellIfaceHook): reflect.ValueOf(compiledInShellInterface),
 	}
 	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err

@@ -159,6 +159,13 @@ func TestIdioms(t *testing.T) {
 			{src: "var y any\n_ = y.(Namer)", errSub: "panic: interface conversion: interface is nil, not main.Namer"},
 			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(Namer); return }\n_, isRT := f().(runtime.Error)\nisRT", want: "true"},
 		}},
+		{"a value of a compiled type asserted to an interface declared in the shell", []step{
+			{src: "type Writer interface{ Write(p []byte) (int, error) }\ntype Lener interface{ Len() int }"},
+			{src: "var w any = &strings.Builder{}\n_, ok := w.(Writer)\n_, ok2 := w.(Lener)\nok && ok2", want: "true"},
+			{src: "_, ok3 := any(3).(Writer)\nok3", want: "false"},
+			{src: "ww := w.(Writer)", errSub: "the shell cannot make a Writer, an interface declared in the shell, of a *strings.Builder"},
+			{src: "func kind(v any) string { switch v.(type) { case Lener: return \"lener\" }; return \"other\" }\nkind(w) + kind(1)", want: "lenerother"},
+		}},
 		{"a failed type assertion recovers as Go's runtime.Error, without a source position", []step{
 			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(string); return }"},
 			{src: "e := f()\n_, isRT := e.(runtime.Error)\nfmt.Sprint(e, isRT)", want: "interface conversion: interface {} is int, not string true"},

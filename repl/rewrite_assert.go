@@ -117,3 +117,49 @@ func assertionError(v any, target string, methods []string) error {
 	}
 	return runtimePanic{msg}
 }
+
+// compiledImplementsHook and compiledInShellIfaceHook answer for a value
+// of a compiled type asserted to an interface declared in the shell.
+const (
+	compiledImplementsHook   = bindAlias + ".CompiledImplements"
+	compiledInShellIfaceHook = bindAlias + ".CompiledInShellInterface"
+)
+
+// compiledImplements reports whether v is a value of a compiled type
+// with the methods named, of the signatures given (as reflect writes
+// them).
+func compiledImplements(v any, methods, sigs []string) bool {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || isYaegiInterface(rv.Type()) || len(methods) != len(sigs) {
+		return false
+	}
+	t := rv.Type()
+	for i, name := range methods {
+		m, ok := t.MethodByName(name)
+		if !ok {
+			return false
+		}
+		ft := m.Type // the receiver first
+		in := make([]reflect.Type, 0, ft.NumIn())
+		for j := 1; j < ft.NumIn(); j++ {
+			in = append(in, ft.In(j))
+		}
+		out := make([]reflect.Type, 0, ft.NumOut())
+		for j := 0; j < ft.NumOut(); j++ {
+			out = append(out, ft.Out(j))
+		}
+		if reflect.FuncOf(in, out, ft.IsVariadic()).String() != sigs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// compiledInShellInterface is the refusal of an assertion that would
+// make a value of an interface type declared in the shell from a value
+// of a compiled type.
+func compiledInShellInterface(v any, iface string) string {
+	return fmt.Sprintf("the shell cannot make a %s, an interface declared in the shell, of a %T asserted from an interface value "+
+		"(yaegi cannot hold it so): assert to %T itself, or to an interface of a compiled package with those methods (fmt.Stringer), "+
+		"or declare the variable with its static type", iface, v, v)
+}

@@ -3,7 +3,9 @@ package repl
 import (
 	"go/ast"
 	"go/token"
+	"regexp"
 	"strconv"
+	"strings"
 )
 
 // Type switches and comma-ok type assertions (see rewrite_calls.go).
@@ -85,8 +87,105 @@ func (c *callPass) assertTests(v, t, dst ast.Expr, then []ast.Stmt) []*ast.IfStm
 		get = a
 	}
 	tests = append(tests, &ast.IfStmt{Init: init, Cond: ok, Body: body(get)})
+	if kind == iface && !c.compiledInterface(t) {
+		if id, names, sigs := c.shellSignatures(t); id != nil {
+			// a value of a compiled type with the interface's methods:
+			// yaegi answers false; the shell answers the status, and
+			// refuses to make the interface value, which yaegi cannot
+			check := &ast.CallExpr{Fun: ident(compiledImplementsHook), Args: []ast.Expr{v, stringsLit(names), stringsLit(sigs)}}
+			list := cloneStmts(then)
+			if dst != nil {
+				list = []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("panic"), Args: []ast.Expr{&ast.CallExpr{
+					Fun: ident(compiledInShellIfaceHook), Args: []ast.Expr{v, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(id.Name)}},
+				}}}}}
+			}
+			tests = append(tests, &ast.IfStmt{Cond: check, Body: &ast.BlockStmt{List: list}})
+		}
+	}
 	return tests
 }
+
+// stringsLit is the []string literal of ss.
+func stringsLit(ss []string) ast.Expr {
+	lit := &ast.CompositeLit{Type: &ast.ArrayType{Elt: ident("string")}}
+	for _, s := range ss {
+		lit.Elts = append(lit.Elts, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(s)})
+	}
+	return lit
+}
+
+// shellSignatures returns, for t naming an interface type declared in the
+// shell whose methods are all written out (none embedded), its name and
+// its methods' names and signatures as reflect writes them (func(int)
+// string); a nil name otherwise.
+func (c *callPass) shellSignatures(t ast.Expr) (*ast.Ident, []string, []string) {
+	id, ok := ast.Unparen(t).(*ast.Ident)
+	if !ok || c.env.isLocal(id.Name) {
+		return nil, nil, nil
+	}
+	spec := c.decls.Type(id.Name)
+	if spec == nil || spec.TypeParams != nil {
+		return nil, nil, nil
+	}
+	it, ok := spec.Type.(*ast.InterfaceType)
+	if !ok || it.Methods == nil {
+		return nil, nil, nil
+	}
+	var names, sigs []string
+	for _, m := range it.Methods.List {
+		ft, ok := m.Type.(*ast.FuncType)
+		if !ok || len(m.Names) == 0 {
+			return nil, nil, nil
+		}
+		sig := c.reflectSignature(ft)
+		for _, n := range m.Names {
+			names = append(names, n.Name)
+			sigs = append(sigs, sig)
+		}
+	}
+	return id, names, sigs
+}
+
+// reflectSignature writes ft as reflect.Type's String does.
+func (c *callPass) reflectSignature(ft *ast.FuncType) string {
+	list := func(fl *ast.FieldList) []string {
+		var out []string
+		if fl == nil {
+			return nil
+		}
+		for _, f := range fl.List {
+			typ := c.r.print(f.Type)
+			if e, ok := f.Type.(*ast.Ellipsis); ok {
+				typ = "..." + c.r.print(e.Elt)
+			}
+			typ = reflectTypeText(typ)
+			for range max(1, len(f.Names)) {
+				out = append(out, typ)
+			}
+		}
+		return out
+	}
+	sig := "func(" + strings.Join(list(ft.Params), ", ") + ")"
+	switch res := list(ft.Results); len(res) {
+	case 0:
+	case 1:
+		sig += " " + res[0]
+	default:
+		sig += " (" + strings.Join(res, ", ") + ")"
+	}
+	return sig
+}
+
+// reflectTypeText writes a type as reflect does: the empty interface
+// "interface {}", byte uint8 and rune int32.
+func reflectTypeText(s string) string {
+	s = strings.ReplaceAll(s, "interface{}", "interface {}")
+	return reflectAliases.ReplaceAllStringFunc(s, func(w string) string {
+		return map[string]string{"any": "interface {}", "byte": "uint8", "rune": "int32"}[w]
+	})
+}
+
+var reflectAliases = regexp.MustCompile(`\b(any|byte|rune)\b`)
 
 func cloneStmts(list []ast.Stmt) []ast.Stmt {
 	out := make([]ast.Stmt, len(list))
@@ -326,7 +425,11 @@ func (c *callPass) commaOk(s ast.Stmt) []ast.Stmt {
 	}
 	v, t, okv := ident(c.r.names.next("v")), ident(c.r.names.next("t")), ident(c.r.names.next("ok"))
 	nilTest := &ast.IfStmt{Cond: &ast.BinaryExpr{X: v, Op: token.EQL, Y: ident("nil")}, Body: &ast.BlockStmt{}}
-	chainTests(nilTest, c.assertTests(v, ta.Type, t, []ast.Stmt{assign(token.ASSIGN, okv, ident("true"))}))
+	var dst ast.Expr = t
+	if id, ok := a.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+		dst = nil // the status alone
+	}
+	chainTests(nilTest, c.assertTests(v, ta.Type, dst, []ast.Stmt{assign(token.ASSIGN, okv, ident("true"))}))
 	steps := []ast.Stmt{
 		define(v, ta.X),
 		&ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{t}, Type: clone(ta.Type)}}}},
