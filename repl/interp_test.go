@@ -163,8 +163,13 @@ func TestIdioms(t *testing.T) {
 			{src: "type Writer interface{ Write(p []byte) (int, error) }\ntype Lener interface{ Len() int }"},
 			{src: "var w any = &strings.Builder{}\n_, ok := w.(Writer)\n_, ok2 := w.(Lener)\nok && ok2", want: "true"},
 			{src: "_, ok3 := any(3).(Writer)\nok3", want: "false"},
-			{src: "ww := w.(Writer)", errSub: "the shell cannot make a Writer, an interface declared in the shell, of a *strings.Builder"},
+			{src: "ww := w.(Writer)", errSub: "the shell cannot make a value of Writer, an interface declared in the shell, of a *strings.Builder"},
 			{src: "func kind(v any) string { switch v.(type) { case Lener: return \"lener\" }; return \"other\" }\nkind(w) + kind(1)", want: "lenerother"},
+		}},
+		{"an assertion to an interface type literal", []step{
+			{src: "w := fmt.Errorf(\"w: %w\", errors.New(\"inner\"))\n_, ok := w.(interface{ Unwrap() error })\nok", want: "true"},
+			{src: "if u, ok := w.(interface{ Unwrap() error }); ok { fmt.Println(u.Unwrap()) }", errSub: "the shell cannot make a value of interface{ Unwrap() error }, an interface type literal, of a *fmt.wrapError"},
+			{src: "var u1, ok1 = w.(interface{ Unwrap() error })", errSub: "the shell cannot make a value of interface{ Unwrap() error }"},
 		}},
 		{"a failed type assertion recovers as Go's runtime.Error, without a source position", []step{
 			{src: "func f() (r any) { defer func() { r = recover() }(); var v any = 1; _ = v.(string); return }"},

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Single-value type assertions to an interface (see rewrite_switch.go for
@@ -33,29 +34,26 @@ import (
 const assertionErrorHook = bindAlias + ".AssertionError"
 
 // singleAssert rewrites x, a single-value type assertion to a non-empty
-// interface type.
-func (c *callPass) singleAssert(x *ast.TypeAssertExpr) {
+// interface type, and reports whether it did.
+func (c *callPass) singleAssert(x *ast.TypeAssertExpr) bool {
 	if x.Type == nil {
-		return
+		return false
 	}
 	switch p := c.parent().(type) {
 	case *ast.AssignStmt:
 		if len(p.Lhs) == 2 && len(p.Rhs) == 1 {
-			return // comma-ok: commaOk
+			return false // comma-ok: commaOk
 		}
 	case *ast.ValueSpec:
 		if len(p.Names) == 2 && len(p.Values) == 1 {
-			return
+			return false
 		}
 	}
 	kind, methods := c.interfaceKind(x.Type)
 	if kind != iface {
-		return
+		return false
 	}
-	if _, lit := ast.Unparen(x.Type).(*ast.InterfaceType); lit {
-		return // refused (interfaceLiteral)
-	}
-	c.replace(x, c.assertedValue(x, methods))
+	return c.replace(x, c.assertedValue(x, methods))
 }
 
 // assertedValue is the function literal's call replacing x.
@@ -159,7 +157,11 @@ func compiledImplements(v any, methods, sigs []string) bool {
 // make a value of an interface type declared in the shell from a value
 // of a compiled type.
 func compiledInShellInterface(v any, iface string) string {
-	return fmt.Sprintf("the shell cannot make a %s, an interface declared in the shell, of a %T asserted from an interface value "+
+	what := "an interface declared in the shell"
+	if strings.HasPrefix(iface, "interface") {
+		what = "an interface type literal"
+	}
+	return fmt.Sprintf("the shell cannot make a value of %s, %s, of a %T asserted from an interface value "+
 		"(yaegi cannot hold it so): assert to %T itself, or to an interface of a compiled package with those methods (fmt.Stringer), "+
-		"or declare the variable with its static type", iface, v, v)
+		"or, for an error's Unwrap, call errors.Unwrap", iface, what, v, v)
 }

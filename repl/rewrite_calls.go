@@ -342,12 +342,14 @@ func (c *callPass) post(n ast.Node) {
 		c.call(n)
 	case *ast.TypeAssertExpr:
 		if n.Type != nil {
-			c.interfaceLiteral(n.Type, n)
-			if id, ok := n.X.(*ast.Ident); !ok || !strings.HasPrefix(id.Name, "__") {
-				// (not the tests the switch rewrites make)
+			id, ok := n.X.(*ast.Ident)
+			made := ok && strings.HasPrefix(id.Name, "__") // the tests the switch rewrites make
+			if !made {
 				c.ambiguousTypeTest(n.Type, n)
 			}
-			c.singleAssert(n)
+			if !c.singleAssert(n) && !made && !commaOkOperand(c.parent(), n) {
+				c.interfaceLiteral(n.Type, n)
+			}
 		}
 	case *ast.BinaryExpr:
 		c.typedShift(n)
@@ -374,6 +376,13 @@ func (c *callPass) post(n ast.Node) {
 			}
 		}
 	}
+}
+
+// commaOkOperand reports whether x is the operand of a comma-ok
+// assignment, which commaOk rewrites.
+func commaOkOperand(parent ast.Node, x ast.Expr) bool {
+	a, ok := parent.(*ast.AssignStmt)
+	return ok && len(a.Lhs) == 2 && len(a.Rhs) == 1 && a.Rhs[0] == x && (a.Tok == token.DEFINE || a.Tok == token.ASSIGN)
 }
 
 // typedShift gives the constant of a non-constant shift the type of the

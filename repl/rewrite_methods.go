@@ -463,8 +463,9 @@ func (c *callPass) compiledInterface(t ast.Expr) bool {
 // matches an interface declared by interpreted code only against values of
 // interpreted types, so that the assertion fails for every compiled value,
 // the errors of fmt and of the ORM included, and the comma-ok form answers
-// false. (For a named interface, the types the shell knows to implement it
-// are tested first, see assertTests.)
+// false. The forms the rewrites handle (single-value and comma-ok
+// assertions, type switch cases: assertTests, which answers for compiled
+// values by their methods) do not get here: what is left is refused.
 func (c *callPass) interfaceLiteral(t ast.Expr, where ast.Expr) bool {
 	it, ok := ast.Unparen(t).(*ast.InterfaceType)
 	if !ok || it.Methods == nil || len(it.Methods.List) == 0 {

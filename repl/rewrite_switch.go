@@ -114,21 +114,29 @@ func stringsLit(ss []string) ast.Expr {
 	return lit
 }
 
-// shellSignatures returns, for t naming an interface type declared in the
-// shell whose methods are all written out (none embedded), its name and
+// shellSignatures returns, for t an interface type declared in the shell or
+// an interface type literal, whose methods are all written out (none
+// embedded), its name (the literal's text) and
 // its methods' names and signatures as reflect writes them (func(int)
 // string); a nil name otherwise.
 func (c *callPass) shellSignatures(t ast.Expr) (*ast.Ident, []string, []string) {
-	id, ok := ast.Unparen(t).(*ast.Ident)
-	if !ok || c.env.isLocal(id.Name) {
-		return nil, nil, nil
+	var it *ast.InterfaceType
+	var id *ast.Ident
+	switch x := ast.Unparen(t).(type) {
+	case *ast.InterfaceType:
+		it, id = x, ident(c.r.print(x)) // a type literal, by its text
+	case *ast.Ident:
+		if c.env.isLocal(x.Name) {
+			return nil, nil, nil
+		}
+		spec := c.decls.Type(x.Name)
+		if spec == nil || spec.TypeParams != nil {
+			return nil, nil, nil
+		}
+		it, _ = spec.Type.(*ast.InterfaceType)
+		id = x
 	}
-	spec := c.decls.Type(id.Name)
-	if spec == nil || spec.TypeParams != nil {
-		return nil, nil, nil
-	}
-	it, ok := spec.Type.(*ast.InterfaceType)
-	if !ok || it.Methods == nil {
+	if it == nil || it.Methods == nil {
 		return nil, nil, nil
 	}
 	var names, sigs []string
@@ -365,9 +373,6 @@ func (c *callPass) typeSwitch(s *ast.TypeSwitchStmt, label *ast.Ident) ast.Stmt 
 		}
 		inner.Body.List = append(inner.Body.List, out)
 		for _, t := range cc.List {
-			if c.interfaceLiteral(t, t) {
-				return nil
-			}
 			if isNilIdent(t) {
 				if nilClause < 0 {
 					nilClause = i

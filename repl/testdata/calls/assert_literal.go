@@ -1,5 +1,6 @@
-// An assertion to an interface type literal: refused (yaegi matches no
-// compiled value against it).
+// Assertions to interface type literals: the status for compiled and
+// declared types, the value for declared types. (Making the value of a
+// compiled type is refused when it runs: TestIdioms.)
 package main
 
 import (
@@ -7,9 +8,29 @@ import (
 	"fmt"
 )
 
+type Opt struct{ set bool }
+
+func (o Opt) IsSet() bool { return o.set }
+
 func main() {
-	err := fmt.Errorf("wrapped: %w", errors.New("inner"))
-	if u, ok := err.(interface{ Unwrap() error }); ok {
-		fmt.Println(u.Unwrap())
+	var err error
+	_, ok := err.(interface{ IsSet() bool })
+	fmt.Println(ok)
+	var x any = Opt{true}
+	s, ok := x.(interface{ IsSet() bool })
+	fmt.Println(ok, s.IsSet())
+	fmt.Println(x.(interface{ IsSet() bool }).IsSet())
+	w := fmt.Errorf("w: %w", errors.New("inner"))
+	_, isW := w.(interface{ Unwrap() error })
+	fmt.Println(isW)
+	switch w.(type) {
+	case interface{ Unwrap() []error }:
+		fmt.Println("many")
+	case interface{ Unwrap() error }:
+		fmt.Println("one")
+	}
+	switch v := x.(type) {
+	case interface{ IsSet() bool }:
+		fmt.Println("isset", v.IsSet())
 	}
 }
