@@ -61,15 +61,10 @@ func pkgName(p string) string {
 // call with several results is assigned to temporaries that are read back
 // one by one; a call with none yields no value.
 func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
-	typed := in.shownWithMethods(u)
-	code := func() string {
-		if typed != "" {
-			// converted to its type too: a call's result reaches an
-			// interface without its methods otherwise
-			return anyFunc + "(" + typed + "(" + u.Code(in) + "))"
-		}
-		return u.Code(in)
+	if typed := in.shownWithMethods(u); typed != "" {
+		return in.evalShown(ctx, u, typed)
 	}
+	code := func() string { return u.Code(in) }
 	call := u.Call()
 	if call == nil {
 		v, err := in.run(ctx, u, code())
@@ -100,6 +95,26 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 		return single(v), nil
 	}
 	return in.evalResults(ctx, u, n)
+}
+
+// evalShown evaluates u, a single value of the declared type typed, into
+// a temporary, read back as it is (Values) and, to be shown, converted to
+// its type and held in an interface, which keeps its methods (a call's
+// result reaches an interface without them otherwise).
+func (in *Interp) evalShown(ctx context.Context, u Unit, typed string) (Result, error) {
+	tmp := in.names.next("r")
+	if _, err := in.run(ctx, u, tmp+" := "+u.Code(in)); err != nil {
+		return Result{}, err
+	}
+	raw, err := in.run(ctx, u, tmp)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Values: []any{value(raw)}}
+	if shown, err := in.run(ctx, u, anyFunc+"("+typed+"("+tmp+"))"); err == nil {
+		res.shown = []any{value(shown)}
+	}
+	return res, nil
 }
 
 // shownWithMethods returns the type of u, an expression whose value the

@@ -82,6 +82,18 @@ var Preimported = []string{"fmt", "strings", "sort", "time"}
 // result of a call, none for statements and declarations.
 type Result struct {
 	Values []any
+	// shown is what the shell shows of Values when it differs: a value
+	// of a type declared in the shell with a method fmt calls, held in an
+	// interface so that it keeps them (shownWithMethods)
+	shown []any
+}
+
+// Shown returns the values as the shell shows them.
+func (r Result) Shown() []any {
+	if r.shown != nil {
+		return r.shown
+	}
+	return r.Values
 }
 
 // New starts an interpreter.

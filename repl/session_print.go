@@ -72,7 +72,7 @@ func (s *Session) print(res Result) (err error) {
 		}
 	}()
 	values := make([]any, len(res.Values))
-	for i, v := range res.Values {
+	for i, v := range res.Shown() {
 		// as fmt's %v sees it: an interpreted value held in an interface
 		// (yaegi's struct), alone or in a container, by its own methods
 		values[i] = s.in.printConv.shown(v)
