@@ -2,6 +2,7 @@ package repl
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -97,10 +98,10 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 	return in.evalResults(ctx, u, n)
 }
 
-// evalShown evaluates u, a single value of the declared type typed, into
-// a temporary, read back as it is (Values) and, to be shown, converted to
-// its type and held in an interface, which keeps its methods (a call's
-// result reaches an interface without them otherwise).
+// evalShown evaluates u into a temporary, read back as it is (Values) and
+// as shown (the format of shownWithMethods: a value converted to its type,
+// as a call's result reaches an interface without its methods otherwise,
+// and held in an interface; a slice or map as []any or map[K]any).
 func (in *Interp) evalShown(ctx context.Context, u Unit, typed string) (Result, error) {
 	tmp := in.names.next("r")
 	if _, err := in.run(ctx, u, tmp+" := "+u.Code(in)); err != nil {
@@ -111,34 +112,49 @@ func (in *Interp) evalShown(ctx context.Context, u Unit, typed string) (Result, 
 		return Result{}, err
 	}
 	res := Result{Values: []any{value(raw)}}
-	if shown, err := in.run(ctx, u, anyFunc+"("+typed+"("+tmp+"))"); err == nil {
+	if shown, err := in.run(ctx, u, fmt.Sprintf(typed, tmp)); err == nil {
 		res.shown = []any{value(shown)}
 	}
 	return res, nil
 }
 
-// shownWithMethods returns the type of u, an expression whose value the
-// shell shows, when it is a type declared in the shell with a method fmt
-// calls
-// (String, Error, Format, GoString): yaegi gives its value without them
-// (`Done` would show 1, not done), passed through an interface it keeps
-// them, and the shell shows it as fmt's %v does.
-func (in *Interp) shownWithMethods(u Unit) (typeName string) {
+// shownWithMethods returns how to show u, an expression whose value the
+// shell shows, as a format of the temporary holding it, when the value is
+// of a type declared in the shell with a method fmt calls (String, Error,
+// Format, GoString), or a slice or a map of such values: yaegi gives such
+// a value without its methods (`Done` would show 1, not done); held in an
+// interface it keeps them, and the shell shows it as fmt's %v does.
+func (in *Interp) shownWithMethods(u Unit) (format string) {
 	es, ok := u.stmt.(*ast.ExprStmt)
 	if !ok {
 		return ""
 	}
 	decls := in.Decls()
 	env := localTypes(u.stmt, decls)
-	id, ok := env.typeOf(es.X).(*ast.Ident)
-	if !ok || env.isLocal(id.Name) || !printableType(decls, id) {
-		return ""
+	declared := func(t ast.Expr) bool {
+		id, ok := t.(*ast.Ident)
+		if !ok || env.isLocal(id.Name) || !printableType(decls, id) {
+			return false
+		}
+		spec := decls.Type(id.Name)
+		_, iface := spec.Type.(*ast.InterfaceType)
+		return !iface && spec.TypeParams == nil
 	}
-	spec := decls.Type(id.Name)
-	if _, iface := spec.Type.(*ast.InterfaceType); iface || spec.TypeParams != nil {
-		return ""
+	switch t := env.typeOf(es.X).(type) {
+	case *ast.Ident:
+		if declared(t) {
+			return anyFunc + "(" + t.Name + "(%s))"
+		}
+	case *ast.ArrayType:
+		if t.Len == nil && declared(t.Elt) {
+			return builtinAlias + ".AnySlice(%s)"
+		}
+	case *ast.MapType:
+		if declared(t.Value) && !declared(t.Key) {
+			return builtinAlias + ".AnyValues(%s)"
+		}
 	}
-	return id.Name
+	return ""
 }
 
 // rewrittenFuncLit returns the number of results of code when it is the
