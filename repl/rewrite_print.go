@@ -201,6 +201,12 @@ func printableType(decls *Decls, t ast.Expr) bool {
 	if st, ok := t.(*ast.StarExpr); ok {
 		t = st.X
 	}
+	switch g := t.(type) { // an instance of a generic type: Pair[string, int]
+	case *ast.IndexExpr:
+		t = g.X
+	case *ast.IndexListExpr:
+		t = g.X
+	}
 	id, ok := t.(*ast.Ident)
 	if !ok || decls.Type(id.Name) == nil {
 		return false
