@@ -182,6 +182,10 @@ func (in *Interp) prelude() error {
 		hookSym(assertionErrorHook):       reflect.ValueOf(assertionError),
 		hookSym(compiledImplementsHook):   reflect.ValueOf(compiledImplements),
 		hookSym(compiledInShellIfaceHook): reflect.ValueOf(compiledInShellInterface),
+		hookSym(keepErrorHook):            reflect.ValueOf(keepError),
+		hookSym(heldNameHook):             reflect.ValueOf(heldName),
+		hookSym(sameErrorHook):            reflect.ValueOf(sameError),
+		hookSym(heldHook):                 reflect.ValueOf(held),
 	}
 	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err

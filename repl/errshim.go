@@ -86,9 +86,12 @@ func (w errorWrapUnwrapIs) ivalue() any                   { return w.IValue }
 func (w errorWrapUnwrapIs) unwrapMethod() any             { return w.WUnwrap }
 
 // errorComposites are the wrappers of error with more methods, most
-// methods first as getWrapper expects.
+// methods first as getWrapper expects (an error with a Format method
+// formats by it, as in Go; one with Format, Unwrap and Is loses Is).
 var errorComposites = []reflect.Type{
+	reflect.TypeOf(fmtFormatterErrorUnwrap{}),
 	reflect.TypeOf(errorWrapUnwrapIs{}),
+	reflect.TypeOf(fmtFormatterError{}),
 	reflect.TypeOf(errorWrapUnwrap{}),
 	reflect.TypeOf(errorWrapIs{}),
 }
@@ -224,12 +227,41 @@ func errorsAs(err error, target any) bool {
 		panic("errors.As: the target's type is an interface declared in the shell, whose methods compiled code cannot see: use a type switch on the errors of the chain (errors.Unwrap)")
 	}
 	if targetType.Kind() == reflect.Struct && targetType.NumMethod() == 0 {
-		// a struct type declared in the shell, with a value receiver: in an
-		// error, yaegi keeps its last field in place of the value
-		// (getConcreteValue), so a match could not be told nor stored
-		panic("errors.As: the target's type is a struct declared in the shell whose Error method has a value receiver, which the shell cannot match inside an error: give Error a pointer receiver, func (e *T) Error() string, return &T{…}, and pass a *T target's address")
+		// a struct type declared in the shell, with a value receiver: an
+		// error made by yaegi holds its last field in place of the value
+		// (getConcreteValue); only kept errors (keepError) can match
+		return errorAsValue(err, val, targetType)
 	}
 	return errorAs(err, target, val, targetType)
+}
+
+// errorAsValue is errorsAs for a target of a struct type declared in the
+// shell: a kept error holding a value of that type matches; an error
+// holding a value yaegi made that may be one (not a pointer) makes the
+// answer unknown, which panics with what to write instead.
+func errorAsValue(err error, val reflect.Value, targetType reflect.Type) bool {
+	unknown := false
+	found := walkErrors(err, func(err error) bool {
+		if heldName(err) != "" {
+			v := err.(interface{ ivalue() any }).ivalue()
+			if v != nil && reflect.TypeOf(v).AssignableTo(targetType) {
+				val.Elem().Set(reflect.ValueOf(v))
+				return true
+			}
+			return false
+		}
+		if v, ok := interpretedValue(err); ok && v != nil && reflect.TypeOf(v).Kind() != reflect.Pointer {
+			unknown = true
+		}
+		if x, ok := err.(interface{ As(any) bool }); ok {
+			return x.As(val.Interface())
+		}
+		return false
+	})
+	if !found && unknown {
+		panic("errors.As: an error of the chain holds a value of a type declared in the shell that was made where the shell could not tell its type, and yaegi keeps only part of such a value: convert it where it is made, error(v), or give Error a pointer receiver")
+	}
+	return found
 }
 
 func errorAs(err error, target any, val reflect.Value, targetType reflect.Type) bool {
@@ -245,4 +277,191 @@ func errorAs(err error, target any, val reflect.Value, targetType reflect.Type) 
 		x, ok := err.(interface{ As(any) bool })
 		return ok && x.As(target)
 	})
+}
+
+// Values of declared types kept in an error.
+//
+// Converting a value of a type declared in the shell to error, yaegi
+// (genInterfaceWrapper in interp/run.go) binds the wrapper's methods to
+// the expression that made the value, read again in its frame at every
+// call: an error made in a loop, `append(errs, NotFound{id})`, reports the
+// last id, and `var err error = c; c = 6` reports 6. For a struct it also
+// stores the last field as the wrapper's IValue (getConcreteValue), which
+// yaegi's own assertions and the shims below read: err.(NotFound) failed.
+// The rewrites (rewrite_keep.go) convert such values in a function of
+// their own, so that the expression is a parameter of a frame nothing
+// writes again, and pass the wrapper to keepError with the value itself:
+// the kept error holds the value, the wrapper's methods and the type's
+// name, for %T and for type tests (heldName).
+
+// keptError is an error made by keepError, without Unwrap or Is methods.
+type keptError struct {
+	IValue any    // the value (yaegi's assertions read the first field)
+	inner  error  // yaegi's wrapper, its IValue set to the value
+	name   string // the value's type, as %T prints it
+}
+
+func (k keptError) Error() string                 { return k.inner.Error() }
+func (k keptError) Format(s fmt.State, verb rune) { keptFormat(s, verb, k.IValue, k.inner) }
+func (k keptError) ivalue() any                   { return k.IValue }
+func (k keptError) heldName() string              { return k.name }
+
+// keptErrorUnwrap is a keptError whose value has an Unwrap method.
+type keptErrorUnwrap struct {
+	IValue any
+	inner  error
+	name   string
+}
+
+func (k keptErrorUnwrap) Error() string                 { return k.inner.Error() }
+func (k keptErrorUnwrap) Format(s fmt.State, verb rune) { keptFormat(s, verb, k.IValue, k.inner) }
+func (k keptErrorUnwrap) Unwrap() error                 { return unwrapOne(unwrapMethod(k.inner)) }
+func (k keptErrorUnwrap) ivalue() any                   { return k.IValue }
+func (k keptErrorUnwrap) heldName() string              { return k.name }
+func (k keptErrorUnwrap) unwrapMethod() any             { return unwrapMethod(k.inner) }
+
+// keptErrorIs is a keptError whose value has an Is method.
+type keptErrorIs struct {
+	IValue any
+	inner  error
+	name   string
+}
+
+func (k keptErrorIs) Error() string                 { return k.inner.Error() }
+func (k keptErrorIs) Format(s fmt.State, verb rune) { keptFormat(s, verb, k.IValue, k.inner) }
+func (k keptErrorIs) Is(target error) bool          { return k.inner.(interface{ Is(error) bool }).Is(target) }
+func (k keptErrorIs) ivalue() any                   { return k.IValue }
+func (k keptErrorIs) heldName() string              { return k.name }
+
+// keptErrorUnwrapIs is a keptError whose value has Unwrap and Is methods.
+type keptErrorUnwrapIs struct {
+	IValue any
+	inner  error
+	name   string
+}
+
+func (k keptErrorUnwrapIs) Error() string                 { return k.inner.Error() }
+func (k keptErrorUnwrapIs) Format(s fmt.State, verb rune) { keptFormat(s, verb, k.IValue, k.inner) }
+func (k keptErrorUnwrapIs) Unwrap() error                 { return unwrapOne(unwrapMethod(k.inner)) }
+func (k keptErrorUnwrapIs) Is(target error) bool {
+	return k.inner.(interface{ Is(error) bool }).Is(target)
+}
+func (k keptErrorUnwrapIs) ivalue() any       { return k.IValue }
+func (k keptErrorUnwrapIs) heldName() string  { return k.name }
+func (k keptErrorUnwrapIs) unwrapMethod() any { return unwrapMethod(k.inner) }
+
+// keptFormat formats a kept error as its wrapper does (the value's own
+// Format, or fmt's rules for an error).
+func keptFormat(s fmt.State, verb rune, v any, inner error) {
+	if f, ok := inner.(fmt.Formatter); ok {
+		f.Format(s, verb)
+		return
+	}
+	errorFormat(s, verb, v, inner.Error)
+}
+
+// keepError returns err, the wrapper yaegi made converting v (a value of
+// the type named name) to error in a fresh frame, as a kept error holding
+// v. Anything else is returned as it is.
+func keepError(v any, err error, name string) error {
+	if err == nil {
+		return nil
+	}
+	w := reflect.ValueOf(err)
+	if w.Kind() != reflect.Struct || w.NumField() == 0 || w.Type().Field(0).Name != "IValue" {
+		return err
+	}
+	if v != nil {
+		c := reflect.New(w.Type()).Elem()
+		c.Set(w)
+		c.Field(0).Set(reflect.ValueOf(v))
+		err = c.Interface().(error)
+	}
+	_, is := err.(interface{ Is(error) bool })
+	switch unwraps := unwrapMethod(err) != nil; {
+	case unwraps && is:
+		return keptErrorUnwrapIs{v, err, name}
+	case unwraps:
+		return keptErrorUnwrap{v, err, name}
+	case is:
+		return keptErrorIs{v, err, name}
+	}
+	return keptError{v, err, name}
+}
+
+// heldName returns the name of the declared type of the value x holds
+// when x is a kept error, else "".
+func heldName(x any) string {
+	if k, ok := x.(interface{ heldName() string }); ok {
+		return k.heldName()
+	}
+	return ""
+}
+
+// sameError is a == b for errors, one of them kept (keepError): equal
+// when both hold values of the same declared type that are equal; values
+// of a type Go cannot compare panic as Go's comparison does.
+func sameError(a, b error) bool {
+	na, nb := heldName(a), heldName(b)
+	if na == "" && nb == "" {
+		return a == b
+	}
+	if na != nb {
+		return false
+	}
+	va, vb := a.(interface{ ivalue() any }).ivalue(), b.(interface{ ivalue() any }).ivalue()
+	return equalKept(reflect.ValueOf(va), reflect.ValueOf(vb), na)
+}
+
+// equalKept is Go's == of two values of the same type, the type named
+// name, whose fields may hold kept errors (compared by sameError; the
+// wrappers themselves hold functions, which == cannot compare).
+func equalKept(a, b reflect.Value, name string) bool {
+	if !a.IsValid() || !b.IsValid() {
+		return a.IsValid() == b.IsValid()
+	}
+	if a.Type() != b.Type() {
+		return false
+	}
+	switch a.Kind() {
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if !equalKept(a.Field(i), b.Field(i), name) {
+				return false
+			}
+		}
+		return true
+	case reflect.Array:
+		for i := range a.Len() {
+			if !equalKept(a.Index(i), b.Index(i), name) {
+				return false
+			}
+		}
+		return true
+	case reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() && b.IsNil()
+		}
+		ea, eb := a.Elem(), b.Elem()
+		if ea.CanInterface() && eb.CanInterface() {
+			xa, oka := ea.Interface().(error)
+			xb, okb := eb.Interface().(error)
+			if oka && okb && (heldName(xa) != "" || heldName(xb) != "") {
+				return sameError(xa, xb)
+			}
+		}
+		return equalKept(ea, eb, ea.Type().String())
+	}
+	if !a.Type().Comparable() {
+		panic(runtimePanic{"runtime error: comparing uncomparable type " + name})
+	}
+	return a.Equal(b)
+}
+
+// held returns the value x keeps when x is a kept error, else x.
+func held(x any) any {
+	if heldName(x) != "" {
+		return x.(interface{ ivalue() any }).ivalue()
+	}
+	return x
 }

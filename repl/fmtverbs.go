@@ -207,8 +207,11 @@ func allConsumed(uses []verbUse, n int) bool {
 
 // declaredTypeName returns the name Go's %T gives x when x is how yaegi
 // passes a value of a type declared in the shell, in an interface (an
-// interp.valueInterface).
+// interp.valueInterface), or an error keeping such a value (keepError).
 func declaredTypeName(x any) (string, bool) {
+	if n := heldName(x); n != "" {
+		return n, true
+	}
 	v := reflect.ValueOf(x)
 	if !v.IsValid() || !isYaegiInterface(v.Type()) {
 		return "", false

@@ -142,8 +142,21 @@ func TestIdioms(t *testing.T) {
 			{src: "errors.Unwrap(e1) == nil && errors.Is(e3, e3)", want: "true"},
 			{src: "var np *PNF\nerror(np)", errSub: "converting a nil *PNF as error"},
 			{src: "k := 2\nk", want: "2"}, // a panicking conversion does not replay on later entries
-			{src: "errors.Is(e1, NF{\"z\"})", errSub: "errors.Is with a target of type NF"},
+			{src: "errors.Is(e1, NF{\"z\"})", want: "false"},
+			{src: "errors.Is(fmt.Errorf(\"w %w\", e1), NF{\"a\"})", want: "true"},
 			{src: "pe := &PNF{\"p\"}\nerrors.Is(fmt.Errorf(\"w %w\", pe), pe)", want: "true"},
+		}},
+		{"errors of declared types keep the value they were made with (yaegi read it again at every call)", []step{
+			{src: "type FE struct {\n\tField string\n\tN     int\n}\nfunc (e FE) Error() string { return fmt.Sprintf(\"%s=%d\", e.Field, e.N) }\ntype Code int\nfunc (c Code) Error() string { return fmt.Sprint(\"code \", int(c)) }"},
+			{src: "var errs []error\nfor i := range 3 {\n\terrs = append(errs, FE{\"f\", i}, Code(i))\n}\nfmt.Sprint(errs)", want: "[f=0 code 0 f=1 code 1 f=2 code 2]"},
+			{src: "c := Code(5)\nvar e error = c\nc = 6\ne.Error()", want: "code 5"},
+			{src: "fe, ok := errs[2].(FE)\nfmt.Sprint(fe.N, ok)", want: "1 true"},
+			{src: "cd, ok2 := errs[3].(Code)\nfmt.Sprint(int(cd), ok2)", want: "1 true"},
+			{src: "var target FE\nfmt.Sprint(errors.As(fmt.Errorf(\"ctx: %w\", errs[4]), &target), target.N)", want: "true 2"},
+			{src: "fmt.Sprintf(\"%T %T %d\", errs[0], errs[1], errs[0])", want: "main.FE main.Code {%!d(string=f) 0}"},
+			{src: "errs[0] == FE{\"f\", 0}", want: "true"},
+			{src: "errs[0] != FE{\"f\", 1}", want: "true"},
+			{src: "var x any = errs[2]\nv, ok3 := x.(FE)\nfmt.Sprint(v.N, ok3)", want: "1 true"},
 		}},
 		{"a method called on an assertion to a compiled interface, of a value held in an interface declared in the shell", []step{
 			{src: "type VE struct{ c int }\nfunc (e VE) String() string { return fmt.Sprint(\"ve \", e.c) }\ntype Namer interface{ String() string }"},

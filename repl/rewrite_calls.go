@@ -76,6 +76,8 @@ type callPass struct {
 	isType map[string]bool
 	// refused is the first construct refused in the unit.
 	refused *RefusedError
+	// probed caches the types probeType found (or not), by expression.
+	probed map[ast.Expr]ast.Expr
 }
 
 // calls applies the call rewrites to the unit rooted at root (a
@@ -115,6 +117,7 @@ func (r *rewriter) calls(root ast.Node) {
 				parenLiterals(vs)
 			}
 			c.nilTopVar(g)
+			c.keepDecl(g)
 		}
 		c.topGeneric()
 	}()
@@ -239,14 +242,18 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		for _, vs := range storedValues(x) {
 			parenLiterals(vs)
 		}
-		if checks := c.nilAssign(x); label == nil && checks != nil {
+		checks := c.nilAssign(x)
+		c.keepStmt(x)
+		if label == nil && checks != nil {
 			return append(checks, s)
 		}
 	case *ast.DeclStmt:
 		for _, vs := range storedValues(x) {
 			parenLiterals(vs)
 		}
-		if checks := c.nilAssign(x); label == nil && checks != nil {
+		checks := c.nilAssign(x)
+		c.keepStmt(x)
+		if label == nil && checks != nil {
 			return append(checks, s)
 		}
 	case *ast.IfStmt:
@@ -256,9 +263,13 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		if label == nil {
 			return []ast.Stmt{c.ifCommaOk(x)}
 		}
+	case *ast.SendStmt:
+		c.keepSend(x)
 	case *ast.ReturnStmt:
 		if label == nil {
-			if out := c.nilReturn(x); out != nil {
+			out := c.nilReturn(x)
+			c.keepStmt(x)
+			if out != nil {
 				return []ast.Stmt{out}
 			}
 		}
@@ -353,7 +364,9 @@ func (c *callPass) post(n ast.Node) {
 		}
 	case *ast.BinaryExpr:
 		c.typedShift(n)
+		c.keepCompare(n)
 	case *ast.CompositeLit:
+		c.keepLiteral(n)
 		c.keepIdentity(n, n.Type)
 	case *ast.UnaryExpr:
 		if lit, ok := n.X.(*ast.CompositeLit); ok && n.Op == token.AND && lit.Type != nil {
@@ -427,8 +440,9 @@ func (c *callPass) call(call *ast.CallExpr) {
 		return
 	}
 	c.interfaceReceiver(call)
-	c.valueErrorIs(call)
 	c.nilArgs(call)
+	c.keepCall(call)
+	c.valueErrorIs(call)
 	c.iterConversion(call)
 	c.genericCall(call)
 	c.variadicArgs(call)
@@ -704,5 +718,13 @@ func (c *callPass) typeOf(e ast.Expr) ast.Expr {
 	if t := c.env.typeOf(e); t != nil {
 		return t
 	}
-	return c.probeType(e)
+	if t, ok := c.probed[e]; ok {
+		return t
+	}
+	t := c.probeType(e)
+	if c.probed == nil {
+		c.probed = map[ast.Expr]ast.Expr{}
+	}
+	c.probed[e] = t
+	return t
 }

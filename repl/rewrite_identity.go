@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -289,14 +290,50 @@ func (c *callPass) identityTest(v, t ast.Expr) ast.Expr {
 		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident("bool")}}}},
 		Body: &ast.BlockStmt{List: []ast.Stmt{as, &ast.ReturnStmt{Results: []ast.Expr{ok}}}},
 	}}
+	var test ast.Expr
 	if !c.structType(t) || c.twin(t) != "" {
-		return c.nameTest(v, []ast.Expr{t})
+		test = c.nameTest(v, []ast.Expr{t})
+	} else {
+		test = &ast.BinaryExpr{
+			X:  c.nameTest(v, []ast.Expr{t}),
+			Op: token.LOR,
+			Y:  &ast.BinaryExpr{X: &ast.UnaryExpr{Op: token.NOT, X: c.nameTest(v, all)}, Op: token.LAND, Y: assert},
+		}
 	}
-	return &ast.BinaryExpr{
-		X:  c.nameTest(v, []ast.Expr{t}),
-		Op: token.LOR,
-		Y:  &ast.BinaryExpr{X: &ast.UnaryExpr{Op: token.NOT, X: c.nameTest(v, all)}, Op: token.LAND, Y: assert},
+	return c.heldTest(v, t, test)
+}
+
+// heldTest is `func() bool { if n := HeldName(v); n != "" { return n ==
+// "main.T" }; return test }()`: an error kept with its type's name
+// (rewrite_keep.go) is tested by that name, which yaegi's type switch
+// cannot see.
+func (c *callPass) heldTest(v, t, test ast.Expr) ast.Expr {
+	name := ""
+	switch x := ast.Unparen(t).(type) {
+	case *ast.Ident:
+		name = "main." + x.Name
+	case *ast.StarExpr:
+		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+			name = "*main." + id.Name
+		}
 	}
+	if name == "" {
+		return test
+	}
+	n := ident(c.r.names.next("n"))
+	held := &ast.IfStmt{
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{n}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.CallExpr{Fun: ident(heldNameHook), Args: []ast.Expr{clone(v)}}}},
+		Cond: &ast.BinaryExpr{X: ident(n.Name), Op: token.NEQ, Y: &ast.BasicLit{Kind: token.STRING, Value: `""`}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{
+			&ast.BinaryExpr{X: ident(n.Name), Op: token.EQL, Y: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(name)}},
+		}}}},
+	}
+	c.made[held] = true
+	c.made[held.Init] = true
+	return &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident("bool")}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{held, &ast.ReturnStmt{Results: []ast.Expr{test}}}},
+	}}
 }
 
 // structType reports whether t (or *t) is a declared type whose underlying

@@ -41,20 +41,7 @@ func (c *callPass) ifaceConversion(call *ast.CallExpr) bool {
 	if t == nil || !c.declaredType(t) {
 		return false
 	}
-	v := ident(c.r.names.next("v"))
-	var body []ast.Stmt
-	if ptr := c.declaredPointer(x); ptr != "" {
-		body = append(body, nilCheck(ident(v.Name), ptr, c.r.print(call.Fun), "converting"))
-	}
-	body = append(body, &ast.ReturnStmt{Results: []ast.Expr{ident(v.Name)}})
-	lit := &ast.FuncLit{
-		Type: &ast.FuncType{
-			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{v}, Type: clone(t)}}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: clone(call.Fun)}}},
-		},
-		Body: &ast.BlockStmt{List: body},
-	}
-	return c.replace(call, &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}})
+	return c.replace(call, c.freshConversion(x, t, call.Fun))
 }
 
 // declaredType reports whether t is a type the session declared, or a

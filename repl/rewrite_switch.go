@@ -73,11 +73,11 @@ func (c *callPass) assertTests(v, t, dst ast.Expr, then []ast.Stmt) []*ast.IfStm
 	if kind == iface {
 		for _, impl := range c.implementers(t, methods) {
 			init, ok := status(impl)
-			tests = append(tests, &ast.IfStmt{Init: init, Cond: ok, Body: body(assign(token.ASSIGN, dst, &ast.TypeAssertExpr{X: v, Type: impl}))})
+			tests = append(tests, &ast.IfStmt{Init: init, Cond: ok, Body: body(assign(token.ASSIGN, dst, c.heldAssert(v, impl)))})
 		}
 	}
 	init, ok := status(t)
-	var get ast.Stmt = assign(token.ASSIGN, dst, &ast.TypeAssertExpr{X: v, Type: t})
+	var get ast.Stmt = assign(token.ASSIGN, dst, c.heldAssert(v, t))
 	if kind == iface && dst != nil {
 		// the comma-ok form (the single-value assertion to an interface
 		// panics for a value yaegi cannot convert), with ok rather than a

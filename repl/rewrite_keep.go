@@ -1,0 +1,472 @@
+package repl
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+)
+
+// Values of declared types going into an interface of a compiled package.
+//
+// yaegi makes the interface value (genInterfaceWrapper) with methods that
+// read the value again, at every call, from the expression that made it,
+// in the frame where it was made (see errshim.go, keepError): errors made
+// in a loop all report the last one, a variable assigned after the
+// conversion changes the error, and a struct's IValue is its last field,
+// so that err.(NotFound) fails. Go copies the value into the interface.
+//
+// Wherever the syntax tells that a value of a type declared at top level
+// (T or *T) goes where such an interface is expected, the value is
+// converted in a function of its own, whose parameter nothing writes
+// again; for error the result also keeps the value and its type's name:
+//
+//	errs = append(errs, NotFound{id})
+//	  ⇔ errs = append(errs, func(__v NotFound) error { return __odshbind.KeepError(__v, __v, "main.NotFound") }(NotFound{id}))
+//
+// The places: assignments, var declarations with an interface type,
+// returns, append, composite literals of slices, arrays and maps of the
+// interface and struct literals of declared types with fields of it,
+// arguments of functions the session declared and of errors.Is and
+// errors.Join, the arguments with an Error method of fmt.Errorf (a %w
+// operand), and conversions error(x). A value whose type the syntax and
+// the probes do not tell is left to yaegi.
+
+const keepErrorHook = bindAlias + ".KeepError"
+const heldNameHook = bindAlias + ".HeldName"
+
+// keepType returns the declared type of x, T or *T, when x is a value of
+// a type declared at top level that is not an interface, else nil.
+func (c *callPass) keepType(x ast.Expr) ast.Expr {
+	if c.interp() == nil {
+		return nil
+	}
+	switch ast.Unparen(x).(type) {
+	case *ast.BasicLit, *ast.FuncLit:
+		return nil
+	case *ast.Ident:
+		if id := ast.Unparen(x).(*ast.Ident); id.Name == "nil" || id.Name == "_" {
+			return nil
+		}
+	}
+	t := c.typeOf(x)
+	if t == nil {
+		return nil
+	}
+	base := t
+	if st, ok := t.(*ast.StarExpr); ok {
+		base = st.X
+	}
+	id, ok := base.(*ast.Ident)
+	if !ok || predeclaredTypes[id.Name] || c.env.isLocal(id.Name) {
+		return nil
+	}
+	spec := c.decls.Type(id.Name)
+	if spec == nil || spec.Assign.IsValid() || spec.TypeParams != nil {
+		return nil
+	}
+	if _, isIface := c.underlying(base, 0).(*ast.InterfaceType); isIface {
+		return nil
+	}
+	return t
+}
+
+// keepTarget reports whether t is an interface of a compiled package
+// with methods (error, fmt.Stringer, …).
+func (c *callPass) keepTarget(t ast.Expr) bool {
+	if t == nil || !c.compiledInterface(t) {
+		return false
+	}
+	k, _ := c.interfaceKind(t)
+	return k == iface
+}
+
+// keep returns x converted to iface in a function of its own when x is a
+// value of a declared type and iface an interface of a compiled package,
+// else nil.
+func (c *callPass) keep(x, iface ast.Expr) ast.Expr {
+	if !c.keepTarget(iface) {
+		return nil
+	}
+	t := c.keepType(x)
+	if t == nil {
+		return nil
+	}
+	return c.freshConversion(x, t, iface)
+}
+
+// freshConversion is `func(__v T) I { return __v }(x)`, with a check of a
+// nil pointer first, and for error the value kept (see above).
+func (c *callPass) freshConversion(x, t, iface ast.Expr) ast.Expr {
+	v := ident(c.r.names.next("v"))
+	var body []ast.Stmt
+	name := ""
+	if st, ok := t.(*ast.StarExpr); ok {
+		if id, ok := st.X.(*ast.Ident); ok {
+			name = "*" + id.Name
+			body = append(body, nilCheck(ident(v.Name), name, c.r.print(iface), "converting"))
+		}
+	} else if id, ok := t.(*ast.Ident); ok {
+		name = id.Name
+	}
+	var result ast.Expr = ident(v.Name)
+	if id, ok := ast.Unparen(iface).(*ast.Ident); ok && id.Name == "error" && name != "" {
+		qualified := "main." + name
+		if name[0] == '*' {
+			qualified = "*main." + name[1:]
+		}
+		result = &ast.CallExpr{Fun: ident(keepErrorHook), Args: []ast.Expr{
+			ident(v.Name), ident(v.Name), &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(qualified)},
+		}}
+	}
+	body = append(body, &ast.ReturnStmt{Results: []ast.Expr{result}})
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{v}, Type: clone(t)}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: clone(iface)}}},
+		},
+		Body: &ast.BlockStmt{List: body},
+	}
+	c.markDone(lit)
+	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
+}
+
+// keepValues converts in place the values going to slots of the given
+// types (by position).
+func (c *callPass) keepValues(types, values []ast.Expr) {
+	if len(types) != len(values) {
+		return
+	}
+	for i, x := range values {
+		if types[i] == nil {
+			continue
+		}
+		if k := c.keep(x, types[i]); k != nil {
+			values[i] = k
+		}
+	}
+}
+
+// keepStmt converts the values an assignment, a var declaration or a
+// return stores into interfaces of compiled packages.
+func (c *callPass) keepStmt(s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok != token.ASSIGN || len(s.Lhs) != len(s.Rhs) {
+			return
+		}
+		types := make([]ast.Expr, len(s.Lhs))
+		for i, l := range s.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+				continue
+			}
+			types[i] = c.typeOf(l)
+		}
+		c.keepValues(types, s.Rhs)
+	case *ast.DeclStmt:
+		c.keepDecl(s.Decl)
+	case *ast.ReturnStmt:
+		ft := c.enclosingFuncType()
+		if ft == nil {
+			return
+		}
+		c.keepValues(flatFields(ft.Results), s.Results)
+	}
+}
+
+// keepDecl converts the values of a var declaration with an interface
+// type.
+func (c *callPass) keepDecl(d ast.Decl) {
+	g, ok := d.(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR {
+		return
+	}
+	for _, sp := range g.Specs {
+		v := sp.(*ast.ValueSpec)
+		if v.Type == nil || len(v.Values) != len(v.Names) {
+			continue
+		}
+		types := make([]ast.Expr, len(v.Values))
+		for i := range types {
+			types[i] = v.Type
+		}
+		c.keepValues(types, v.Values)
+	}
+}
+
+// keepCall converts the arguments of append, of a function the session
+// declared, and of errors.Is and errors.Join.
+func (c *callPass) keepCall(call *ast.CallExpr) {
+	if call.Ellipsis.IsValid() {
+		return
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		if f.Name == "append" && !c.env.isLocal("append") && !c.decls.Declares("append") && len(call.Args) > 1 {
+			a, ok := c.env.under(c.typeOf(call.Args[0])).(*ast.ArrayType)
+			if !ok || a.Len != nil {
+				return
+			}
+			for i := 1; i < len(call.Args); i++ {
+				if k := c.keep(call.Args[i], a.Elt); k != nil {
+					call.Args[i] = k
+				}
+			}
+			return
+		}
+	case *ast.SelectorExpr:
+		switch exprKey(f) {
+		case "errors.Is":
+			if len(call.Args) == 2 {
+				if k := c.keep(call.Args[1], ident("error")); k != nil {
+					call.Args[1] = k
+				}
+			}
+			return
+		case "fmt.Errorf":
+			// a %w operand is the error itself: a value of a declared
+			// type with an Error method is kept as error (it prints the same)
+			for i := 1; i < len(call.Args); i++ {
+				if t := c.keepType(call.Args[i]); t != nil && c.declaredMethod(t, "Error") {
+					call.Args[i] = c.freshConversion(call.Args[i], t, ident("error"))
+				}
+			}
+			return
+		case "errors.Join":
+			for i, x := range call.Args {
+				if k := c.keep(x, ident("error")); k != nil {
+					call.Args[i] = k
+				}
+			}
+			return
+		}
+	}
+	fd := c.env.funcDecl(call.Fun)
+	if fd == nil {
+		fd = c.methodDecl(call.Fun)
+	}
+	if fd == nil || fd.Type.TypeParams != nil {
+		return
+	}
+	params := flatFields(fd.Type.Params)
+	for i, x := range call.Args {
+		var t ast.Expr
+		switch {
+		case i < len(params):
+			t = params[i]
+		case len(params) > 0:
+			t = params[len(params)-1]
+		}
+		if e, ok := t.(*ast.Ellipsis); ok {
+			t = e.Elt
+		} else if i >= len(params) {
+			continue
+		}
+		if k := c.keep(x, t); k != nil {
+			call.Args[i] = k
+		}
+	}
+}
+
+// keepLiteral converts the elements of a composite literal of a slice,
+// array or map of an interface of a compiled package, and the fields of
+// such a type of a struct declared in the session.
+func (c *callPass) keepLiteral(lit *ast.CompositeLit) {
+	if lit.Type == nil {
+		return
+	}
+	switch u := c.env.under(lit.Type).(type) {
+	case *ast.ArrayType:
+		if !c.keepTarget(u.Elt) {
+			return
+		}
+		for i, e := range lit.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				if k := c.keep(kv.Value, u.Elt); k != nil {
+					kv.Value = k
+				}
+			} else if k := c.keep(e, u.Elt); k != nil {
+				lit.Elts[i] = k
+			}
+		}
+	case *ast.MapType:
+		if !c.keepTarget(u.Value) {
+			return
+		}
+		for _, e := range lit.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				if k := c.keep(kv.Value, u.Value); k != nil {
+					kv.Value = k
+				}
+			}
+		}
+	case *ast.StructType:
+		var names []string
+		var types []ast.Expr
+		for _, f := range u.Fields.List {
+			if len(f.Names) == 0 {
+				names = append(names, "")
+				types = append(types, f.Type)
+			}
+			for _, n := range f.Names {
+				names = append(names, n.Name)
+				types = append(types, f.Type)
+			}
+		}
+		for i, e := range lit.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				key, ok := kv.Key.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				for j, n := range names {
+					if n == key.Name {
+						if k := c.keep(kv.Value, types[j]); k != nil {
+							kv.Value = k
+						}
+					}
+				}
+			} else if i < len(types) {
+				if k := c.keep(e, types[i]); k != nil {
+					lit.Elts[i] = k
+				}
+			}
+		}
+	}
+}
+
+const sameErrorHook = bindAlias + ".SameError"
+
+// keepCompare rewrites a comparison of an error with a value of a
+// declared type, which Go makes by converting the value to error:
+//
+//	err == NotFound{"x", 1}  ⇔  __odshbind.SameError(err, <kept NotFound{"x", 1}>)
+func (c *callPass) keepCompare(b *ast.BinaryExpr) {
+	if b.Op != token.EQL && b.Op != token.NEQ || c.interp() == nil {
+		return
+	}
+	for _, side := range [][2]*ast.Expr{{&b.X, &b.Y}, {&b.Y, &b.X}} {
+		other := c.typeOf(*side[0])
+		if id, ok := ast.Unparen(orNil(other)).(*ast.Ident); !ok || id.Name != "error" || !c.compiledInterface(id) {
+			continue
+		}
+		k := c.keep(*side[1], ident("error"))
+		if k == nil {
+			continue
+		}
+		var repl ast.Expr = &ast.CallExpr{Fun: ident(sameErrorHook), Args: []ast.Expr{*side[0], k}}
+		if b.Op == token.NEQ {
+			repl = &ast.UnaryExpr{Op: token.NOT, X: repl}
+		}
+		c.replace(b, &ast.ParenExpr{X: repl})
+		return
+	}
+}
+
+func orNil(e ast.Expr) ast.Expr {
+	if e == nil {
+		return &ast.BadExpr{}
+	}
+	return e
+}
+
+// declaredMethod reports whether t, T or *T of a declared type, has the
+// method name in its method set.
+func (c *callPass) declaredMethod(t ast.Expr, name string) bool {
+	ptr := false
+	if st, ok := t.(*ast.StarExpr); ok {
+		ptr, t = true, st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	for _, ms := range c.decls.methodSets() {
+		if ms.name == id.Name {
+			if ptr {
+				return ms.pointer[name]
+			}
+			return ms.value[name]
+		}
+	}
+	return false
+}
+
+const heldHook = bindAlias + ".Held"
+
+// heldAssert is v.(t), and for t a declared type (T, *T) whose values
+// errors keep (keepError), an assertion on the value an error keeps:
+//
+//	func() T { if __odshbind.HeldName(v) != "" { return __odshbind.Held(v).(T) }; return v.(T) }()
+//
+// yaegi's assertion finds the value inside an error only when v's static
+// type is error, not in an any.
+func (c *callPass) heldAssert(v, t ast.Expr) ast.Expr {
+	plain := &ast.TypeAssertExpr{X: v, Type: t}
+	if c.interp() == nil || !c.identified(t) {
+		return plain
+	}
+	held := &ast.IfStmt{
+		Cond: &ast.BinaryExpr{X: &ast.CallExpr{Fun: ident(heldNameHook), Args: []ast.Expr{clone(v)}}, Op: token.NEQ, Y: &ast.BasicLit{Kind: token.STRING, Value: `""`}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{
+			&ast.TypeAssertExpr{X: &ast.CallExpr{Fun: ident(heldHook), Args: []ast.Expr{clone(v)}}, Type: clone(t)},
+		}}}},
+	}
+	c.made[held] = true
+	ret := &ast.ReturnStmt{Results: []ast.Expr{plain}}
+	c.made[ret] = true
+	return &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(t)}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{held, ret}},
+	}}
+}
+
+// methodDecl returns the declaration of the method fun names, x.M with x
+// a value of a declared type (T or *T), or nil.
+func (c *callPass) methodDecl(fun ast.Expr) *ast.FuncDecl {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if id, ok := sel.X.(*ast.Ident); ok && c.decls.Var(id.Name) == nil && !c.env.isLocal(id.Name) {
+		if c.decls.Type(id.Name) != nil || c.decls.Func(id.Name+"."+sel.Sel.Name) != nil {
+			return nil // a method expression T.M, or a package's function
+		}
+	}
+	// the probe of x's type only when a declared type has such a method
+	// with a parameter of an interface of a compiled package
+	found := false
+	for _, ms := range c.decls.methodSets() {
+		if fd := c.decls.Method(ms.name, sel.Sel.Name); fd != nil && !c.env.isLocal(ms.name) {
+			for _, p := range flatFields(fd.Type.Params) {
+				if e, ok := p.(*ast.Ellipsis); ok {
+					p = e.Elt
+				}
+				found = found || c.keepTarget(p)
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	t := c.typeOf(sel.X)
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok || c.env.isLocal(id.Name) || c.decls.Type(id.Name) == nil {
+		return nil
+	}
+	return c.decls.Method(id.Name, sel.Sel.Name)
+}
+
+// keepSend converts the value a send statement sends on a channel of an
+// interface of a compiled package.
+func (c *callPass) keepSend(s *ast.SendStmt) {
+	ch, ok := c.env.under(c.typeOf(s.Chan)).(*ast.ChanType)
+	if !ok {
+		return
+	}
+	if k := c.keep(s.Value, ch.Value); k != nil {
+		s.Value = k
+	}
+}
