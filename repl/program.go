@@ -433,7 +433,13 @@ func declNames(d ast.Decl) []string {
 // freeNames returns the identifiers n uses, except selector names, struct
 // literal keys and the names fields and parameters declare: an
 // over-approximation of the names it reads (local names are included).
-func freeNames(n ast.Node) map[string]bool {
+func freeNames(n ast.Node) map[string]bool { return usesIn(n, false) }
+
+// usesIn is freeNames, with keys the identifiers used as keys of composite
+// literals too: in a map or array literal they are values
+// (map[State]string{Draft: "draft"} uses Draft), in a struct literal field
+// names; a declaration's order only needs an over-approximation.
+func usesIn(n ast.Node, keys bool) map[string]bool {
 	out := map[string]bool{}
 	var visit func(n ast.Node)
 	visit = func(n ast.Node) {
@@ -450,7 +456,7 @@ func freeNames(n ast.Node) map[string]bool {
 				visit(x.X)
 				return false
 			case *ast.KeyValueExpr:
-				if _, ok := x.Key.(*ast.Ident); !ok {
+				if _, ok := x.Key.(*ast.Ident); !ok || keys {
 					visit(x.Key)
 				}
 				visit(x.Value)
@@ -1499,14 +1505,14 @@ func receiverName(e ast.Expr) string {
 func usedNames(d ast.Decl) map[string]bool {
 	fd, ok := d.(*ast.FuncDecl)
 	if !ok {
-		return freeNames(d)
+		return usesIn(d, true)
 	}
 	out := map[string]bool{}
 	for _, n := range []ast.Node{fd.Recv, fd.Type, fd.Body} {
 		if n == nil || reflect.ValueOf(n).IsNil() {
 			continue
 		}
-		for k := range freeNames(n) {
+		for k := range usesIn(n, true) {
 			out[k] = true
 		}
 	}

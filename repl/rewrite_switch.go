@@ -36,8 +36,8 @@ import (
 // assertTests returns the tests that v holds a value of type t, in order,
 // each an if statement whose body stores the value, typed t, in dst (when
 // dst is not nil) and then runs then. Their Else are left for the caller
-// to chain.
-func (c *callPass) assertTests(v, t, dst ast.Expr, then []ast.Stmt) []*ast.IfStmt {
+// to chain. operand is the expression asserted (v holds its value).
+func (c *callPass) assertTests(operand, v, t, dst ast.Expr, then []ast.Stmt) []*ast.IfStmt {
 	body := func(get ast.Stmt) *ast.BlockStmt {
 		var list []ast.Stmt
 		if dst != nil && get != nil {
@@ -71,7 +71,16 @@ func (c *callPass) assertTests(v, t, dst ast.Expr, then []ast.Stmt) []*ast.IfStm
 	}
 	var tests []*ast.IfStmt
 	if kind == iface {
-		for _, impl := range c.implementers(t, methods) {
+		// a type tested must implement the operand's interface too: Go
+		// rejects x.(T) for a T without its methods ("impossible type
+		// assertion"), and so does yaegi
+		need := methods
+		if t := c.typeOf(operand); t != nil && methods != nil {
+			if k, m := c.interfaceKind(t); k == iface && m != nil {
+				need = append(append([]string(nil), methods...), m...)
+			}
+		}
+		for _, impl := range c.implementers(t, need) {
 			init, ok := status(impl)
 			tests = append(tests, &ast.IfStmt{Init: init, Cond: ok, Body: body(assign(token.ASSIGN, dst, c.heldAssert(v, impl)))})
 		}
@@ -383,7 +392,7 @@ func (c *callPass) typeSwitch(s *ast.TypeSwitchStmt, label *ast.Ident) ast.Stmt 
 			if captured != nil {
 				dst = captured
 			}
-			tests = append(tests, c.assertTests(v, t, dst, []ast.Stmt{assign(token.ASSIGN, cv, intLit(i))})...)
+			tests = append(tests, c.assertTests(ta.X, v, t, dst, []ast.Stmt{assign(token.ASSIGN, cv, intLit(i))})...)
 		}
 	}
 	nilTest := &ast.IfStmt{Cond: &ast.BinaryExpr{X: v, Op: token.EQL, Y: ident("nil")}, Body: &ast.BlockStmt{}}
@@ -434,7 +443,7 @@ func (c *callPass) commaOk(s ast.Stmt) []ast.Stmt {
 	if id, ok := a.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
 		dst = nil // the status alone
 	}
-	chainTests(nilTest, c.assertTests(v, ta.Type, dst, []ast.Stmt{assign(token.ASSIGN, okv, ident("true"))}))
+	chainTests(nilTest, c.assertTests(ta.X, v, ta.Type, dst, []ast.Stmt{assign(token.ASSIGN, okv, ident("true"))}))
 	steps := []ast.Stmt{
 		define(v, ta.X),
 		&ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{t}, Type: clone(ta.Type)}}}},
