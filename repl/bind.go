@@ -186,6 +186,7 @@ func (in *Interp) prelude() error {
 		hookSym(heldNameHook):             reflect.ValueOf(heldName),
 		hookSym(sameErrorHook):            reflect.ValueOf(sameError),
 		hookSym(heldHook):                 reflect.ValueOf(held),
+		hookSym(keepNilHook):              reflect.ValueOf(keepNil),
 	}
 	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err

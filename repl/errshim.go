@@ -465,3 +465,16 @@ func held(x any) any {
 	}
 	return x
 }
+
+// nilError is the Error method of a nil pointer of a declared type, kept
+// in an error (keepNil).
+type nilError struct{ method func() string }
+
+func (e nilError) Error() string { return e.method() }
+
+// keepNil returns the error Go makes of v, a nil pointer of the declared
+// type named name, whose Error method is called through method: a non-nil
+// error holding the nil pointer (yaegi made a nil error).
+func keepNil(v any, name string, method func() string) error {
+	return keptError{v, nilError{method}, name}
+}

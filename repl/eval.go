@@ -68,7 +68,15 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 	code := func() string { return u.Code(in) }
 	call := u.Call()
 	if call == nil {
-		v, err := in.run(ctx, u, code())
+		c := code()
+		if e, err := parser.ParseExpr(c); err == nil && hasFuncLit(e) {
+			// an expression the shell rewrote with a function literal's
+			// call inside (a conversion to error): yaegi's Eval of such
+			// an expression at top level returns the wrong value
+			// (error(np) != nil gave a pointer); held in a temporary
+			return in.evalResults(ctx, u, 1)
+		}
+		v, err := in.run(ctx, u, c)
 		return single(v), err
 	}
 	n, err := in.arity(ctx, u, call)

@@ -33,6 +33,7 @@ import (
 
 const keepErrorHook = bindAlias + ".KeepError"
 const heldNameHook = bindAlias + ".HeldName"
+const keepNilHook = bindAlias + ".KeepNil"
 
 // keepType returns the declared type of x, T or *T, when x is a value of
 // a type declared at top level that is not an interface, else nil.
@@ -113,6 +114,20 @@ func (c *callPass) freshConversion(x, t, iface ast.Expr) ast.Expr {
 		qualified := "main." + name
 		if name[0] == '*' {
 			qualified = "*main." + name[1:]
+			// a nil pointer: Go's error holds it, and calls its Error
+			// method with it; yaegi made a nil error
+			body[0] = &ast.IfStmt{
+				Cond: &ast.BinaryExpr{X: ident(v.Name), Op: token.EQL, Y: ident("nil")},
+				Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{&ast.CallExpr{
+					Fun: ident(keepNilHook),
+					Args: []ast.Expr{ident(v.Name), &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(qualified)}, &ast.FuncLit{
+						Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident("string")}}}},
+						Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{
+							&ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(v.Name), Sel: ident("Error")}},
+						}}}},
+					}},
+				}}}}},
+			}
 		}
 		result = &ast.CallExpr{Fun: ident(keepErrorHook), Args: []ast.Expr{
 			ident(v.Name), ident(v.Name), &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(qualified)},

@@ -138,6 +138,9 @@ func (c *callPass) nilChecks(types, values []ast.Expr, doing string) []ast.Stmt 
 		if types[i] == nil || !pure(x) || !c.compiledInterface(types[i]) {
 			continue
 		}
+		if id, ok := ast.Unparen(types[i]).(*ast.Ident); ok && id.Name == "error" && c.keepType(x) != nil {
+			continue // converted as Go does (rewrite_keep.go, keepNil)
+		}
 		ptr := c.declaredPointer(x)
 		if ptr == "" {
 			continue
