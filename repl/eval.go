@@ -62,6 +62,10 @@ func pkgName(p string) string {
 // call with several results is assigned to temporaries that are read back
 // one by one; a call with none yields no value.
 func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
+	if es, ok := u.stmt.(*ast.ExprStmt); ok && isNilIdent(es.X) && !in.Decls().Declares("nil") {
+		// yaegi gives a typed nil that shows as [] (Go: untyped nil)
+		return Result{Values: []any{nil}}, nil
+	}
 	if typed := in.shownWithMethods(u); typed != "" {
 		return in.evalShown(ctx, u, typed)
 	}

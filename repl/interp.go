@@ -56,6 +56,10 @@ type Interp struct {
 	hasMain bool
 	// funcs are the top-level functions declared so far (program.go).
 	funcs map[string]funcSource
+	// declared are the types and methods evaluated, by "type T" and
+	// "method T.M", with their source (redeclare.go).
+	declared    map[string]string
+	declSources map[ast.Decl][2][]string // of the entry being run
 	// defers counts the top-level defers registered by the running entry.
 	defers int
 	// printConv converts the arguments of the print functions (printable.go).

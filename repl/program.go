@@ -71,6 +71,9 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		// (typedfields.go)
 		markTypedFields(u.Node())
 	}
+	if u, err := in.redeclared(units); err != nil {
+		return Result{}, u, err
+	}
 	// the call rewrites look declarations up: those of the whole entry are
 	// known before any unit is rendered (declaration order is free), and
 	// so are the names its statements define
@@ -354,6 +357,7 @@ func (in *Interp) evalGroup(ctx context.Context, group []Unit) (*Unit, error) {
 	}
 	_, err := in.run(ctx, group[0], strings.Join(parts, "\n"))
 	if err == nil {
+		in.noteDeclared(group)
 		return in.noteFuncs(ctx, group, parts)
 	}
 	{
