@@ -59,7 +59,17 @@ type Interp struct {
 	// declared are the types and methods evaluated, by "type T" and
 	// "method T.M", with their source (redeclare.go).
 	declared    map[string]string
-	declSources map[ast.Decl][2][]string // of the entry being run
+	declSources map[ast.Decl][3][]string // of the entry being run
+	// swaps are the methods of the entry being run declared again with
+	// the same signature (methodswap.go).
+	swaps map[ast.Decl]bool
+	// signatures are those of the first declarations of methods.
+	signatures map[string]string
+	// entry counts the EvalEntry running; Interactive is set for a
+	// session at the prompt: methods declared then can be declared again
+	// (methodswap.go), not those of a script run on its own.
+	entry       int
+	Interactive bool
 	// defers counts the top-level defers registered by the running entry.
 	defers int
 	// printConv converts the arguments of the print functions (printable.go).

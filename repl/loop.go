@@ -19,6 +19,7 @@ const continuationPrompt = "... "
 // When the connection to the database is lost, the session says so in one
 // line and Run returns ErrConnLost.
 func (s *Session) Run(ctx context.Context, lr LineReader) error {
+	s.in.Interactive = true // methods declared can be declared again
 	for {
 		entry, err := s.readEntry(lr)
 		switch {

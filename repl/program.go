@@ -814,6 +814,8 @@ var undefinedName = regexp.MustCompile(`^(?:\S+: )?undefined(?: selector)?: (\w+
 // the pending entries are evaluated again, and the errors of those that
 // now fail for another reason are returned in later.
 func (in *Interp) EvalEntry(ctx context.Context, src string) (res Result, notice string, later []error, err error) {
+	in.entry++
+	defer func() { in.entry-- }()
 	wait := func(name string) (Result, string, []error, error) {
 		in.pending = append(in.pending, newPending(src, name))
 		return Result{}, fmt.Sprintf("%s waits for %s, not declared yet", declaredIn(src), name), nil, nil

@@ -236,8 +236,7 @@ func (u Unit) Code(o Oracle) string {
 				return u.Line + u.fset.Position(p).Line - u.skip - 1
 			})
 		}
-		r.walk(u.decl)
-		return r.print(u.decl) + typeRegistration(u.decl)
+		return u.declCode(r, o, r.print)
 	}
 	block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
 	r.topDefers = u.Kind == Stmt
@@ -246,6 +245,24 @@ func (u Unit) Code(o Oracle) string {
 		return r.print(block.List[0])
 	}
 	return "{ func() {\n" + r.printList(block.List) + "\n}() }"
+}
+
+// declCode rewrites and prints a declaration unit; a method is prepared
+// to be declared again, or is such a declaration again (methodswap.go).
+func (u Unit) declCode(r *rewriter, o Oracle, print func(ast.Node) string) string {
+	if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv != nil {
+		if in, ok := o.(*Interp); ok && in != nil && (in.entry > 0 || in.Interactive) {
+			if in.swaps[u.decl] {
+				r.walk(u.decl)
+				return swapCode(fd, print)
+			}
+			pre := swappable(fd, r.print)
+			r.walk(u.decl)
+			return pre + print(u.decl) + typeRegistration(u.decl)
+		}
+	}
+	r.walk(u.decl)
+	return print(u.decl) + typeRegistration(u.decl)
 }
 
 // lineFile is the file name of the //line directives in the code handed
@@ -269,8 +286,7 @@ func (u Unit) lineCode(o Oracle) string {
 				return u.Line + u.fset.Position(p).Line - u.skip - 1
 			})
 		}
-		r.walk(u.decl)
-		code = r.printPos(u.decl) + typeRegistration(u.decl)
+		code = u.declCode(r, o, r.printPos)
 	} else {
 		block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
 		r.topDefers = u.Kind == Stmt
