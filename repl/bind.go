@@ -151,6 +151,9 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(anyPrelude); err != nil {
 		return err
 	}
+	if _, err := in.yi.Eval(intMinMaxPrelude); err != nil {
+		return err
+	}
 	if _, err := in.yi.Eval(linePrelude); err != nil {
 		return err
 	}

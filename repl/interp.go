@@ -1,16 +1,19 @@
 package repl
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"go/ast"
 	"io"
+	"log"
 	"os"
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,6 +116,7 @@ func (r Result) Shown() []any {
 // New starts an interpreter.
 func New(opts Options) (*Interp, error) {
 	opts = withDefaults(opts)
+	filterYaegiLog.Do(func() { log.SetOutput(yaegiLogFilter{log.Writer()}) })
 	yi := interp.New(interp.Options{
 		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: &panicLogFilter{w: opts.Stderr}, Env: opts.Env, Args: opts.Args,
 	})
@@ -339,6 +343,31 @@ func (f *panicLogFilter) Write(p []byte) (int, error) {
 	return f.w.Write(p)
 }
 
+// yaegiLogFilter drops what yaegi's compiler writes to the standard
+// logger before a panic it recovers itself (log.Panic("nil type") in
+// scope.add): the user saw "2026/12/06 19:03:30 nil type" above the
+// shell's own message. What interpreted code logs passes.
+type yaegiLogFilter struct{ w io.Writer }
+
+func (f yaegiLogFilter) Write(p []byte) (int, error) {
+	if bytes.HasSuffix(p, []byte("nil type\n")) {
+		pcs := make([]uintptr, 32)
+		frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+		for {
+			fr, more := frames.Next()
+			if strings.Contains(fr.Function, "yaegi/interp.(*scope).add") {
+				return len(p), nil
+			}
+			if !more {
+				break
+			}
+		}
+	}
+	return f.w.Write(p)
+}
+
+var filterYaegiLog sync.Once
+
 // LastStack returns the stack of the last panic user code raised, nil if
 // none did.
 func (in *Interp) LastStack() []byte { return in.stack }
@@ -428,4 +457,26 @@ func (in *Interp) SymbolKind(pkg, name string) string {
 		return "type"
 	}
 	return "const"
+}
+
+// FuncResultInt reports, for a function of a compiled package, whether it
+// has one result of an integer kind; known is false for anything else.
+func (in *Interp) FuncResultInt(pkg, name string) (isInt, known bool) {
+	if in.SymbolKind(pkg, name) != "func" {
+		return false, false
+	}
+	p, ok := in.imported[pkg]
+	if !ok {
+		p = in.packageFor(pkg)
+	}
+	t := in.exports[p][name].Type()
+	if t.NumOut() != 1 {
+		return false, true
+	}
+	switch t.Out(0).Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true, true
+	}
+	return false, true
 }

@@ -157,14 +157,70 @@ func rewriteMinMax(n ast.Node) {
 	if declaresMinMax(n) {
 		return
 	}
+	generic := false
+	if fd, ok := n.(*ast.FuncDecl); ok {
+		generic = fd.Type.TypeParams != nil
+		if fd.Recv != nil && len(fd.Recv.List) == 1 {
+			switch t := fd.Recv.List[0].Type.(type) {
+			case *ast.StarExpr:
+				_, ix := t.X.(*ast.IndexExpr)
+				_, ixl := t.X.(*ast.IndexListExpr)
+				generic = generic || ix || ixl
+			case *ast.IndexExpr, *ast.IndexListExpr:
+				generic = true
+			}
+		}
+	}
+	var ints map[string]bool
+	if generic {
+		ints = localInts(n, nil)
+	}
 	ast.Inspect(n, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
 			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
-				c.Fun = &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident(strings.ToUpper(id.Name[:1]) + id.Name[1:])}
+				if generic && !c.Ellipsis.IsValid() && allInts(c.Args, ints) {
+					// in a generic function: see intMinMaxPrelude
+					c.Fun = ident(intMinMax + id.Name)
+					return true
+				}
+				name := strings.ToUpper(id.Name[:1]) + id.Name[1:]
+				c.Fun = &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident(name)}
 			}
 		}
 		return true
 	})
+}
+
+// allInts reports whether the syntax tells that each of args is an int:
+// len and cap, integer constants, local names holding ints (ints, from
+// localInts), and arithmetic of them.
+func allInts(args []ast.Expr, ints map[string]bool) bool {
+	var isInt func(e ast.Expr) bool
+	isInt = func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return ints[e.Name]
+		case *ast.BasicLit:
+			return e.Kind == token.INT
+		case *ast.CallExpr:
+			id, ok := e.Fun.(*ast.Ident)
+			return ok && (id.Name == "len" || id.Name == "cap")
+		case *ast.BinaryExpr:
+			switch e.Op {
+			case token.ADD, token.SUB, token.MUL, token.QUO, token.REM:
+				return isInt(e.X) && isInt(e.Y)
+			}
+		case *ast.UnaryExpr:
+			return e.Op == token.SUB && isInt(e.X)
+		}
+		return false
+	}
+	for _, a := range args {
+		if !isInt(a) {
+			return false
+		}
+	}
+	return len(args) > 0
 }
 
 // declaresMinMax reports whether n declares the name min or max.
@@ -194,3 +250,27 @@ func declaresMinMax(n ast.Node) (found bool) {
 	})
 	return found
 }
+
+// intMinMaxPrelude declares min and max of ints in package main, for the
+// body of a generic function, where yaegi fails on the generic builtin
+// when ranging over its result ("CFG post-order panic: nil type"), and a
+// function of another package returns 0.
+const intMinMax = "__odsh_int"
+
+const intMinMaxPrelude = `func __odsh_intmin(x int, ys ...int) int {
+	for _, y := range ys {
+		if y < x {
+			x = y
+		}
+	}
+	return x
+}
+
+func __odsh_intmax(x int, ys ...int) int {
+	for _, y := range ys {
+		if y > x {
+			x = y
+		}
+	}
+	return x
+}`

@@ -28,6 +28,9 @@ func (r *rewriter) isInt(e ast.Expr) bool {
 		if id, ok := e.Fun.(*ast.Ident); ok && (id.Name == "len" || id.Name == "cap" || intTypes[id.Name]) {
 			return true
 		}
+		if known, ok := r.callIsInt(e); ok {
+			return known
+		}
 	case *ast.Ident:
 		if known, ok := r.ints[e.Name]; ok {
 			return known
@@ -41,7 +44,7 @@ func (r *rewriter) isInt(e ast.Expr) bool {
 // localInts finds the names a unit declares itself and whether each holds
 // an integer: parameters, `x := …` and `var x T`. It ignores scopes: a
 // name declared twice with different kinds is taken as not an integer.
-func localInts(n ast.Node) map[string]bool {
+func localInts(n ast.Node, o Oracle) map[string]bool {
 	ints := map[string]bool{}
 	note := func(name string, isInt bool) {
 		if prev, seen := ints[name]; seen && prev != isInt {
@@ -49,7 +52,7 @@ func localInts(n ast.Node) map[string]bool {
 		}
 		ints[name] = isInt
 	}
-	lr := &rewriter{ints: map[string]bool{}}
+	lr := &rewriter{ints: map[string]bool{}, results: o}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Field:
@@ -98,4 +101,44 @@ func noteRange(s *ast.RangeStmt, lr *rewriter, note func(string, bool)) {
 	if id, ok := s.Value.(*ast.Ident); ok {
 		note(id.Name, false)
 	}
+}
+
+// callIsInt answers for a call whose result the declarations tell: a
+// function the session declared, a function of a compiled package (by
+// its reflect type), min and max of ints in a generic function. Ranging
+// over such a result in a generic function fails in yaegi when the range
+// is not rewritten ("CFG post-order panic: nil type").
+func (r *rewriter) callIsInt(call *ast.CallExpr) (isInt, known bool) {
+	o := r.results
+	if o == nil {
+		o = r.oracle
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		if !ok {
+			return false, false
+		}
+		if fr, ok := o.(interface {
+			FuncResultInt(pkg, name string) (bool, bool)
+		}); ok && !r.localName(pkg.Name) {
+			return fr.FuncResultInt(pkg.Name, f.Sel.Name)
+		}
+	case *ast.Ident:
+		if f.Name == intMinMax+"min" || f.Name == intMinMax+"max" {
+			return true, true
+		}
+		if p, ok := o.(Prober); ok && !r.localName(f.Name) {
+			if fd := p.Decls().Func(f.Name); fd != nil && fd.Type.TypeParams == nil {
+				res := flatFields(fd.Type.Results)
+				return len(res) == 1 && isIntType(res[0]), true
+			}
+		}
+	}
+	return false, false
+}
+
+func (r *rewriter) localName(name string) bool {
+	_, ok := r.ints[name]
+	return ok
 }

@@ -485,3 +485,42 @@ func (c *callPass) keepSend(s *ast.SendStmt) {
 		s.Value = k
 	}
 }
+
+// genericConversion rewrites a conversion to an instance of a generic type
+// declared in the session, which yaegi fails on ("type not found:
+// List[string]"), into an assignment, which it runs:
+//
+//	List[string](words)  ⇔  func() List[string] { var __v List[string] = words; return __v }()
+func (c *callPass) genericConversion(call *ast.CallExpr) bool {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return false
+	}
+	var base ast.Expr
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.IndexExpr:
+		base = f.X
+	case *ast.IndexListExpr:
+		base = f.X
+	default:
+		return false
+	}
+	id, ok := base.(*ast.Ident)
+	if !ok || c.env.isLocal(id.Name) {
+		return false
+	}
+	spec := c.decls.Type(id.Name)
+	if spec == nil || spec.TypeParams == nil {
+		return false
+	}
+	v := ident(c.r.names.next("v"))
+	t := ast.Unparen(call.Fun)
+	decl := &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+		Names: []*ast.Ident{v}, Type: clone(t), Values: []ast.Expr{call.Args[0]},
+	}}}}
+	c.made[decl] = true
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(t)}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{decl, &ast.ReturnStmt{Results: []ast.Expr{ident(v.Name)}}}},
+	}
+	return c.replace(call, &ast.CallExpr{Fun: lit})
+}

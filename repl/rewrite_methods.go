@@ -228,8 +228,12 @@ func (c *callPass) genericCall(call *ast.CallExpr) {
 	binds := c.env.inferCallWith(fd, call, c.typeOf)
 	tparams := fieldNames(fd.Type.TypeParams)
 	if binds == nil {
+		shown := make([]string, len(tparams))
+		for i, n := range tparams {
+			shown[i] = strings.TrimPrefix(n, "__tp") // renameTypeParams
+		}
 		c.refuse(fmt.Sprintf("%s(…) without type arguments (yaegi infers them by position)", c.r.print(call.Fun)),
-			fmt.Sprintf("write them: %s[%s](…)", c.r.print(call.Fun), strings.Join(tparams, ", ")))
+			fmt.Sprintf("write them: %s[%s](…)", c.r.print(call.Fun), strings.Join(shown, ", ")))
 		return
 	}
 	var args []ast.Expr

@@ -229,7 +229,14 @@ func (t *typeEnv) callResults(e *ast.CallExpr) []ast.Expr {
 			return []ast.Expr{id}
 		}
 	}
-	if fd := t.funcDecl(fun); fd != nil && fd.Type.TypeParams != nil {
+	generic := fun
+	switch f := fun.(type) { // F[T](…): type arguments written
+	case *ast.IndexExpr:
+		generic = f.X
+	case *ast.IndexListExpr:
+		generic = f.X
+	}
+	if fd := t.funcDecl(generic); fd != nil && fd.Type.TypeParams != nil {
 		binds := t.inferCall(fd, e)
 		if binds == nil {
 			return nil
@@ -473,12 +480,45 @@ func (t *typeEnv) inferCallWith(fd *ast.FuncDecl, call *ast.CallExpr, typeOf fun
 			binds[id.Name] = t.typeOf(call.Args[i])
 		}
 	}
+	t.inferCore(fd.Type.TypeParams, binds, isParam)
 	for _, n := range tparams {
 		if binds[n] == nil {
 			return nil
 		}
 	}
 	return binds
+}
+
+// inferCore infers type parameters from the core type of the constraint
+// of a bound one, as Go does: for M ~map[K]V bound to map[string]int, K is
+// string and V int.
+func (t *typeEnv) inferCore(tps *ast.FieldList, binds map[string]ast.Expr, isParam map[string]bool) {
+	if tps == nil {
+		return
+	}
+	for again := true; again; {
+		again = false
+		for _, f := range tps.List {
+			core := f.Type
+			if u, ok := core.(*ast.UnaryExpr); ok && u.Op == token.TILDE {
+				core = u.X
+			}
+			switch core.(type) {
+			case *ast.MapType, *ast.ArrayType, *ast.ChanType, *ast.FuncType, *ast.StarExpr:
+			default:
+				continue
+			}
+			for _, n := range f.Names {
+				b := binds[n.Name]
+				if b == nil {
+					continue
+				}
+				before := len(binds)
+				t.unify(core, t.under(b), binds, isParam)
+				again = again || len(binds) > before
+			}
+		}
+	}
 }
 
 // explicitTypeArgs returns the type arguments written in F[T1, T2], nil if none.

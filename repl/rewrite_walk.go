@@ -29,6 +29,9 @@ type rewriter struct {
 	// topDefers: the unit is a statement run at top level, whose defer
 	// statements are the entry's (topLevelDefers).
 	topDefers bool
+	// results answers for the results of functions only (localInts,
+	// which runs no compile probe).
+	results Oracle
 }
 
 // refuse notes a construct that cannot be rewritten right.
@@ -40,7 +43,7 @@ func (r *rewriter) refuse(construct, workaround string) {
 
 // walk rewrites, in place, every statement list under n.
 func (r *rewriter) walk(n ast.Node) {
-	r.ints = localInts(n)
+	r.ints = localInts(n, r.oracle)
 	r.made = map[ast.Stmt]bool{}
 	r.madeBody = map[*ast.BlockStmt]bool{}
 	r.refused = nil
