@@ -433,7 +433,7 @@ var unsignedTypes = map[string]bool{"uint": true, "uint8": true, "uint16": true,
 
 // call applies the call rewrites to one call.
 func (c *callPass) call(call *ast.CallExpr) {
-	if c.recoverCall(call) || c.anyConversion(call) || c.ifaceConversion(call) || c.genericConversion(call) || c.methodCall(call) {
+	if c.recoverCall(call) || c.anyConversion(call) || c.ifaceConversion(call) || c.genericConversion(call) || c.stringParamConversion(call) || c.methodCall(call) {
 		return
 	}
 	if len(call.Args) == 1 && c.keepIdentity(call, call.Fun) {

@@ -524,3 +524,66 @@ func (c *callPass) genericConversion(call *ast.CallExpr) bool {
 	}
 	return c.replace(call, &ast.CallExpr{Fun: lit})
 }
+
+// stringParamConversion rewrites a conversion to a type parameter whose
+// constraint is ~string, which yaegi fails on ("too many arguments"), into
+// an assignment of the string, which it runs (for T = string or a type
+// whose underlying type is string, T(e) is T(string(e))):
+//
+//	T(s)  ⇔  func(__s string) T { var __v T = __s; return __v }(string(s))
+func (c *callPass) stringParamConversion(call *ast.CallExpr) bool {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || !c.stringTypeParam(id.Name) {
+		return false
+	}
+	s, v := ident(c.r.names.next("s")), ident(c.r.names.next("v"))
+	decl := &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+		Names: []*ast.Ident{v}, Type: ident(id.Name), Values: []ast.Expr{ident(s.Name)},
+	}}}}
+	c.made[decl] = true
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{s}, Type: ident("string")}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ident(id.Name)}}},
+		},
+		Body: &ast.BlockStmt{List: []ast.Stmt{decl, &ast.ReturnStmt{Results: []ast.Expr{ident(v.Name)}}}},
+	}
+	c.markDone(lit)
+	arg := &ast.CallExpr{Fun: ident("string"), Args: []ast.Expr{call.Args[0]}}
+	return c.replace(call, &ast.CallExpr{Fun: lit, Args: []ast.Expr{arg}})
+}
+
+// stringTypeParam reports whether name is a type parameter of an
+// enclosing generic function or method's type constrained by ~string.
+func (c *callPass) stringTypeParam(name string) bool {
+	for i := len(c.stack) - 1; i >= 0; i-- {
+		fd, ok := c.stack[i].(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		var lists []*ast.FieldList
+		if fd.Type.TypeParams != nil {
+			lists = append(lists, fd.Type.TypeParams)
+		}
+		for _, fl := range lists {
+			for _, f := range fl.List {
+				for _, n := range f.Names {
+					if n.Name != name {
+						continue
+					}
+					u, ok := f.Type.(*ast.UnaryExpr)
+					if !ok || u.Op != token.TILDE {
+						return false
+					}
+					s, ok := u.X.(*ast.Ident)
+					return ok && s.Name == "string"
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
