@@ -76,6 +76,33 @@ func (r *rewriter) walk(n ast.Node) {
 		return true
 	})
 	r.calls(n)
+	// after the call rewrites, which make calls of their own
+	ast.Inspect(n, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok {
+			parenTupleCalls(a)
+		}
+		return true
+	})
+}
+
+// parenTupleCalls puts parentheses around the calls assigned by an
+// assignment of several values:
+//
+//	x, y = 1, f()  ⇔  x, y = 1, (f())
+//
+// yaegi compiles such an assignment whose values include a call as the
+// assignment of a call's several results: x took f's value and y kept its
+// own (x, y = f(), 1 left y as it was; `i, j = i+1, f()` as a loop's post
+// statement never advanced i). A parenthesised call is a value of its own.
+func parenTupleCalls(a *ast.AssignStmt) {
+	if a.Tok != token.ASSIGN || len(a.Lhs) < 2 || len(a.Lhs) != len(a.Rhs) {
+		return
+	}
+	for i, x := range a.Rhs {
+		if c, ok := x.(*ast.CallExpr); ok {
+			a.Rhs[i] = &ast.ParenExpr{Lparen: c.Pos(), X: c, Rparen: c.End()}
+		}
+	}
 }
 
 // recvOperands rewrites a receive that is an operand of && or || into a
@@ -110,6 +137,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		if r.isInt(s.X) {
 			return r.loopDefers(s, r.rangeInt(s, nil))
 		}
+		r.rangeAssign(s)
 		r.copyRangeVars(s)
 		return r.loopDefers(s, s)
 	case *ast.ForStmt:
@@ -118,6 +146,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.LabeledStmt:
 		if rs, ok := s.Stmt.(*ast.RangeStmt); ok && r.isInt(rs.X) {
 			return r.loopDefers(s, r.rangeInt(rs, s.Label))
+		}
+		if rs, ok := s.Stmt.(*ast.RangeStmt); ok {
+			r.rangeAssign(rs)
 		}
 		if fs, ok := s.Stmt.(*ast.ForStmt); ok {
 			r.copyForVar(fs, s.Label)
@@ -230,6 +261,39 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt, label *ast.Ident) ast.Stmt {
 		loop = &ast.LabeledStmt{Label: label, Stmt: loop}
 	}
 	return &ast.BlockStmt{List: []ast.Stmt{define(n, s.X), loop}}
+}
+
+// rangeAssign rewrites a range loop that assigns its iteration values to
+// existing variables, which yaegi runs on copies of its own (after the
+// loop the variables kept their old values), into one that declares
+// hidden ones and assigns them at the start of each iteration, as Go
+// does:
+//
+//	for k, v = range x { body }  ⇔  for __k, __v := range x { k, v = __k, __v; body }
+func (r *rewriter) rangeAssign(s *ast.RangeStmt) {
+	if s.Tok != token.ASSIGN {
+		return
+	}
+	pos := s.Body.Lbrace
+	var lhs, rhs []ast.Expr
+	for _, v := range []*ast.Expr{&s.Key, &s.Value} {
+		if *v == nil {
+			continue
+		}
+		if id, ok := (*v).(*ast.Ident); ok && id.Name == "_" {
+			continue
+		}
+		h := &ast.Ident{NamePos: pos, Name: r.names.next("rv")}
+		lhs, rhs = append(lhs, *v), append(rhs, ident(h.Name))
+		*v = h
+	}
+	if len(lhs) == 0 {
+		return // only blanks: nothing to assign
+	}
+	s.Tok = token.DEFINE
+	as := &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.ASSIGN, Rhs: rhs}
+	r.made[as] = true
+	s.Body.List = append([]ast.Stmt{as}, s.Body.List...)
 }
 
 // copyRangeVars gives each iteration its own variables (Go 1.22 rules) when
