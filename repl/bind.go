@@ -174,6 +174,7 @@ func (in *Interp) prelude() error {
 	// interpreted global races with yaegi growing its globals on the next
 	// entry
 	goPanic := in.opts.GoPanic
+	stderr := in.opts.Stderr
 	hooks := map[string]reflect.Value{
 		hookSym(goPanicHook):              reflect.ValueOf(func(v any) { goPanic(panicError(v, debug.Stack())) }),
 		hookSym(depthHook):                reflect.ValueOf(in.depth.enter),
@@ -190,6 +191,8 @@ func (in *Interp) prelude() error {
 		hookSym(sameErrorHook):            reflect.ValueOf(sameError),
 		hookSym(heldHook):                 reflect.ValueOf(held),
 		hookSym(keepNilHook):              reflect.ValueOf(keepNil),
+		hookSym(printHook):                reflect.ValueOf(func(args ...any) { runtimePrint(stderr, false, args) }),
+		hookSym(printlnHook):              reflect.ValueOf(func(args ...any) { runtimePrint(stderr, true, args) }),
 	}
 	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err

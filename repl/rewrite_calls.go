@@ -433,6 +433,7 @@ var unsignedTypes = map[string]bool{"uint": true, "uint8": true, "uint16": true,
 
 // call applies the call rewrites to one call.
 func (c *callPass) call(call *ast.CallExpr) {
+	c.builtinPrint(call)
 	if c.recoverCall(call) || c.anyConversion(call) || c.ifaceConversion(call) || c.genericConversion(call) || c.stringParamConversion(call) || c.methodCall(call) {
 		return
 	}
