@@ -191,6 +191,7 @@ func (in *Interp) prelude() error {
 		hookSym(sameErrorHook):            reflect.ValueOf(sameError),
 		hookSym(heldHook):                 reflect.ValueOf(held),
 		hookSym(keepNilHook):              reflect.ValueOf(keepNil),
+		hookSym(sameAnyHook):              reflect.ValueOf(sameAny),
 		hookSym(printHook):                reflect.ValueOf(func(args ...any) { runtimePrint(stderr, false, args) }),
 		hookSym(printlnHook):              reflect.ValueOf(func(args ...any) { runtimePrint(stderr, true, args) }),
 	}

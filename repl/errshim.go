@@ -478,3 +478,63 @@ func (e nilError) Error() string { return e.method() }
 func keepNil(v any, name string, method func() string) error {
 	return keptError{v, nilError{method}, name}
 }
+
+// sameAny is a == b for operands of which one at least is of an interface
+// type: equal when they hold values of one type that are equal. yaegi
+// compares its own representation of a value of a declared type held in
+// an interface, which holds the node that made it: two State(1) held in
+// an any were unequal (rewrite_keep.go, anyCompare). A value's type is
+// its declared type's name when yaegi keeps it, else its reflect type;
+// values of a type Go cannot compare panic as Go's comparison does. typeA
+// and typeB name the type of an operand that is not of an interface type.
+func sameAny(a, b any, typeA, typeB string) bool {
+	ta, va := anyIdentity(a)
+	tb, vb := anyIdentity(b)
+	// an operand of a declared type, passed with its type's name: yaegi
+	// passes the plain value
+	if typeA != "" {
+		ta = typeA
+	}
+	if typeB != "" {
+		tb = typeB
+	}
+	if ta != tb {
+		return false
+	}
+	if !va.IsValid() || !vb.IsValid() {
+		return va.IsValid() == vb.IsValid()
+	}
+	return equalKept(va, vb, ta)
+}
+
+// anyIdentity returns the type and the value x holds.
+func anyIdentity(x any) (string, reflect.Value) {
+	if x == nil {
+		return "nil", reflect.Value{}
+	}
+	if n := heldName(x); n != "" {
+		return n, reflect.ValueOf(x.(interface{ ivalue() any }).ivalue())
+	}
+	v := reflect.ValueOf(x)
+	if isYaegiInterface(v.Type()) {
+		name, _ := yaegiTypeName(v)
+		inner, ok := valueInside(v)
+		if !ok {
+			return v.Type().String(), v
+		}
+		if !inner.IsValid() {
+			return "nil", reflect.Value{}
+		}
+		if inner.Kind() == reflect.Interface {
+			if inner.IsNil() {
+				return "nil", reflect.Value{}
+			}
+			return anyIdentity(inner.Interface())
+		}
+		if name == "" {
+			name = inner.Type().String()
+		}
+		return name, inner
+	}
+	return v.Type().String(), v
+}

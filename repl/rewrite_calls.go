@@ -263,6 +263,13 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		if label == nil {
 			return []ast.Stmt{c.ifCommaOk(x)}
 		}
+	case *ast.SwitchStmt:
+		if x.Tag != nil {
+			c.header(s, inner, x.Init, x.Tag)
+			if out := c.ifaceSwitch(x, label); out != nil {
+				return []ast.Stmt{out}
+			}
+		}
 	case *ast.SendStmt:
 		c.keepSend(x)
 	case *ast.ReturnStmt:
@@ -302,6 +309,9 @@ func (c *callPass) header(s, inner ast.Stmt, parts ...ast.Node) {
 		c.markDone(x.Rhs[0])
 	case *ast.IfStmt:
 		c.markDone(x.Init)
+	case *ast.SwitchStmt:
+		c.markDone(x.Init)
+		c.markDone(x.Tag)
 	}
 }
 
@@ -365,6 +375,7 @@ func (c *callPass) post(n ast.Node) {
 	case *ast.BinaryExpr:
 		c.typedShift(n)
 		c.keepCompare(n)
+		c.anyCompare(n)
 	case *ast.CompositeLit:
 		c.keepLiteral(n)
 		c.keepIdentity(n, n.Type)

@@ -587,3 +587,145 @@ func (c *callPass) stringTypeParam(name string) bool {
 	}
 	return false
 }
+
+// ifaceSwitch rewrites a switch on a value of an interface type, which
+// yaegi runs with a panic ("reflect.Value.Convert: value of type interface
+// {} cannot be converted to type string": switch v { case "draft": } with
+// v an any), into a switch of comparisons, which it runs:
+//
+//	switch init; v { case a, b: … }  ⇔  { init; __sw := v; switch { case __sw == a || __sw == b: … } }
+func (c *callPass) ifaceSwitch(s *ast.SwitchStmt, label *ast.Ident) ast.Stmt {
+	t := c.typeOf(s.Tag)
+	if t == nil {
+		return nil
+	}
+	if k, _ := c.interfaceKind(t); k != emptyIface && k != iface {
+		return nil
+	}
+	tmp := ident(c.r.names.next("sw"))
+	var block []ast.Stmt
+	if s.Init != nil {
+		block = append(block, s.Init)
+	}
+	def := define(tmp, s.Tag)
+	c.made[def] = true
+	block = append(block, def)
+	for _, cl := range s.Body.List {
+		cc := cl.(*ast.CaseClause)
+		if cc.List == nil {
+			continue
+		}
+		var cond ast.Expr
+		for _, e := range cc.List {
+			eq := &ast.BinaryExpr{X: ident(tmp.Name), Op: token.EQL, Y: e}
+			if cond == nil {
+				cond = eq
+			} else {
+				cond = &ast.BinaryExpr{X: cond, Op: token.LOR, Y: eq}
+			}
+		}
+		cc.List = []ast.Expr{cond}
+	}
+	sw := &ast.SwitchStmt{Switch: s.Switch, Body: s.Body}
+	c.made[sw] = true
+	var st ast.Stmt = sw
+	if label != nil {
+		st = &ast.LabeledStmt{Label: label, Stmt: sw}
+	}
+	return &ast.BlockStmt{List: append(block, st)}
+}
+
+const sameAnyHook = bindAlias + ".SameAny"
+
+// anyCompare rewrites a comparison of operands of which one is of the
+// empty interface or of an interface declared in the shell, and the other
+// of such a type too or of a declared type with methods, which yaegi
+// answers wrong (two State(1) held in an any were unequal; a State held
+// in a Named was not equal to State(3)):
+//
+//	a == b  ⇔  __odshbind.SameAny(a, b, "", "main.State")   (b a State)
+//
+// The type of a value held in an interface declared in the shell, which
+// yaegi passes to compiled code as its plain value, is found by a type
+// switch over the declared types (nameTest), for an operand that can be
+// evaluated twice.
+func (c *callPass) anyCompare(b *ast.BinaryExpr) {
+	if b.Op != token.EQL && b.Op != token.NEQ || c.interp() == nil || isNilIdent(b.X) || isNilIdent(b.Y) {
+		return
+	}
+	type operand struct {
+		kind string // "any", "shell" (an interface declared in the shell), "declared"
+		name ast.Expr
+	}
+	str := func(s string) ast.Expr { return &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(s)} }
+	declaredName := func(t ast.Expr) string {
+		switch t := t.(type) {
+		case *ast.Ident:
+			return "main." + t.Name
+		case *ast.StarExpr:
+			return "*main." + c.r.print(t.X)
+		}
+		return ""
+	}
+	classify := func(e ast.Expr) operand {
+		// any(State(1)) (rewritten __odsh_any(State(1))), Named(State(1)):
+		// the converted value's type
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			conv := false
+			switch f := ast.Unparen(call.Fun).(type) {
+			case *ast.Ident:
+				if f.Name == anyFunc || f.Name == "any" && !c.env.isLocal("any") {
+					conv = true
+				} else if spec := c.decls.Type(f.Name); spec != nil && !c.env.isLocal(f.Name) {
+					_, conv = spec.Type.(*ast.InterfaceType)
+				}
+			case *ast.InterfaceType:
+				conv = true
+			}
+			if conv {
+				if at := c.typeOf(call.Args[0]); at != nil && c.identified(at) {
+					return operand{"declared", str(declaredName(at))}
+				}
+				return operand{"any", str("")}
+			}
+		}
+		t := c.typeOf(e)
+		if t == nil {
+			return operand{}
+		}
+		k, methods := c.interfaceKind(t)
+		switch {
+		case k == emptyIface:
+			return operand{"any", str("")}
+		case k == iface && !c.compiledInterface(t) && pure(e):
+			impls := c.implementers(t, methods)
+			sw := &ast.TypeSwitchStmt{Assign: &ast.ExprStmt{X: &ast.TypeAssertExpr{X: clone(e)}}, Body: &ast.BlockStmt{}}
+			for _, impl := range impls {
+				if c.identified(impl) {
+					sw.Body.List = append(sw.Body.List, &ast.CaseClause{List: []ast.Expr{clone(impl)}, Body: []ast.Stmt{
+						&ast.ReturnStmt{Results: []ast.Expr{str(declaredName(impl))}},
+					}})
+				}
+			}
+			c.made[sw] = true
+			lit := &ast.FuncLit{
+				Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident("string")}}}},
+				Body: &ast.BlockStmt{List: []ast.Stmt{sw, &ast.ReturnStmt{Results: []ast.Expr{str("")}}}},
+			}
+			c.markDone(lit)
+			return operand{"shell", &ast.CallExpr{Fun: lit}}
+		case c.identified(t):
+			return operand{"declared", str(declaredName(t))}
+		}
+		return operand{}
+	}
+	x, y := classify(b.X), classify(b.Y)
+	if x.kind == "" || y.kind == "" || x.kind == "declared" && y.kind == "declared" {
+		return
+	}
+	var repl ast.Expr = &ast.CallExpr{Fun: ident(sameAnyHook), Args: []ast.Expr{b.X, b.Y, x.name, y.name}}
+	if b.Op == token.NEQ {
+		repl = &ast.UnaryExpr{Op: token.NOT, X: repl}
+	}
+	c.replace(b, &ast.ParenExpr{X: repl})
+}
