@@ -488,8 +488,8 @@ func keepNil(v any, name string, method func() string) error {
 // values of a type Go cannot compare panic as Go's comparison does. typeA
 // and typeB name the type of an operand that is not of an interface type.
 func sameAny(a, b any, typeA, typeB string) bool {
-	ta, va := anyIdentity(a)
-	tb, vb := anyIdentity(b)
+	ta, va, exactA := anyIdentity(a)
+	tb, vb, exactB := anyIdentity(b)
 	// an operand of a declared type, passed with its type's name: yaegi
 	// passes the plain value
 	if typeA != "" {
@@ -498,7 +498,14 @@ func sameAny(a, b any, typeA, typeB string) bool {
 	if typeB != "" {
 		tb = typeB
 	}
-	if ta != tb {
+	if (typeA != "" && !exactB || typeB != "" && !exactA) && va.IsValid() && vb.IsValid() {
+		// one operand's type known by its declaration, the other's only
+		// by reflect (a value held in an interface declared in the
+		// shell, which yaegi passes plain): the reflect types decide
+		if va.Type() != vb.Type() {
+			return false
+		}
+	} else if ta != tb {
 		return false
 	}
 	if !va.IsValid() || !vb.IsValid() {
@@ -507,34 +514,36 @@ func sameAny(a, b any, typeA, typeB string) bool {
 	return equalKept(va, vb, ta)
 }
 
-// anyIdentity returns the type and the value x holds.
-func anyIdentity(x any) (string, reflect.Value) {
+// anyIdentity returns the type and the value x holds; exact is false when
+// the type is only the reflect type of a plain value, which may be one of
+// a declared type.
+func anyIdentity(x any) (name string, v reflect.Value, exact bool) {
 	if x == nil {
-		return "nil", reflect.Value{}
+		return "nil", reflect.Value{}, true
 	}
 	if n := heldName(x); n != "" {
-		return n, reflect.ValueOf(x.(interface{ ivalue() any }).ivalue())
+		return n, reflect.ValueOf(x.(interface{ ivalue() any }).ivalue()), true
 	}
-	v := reflect.ValueOf(x)
+	v = reflect.ValueOf(x)
 	if isYaegiInterface(v.Type()) {
 		name, _ := yaegiTypeName(v)
 		inner, ok := valueInside(v)
 		if !ok {
-			return v.Type().String(), v
+			return v.Type().String(), v, false
 		}
 		if !inner.IsValid() {
-			return "nil", reflect.Value{}
+			return "nil", reflect.Value{}, true
 		}
 		if inner.Kind() == reflect.Interface {
 			if inner.IsNil() {
-				return "nil", reflect.Value{}
+				return "nil", reflect.Value{}, true
 			}
 			return anyIdentity(inner.Interface())
 		}
 		if name == "" {
-			name = inner.Type().String()
+			return inner.Type().String(), inner, false
 		}
-		return name, inner
+		return name, inner, true
 	}
-	return v.Type().String(), v
+	return v.Type().String(), v, false
 }

@@ -714,7 +714,7 @@ func (c *callPass) anyCompare(b *ast.BinaryExpr) {
 			}
 			c.markDone(lit)
 			return operand{"shell", &ast.CallExpr{Fun: lit}}
-		case c.identified(t):
+		case c.identified(t) || c.keepType(e) != nil:
 			return operand{"declared", str(declaredName(t))}
 		}
 		return operand{}

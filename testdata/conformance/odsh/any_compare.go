@@ -19,7 +19,17 @@ func (o Other) String() string { return "o" }
 
 type Named interface{ String() string }
 
+type Z struct{ n int }
+
+func (z Z) String() string { return fmt.Sprint("z", z.n) }
+
 func main() {
+	zv := Z{1}
+	pz := &zv
+	var jp Named = pz
+	var jz Named = zv
+	var iz any = zv
+	fmt.Println(pz == jp, zv == jz, iz == zv, jz == Z{1}, jz == Z{2})
 	var a any = State(1)
 	b := any(State(1))
 	fmt.Println(a == State(1), State(1) == a, a != State(2), a == b, a != b)
