@@ -50,6 +50,7 @@ func (r *rewriter) walk(n ast.Node) {
 	if b, ok := n.(*ast.BlockStmt); ok && r.topDefers {
 		r.topLevelDefers(b)
 	}
+	comm := map[ast.Stmt]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -57,9 +58,20 @@ func (r *rewriter) walk(n ast.Node) {
 		case *ast.CaseClause:
 			n.Body = r.stmts(n.Body)
 		case *ast.CommClause:
+			r.freshCommVars(n)
+			if n.Comm != nil {
+				comm[n.Comm] = true // a receive of a select case stays one
+			}
 			n.Body = r.stmts(n.Body)
 		case *ast.AssignStmt:
 			parenBinaryRHS(n)
+			if !comm[n] && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				parenRecv(n.Rhs)
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 1 && len(n.Values) == 1 {
+				parenRecv(n.Values)
+			}
 		case *ast.BinaryExpr:
 			recvOperands(n)
 		case *ast.FuncDecl:
@@ -239,6 +251,49 @@ func parenBinaryRHS(a *ast.AssignStmt) {
 	if b, ok := a.Rhs[0].(*ast.BinaryExpr); ok {
 		a.Rhs[0] = &ast.ParenExpr{X: b}
 	}
+}
+
+// parenRecv puts parentheses around a receive assigned to one variable
+// (values are the values of an assignment or a var declaration of one):
+//
+//	v = <-c  ⇔  v = (<-c)
+//
+// yaegi stores the value received in the variable's frame slot as a value
+// that cannot be addressed: &v then panicked ("reflect.Value.Addr of
+// unaddressable value"). A parenthesised receive is a value of its own.
+func parenRecv(values []ast.Expr) {
+	if u, ok := values[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		values[0] = &ast.ParenExpr{Lparen: u.Pos(), X: u, Rparen: u.End()}
+	}
+}
+
+// freshCommVars gives the variables a select case declares a new variable
+// each time the case runs, as Go does:
+//
+//	case v := <-c: body  ⇔  case __cv := <-c: v := __cv; _ = v; body
+//
+// yaegi used one variable for every run: pointers to it taken in a loop
+// all pointed to the last value received.
+func (r *rewriter) freshCommVars(cc *ast.CommClause) {
+	a, ok := cc.Comm.(*ast.AssignStmt)
+	if !ok || a.Tok != token.DEFINE {
+		return
+	}
+	pos := cc.Colon
+	var decls []ast.Stmt
+	for i, l := range a.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		tmp := &ast.Ident{NamePos: id.NamePos, Name: r.names.next("cv")}
+		a.Lhs[i] = tmp
+		def := &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: pos, Name: id.Name}}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.Ident{NamePos: pos, Name: tmp.Name}}}
+		use := &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: pos, Name: "_"}}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{&ast.Ident{NamePos: pos, Name: id.Name}}}
+		r.made[def], r.made[use] = true, true
+		decls = append(decls, def, use)
+	}
+	cc.Body = append(decls, cc.Body...)
 }
 
 // rangeInt rewrites a range over an integer:
