@@ -595,7 +595,18 @@ func (c *callPass) stringTypeParam(name string) bool {
 //
 //	switch init; v { case a, b: … }  ⇔  { init; __sw := v; switch { case __sw == a || __sw == b: … } }
 func (c *callPass) ifaceSwitch(s *ast.SwitchStmt, label *ast.Ident) ast.Stmt {
-	t := c.typeOf(s.Tag)
+	var t ast.Expr
+	// switch v := expr; v { … }: v's type is expr's
+	if id, ok := s.Tag.(*ast.Ident); ok {
+		if a, ok := s.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && len(a.Lhs) == 1 && len(a.Rhs) == 1 {
+			if l, ok := a.Lhs[0].(*ast.Ident); ok && l.Name == id.Name {
+				t = c.typeOf(a.Rhs[0])
+			}
+		}
+	}
+	if t == nil {
+		t = c.typeOf(s.Tag)
+	}
 	if t == nil {
 		return nil
 	}

@@ -212,6 +212,8 @@ func (t *typeEnv) callResults(e *ast.CallExpr) []ast.Expr {
 		switch {
 		case id.Name == "len" || id.Name == "cap" || id.Name == "copy":
 			return []ast.Expr{ident("int")}
+		case id.Name == anyFunc: // any(x), rewritten (anyConversion)
+			return []ast.Expr{ident("any")}
 		case id.Name == "append" && len(e.Args) > 0:
 			return []ast.Expr{t.typeOf(e.Args[0])}
 		case id.Name == "make" && len(e.Args) > 0:

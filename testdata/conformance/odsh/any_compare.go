@@ -30,6 +30,12 @@ func main() {
 	var jz Named = zv
 	var iz any = zv
 	fmt.Println(pz == jp, zv == jz, iz == zv, jz == Z{1}, jz == Z{2})
+	switch i := interface{}("hello"); i {
+	case 42:
+		fmt.Println("42")
+	case "hello":
+		fmt.Println("hello")
+	}
 	var a any = State(1)
 	b := any(State(1))
 	fmt.Println(a == State(1), State(1) == a, a != State(2), a == b, a != b)
