@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The builtins print and println write to standard error, as Go's do, and
@@ -107,3 +108,7 @@ func (c *callPass) builtinPrint(call *ast.CallExpr) bool {
 	call.Fun = &ast.Ident{NamePos: id.NamePos, Name: hook}
 	return false // the arguments are rewritten as any call's
 }
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), for ranges over strings
+// (callPass.rangeString).
+func decodeRune(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }

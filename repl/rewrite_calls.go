@@ -222,6 +222,9 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		if out := c.rangeFunc(s, x, label); out != nil {
 			return []ast.Stmt{out}
 		}
+		if out := c.rangeString(x, label); out != nil {
+			return []ast.Stmt{out}
+		}
 	case *ast.TypeSwitchStmt:
 		c.header(s, inner, x.Init, x.Assign)
 		for _, cl := range x.Body.List {

@@ -740,3 +740,64 @@ func (c *callPass) anyCompare(b *ast.BinaryExpr) {
 	}
 	c.replace(b, &ast.ParenExpr{X: repl})
 }
+
+const decodeRuneHook = bindAlias + ".DecodeRune"
+
+// rangeString rewrites a range over a string into a loop that decodes it
+// as Go does: yaegi advanced past an invalid byte by the length of the
+// replacement character, three bytes instead of one, so offsets and runes
+// after it were wrong ("a\xcab" gave offsets 0 1 4, not 0 1 2):
+//
+//	for i, r := range s { body }
+//	  ⇔ { __s := s; for __i, __n := 0, 0; __i < len(__s); __i += __n { var __r rune; __r, __n = DecodeRune(__s, __i); i, r := __i, __r; body } }
+func (c *callPass) rangeString(x *ast.RangeStmt, label *ast.Ident) ast.Stmt {
+	if x.Tok != token.DEFINE && (x.Key != nil || x.Value != nil) {
+		return nil
+	}
+	t := c.typeOf(x.X)
+	if id, ok := c.env.under(t).(*ast.Ident); !ok || id.Name != "string" || c.env.isLocal("string") {
+		return nil
+	}
+	pos := x.Body.Lbrace
+	at := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+	sv, iv, nv, rv := c.r.names.next("s"), c.r.names.next("i"), c.r.names.next("n"), c.r.names.next("r")
+	var body []ast.Stmt
+	body = append(body, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{at(rv)}, Type: at("rune")}}}})
+	body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{at(rv), at(nv)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{
+		&ast.CallExpr{Fun: at(decodeRuneHook), Lparen: pos, Args: []ast.Expr{at(sv), at(iv)}, Rparen: pos},
+	}})
+	var lhs, rhs []ast.Expr
+	if k, ok := x.Key.(*ast.Ident); ok && k.Name != "_" {
+		lhs, rhs = append(lhs, at(k.Name)), append(rhs, at(iv))
+	}
+	if v, ok := x.Value.(*ast.Ident); ok && v.Name != "_" {
+		lhs, rhs = append(lhs, at(v.Name)), append(rhs, at(rv))
+	}
+	if len(lhs) > 0 {
+		body = append(body, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: rhs})
+		for _, l := range lhs {
+			body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{at("_")}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{at(l.(*ast.Ident).Name)}})
+		}
+	}
+	for _, st := range body {
+		c.made[st] = true
+	}
+	body = append(body, x.Body)
+	loop := &ast.ForStmt{
+		For:  x.For,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{at(iv), at(nv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}, &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}}},
+		Cond: &ast.BinaryExpr{X: at(iv), OpPos: pos, Op: token.LSS, Y: &ast.CallExpr{Fun: at("len"), Lparen: pos, Args: []ast.Expr{at(sv)}, Rparen: pos}},
+		Post: &ast.AssignStmt{Lhs: []ast.Expr{at(iv)}, TokPos: pos, Tok: token.ADD_ASSIGN, Rhs: []ast.Expr{at(nv)}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: x.Body.Rbrace},
+	}
+	c.made[loop.Init] = true
+	c.made[loop.Post] = true
+	c.made[loop] = true
+	var st ast.Stmt = loop
+	if label != nil {
+		st = &ast.LabeledStmt{Label: label, Stmt: loop}
+	}
+	def := &ast.AssignStmt{Lhs: []ast.Expr{at(sv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{x.X}}
+	c.made[def] = true
+	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{def, st}, Rbrace: x.Body.Rbrace}
+}
