@@ -95,18 +95,18 @@ func formatRuntimeFloat(f float64, bits int) string {
 	return strconv.FormatFloat(f, 'g', -1, bits)
 }
 
-// builtinPrint rewrites a call of the builtin print or println to its hook.
-func (c *callPass) builtinPrint(call *ast.CallExpr) bool {
+// builtinPrint rewrites a call of the builtin print or println to its
+// hook; the arguments are rewritten as any call's.
+func (c *callPass) builtinPrint(call *ast.CallExpr) {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok || id.Name != "print" && id.Name != "println" || c.env.isLocal(id.Name) || c.decls.Declares(id.Name) || c.interp() == nil {
-		return false
+		return
 	}
 	hook := printHook
 	if id.Name == "println" {
 		hook = printlnHook
 	}
 	call.Fun = &ast.Ident{NamePos: id.NamePos, Name: hook}
-	return false // the arguments are rewritten as any call's
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), for ranges over strings

@@ -62,7 +62,7 @@ type Interp struct {
 	// declared are the types and methods evaluated, by "type T" and
 	// "method T.M", with their source (redeclare.go).
 	declared    map[string]string
-	declSources map[ast.Decl][3][]string // of the entry being run
+	declSources map[ast.Decl]declSource // of the entry being run
 	// swaps are the methods of the entry being run declared again with
 	// the same signature (methodswap.go).
 	swaps map[ast.Decl]bool

@@ -22,6 +22,9 @@ import (
 // what to do instead. Functions can be declared again: noteFuncs
 // re-evaluates their callers.
 
+// declSource is what declKeys returns for one declaration.
+type declSource struct{ keys, sources, sigs []string }
+
 // declKeys returns the types and methods decl declares, each with its
 // source as printed without comments ("type P", "method P.Get") and, for
 // a method, its signature (methodSignature).
@@ -69,7 +72,7 @@ func declKeys(fset *token.FileSet, decl ast.Decl, swapping bool) (keys, sources,
 // keeps the sources for noteDeclared, once the declarations are evaluated.
 func (in *Interp) redeclared(group []Unit) (*Unit, error) {
 	seen := map[string]string{}
-	in.declSources = map[ast.Decl][3][]string{}
+	in.declSources = map[ast.Decl]declSource{}
 	in.swaps = map[ast.Decl]bool{}
 	for i, u := range group {
 		if u.decl == nil {
@@ -77,7 +80,7 @@ func (in *Interp) redeclared(group []Unit) (*Unit, error) {
 		}
 		keys, sources, sigs := declKeys(u.fset, u.decl, in.entry > 0 || in.Interactive)
 		if len(keys) > 0 {
-			in.declSources[u.decl] = [3][]string{keys, sources, sigs}
+			in.declSources[u.decl] = declSource{keys, sources, sigs}
 		}
 		for k, key := range keys {
 			if prev, ok := seen[key]; ok && prev != sources[k] {
@@ -124,14 +127,14 @@ func (in *Interp) noteDeclared(group []Unit) {
 			continue
 		}
 		delete(in.declSources, u.decl)
-		for k, key := range ks[0] {
-			in.declared[key] = ks[1][k]
-			if ks[2][k] != "" {
+		for k, key := range ks.keys {
+			in.declared[key] = ks.sources[k]
+			if ks.sigs[k] != "" {
 				if in.signatures == nil {
 					in.signatures = map[string]string{}
 				}
 				if _, ok := in.signatures[key]; !ok {
-					in.signatures[key] = ks[2][k] // the first declaration's
+					in.signatures[key] = ks.sigs[k] // the first declaration's
 				}
 			}
 		}

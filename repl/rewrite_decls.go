@@ -275,6 +275,21 @@ func (d *Decls) Method(t, m string) *ast.FuncDecl {
 	return d.methods[t+"."+m]
 }
 
+// hasMethodNamed reports whether a declared type has a method named m.
+func (d *Decls) hasMethodNamed(m string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for key := range d.methods {
+		if strings.HasSuffix(key, "."+m) {
+			return true
+		}
+	}
+	return false
+}
+
 // Type returns the declaration of a top-level type.
 func (d *Decls) Type(name string) *ast.TypeSpec {
 	if d == nil {

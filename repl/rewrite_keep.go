@@ -447,20 +447,9 @@ func (c *callPass) methodDecl(fun ast.Expr) *ast.FuncDecl {
 			return nil // a method expression T.M, or a package's function
 		}
 	}
-	// the probe of x's type only when a declared type has such a method
-	// with a parameter of an interface of a compiled package
-	found := false
-	for _, ms := range c.decls.methodSets() {
-		if fd := c.decls.Method(ms.name, sel.Sel.Name); fd != nil && !c.env.isLocal(ms.name) {
-			for _, p := range flatFields(fd.Type.Params) {
-				if e, ok := p.(*ast.Ellipsis); ok {
-					p = e.Elt
-				}
-				found = found || c.keepTarget(p)
-			}
-		}
-	}
-	if !found {
+	// the type of x (a probe, maybe) only when a declared type has such a
+	// method: this runs for every call of a selector
+	if !c.decls.hasMethodNamed(sel.Sel.Name) {
 		return nil
 	}
 	t := c.typeOf(sel.X)
