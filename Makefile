@@ -60,7 +60,7 @@ race:
 #
 # conformance prints the counts, the differing programs and the README table.
 conformance: ensure-postgres
-	$(GO) test ./internal/conformance -run '^TestConformance$$' -count=1 -v -timeout 30m -args -report
+	$(GO) test ./internal/conformance -run '^TestConformance$$' -count=1 -v -timeout 30m -args -report -slow
 
 # conformance-update rewrites known-differences.txt from a full run,
 # keeping the causes written there for programs that still differ.

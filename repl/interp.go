@@ -235,7 +235,7 @@ func (in *Interp) evalUnit(ctx context.Context, u Unit, last bool) (Result, erro
 	if u.Kind == Expr && last {
 		return in.evalExpr(ctx, u)
 	}
-	rewriteMinMax(u.Node())
+	rewriteMinMax(u.Node(), in.minMaxDeclared([]Unit{u}))
 	if name, ok := minMaxDecl(u); ok {
 		return Result{}, in.evalGenericDecl(ctx, u, name)
 	}

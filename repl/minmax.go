@@ -152,8 +152,10 @@ func writable(typ string) bool {
 
 // rewriteMinMax replaces, in place, the calls of the builtins min and max
 // under n by calls of the interpreted package that defines them (see
-// builtinSource), unless n declares a min or max of its own.
-func rewriteMinMax(n ast.Node) {
+// builtinSource), unless n declares a min or max of its own, or the
+// package does (declared, whose names the session's top-level
+// declarations shadow: a user's func min is called as declared).
+func rewriteMinMax(n ast.Node, declared func(name string) bool) {
 	if declaresMinMax(n) {
 		return
 	}
@@ -177,7 +179,7 @@ func rewriteMinMax(n ast.Node) {
 	}
 	ast.Inspect(n, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
+			if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") && !declared(id.Name) {
 				if generic && !c.Ellipsis.IsValid() && allInts(c.Args, ints) {
 					// in a generic function: see intMinMaxPrelude
 					c.Fun = ident(intMinMax + id.Name)
@@ -221,6 +223,28 @@ func allInts(args []ast.Expr, ints map[string]bool) bool {
 		}
 	}
 	return len(args) > 0
+}
+
+// minMaxDeclared returns the test of rewriteMinMax for code run with the
+// units (an entry or a script): whether they or an earlier entry declare
+// name at top level.
+func (in *Interp) minMaxDeclared(units []Unit) func(string) bool {
+	own := map[string]bool{}
+	for _, u := range units {
+		if u.decl != nil && u.Import() == nil {
+			for _, n := range declNames(u.decl) {
+				own[n] = true
+			}
+		}
+		if u.stmt != nil && u.Kind == Decl {
+			if d, ok := u.stmt.(*ast.DeclStmt); ok {
+				for _, n := range declNames(d.Decl) {
+					own[n] = true
+				}
+			}
+		}
+	}
+	return func(name string) bool { return own[name] || in.Decls().Declares(name) }
 }
 
 // declaresMinMax reports whether n declares the name min or max.

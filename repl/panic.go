@@ -21,6 +21,8 @@ import (
 //
 //	reflect: slice index out of range            ⇒  runtime error: index out of range
 //	reflect: call of reflect.Value.X on zero Value ⇒  runtime error: invalid memory address or nil pointer dereference
+//	reflect.MakeSlice: negative len              ⇒  runtime error: makeslice: len out of range
+//	reflect.MakeChan: negative buffer size       ⇒  makechan: size out of range (a runtime.Error)
 //	assignment to entry in nil map               ⇒  (kept: already the runtime's words)
 
 // PanicError is a panic of user code. When the panic value is an error
@@ -94,6 +96,15 @@ func panicValueText(v any) string {
 		return "runtime error: slice bounds out of range"
 	case strings.HasPrefix(msg, "reflect") && strings.HasSuffix(msg, "on zero Value"):
 		return "runtime error: invalid memory address or nil pointer dereference"
+	case strings.HasPrefix(msg, "reflect.MakeSlice: ") && strings.Contains(msg, "len"):
+		// make([]T, n) with n < 0 or too large; Go says "cap out of
+		// range" only for make([]T, len, cap) with cap < len
+		if strings.Contains(msg, "len > cap") {
+			return "runtime error: makeslice: cap out of range"
+		}
+		return "runtime error: makeslice: len out of range"
+	case strings.HasPrefix(msg, "reflect.MakeChan: negative buffer size"):
+		return "makechan: size out of range"
 	}
 	return msg
 }

@@ -55,8 +55,9 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	if u, err := refuseTopLevel(units); err != nil {
 		return Result{}, u, err
 	}
+	declared := in.minMaxDeclared(units)
 	for _, u := range units {
-		rewriteMinMax(u.Node())
+		rewriteMinMax(u.Node(), declared)
 		repeatConstSpecs(u.Node())
 		splitVarSpecs(u.decl)
 	}
@@ -280,6 +281,21 @@ func (in *Interp) earlyVar(u Unit, groupNames map[string]bool, globals map[strin
 			readsGlobal = true
 		}
 	}
+	// a struct type literal with a field named like a package variable:
+	// yaegi fails on the var declaration in an Eval after the variable's
+	// ("variable definition loop"), not on the short declaration
+	ast.Inspect(u.decl, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok && st.Fields != nil {
+			for _, f := range st.Fields.List {
+				for _, id := range f.Names {
+					if _, ok := globals[id.Name]; ok || groupNames[id.Name] {
+						readsGlobal = true
+					}
+				}
+			}
+		}
+		return !readsGlobal
+	})
 	return code, readsGlobal
 }
 
@@ -355,7 +371,7 @@ func (in *Interp) evalGroup(ctx context.Context, group []Unit) (*Unit, error) {
 			return &group[i], err
 		}
 	}
-	_, err := in.run(ctx, group[0], strings.Join(parts, "\n"))
+	_, err := in.run(ctx, group[0], registrationsLast(parts))
 	if err == nil {
 		in.noteDeclared(group)
 		return in.noteFuncs(ctx, group, parts)
@@ -371,6 +387,27 @@ func (in *Interp) evalGroup(ctx context.Context, group []Unit) (*Unit, error) {
 		}
 		return &group[0], err
 	}
+}
+
+// registrationsLast joins the code of a group's units with the type
+// registrations (typeRegistration) moved after every declaration: yaegi
+// builds a struct type when a variable of it is made, and a registration
+// between `type Atom struct{ next *Slist }` and `type Slist struct{ atom
+// Atom }` built Atom with an unfinished Slist, whose values then corrupted
+// memory ("growslice: len out of range").
+func registrationsLast(parts []string) string {
+	prefix := "var _ = " + registerTypeHook + "("
+	var code, regs []string
+	for _, p := range parts {
+		for _, line := range strings.Split(p, "\n") {
+			if strings.HasPrefix(line, prefix) {
+				regs = append(regs, line)
+				continue
+			}
+			code = append(code, line)
+		}
+	}
+	return strings.Join(append(code, regs...), "\n")
 }
 
 // refuseTopLevel refuses statements that mean something else once the
@@ -1258,7 +1295,7 @@ func (in *Interp) keepMain(ctx context.Context, mainUnit Unit) error {
 	units[0].Line = mainUnit.Line
 	in.renamePackageNames(units)
 	in.useStdGenerics(units)
-	rewriteMinMax(units[0].Node())
+	rewriteMinMax(units[0].Node(), in.minMaxDeclared(nil))
 	renameMain(units)
 	code := units[0].lineCode(in)
 	if _, err = in.run(ctx, units[0], "func main() {}\n"+code); err != nil {
@@ -1423,6 +1460,38 @@ func components(group []Unit) [][]int {
 				// yaegi orders them there, and refuses a var whose type
 				// or value reads a variable of an earlier Eval
 				edges[node[j]] = append(edges[node[j]], node[i])
+			}
+		}
+	}
+	// Go initialises every package variable, then runs the init functions
+	// in source order, then main: each init depends on every other
+	// declaration and on the inits before it, and main on everything
+	// (nothing names init, so no cycle is made; yaegi runs an Eval's inits
+	// and main when it ends)
+	var inits []int
+	mainNode := -1
+	for i, u := range group {
+		if fd, ok := u.decl.(*ast.FuncDecl); ok && fd.Recv == nil {
+			switch fd.Name.Name {
+			case "init":
+				inits = append(inits, i)
+			case "main", mainName:
+				mainNode = i
+			}
+		}
+	}
+	isInit := func(i int) bool { return slices.Contains(inits, i) }
+	for k, i := range inits {
+		for j := range group {
+			if node[j] == j && j != i && j != mainNode && (!isInit(j) || slices.Index(inits, j) < k) {
+				edges[i] = append(edges[i], j)
+			}
+		}
+	}
+	if mainNode >= 0 {
+		for j := range group {
+			if node[j] == j && j != mainNode {
+				edges[mainNode] = append(edges[mainNode], j)
 			}
 		}
 	}

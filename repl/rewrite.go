@@ -258,11 +258,15 @@ func (u Unit) declCode(r *rewriter, o Oracle, print func(ast.Node) string) strin
 			}
 			pre := swappable(fd, r.print)
 			r.walk(u.decl)
-			return pre + print(u.decl) + typeRegistration(u.decl)
+			return pre + print(u.decl) + typeRegistration(u.decl, in.Decls())
 		}
 	}
 	r.walk(u.decl)
-	return print(u.decl) + typeRegistration(u.decl)
+	var decls *Decls
+	if in, ok := o.(*Interp); ok && in != nil {
+		decls = in.Decls()
+	}
+	return print(u.decl) + typeRegistration(u.decl, decls)
 }
 
 // lineFile is the file name of the //line directives in the code handed

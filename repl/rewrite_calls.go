@@ -167,6 +167,9 @@ func (c *callPass) Visit(n ast.Node) ast.Visitor {
 		c.stack = append(c.stack, n)
 		if n.Comm != nil {
 			ast.Walk(c, n.Comm)
+			if send, ok := n.Comm.(*ast.SendStmt); ok {
+				c.keepSend(send)
+			}
 		}
 		n.Body = c.list(n.Body)
 		c.stack = c.stack[:len(c.stack)-1]
@@ -174,6 +177,94 @@ func (c *callPass) Visit(n ast.Node) ast.Visitor {
 	}
 	c.stack = append(c.stack, n)
 	return c
+}
+
+// arrayPointerLen replaces len(p) and cap(p) of an array pointer by the
+// array's length, a constant in Go, which does not evaluate p (nil is
+// fine); yaegi dereferenced p and panicked:
+//
+//	len(p)  ⇔  int(10)    (p a *[10]T)
+func (c *callPass) arrayPointerLen(call *ast.CallExpr) bool {
+	f, ok := call.Fun.(*ast.Ident)
+	if !ok || (f.Name != "len" && f.Name != "cap") || len(call.Args) != 1 || c.env.isLocal(f.Name) || c.decls.Declares(f.Name) {
+		return false
+	}
+	st, ok := c.env.under(c.typeOf(call.Args[0])).(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	at, ok := c.env.under(st.X).(*ast.ArrayType)
+	if !ok {
+		return false
+	}
+	n, ok := at.Len.(*ast.BasicLit)
+	if !ok || n.Kind != token.INT {
+		return false
+	}
+	// the call may have side effects Go would skip (len(f()) is constant
+	// only when f() has no calls or receives): only names and selectors
+	switch ast.Unparen(call.Args[0]).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return false
+	}
+	// int(10): len's result is a typed int
+	c.replace(call, &ast.CallExpr{Fun: ident("int"), Args: []ast.Expr{&ast.BasicLit{ValuePos: call.Pos(), Kind: token.INT, Value: n.Value}}})
+	return true
+}
+
+// rangeArrayPointer rewrites a range over the indices of an array pointer
+// (no value variable) into a loop over the constant length: Go does not
+// evaluate the pointer then (len is constant; a nil *[10]T gives 0…9),
+// yaegi dereferenced it and panicked.
+//
+//	for i := range p { body }  ⇔  for __i := 0; __i < 10; __i++ { i := __i; _ = i; body }
+func (c *callPass) rangeArrayPointer(x *ast.RangeStmt, label *ast.Ident) ast.Stmt {
+	if x.Value != nil && !isBlank(x.Value) || x.Tok == token.ASSIGN && x.Key != nil && !isBlank(x.Key) {
+		return nil
+	}
+	st, ok := c.env.under(c.typeOf(x.X)).(*ast.StarExpr)
+	if !ok {
+		return nil
+	}
+	at, ok := c.env.under(st.X).(*ast.ArrayType)
+	if !ok {
+		return nil
+	}
+	n, ok := at.Len.(*ast.BasicLit)
+	if !ok || n.Kind != token.INT {
+		return nil
+	}
+	// with a call or a receive in it, the length is not a constant and Go
+	// evaluates the expression (a nil result then panics)
+	switch ast.Unparen(x.X).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return nil
+	}
+	pos := x.Body.Lbrace
+	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+	iv := c.r.names.next("i")
+	var body []ast.Stmt
+	if k, ok := x.Key.(*ast.Ident); ok && k.Name != "_" {
+		def := &ast.AssignStmt{Lhs: []ast.Expr{id(k.Name)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{id(iv)}}
+		use := &ast.AssignStmt{Lhs: []ast.Expr{id("_")}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{id(k.Name)}}
+		c.made[def], c.made[use] = true, true
+		body = append(body, def, use)
+	}
+	body = append(body, x.Body)
+	loop := &ast.ForStmt{
+		For:  x.For,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{id(iv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}}},
+		Cond: &ast.BinaryExpr{X: id(iv), OpPos: pos, Op: token.LSS, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: n.Value}},
+		Post: &ast.IncDecStmt{X: id(iv), TokPos: pos, Tok: token.INC},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: x.Body.Rbrace},
+	}
+	c.made[loop.Init], c.made[loop.Post], c.made[loop] = true, true, true
+	if label != nil {
+		return &ast.LabeledStmt{Label: label, Stmt: loop}
+	}
+	return loop
 }
 
 // list rewrites a statement list, one statement (and all it holds) after
@@ -223,6 +314,9 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 			return []ast.Stmt{out}
 		}
 		if out := c.rangeString(x, label); out != nil {
+			return []ast.Stmt{out}
+		}
+		if out := c.rangeArrayPointer(x, label); out != nil {
 			return []ast.Stmt{out}
 		}
 	case *ast.TypeSwitchStmt:
@@ -448,7 +542,7 @@ var unsignedTypes = map[string]bool{"uint": true, "uint8": true, "uint16": true,
 // call applies the call rewrites to one call.
 func (c *callPass) call(call *ast.CallExpr) {
 	c.builtinPrint(call)
-	if c.recoverCall(call) || c.anyConversion(call) || c.ifaceConversion(call) || c.genericConversion(call) || c.stringParamConversion(call) || c.methodCall(call) {
+	if c.arrayPointerLen(call) || c.recoverCall(call) || c.anyConversion(call) || c.ifaceConversion(call) || c.genericConversion(call) || c.stringParamConversion(call) || c.methodCall(call) {
 		return
 	}
 	if len(call.Args) == 1 && c.keepIdentity(call, call.Fun) {

@@ -275,6 +275,21 @@ func (d *Decls) Method(t, m string) *ast.FuncDecl {
 	return d.methods[t+"."+m]
 }
 
+// HasMethods reports whether the declared type t has methods declared.
+func (d *Decls) HasMethods(t string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for key := range d.methods {
+		if strings.HasPrefix(key, t+".") {
+			return true
+		}
+	}
+	return false
+}
+
 // hasMethodNamed reports whether a declared type has a method named m.
 func (d *Decls) hasMethodNamed(m string) bool {
 	if d == nil {

@@ -254,6 +254,10 @@ func (c *callPass) anyConversion(call *ast.CallExpr) bool {
 	default:
 		return false
 	}
+	if f := c.keepFunc(call.Args[0], ident("any")); f != nil {
+		c.replace(call, f)
+		return true
+	}
 	c.replace(call, &ast.CallExpr{Fun: ident(anyFunc), Args: call.Args})
 	return true
 }

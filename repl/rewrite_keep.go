@@ -85,6 +85,9 @@ func (c *callPass) keepTarget(t ast.Expr) bool {
 // value of a declared type and iface an interface of a compiled package,
 // else nil.
 func (c *callPass) keep(x, iface ast.Expr) ast.Expr {
+	if f := c.keepFunc(x, iface); f != nil {
+		return f
+	}
 	if !c.keepTarget(iface) {
 		return nil
 	}
@@ -93,6 +96,38 @@ func (c *callPass) keep(x, iface ast.Expr) ast.Expr {
 		return nil
 	}
 	return c.freshConversion(x, t, iface)
+}
+
+// keepFunc returns a function value x put into the empty interface through
+// a variable of its own, when x is one, else nil: returned or converted
+// (any(f)), yaegi stores the interpreter's node of the function, whose %T
+// is *interp.node and which no assertion to the function type matches
+// (typeswitch.go of Go's tests):
+//
+//	return f  ⇔  return func() any { var __v any = f; return __v }()
+func (c *callPass) keepFunc(x, iface ast.Expr) ast.Expr {
+	if c.interp() == nil || iface == nil {
+		return nil
+	}
+	if k, _ := c.interfaceKind(iface); k != emptyIface {
+		return nil
+	}
+	if _, isLit := ast.Unparen(x).(*ast.FuncLit); isLit {
+		return nil
+	}
+	if _, ok := c.typeOf(x).(*ast.FuncType); !ok {
+		return nil
+	}
+	v := ident(c.r.names.next("v"))
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(iface)}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{
+			&ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{v}, Type: clone(iface), Values: []ast.Expr{x}}}}},
+			&ast.ReturnStmt{Results: []ast.Expr{ident(v.Name)}},
+		}},
+	}
+	c.markDone(lit)
+	return &ast.CallExpr{Fun: lit}
 }
 
 // freshConversion is `func(__v T) I { return __v }(x)`, with a check of a
@@ -472,7 +507,30 @@ func (c *callPass) keepSend(s *ast.SendStmt) {
 	}
 	if k := c.keep(s.Value, ch.Value); k != nil {
 		s.Value = k
+		return
 	}
+	// an untyped constant sent in a select case: yaegi hands reflect.Select
+	// the constant's default type (int on a chan uint panics), so it is
+	// converted to the element type, as Go does
+	if untypedLiteral(s.Value) {
+		if _, isIface := c.env.under(ch.Value).(*ast.InterfaceType); !isIface && ch.Value != nil {
+			s.Value = &ast.CallExpr{Fun: &ast.ParenExpr{X: clone(ch.Value)}, Args: []ast.Expr{s.Value}}
+		}
+	}
+}
+
+// untypedLiteral reports whether e is a literal constant expression
+// (1, -1, 'a', 1<<3, "s"+"t").
+func untypedLiteral(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.UnaryExpr:
+		return untypedLiteral(e.X)
+	case *ast.BinaryExpr:
+		return untypedLiteral(e.X) && untypedLiteral(e.Y)
+	}
+	return false
 }
 
 // genericConversion rewrites a conversion to an instance of a generic type

@@ -86,6 +86,20 @@ func (c *callPass) assertTests(operand, v, t, dst ast.Expr, then []ast.Stmt) []*
 		}
 	}
 	init, ok := status(t)
+	if kind == iface {
+		// a T whose *T has the methods does not implement the interface
+		// (T's method set lacks the pointer methods), but yaegi's own
+		// assertion answers true
+		for _, name := range c.pointerOnlyImplementers(methods, operand) {
+			var is ast.Expr
+			if c.identified(ident(name)) {
+				is = c.identityTest(v, ident(name))
+			} else {
+				is = c.nameTest(v, []ast.Expr{ident(name)})
+			}
+			ok = &ast.BinaryExpr{X: ok, Op: token.LAND, Y: &ast.UnaryExpr{Op: token.NOT, X: is}}
+		}
+	}
 	var get ast.Stmt = assign(token.ASSIGN, dst, c.heldAssert(v, t))
 	if kind == iface && dst != nil {
 		// the comma-ok form (the single-value assertion to an interface
@@ -307,6 +321,35 @@ func (c *callPass) implementers(t ast.Expr, methods []string) []ast.Expr {
 				out = append(out, ident(ms.name))
 			}
 			out = append(out, ptr)
+		}
+	}
+	return out
+}
+
+// pointerOnlyImplementers returns the types declared by interpreted code
+// whose pointer method set has the methods and whose value method set has
+// not (none when the methods are not known).
+func (c *callPass) pointerOnlyImplementers(methods []string, operand ast.Expr) []string {
+	if methods == nil {
+		return nil
+	}
+	if t := c.typeOf(operand); t != nil {
+		if k, m := c.interfaceKind(t); k == iface && m != nil {
+			methods = append(append([]string(nil), methods...), m...)
+		}
+	}
+	var out []string
+	for _, ms := range c.decls.methodSets() {
+		if c.env.isLocal(ms.name) {
+			continue
+		}
+		value, pointer := true, true
+		for _, m := range methods {
+			value = value && ms.value[m]
+			pointer = pointer && ms.pointer[m]
+		}
+		if pointer && !value {
+			out = append(out, ms.name)
 		}
 	}
 	return out

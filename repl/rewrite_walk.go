@@ -135,6 +135,7 @@ func recvOperands(b *ast.BinaryExpr) {
 }
 
 func (r *rewriter) stmts(list []ast.Stmt) []ast.Stmt {
+	list = r.selectBreaks(list)
 	for i, s := range list {
 		list[i] = r.stmt(s)
 	}
@@ -267,6 +268,86 @@ func parenRecv(values []ast.Expr) {
 	}
 }
 
+// selectBreaks rewrites, in a statement list, the labeled breaks out of a
+// select to the loop or switch the label names into a goto to just after
+// it: yaegi ran `break L` in a select case as if it did nothing (the loop
+// went on, forever in `for { select { default: break L } }`):
+//
+//	L: for { select { case <-c: break L } }  ⇔  L: for { select { case <-c: goto __brk1 } }
+//	                                         ⇔  __brk1: ;
+func (r *rewriter) selectBreaks(list []ast.Stmt) []ast.Stmt {
+	var out []ast.Stmt
+	changed := false
+	for _, s := range list {
+		out = append(out, s)
+		ls, ok := s.(*ast.LabeledStmt)
+		if !ok {
+			continue
+		}
+		switch ls.Stmt.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		default:
+			continue
+		}
+		target := ""
+		label := ls.Label.Name
+		var inSelect func(n ast.Node, depth int)
+		inSelect = func(n ast.Node, depth int) {
+			ast.Inspect(n, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.LabeledStmt:
+					if n.Label.Name == label {
+						return false // shadowed (not valid Go, left as is)
+					}
+				case *ast.SelectStmt:
+					if depth == 0 {
+						for _, cc := range n.Body.List {
+							for _, b := range cc.(*ast.CommClause).Body {
+								inSelect(b, 1)
+							}
+						}
+						return false
+					}
+				case *ast.BranchStmt:
+					if depth > 0 && n.Tok == token.BREAK && n.Label != nil && n.Label.Name == label {
+						if target == "" {
+							target = r.names.next("brk")
+						}
+						n.Tok, n.Label = token.GOTO, ident(target)
+					}
+				}
+				return true
+			})
+		}
+		switch x := ls.Stmt.(type) {
+		case *ast.ForStmt:
+			inSelect(x.Body, 0)
+		case *ast.RangeStmt:
+			inSelect(x.Body, 0)
+		case *ast.SwitchStmt:
+			inSelect(x.Body, 0)
+		case *ast.TypeSwitchStmt:
+			inSelect(x.Body, 0)
+		case *ast.SelectStmt:
+			for _, cc := range x.Body.List {
+				for _, b := range cc.(*ast.CommClause).Body {
+					inSelect(b, 1)
+				}
+			}
+		}
+		if target != "" {
+			out = append(out, &ast.LabeledStmt{Label: ident(target), Stmt: &ast.EmptyStmt{Implicit: true}})
+			changed = true
+		}
+	}
+	if !changed {
+		return list
+	}
+	return out
+}
+
 // freshCommVars gives the variables a select case declares a new variable
 // each time the case runs, as Go does:
 //
@@ -275,11 +356,57 @@ func parenRecv(values []ast.Expr) {
 // yaegi used one variable for every run: pointers to it taken in a loop
 // all pointed to the last value received.
 func (r *rewriter) freshCommVars(cc *ast.CommClause) {
+	// a parenthesized receive, case v := (<-c): yaegi fails on it
+	// ("unsupported assign expression")
+	if e, ok := cc.Comm.(*ast.ExprStmt); ok {
+		e.X = ast.Unparen(e.X)
+	}
 	a, ok := cc.Comm.(*ast.AssignStmt)
-	if !ok || a.Tok != token.DEFINE {
+	if !ok {
 		return
 	}
+	if len(a.Rhs) == 1 {
+		a.Rhs[0] = ast.Unparen(a.Rhs[0])
+	}
 	pos := cc.Colon
+	if a.Tok == token.ASSIGN {
+		// a receive assigned to existing variables (case x = <-c, case
+		// *p, ok = <-c): yaegi panics ("reflect.Select: invalid Dir");
+		// received into new variables, then assigned when the case is
+		// selected, which is when Go evaluates the left-hand side
+		lhs := a.Lhs
+		tmps := make([]ast.Expr, len(lhs))
+		for i := range lhs {
+			tmps[i] = &ast.Ident{NamePos: pos, Name: r.names.next("cv")}
+		}
+		var keep []ast.Expr
+		var vals []ast.Expr
+		for i, l := range lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+				continue
+			}
+			keep = append(keep, l)
+			vals = append(vals, &ast.Ident{NamePos: pos, Name: tmps[i].(*ast.Ident).Name})
+		}
+		for i, l := range lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+				tmps[i] = ident("_")
+			}
+		}
+		a.Lhs, a.Tok = tmps, token.DEFINE
+		if len(keep) > 0 {
+			set := &ast.AssignStmt{Lhs: keep, TokPos: pos, Tok: token.ASSIGN, Rhs: vals}
+			cc.Body = append([]ast.Stmt{set}, cc.Body...)
+		}
+		allBlank := len(keep) == 0
+		if allBlank {
+			a.Tok = token.ASSIGN
+		}
+		return
+	}
+	if a.Tok != token.DEFINE {
+		return
+	}
 	var decls []ast.Stmt
 	for i, l := range a.Lhs {
 		id, ok := l.(*ast.Ident)

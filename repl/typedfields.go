@@ -104,7 +104,15 @@ const (
 // are none:
 //
 //	var _ = __odshbind.RegisterType("T", func(ptr bool, v any) any { … return []any{t} })
-func typeRegistration(decl ast.Decl) string {
+//
+// A type without methods yet (decls tells) and without embedded fields is
+// registered with its first method instead: the converter makes a value of
+// the type, after which yaegi builds the type again when a later Eval adds
+// a method, and values made by the two builds were mixed up (a field read
+// another's memory: "reflect.Set: value of type string is not assignable
+// to type bool"); its values print as their underlying type meanwhile,
+// which is what they are.
+func typeRegistration(decl ast.Decl, decls *Decls) string {
 	var names []string
 	switch d := decl.(type) {
 	case *ast.GenDecl:
@@ -117,6 +125,9 @@ func typeRegistration(decl ast.Decl) string {
 				continue
 			}
 			if _, isIface := ts.Type.(*ast.InterfaceType); isIface {
+				continue
+			}
+			if decls != nil && !decls.HasMethods(ts.Name.Name) && !embedsFields(ts.Type) {
 				continue
 			}
 			names = append(names, ts.Name.Name)
@@ -145,6 +156,21 @@ func typeRegistration(decl ast.Decl) string {
 			registerTypeHook, n, n, setValueHook, n, setValueHook)
 	}
 	return b.String()
+}
+
+// embedsFields reports whether t is a struct type with an embedded field
+// (whose methods the struct's values have).
+func embedsFields(t ast.Expr) bool {
+	st, ok := t.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return false
+	}
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // typeConverters are the converters of one interpreter, by type name.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ var (
 	update = flag.Bool("update", false, "rewrite "+KnownPath+" from a full run, keeping the causes written for programs still differing")
 	report = flag.Bool("report", false, "print the report (counts, differing programs, kinds, markdown table) on stdout")
 	run    = flag.String("programs", "", "run only the programs whose name contains this")
+	slow   = flag.Bool("slow", false, "run the programs of Slow too (make conformance does; -update always does)")
 )
 
 // root is the module root, seen from this package's directory.
@@ -54,6 +56,20 @@ func TestConformance(t *testing.T) {
 	if *update && partial {
 		t.Fatal("-update needs a full run: drop -short and -programs")
 	}
+	skipped := map[string]bool{}
+	if !*slow && !*update && *run == "" {
+		// known to run past the timeout: each would cost it in both modes
+		var kept []Program
+		for _, p := range selected {
+			if Slow[p.Name] != "" {
+				skipped[p.Name] = true
+				continue
+			}
+			kept = append(kept, p)
+		}
+		selected = kept
+		t.Logf("%d programs of Slow not run (-slow runs them)", len(skipped))
+	}
 
 	r := &Runner{Exe: os.Args[0], DSN: testdb.PreparedDSN(t), Workers: 2, Dir: t.TempDir()}
 	sum := &Summary{Programs: len(selected), Wall: map[string]time.Duration{}, Known: known, Truths: truths, programs: selected}
@@ -83,7 +99,7 @@ func TestConformance(t *testing.T) {
 	if *update {
 		return
 	}
-	check(t, sum, known, partial)
+	check(t, sum, known, partial, skipped)
 }
 
 // retry runs again, one at a time, the programs that differ and are not
@@ -116,7 +132,7 @@ func retry(t *testing.T, r *Runner, sum *Summary, known Known) int {
 }
 
 // check fails on regressions and logs known differences that agree now.
-func check(t *testing.T, sum *Summary, known Known, partial bool) {
+func check(t *testing.T, sum *Summary, known Known, partial bool, skipped map[string]bool) {
 	ran := map[Key]bool{}
 	for _, o := range sum.Outcomes {
 		key := Key{o.Mode, o.Name}
@@ -133,7 +149,13 @@ func check(t *testing.T, sum *Summary, known Known, partial bool) {
 	if partial {
 		return
 	}
-	for key := range known {
+	for key, cause := range known {
+		if skipped[key.Name] {
+			continue
+		}
+		if Slow[key.Name] != "" && !strings.Contains(cause, "timeout") {
+			t.Errorf("%s is in Slow but its known difference in %s is not a timeout (%s): remove it from Slow", key.Name, KnownPath, cause)
+		}
 		if _, ok := sum.Truths.Lookup(key.Name); !ok || !ran[key] {
 			t.Errorf("%s lists %s (%s mode), which is not a corpus program: remove it (make conformance-update)", KnownPath, key.Name, key.Mode)
 		}

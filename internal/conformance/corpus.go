@@ -19,7 +19,14 @@ import (
 const (
 	YaegiCorpus = "yaegi"
 	OdshCorpus  = "odsh"
+	GoCorpus    = "go"
 )
+
+// GoTestDirs are the folders of $GOROOT/test whose "// run" programs are
+// the Go corpus: the top level and the language-feature folders. The
+// 600-odd fixedbugs programs are regression tests of the gc compiler and
+// are left out.
+var GoTestDirs = []string{".", "ken", "chan", "interface"}
 
 // YaegiModule is the module whose _test folder is the main corpus.
 const YaegiModule = "github.com/traefik/yaegi"
@@ -40,7 +47,21 @@ type Program struct {
 // whose body needs func main to be one unit may be fed as one entry"):
 // line by line, an entry runs before the entries typed after it exist.
 var WholeAtPrompt = map[string]string{
-	"yaegi/fun27.go": "main calls print, which the program declares after main: typed line by line, main runs when typed and calls the builtin print",
+	"yaegi/fun27.go":       "main calls print, which the program declares after main: typed line by line, main runs when typed and calls the builtin print",
+	"odsh/init_order.go":   "init functions declared after main: typed line by line, main runs when typed, before they exist",
+	"go/ken/shift.go":      "init declared after main: typed line by line, main runs when typed, before init exists",
+	"go/ken/sliceslice.go": "init declared after main: typed line by line, main runs when typed, before init exists",
+}
+
+// Slow lists the programs known to run past the timeout under odsh, with
+// why. go test skips them (each would cost the timeout in both modes, and
+// they are known differences); make conformance and -update run them.
+// A program leaves the list when it runs within the timeout.
+var Slow = map[string]string{
+	"go/divmod.go":       "about 4 million divisions and remainders (checkdiv3 cases): minutes interpreted",
+	"go/ken/divconst.go": "1e5 random values divided by each of dozens of constants, per integer type: minutes interpreted",
+	"go/ken/modconst.go": "1e5 random values reduced modulo each of dozens of constants, per integer type: minutes interpreted",
+	"go/copy.go":         "copies of every length between every pair of offsets (N = 40), per element size: about 20 s interpreted",
 }
 
 // Hash returns the hex SHA-256 of the source, recorded with its truth.
@@ -98,6 +119,37 @@ func LoadCorpus(dir, prefix string, all bool) ([]Program, error) {
 			continue
 		}
 		out = append(out, Program{Name: prefix + "/" + filepath.Base(f), Path: f, Src: src})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// LoadGoTests reads the programs of Go's own test suite ($GOROOT/test)
+// that the suite runs as plain programs: files of GoTestDirs whose first
+// line is exactly "// run" (no flags, arguments or extra files). They are
+// named go/file.go or go/dir/file.go.
+func LoadGoTests(goroot string) ([]Program, error) {
+	var out []Program
+	for _, d := range GoTestDirs {
+		files, err := filepath.Glob(filepath.Join(goroot, "test", d, "*.go"))
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return nil, err
+			}
+			first, _, _ := bytes.Cut(src, []byte("\n"))
+			if string(bytes.TrimRight(first, " \t\r")) != "// run" {
+				continue
+			}
+			name := GoCorpus + "/" + filepath.Base(f)
+			if d != "." {
+				name = GoCorpus + "/" + d + "/" + filepath.Base(f)
+			}
+			out = append(out, Program{Name: name, Path: f, Src: src})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil

@@ -4,11 +4,15 @@
 //
 // # The corpus
 //
-// Two sets of `package main` programs:
+// Three sets of `package main` programs:
 //
 //   - yaegi's own test programs: the top-level _test/*.go files of the
 //     yaegi module in the module cache that carry an "// Output:" comment
 //     (about 860; `go list -m -f {{.Dir}} github.com/traefik/yaegi`);
+//   - Go's own test programs: the files of $GOROOT/test and of its ken,
+//     chan and interface folders whose first line is exactly "// run"
+//     (GoTestDirs; about 200), read from the toolchain that builds the
+//     truth; most print nothing and panic when a check fails;
 //   - testdata/conformance/odsh/*.go: idioms of data scripts (variadic
 //     options, Stringer and error types, errors.As, generics, goroutines,
 //     iterators, package-level declarations in any order, …).
@@ -65,7 +69,7 @@
 // child costs only itself: the child is killed and a new one started. A
 // program whose goroutines outlive it gets a new child too, so that they
 // cannot print into the next program's output. Two children run in
-// parallel. The whole corpus takes about 10 s per mode on 2 cores.
+// parallel. The whole corpus takes about 45 s per mode on 2 cores.
 //
 // A program agrees with Go when odsh ran it to its end without an error and
 // its combined output is byte for byte Go's. Nothing is normalised.
@@ -75,9 +79,10 @@
 // testdata/conformance/known-differences.txt lists each program that
 // currently differs, per mode, with a one-line cause ("cause not yet
 // analysed" and the first differing line until someone looks).
-// TestConformance, part of go test ./..., runs the whole corpus (under
-// -short a deterministic sample: every 8th program and every known
-// difference; under -race it is skipped: a race report would read as a
+// TestConformance, part of go test ./..., runs the whole corpus but the
+// programs of Slow, which run past the timeout (-slow and make conformance
+// run them; under -short a deterministic sample: every 8th program and
+// every known difference; under -race it is skipped: a race report would read as a
 // difference, and the corpus already runs in the plain run). It fails when a
 // program that is not a known difference differs (after running it again
 // alone once: a program sensitive to timing may differ once on a loaded

@@ -16,8 +16,9 @@ const (
 	OdshDir   = "testdata/conformance/odsh"
 )
 
-// LoadAll returns the programs of both corpora, sorted by name (yaegi's
-// first), and the yaegi version, given the module root.
+// LoadAll returns the programs of the three corpora (Go's own tests, odsh's
+// idioms, yaegi's tests), sorted by name, and the yaegi version, given the
+// module root.
 func LoadAll(root string) ([]Program, string, error) {
 	dir, err := ModuleDir(root, YaegiModule)
 	if err != nil {
@@ -38,7 +39,33 @@ func LoadAll(root string) ([]Program, string, error) {
 	if len(yaegi) == 0 {
 		return nil, "", fmt.Errorf("no program with an Output comment in %s", filepath.Join(dir, "_test"))
 	}
-	return append(odsh, yaegi...), version, nil
+	goroot, err := GoRoot(root)
+	if err != nil {
+		return nil, "", err
+	}
+	gotests, err := LoadGoTests(goroot)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(gotests) == 0 {
+		return nil, "", fmt.Errorf("no \"// run\" program in %s: the Go corpus needs the toolchain's test folder", filepath.Join(goroot, "test"))
+	}
+	all := append(odsh, yaegi...)
+	all = append(all, gotests...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	return all, version, nil
+}
+
+// GoRoot returns the root of the go toolchain that builds the truth (go
+// env GOROOT, run in dir).
+func GoRoot(dir string) (string, error) {
+	cmd := exec.Command("go", "env", "GOROOT")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOROOT: %v", err)
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 // Filter keeps the programs whose name contains sub.

@@ -295,7 +295,7 @@ func (f *TruthFile) headerValues(keys ...string) []string {
 // 703/832, odsh 9/27".
 func (s *Summary) byCorpus(mode string) string {
 	var parts []string
-	for _, c := range []string{YaegiCorpus, OdshCorpus} {
+	for _, c := range []string{YaegiCorpus, OdshCorpus, GoCorpus} {
 		n, agree := 0, 0
 		for _, o := range s.Outcomes {
 			if o.Mode != mode || !strings.HasPrefix(o.Name, c+"/") {

@@ -1,6 +1,7 @@
 // Command gotruth writes the conformance program's truth file: what the
 // real Go toolchain prints for every program of the corpus (yaegi's _test
-// programs and testdata/conformance/odsh). Run it from the module root:
+// programs, the "// run" programs of $GOROOT/test and
+// testdata/conformance/odsh). Run it from the module root:
 //
 //	go run ./internal/conformance/cmd/gotruth   # make conformance-truth
 //
