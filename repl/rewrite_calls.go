@@ -179,6 +179,98 @@ func (c *callPass) Visit(n ast.Node) ast.Visitor {
 	return c
 }
 
+// interfaceMapKey refuses a key that yaegi would store wrongly in a map
+// keyed by an interface (n is the index expression or literal element):
+//
+//   - a value of a type declared in the shell (not an interface): yaegi
+//     stores it as its underlying value, so C(1) and 1 were one key, and
+//     the key read back had lost its type;
+//   - any key of a map keyed by an interface declared in the shell:
+//     yaegi compares such interface values by where they were made, so an
+//     equal key made elsewhere found nothing.
+func (c *callPass) interfaceMapKey(m, key ast.Expr, n ast.Node) {
+	mt, ok := c.env.under(c.typeOf(m)).(*ast.MapType)
+	if !ok {
+		return
+	}
+	c.interfaceMapKeyOf(mt, key, n)
+}
+
+func (c *callPass) interfaceMapKeyOf(mt *ast.MapType, key ast.Expr, n ast.Node) {
+	if c.interp() == nil {
+		return
+	}
+	kind, _ := c.interfaceKind(mt.Key)
+	if kind == concrete {
+		return
+	}
+	if id, ok := ast.Unparen(mt.Key).(*ast.Ident); ok && !c.env.isLocal(id.Name) && kind == iface && !c.compiledInterface(mt.Key) {
+		c.refuse(fmt.Sprintf("%s (a key of a map keyed by %s, an interface declared in the shell: yaegi compares such keys by where they were made, so an equal key made elsewhere finds nothing)", c.r.print(n), id.Name),
+			"key the map by a concrete type (map[T]…, T the key's type) or by a value of a predeclared type (a string or an int made from the key)")
+		return
+	}
+	// (a pointer is no other pointer's equal: it cannot collide)
+	if t := c.keepType(key); t != nil && !isStar(t) && !c.distinctStruct(t) {
+		c.refuse(fmt.Sprintf("%s (a key of the declared type %s in a map keyed by %s: yaegi stores it as its underlying value, so %s and a plain value equal to it are one key, and the key read back is not a %s)",
+			c.r.print(n), c.r.print(t), c.r.print(mt.Key), c.r.print(key), c.r.print(t)),
+			"key the map by "+c.r.print(t)+" (map["+c.r.print(t)+"]…) or by a value of a predeclared type")
+	}
+}
+
+// taglessIfaceCases compares with true the cases of a switch without a tag
+// that are interface values (switch { case i: } with i an any holding a
+// bool), as Go does; yaegi read them as bools and panicked ("reflect: call
+// of reflect.Value.Bool on interface Value"):
+//
+//	case i:  ⇔  case i == true:
+func (c *callPass) taglessIfaceCases(s *ast.SwitchStmt) {
+	// names the switch's init defines as interface values: their type is
+	// the init's, whatever other declarations of the name the function has
+	own := map[string]ast.Expr{}
+	if a, ok := s.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && len(a.Lhs) == len(a.Rhs) {
+		for i, l := range a.Lhs {
+			if id, ok := l.(*ast.Ident); ok {
+				if call, ok := a.Rhs[i].(*ast.CallExpr); ok && len(call.Args) == 1 {
+					if _, isIface := ast.Unparen(call.Fun).(*ast.InterfaceType); isIface {
+						own[id.Name] = call.Fun
+					} else if f, ok := call.Fun.(*ast.Ident); ok && f.Name == "any" {
+						own[id.Name] = call.Fun
+					}
+				}
+			}
+		}
+	}
+	for _, cl := range s.Body.List {
+		cc := cl.(*ast.CaseClause)
+		for i, e := range cc.List {
+			t := c.typeOf(e)
+			if id, ok := e.(*ast.Ident); ok && own[id.Name] != nil {
+				t = own[id.Name]
+			}
+			if t != nil {
+				if k, _ := c.interfaceKind(t); k != concrete {
+					cc.List[i] = &ast.BinaryExpr{X: e, Op: token.EQL, Y: ident("true")}
+				}
+			}
+		}
+	}
+}
+
+func isStar(e ast.Expr) bool { _, ok := e.(*ast.StarExpr); return ok }
+
+// distinctStruct reports whether t is a struct type (or a pointer to one)
+// that no other declared type shares the fields of: yaegi tells its values
+// apart by their reflect type, in interfaces too.
+func (c *callPass) distinctStruct(t ast.Expr) bool {
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	if _, ok := c.underlying(t, 0).(*ast.StructType); !ok {
+		return false
+	}
+	return c.twin(t) == ""
+}
+
 // arrayPointerLen replaces len(p) and cap(p) of an array pointer by the
 // array's length, a constant in Go, which does not evaluate p (nil is
 // fine); yaegi dereferenced p and panicked:
@@ -366,6 +458,8 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 			if out := c.ifaceSwitch(x, label); out != nil {
 				return []ast.Stmt{out}
 			}
+		} else {
+			c.taglessIfaceCases(x)
 		}
 	case *ast.SendStmt:
 		c.keepSend(x)
@@ -473,7 +567,16 @@ func (c *callPass) post(n ast.Node) {
 		c.typedShift(n)
 		c.keepCompare(n)
 		c.anyCompare(n)
+	case *ast.IndexExpr:
+		c.interfaceMapKey(n.X, n.Index, n)
 	case *ast.CompositeLit:
+		if mt, ok := c.env.under(n.Type).(*ast.MapType); ok && n.Type != nil {
+			for _, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					c.interfaceMapKeyOf(mt, kv.Key, kv)
+				}
+			}
+		}
 		c.keepLiteral(n)
 		c.keepIdentity(n, n.Type)
 	case *ast.UnaryExpr:

@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strconv"
@@ -660,6 +661,15 @@ func (c *callPass) ifaceSwitch(s *ast.SwitchStmt, label *ast.Ident) ast.Stmt {
 	if k, _ := c.interfaceKind(t); k != emptyIface && k != iface {
 		return nil
 	}
+	for _, cl := range s.Body.List {
+		for _, e := range cl.(*ast.CaseClause).List {
+			if name := c.methodless(e); name != "" {
+				c.refuse(fmt.Sprintf("case %s (a case of %s, a type without methods, in a switch on an interface value: yaegi holds such values in interfaces as plain values of the underlying type, so %s and a plain value equal to it would match alike)", c.r.print(e), name, c.r.print(e)),
+					"switch on the value after a type switch or assertion, or give "+name+" a method (values of types with methods keep their type)")
+				return nil
+			}
+		}
+	}
 	tmp := ident(c.r.names.next("sw"))
 	var block []ast.Stmt
 	if s.Init != nil {
@@ -781,11 +791,33 @@ func (c *callPass) anyCompare(b *ast.BinaryExpr) {
 	if x.kind == "" || y.kind == "" || x.kind == "declared" && y.kind == "declared" {
 		return
 	}
+	for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		if t := c.methodless(side[0]); t != "" {
+			c.refuse(fmt.Sprintf("%s (an interface value compared with a value of %s, a type without methods: yaegi holds such values in interfaces as plain values of the underlying type, so %s and a plain value equal to it would be equal)", c.r.print(b), t, c.r.print(side[0])),
+				"compare after a type switch or assertion on the interface value, or give "+t+" a method (values of types with methods keep their type)")
+			return
+		}
+	}
 	var repl ast.Expr = &ast.CallExpr{Fun: ident(sameAnyHook), Args: []ast.Expr{b.X, b.Y, x.name, y.name}}
 	if b.Op == token.NEQ {
 		repl = &ast.UnaryExpr{Op: token.NOT, X: repl}
 	}
 	c.replace(b, &ast.ParenExpr{X: repl})
+}
+
+// methodless returns the name of e's type when it is a type declared at
+// top level without methods (and not a struct, whose values yaegi tells
+// apart by their fields), else "".
+func (c *callPass) methodless(e ast.Expr) string {
+	t := c.keepType(e)
+	id, ok := t.(*ast.Ident)
+	if !ok || c.decls.HasMethods(id.Name) {
+		return ""
+	}
+	if _, isStruct := c.underlying(id, 0).(*ast.StructType); isStruct {
+		return ""
+	}
+	return id.Name
 }
 
 const decodeRuneHook = bindAlias + ".DecodeRune"

@@ -77,11 +77,27 @@ func (c *callPass) boundMethod(s *ast.SelectorExpr) ast.Expr {
 //	time.Duration.String(d)  ⇔  func(__r time.Duration) string { return __r.String() }(d)
 //
 // A method expression of an interpreted type is called right and is left
-// alone.
+// alone, but for an interface type, which yaegi calls with one argument
+// too many (I.m(s, 2): "too many arguments", or the receiver taken for
+// the first argument), and (*T).m of a method with a value receiver.
 func (c *callPass) methodCall(call *ast.CallExpr) bool {
 	s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || c.interpretedType(s.X) != "" {
+	if !ok {
 		return false
+	}
+	if name := c.interpretedType(s.X); name != "" {
+		_, isIface := c.decls.Type(name).Type.(*ast.InterfaceType)
+		_, ptr := ast.Unparen(s.X).(*ast.StarExpr)
+		// (*T).m of a method with a value receiver: yaegi fails too
+		// ("reflect.Set: value of type *S is not assignable to type S")
+		valueViaPtr := false
+		if fd := c.decls.Method(name, s.Sel.Name); ptr && fd != nil && len(fd.Recv.List) == 1 {
+			_, ptrRecv := fd.Recv.List[0].Type.(*ast.StarExpr)
+			valueViaPtr = !ptrRecv
+		}
+		if !(isIface && !ptr) && !valueViaPtr {
+			return false
+		}
 	}
 	lit := c.methodLit(s)
 	if lit == nil {
