@@ -217,6 +217,66 @@ func (c *callPass) interfaceMapKeyOf(mt *ast.MapType, key ast.Expr, n ast.Node) 
 	}
 }
 
+// unaryToIface evaluates into a new variable first a negation, a bitwise
+// complement or a logical not assigned to an interface (b = -x with b an
+// any, a map element, a slice element or a field of interface type):
+// yaegi ended the function there without a word (the statements after it
+// did not run, and the program exited 0), or panicked for !:
+//
+//	b = -x  ⇔  __u1 := -x; b = __u1
+func (c *callPass) unaryToIface(a *ast.AssignStmt) []ast.Stmt {
+	if a.Tok != token.ASSIGN || len(a.Lhs) != len(a.Rhs) {
+		return nil
+	}
+	var pre []ast.Stmt
+	for i, r := range a.Rhs {
+		u, ok := ast.Unparen(r).(*ast.UnaryExpr)
+		if !ok || u.Op != token.SUB && u.Op != token.XOR && u.Op != token.NOT {
+			continue
+		}
+		if isBlank(a.Lhs[i]) {
+			continue
+		}
+		if t := c.typeOf(a.Lhs[i]); t != nil {
+			if k, _ := c.interfaceKind(t); k == concrete {
+				continue
+			}
+		}
+		tmp := ident(c.r.names.next("u"))
+		def := &ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.DEFINE, Rhs: []ast.Expr{r}}
+		pre = append(pre, def)
+		a.Rhs[i] = ident(tmp.Name)
+	}
+	return pre
+}
+
+// unaryReturn does for a return what unaryToIface does for an assignment:
+// `return -x` from a function whose result is an interface returned nil.
+func (c *callPass) unaryReturn(r *ast.ReturnStmt) []ast.Stmt {
+	ft := c.enclosingFuncType()
+	if ft == nil {
+		return nil
+	}
+	types := flatFields(ft.Results)
+	if len(types) != len(r.Results) {
+		return nil
+	}
+	var pre []ast.Stmt
+	for i, e := range r.Results {
+		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+		if !ok || u.Op != token.SUB && u.Op != token.XOR && u.Op != token.NOT {
+			continue
+		}
+		if k, _ := c.interfaceKind(types[i]); k == concrete {
+			continue
+		}
+		tmp := ident(c.r.names.next("u"))
+		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.DEFINE, Rhs: []ast.Expr{e}})
+		r.Results[i] = ident(tmp.Name)
+	}
+	return pre
+}
+
 // taglessIfaceCases compares with true the cases of a switch without a tag
 // that are interface values (switch { case i: } with i an any holding a
 // bool), as Go does; yaegi read them as bools and panicked ("reflect: call
@@ -431,10 +491,14 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		for _, vs := range storedValues(x) {
 			parenLiterals(vs)
 		}
+		var pre []ast.Stmt
+		if label == nil {
+			pre = c.unaryToIface(x)
+		}
 		checks := c.nilAssign(x)
 		c.keepStmt(x)
-		if label == nil && checks != nil {
-			return append(checks, s)
+		if label == nil && (checks != nil || pre != nil) {
+			return append(append(pre, checks...), s)
 		}
 	case *ast.DeclStmt:
 		for _, vs := range storedValues(x) {
@@ -465,10 +529,14 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		c.keepSend(x)
 	case *ast.ReturnStmt:
 		if label == nil {
+			pre := c.unaryReturn(x)
 			out := c.nilReturn(x)
 			c.keepStmt(x)
 			if out != nil {
-				return []ast.Stmt{out}
+				return append(pre, out)
+			}
+			if pre != nil {
+				return append(pre, s)
 			}
 		}
 	}

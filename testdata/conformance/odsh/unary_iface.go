@@ -1,0 +1,42 @@
+// A negation, complement or logical not stored into an interface: into a
+// variable, a map or slice element, a field, a return value, a channel.
+// (yaegi ended the function silently at `b = -x` with b an any.)
+package main
+
+import "fmt"
+
+type S struct{ v any }
+
+func neg(x int) any { return -x }
+
+func two() (any, error) { x := 4; return -x, nil }
+
+func main() {
+	x, t := 5, true
+	var b any
+	b = -x
+	fmt.Println("after", b)
+	b = ^x
+	fmt.Println(b)
+	b = !t
+	fmt.Println(b)
+	a := interface{}(false)
+	for i := 0; i < 3; i++ {
+		a = !a.(bool)
+	}
+	fmt.Println(a)
+	m := map[string]any{}
+	m["k"] = -x
+	xs := []any{nil, nil}
+	xs[1] = -float64(x)
+	fmt.Println(m, xs)
+	p := &S{}
+	p.v = !t
+	fmt.Println(p.v, S{v: -x}.v)
+	v, err := two()
+	fmt.Println(neg(3), v, err)
+	ch := make(chan any, 1)
+	ch <- -x
+	fmt.Println(<-ch)
+	fmt.Println("end")
+}
