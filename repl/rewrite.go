@@ -242,6 +242,11 @@ func (u Unit) Code(o Oracle) string {
 	r.topDefers = u.Kind == Stmt
 	r.walk(block)
 	if u.Kind != Stmt {
+		// a statement the rewrite made several (a value evaluated into a
+		// variable first, unaryToIface): all of them, at top level
+		if len(block.List) > 1 {
+			return r.printList(block.List)
+		}
 		return r.print(block.List[0])
 	}
 	return "{ func() {\n" + r.printList(block.List) + "\n}() }"
@@ -296,7 +301,8 @@ func (u Unit) lineCode(o Oracle) string {
 		r.topDefers = u.Kind == Stmt
 		r.walk(block)
 		if u.Kind != Stmt {
-			code = r.printPos(block.List[0])
+			// all the statements the rewrite made of one (Code)
+			code = r.printList(block.List)
 		} else {
 			code = "{ func() {\n" + r.printList(block.List) + "\n}() }"
 		}

@@ -218,10 +218,11 @@ func (c *callPass) interfaceMapKeyOf(mt *ast.MapType, key ast.Expr, n ast.Node) 
 }
 
 // unaryToIface evaluates into a new variable first a negation, a bitwise
-// complement or a logical not assigned to an interface (b = -x with b an
-// any, a map element, a slice element or a field of interface type):
-// yaegi ended the function there without a word (the statements after it
-// did not run, and the program exited 0), or panicked for !:
+// complement, a logical not, a remainder or a shift (ifaceOpenOp) assigned
+// to an interface (b = -x with b an any, a map element, a slice element or
+// a field of interface type): yaegi ended the function there without a
+// word (the statements after it did not run, and the program exited 0),
+// or panicked for !:
 //
 //	b = -x  ⇔  __u1 := -x; b = __u1
 func (c *callPass) unaryToIface(a *ast.AssignStmt) []ast.Stmt {
@@ -230,8 +231,7 @@ func (c *callPass) unaryToIface(a *ast.AssignStmt) []ast.Stmt {
 	}
 	var pre []ast.Stmt
 	for i, r := range a.Rhs {
-		u, ok := ast.Unparen(r).(*ast.UnaryExpr)
-		if !ok || u.Op != token.SUB && u.Op != token.XOR && u.Op != token.NOT {
+		if !ifaceOpenOp(r) {
 			continue
 		}
 		if isBlank(a.Lhs[i]) {
@@ -250,8 +250,22 @@ func (c *callPass) unaryToIface(a *ast.AssignStmt) []ast.Stmt {
 	return pre
 }
 
+// ifaceOpenOp reports whether e is an operation whose result yaegi stores
+// into an interface wrongly: -x, ^x, !x, x % y, x << y, x >> y (x + y,
+// (x % y) and the others are stored right).
+func ifaceOpenOp(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return e.Op == token.SUB || e.Op == token.XOR || e.Op == token.NOT
+	case *ast.BinaryExpr:
+		return e.Op == token.REM || e.Op == token.SHL || e.Op == token.SHR
+	}
+	return false
+}
+
 // unaryReturn does for a return what unaryToIface does for an assignment:
-// `return -x` from a function whose result is an interface returned nil.
+// `return -x` from a function whose result is an interface returned nil,
+// `return x % 4` panicked.
 func (c *callPass) unaryReturn(r *ast.ReturnStmt) []ast.Stmt {
 	ft := c.enclosingFuncType()
 	if ft == nil {
@@ -263,8 +277,7 @@ func (c *callPass) unaryReturn(r *ast.ReturnStmt) []ast.Stmt {
 	}
 	var pre []ast.Stmt
 	for i, e := range r.Results {
-		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-		if !ok || u.Op != token.SUB && u.Op != token.XOR && u.Op != token.NOT {
+		if !ifaceOpenOp(e) {
 			continue
 		}
 		if k, _ := c.interfaceKind(types[i]); k == concrete {
