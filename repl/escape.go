@@ -23,11 +23,23 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
-// MaxDepth is the number of nested calls of interpreted functions, all
-// goroutines together, beyond which a call panics with a stack overflow.
-// yaegi unwinds a panic in time quadratic in the depth (about 0.7 s from
-// 2000 closure calls deep), so the bound is low, like Python's 1000.
+// MaxDepth is the number of nested calls of interpreted functions of one
+// goroutine beyond which a call panics with a stack overflow. yaegi
+// unwinds a panic in time quadratic in the depth (about 0.7 s from 2000
+// closure calls deep), so the bound is low, like Python's 1000.
+//
+// The calls in progress are counted for all goroutines together, which
+// costs one atomic add a call; past MaxDepth (one deep goroutine, or many
+// goroutines each inside a few calls) the calling goroutine's own stack
+// decides: an interpreted call takes at least minFramesPerCall Go frames,
+// so a goroutine with fewer than MaxDepth*minFramesPerCall frames is not
+// MaxDepth calls deep. (Counted for all goroutines alone, 3000 goroutines
+// each waiting inside a function made the next calls panic.)
 const MaxDepth = 2000
+
+// minFramesPerCall is the fewest Go frames yaegi's call of an interpreted
+// function takes (2 for a plain call; a method through a closure takes 12).
+const minFramesPerCall = 2
 
 // depthHook and leaveHook are the compiled functions every interpreted
 // function body starts with: `__odshbind.Enter(); defer
@@ -94,10 +106,17 @@ type depthGuard struct{ n atomic.Int64 }
 // enter counts one more call; past MaxDepth it panics, before the call
 // defers its leave.
 func (g *depthGuard) enter() {
-	if g.n.Add(1) > MaxDepth {
+	if g.n.Add(1) > MaxDepth && deepGoroutine() {
 		g.n.Add(-1)
 		panic(&escapeError{fmt.Sprintf("runtime error: stack overflow (more than %d nested calls: infinite recursion?)", MaxDepth)})
 	}
+}
+
+// deepGoroutine reports whether the calling goroutine's stack has at least
+// MaxDepth*minFramesPerCall frames.
+func deepGoroutine() bool {
+	var pcs [MaxDepth * minFramesPerCall]uintptr
+	return runtime.Callers(3, pcs[:]) == len(pcs)
 }
 
 func (g *depthGuard) leave() { g.n.Add(-1) }

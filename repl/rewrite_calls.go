@@ -354,28 +354,37 @@ func (c *callPass) arrayPointerLen(call *ast.CallExpr) bool {
 	if !ok || (f.Name != "len" && f.Name != "cap") || len(call.Args) != 1 || c.env.isLocal(f.Name) || c.decls.Declares(f.Name) {
 		return false
 	}
-	st, ok := c.env.under(c.typeOf(call.Args[0])).(*ast.StarExpr)
-	if !ok {
-		return false
-	}
-	at, ok := c.env.under(st.X).(*ast.ArrayType)
-	if !ok {
-		return false
-	}
-	n, ok := at.Len.(*ast.BasicLit)
-	if !ok || n.Kind != token.INT {
-		return false
-	}
-	// the call may have side effects Go would skip (len(f()) is constant
-	// only when f() has no calls or receives): only names and selectors
-	switch ast.Unparen(call.Args[0]).(type) {
-	case *ast.Ident, *ast.SelectorExpr:
-	default:
+	n := c.constArrayPointerLen(call.Args[0])
+	if n == "" {
 		return false
 	}
 	// int(10): len's result is a typed int
-	c.replace(call, &ast.CallExpr{Fun: ident("int"), Args: []ast.Expr{&ast.BasicLit{ValuePos: call.Pos(), Kind: token.INT, Value: n.Value}}})
+	c.replace(call, &ast.CallExpr{Fun: ident("int"), Args: []ast.Expr{&ast.BasicLit{ValuePos: call.Pos(), Kind: token.INT, Value: n}}})
 	return true
+}
+
+// constArrayPointerLen returns the length, an integer literal, of the
+// array x points to, when len(x) is a constant Go does not evaluate x for:
+// x a name or a selector (with a call or a receive in it, Go evaluates x);
+// "" otherwise.
+func (c *callPass) constArrayPointerLen(x ast.Expr) string {
+	switch ast.Unparen(x).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return ""
+	}
+	st, ok := c.env.under(c.typeOf(x)).(*ast.StarExpr)
+	if !ok {
+		return ""
+	}
+	at, ok := c.env.under(st.X).(*ast.ArrayType)
+	if !ok {
+		return ""
+	}
+	if n, ok := at.Len.(*ast.BasicLit); ok && n.Kind == token.INT {
+		return n.Value
+	}
+	return ""
 }
 
 // rangeArrayPointer rewrites a range over the indices of an array pointer
@@ -388,23 +397,8 @@ func (c *callPass) rangeArrayPointer(x *ast.RangeStmt, label *ast.Ident) ast.Stm
 	if x.Value != nil && !isBlank(x.Value) || x.Tok == token.ASSIGN && x.Key != nil && !isBlank(x.Key) {
 		return nil
 	}
-	st, ok := c.env.under(c.typeOf(x.X)).(*ast.StarExpr)
-	if !ok {
-		return nil
-	}
-	at, ok := c.env.under(st.X).(*ast.ArrayType)
-	if !ok {
-		return nil
-	}
-	n, ok := at.Len.(*ast.BasicLit)
-	if !ok || n.Kind != token.INT {
-		return nil
-	}
-	// with a call or a receive in it, the length is not a constant and Go
-	// evaluates the expression (a nil result then panics)
-	switch ast.Unparen(x.X).(type) {
-	case *ast.Ident, *ast.SelectorExpr:
-	default:
+	n := c.constArrayPointerLen(x.X)
+	if n == "" {
 		return nil
 	}
 	pos := x.Body.Lbrace
@@ -421,7 +415,7 @@ func (c *callPass) rangeArrayPointer(x *ast.RangeStmt, label *ast.Ident) ast.Stm
 	loop := &ast.ForStmt{
 		For:  x.For,
 		Init: &ast.AssignStmt{Lhs: []ast.Expr{id(iv)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}}},
-		Cond: &ast.BinaryExpr{X: id(iv), OpPos: pos, Op: token.LSS, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: n.Value}},
+		Cond: &ast.BinaryExpr{X: id(iv), OpPos: pos, Op: token.LSS, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: n}},
 		Post: &ast.IncDecStmt{X: id(iv), TokPos: pos, Tok: token.INC},
 		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: x.Body.Rbrace},
 	}

@@ -277,13 +277,18 @@ func (d *Decls) Method(t, m string) *ast.FuncDecl {
 
 // HasMethods reports whether the declared type t has methods declared.
 func (d *Decls) HasMethods(t string) bool {
+	return d.anyMethod(func(key string) bool { return strings.HasPrefix(key, t+".") })
+}
+
+// anyMethod reports whether a method key ("T.M") satisfies match.
+func (d *Decls) anyMethod(match func(key string) bool) bool {
 	if d == nil {
 		return false
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for key := range d.methods {
-		if strings.HasPrefix(key, t+".") {
+		if match(key) {
 			return true
 		}
 	}
@@ -292,17 +297,7 @@ func (d *Decls) HasMethods(t string) bool {
 
 // hasMethodNamed reports whether a declared type has a method named m.
 func (d *Decls) hasMethodNamed(m string) bool {
-	if d == nil {
-		return false
-	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for key := range d.methods {
-		if strings.HasSuffix(key, "."+m) {
-			return true
-		}
-	}
-	return false
+	return d.anyMethod(func(key string) bool { return strings.HasSuffix(key, "."+m) })
 }
 
 // Type returns the declaration of a top-level type.

@@ -51,6 +51,7 @@ var WholeAtPrompt = map[string]string{
 	"odsh/init_order.go":   "init functions declared after main: typed line by line, main runs when typed, before they exist",
 	"go/ken/shift.go":      "init declared after main: typed line by line, main runs when typed, before init exists",
 	"go/ken/sliceslice.go": "init declared after main: typed line by line, main runs when typed, before init exists",
+	"go/gcgort.go":         "main uses the table types, declared after it: typed line by line, main runs when typed, before types exists",
 }
 
 // Slow lists the programs known to run past the timeout under odsh, or
@@ -63,6 +64,7 @@ var Slow = map[string]string{
 	"go/ken/modconst.go": "1e5 random values reduced modulo each of dozens of constants, per integer type: minutes interpreted",
 	"go/copy.go":         "copies of every length between every pair of offsets (N = 40), per element size: about 20 s interpreted",
 	"go/gc2.go":          "runs runtime.GC 400 times, each over the whole shell's heap: about 4 s alone, past the timeout on a loaded machine (CI)",
+	"go/gcgort.go":       "sets the GC percent to 1 and runs 64 goroutines modifying variables of every kind: past the timeout with the shell's heap",
 }
 
 // Hash returns the hex SHA-256 of the source, recorded with its truth.
