@@ -68,6 +68,8 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 		// unexported fields keep their names in fmt and stay out of json
 		// (yaegi renames them Xname: unexported.go)
 		markUnexportedFields(u.Node())
+		// and unnamed parameters of functions are named _ (blankParams)
+		blankParams(u.Node())
 		// and fields of declared types print with their methods
 		// (typedfields.go)
 		markTypedFields(u.Node())
@@ -1597,6 +1599,27 @@ func usedNames(d ast.Decl) map[string]bool {
 func isVar(d ast.Decl) bool {
 	g, ok := d.(*ast.GenDecl)
 	return ok && g.Tok == token.VAR
+}
+
+// blankParams names _ the unnamed parameters of the functions and methods
+// declared under n: yaegi wrote the argument of a method with unnamed
+// parameters called through a method value (f := s.M; f(1)) into the
+// receiver's first field ("reflect.Set: value of type int is not
+// assignable to type bool"); with the names _ the call is right, and the
+// parameters stay out of reach, as unnamed ones are.
+func blankParams(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		fd, ok := n.(*ast.FuncDecl)
+		if !ok || fd.Type.Params == nil {
+			return true
+		}
+		for _, f := range fd.Type.Params.List {
+			if len(f.Names) == 0 {
+				f.Names = []*ast.Ident{{NamePos: f.Type.Pos(), Name: "_"}}
+			}
+		}
+		return true
+	})
 }
 
 // renameTypeParams gives the type parameters of generic declarations
