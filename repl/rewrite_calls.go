@@ -250,6 +250,27 @@ func (c *callPass) unaryToIface(a *ast.AssignStmt) []ast.Stmt {
 	return pre
 }
 
+// blankDeref evaluates into a variable a pointer dereference assigned to
+// the blank identifier: Go dereferences (a nil pointer panics), yaegi
+// skipped it.
+//
+//	_ = *p  ⇔  __d1 := *p; _ = __d1
+func (c *callPass) blankDeref(a *ast.AssignStmt) []ast.Stmt {
+	if a.Tok != token.ASSIGN || len(a.Lhs) != len(a.Rhs) {
+		return nil
+	}
+	var pre []ast.Stmt
+	for i, r := range a.Rhs {
+		if _, ok := ast.Unparen(r).(*ast.StarExpr); !ok || !isBlank(a.Lhs[i]) {
+			continue
+		}
+		tmp := ident(c.r.names.next("d"))
+		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.DEFINE, Rhs: []ast.Expr{r}})
+		a.Rhs[i] = ident(tmp.Name)
+	}
+	return pre
+}
+
 // ifaceOpenOp reports whether e is an operation whose result yaegi stores
 // into an interface wrongly: -x, ^x, !x, x % y, x << y, x >> y (x + y,
 // (x % y) and the others are stored right).
@@ -500,7 +521,7 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		}
 		var pre []ast.Stmt
 		if label == nil {
-			pre = c.unaryToIface(x)
+			pre = append(c.unaryToIface(x), c.blankDeref(x)...)
 		}
 		checks := c.nilAssign(x)
 		c.keepStmt(x)

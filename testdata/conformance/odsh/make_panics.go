@@ -1,5 +1,6 @@
 // make with a size out of range panics with the runtime.Error Go
-// recovers; a nil array pointer has a length and indices.
+// recovers, and so does a nil pointer dereferenced into _; a nil array
+// pointer has a length and indices.
 package main
 
 import "fmt"
@@ -19,6 +20,8 @@ func main() {
 	try("makeslice", func() { _ = make([]int, n) })
 	try("makeslice cap", func() { _ = make([]int, 5, 2+n) })
 	try("makemap", func() { _ = make(map[int]int, n) })
+	var ip *int
+	try("blank deref", func() { _ = *ip })
 	var p *[10]int
 	try("range nil array ptr", func() {
 		s := 0
