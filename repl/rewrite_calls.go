@@ -284,9 +284,28 @@ func ifaceOpenOp(e ast.Expr) bool {
 	return false
 }
 
+// ifaceOpenResult is ifaceOpenOp for a returned value, which yaegi also
+// stores wrongly into an interface result when it is a comparison
+// (return x > y: "reflect: call of reflect.Value.SetBool on interface
+// Value") or a receive (return <-ch).
+func ifaceOpenResult(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.ARROW {
+			return true
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ:
+			return true
+		}
+	}
+	return ifaceOpenOp(e)
+}
+
 // unaryReturn does for a return what unaryToIface does for an assignment:
 // `return -x` from a function whose result is an interface returned nil,
-// `return x % 4` panicked.
+// `return x % 4` and `return x > y` panicked (ifaceOpenResult).
 func (c *callPass) unaryReturn(r *ast.ReturnStmt) []ast.Stmt {
 	ft := c.enclosingFuncType()
 	if ft == nil {
@@ -298,7 +317,7 @@ func (c *callPass) unaryReturn(r *ast.ReturnStmt) []ast.Stmt {
 	}
 	var pre []ast.Stmt
 	for i, e := range r.Results {
-		if !ifaceOpenOp(e) {
+		if !ifaceOpenResult(e) {
 			continue
 		}
 		if k, _ := c.interfaceKind(types[i]); k == concrete {
