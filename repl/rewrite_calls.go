@@ -303,6 +303,75 @@ func ifaceOpenResult(e ast.Expr) bool {
 	return ifaceOpenOp(e)
 }
 
+// funcReturn returns a function value as a function literal calling it,
+// when the function's result is of a function type: yaegi returned the
+// interpreter's node of a declared function (return double, or v := double;
+// return v), which the caller could not store ("reflect.Set: value of type
+// *interp.node is not assignable to type func(int) int"):
+//
+//	return double  ⇔  return func() func(int) int { __f := double; return func(__p0 int) int { return __f(__p0) } }()
+func (c *callPass) funcReturn(r *ast.ReturnStmt) {
+	ft := c.enclosingFuncType()
+	if ft == nil || c.interp() == nil {
+		return
+	}
+	types := flatFields(ft.Results)
+	if len(types) != len(r.Results) {
+		return
+	}
+	for i, e := range r.Results {
+		if _, isLit := ast.Unparen(e).(*ast.FuncLit); isLit || isNilIdent(e) {
+			continue
+		}
+		want, ok := c.env.under(types[i]).(*ast.FuncType)
+		if !ok {
+			continue
+		}
+		if _, ok := c.typeOf(e).(*ast.FuncType); !ok {
+			continue
+		}
+		// the new nodes carry e's position: line directives are made
+		// from statements' positions
+		pos := e.Pos()
+		at := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+		f := c.r.names.next("f")
+		inner := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}}, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos}}
+		call := &ast.CallExpr{Fun: at(f), Lparen: pos, Rparen: pos}
+		for j, t := range flatFields(want.Params) {
+			p := fmt.Sprintf("__p%d", j)
+			inner.Type.Params.List = append(inner.Type.Params.List, &ast.Field{Names: []*ast.Ident{at(p)}, Type: clone(t)})
+			call.Args = append(call.Args, at(p))
+			if _, ok := t.(*ast.Ellipsis); ok {
+				call.Ellipsis = pos
+			}
+		}
+		var body ast.Stmt = &ast.ExprStmt{X: call}
+		if rs := flatFields(want.Results); len(rs) > 0 {
+			inner.Type.Results = &ast.FieldList{}
+			for _, t := range rs {
+				inner.Type.Results.List = append(inner.Type.Results.List, &ast.Field{Type: clone(t)})
+			}
+			body = &ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}
+		}
+		inner.Body.List = []ast.Stmt{body}
+		outer := &ast.FuncLit{
+			// (the function type literal, not a named function type, with
+			// which yaegi's compiler failed on the call of the result)
+			Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(want)}}}},
+			Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+				&ast.AssignStmt{Lhs: []ast.Expr{at(f)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{e}},
+				// a nil function stays nil
+				&ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: at(f), OpPos: pos, Op: token.EQL, Y: at("nil")}, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+					&ast.ReturnStmt{Return: pos, Results: []ast.Expr{at("nil")}},
+				}}},
+				&ast.ReturnStmt{Return: pos, Results: []ast.Expr{inner}},
+			}},
+		}
+		c.markDone(outer)
+		r.Results[i] = &ast.CallExpr{Fun: outer, Lparen: pos, Rparen: pos}
+	}
+}
+
 // unaryReturn does for a return what unaryToIface does for an assignment:
 // `return -x` from a function whose result is an interface returned nil,
 // `return x % 4` and `return x > y` panicked (ifaceOpenResult).
@@ -575,6 +644,7 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 	case *ast.SendStmt:
 		c.keepSend(x)
 	case *ast.ReturnStmt:
+		c.funcReturn(x)
 		if label == nil {
 			pre := c.unaryReturn(x)
 			out := c.nilReturn(x)
