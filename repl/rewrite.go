@@ -243,7 +243,7 @@ func (u Unit) Code(o Oracle) string {
 	r.walk(block)
 	if u.Kind != Stmt {
 		// a statement the rewrite made several (a value evaluated into a
-		// variable first, unaryToIface): all of them, at top level
+		// variable first, valuesFirst): all of them, at top level
 		if len(block.List) > 1 {
 			return r.printList(block.List)
 		}

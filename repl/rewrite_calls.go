@@ -217,56 +217,53 @@ func (c *callPass) interfaceMapKeyOf(mt *ast.MapType, key ast.Expr, n ast.Node) 
 	}
 }
 
-// unaryToIface evaluates into a new variable first a negation, a bitwise
-// complement, a logical not, a remainder or a shift (ifaceOpenOp) assigned
-// to an interface (b = -x with b an any, a map element, a slice element or
-// a field of interface type): yaegi ended the function there without a
-// word (the statements after it did not run, and the program exited 0),
-// or panicked for !:
+// valuesFirst evaluates into new variables, before an assignment, the
+// values yaegi would store wrongly:
 //
-//	b = -x  ⇔  __u1 := -x; b = __u1
-func (c *callPass) unaryToIface(a *ast.AssignStmt) []ast.Stmt {
+//   - a negation, complement, logical not, remainder or shift (ifaceOpenOp)
+//     assigned to an interface (b = -x with b an any, a map or slice
+//     element, a field of interface type): yaegi ended the function there
+//     without a word (the statements after it did not run, and the
+//     program exited 0), or panicked for !;
+//
+//   - a pointer dereference assigned to the blank identifier: Go
+//     dereferences (a nil pointer panics), yaegi skipped it.
+//
+//     b = -x  ⇔  __v1 := -x; b = __v1
+//     _ = *p  ⇔  __v2 := *p; _ = __v2
+func (c *callPass) valuesFirst(a *ast.AssignStmt) []ast.Stmt {
 	if a.Tok != token.ASSIGN || len(a.Lhs) != len(a.Rhs) {
 		return nil
 	}
-	var pre []ast.Stmt
-	for i, r := range a.Rhs {
-		if !ifaceOpenOp(r) {
-			continue
-		}
+	first := func(i int) bool {
 		if isBlank(a.Lhs[i]) {
-			continue
+			_, deref := ast.Unparen(a.Rhs[i]).(*ast.StarExpr)
+			return deref
 		}
-		if t := c.typeOf(a.Lhs[i]); t != nil {
-			if k, _ := c.interfaceKind(t); k == concrete {
-				continue
-			}
+		if !ifaceOpenOp(a.Rhs[i]) {
+			return false
 		}
-		tmp := ident(c.r.names.next("u"))
-		def := &ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.DEFINE, Rhs: []ast.Expr{r}}
-		pre = append(pre, def)
-		a.Rhs[i] = ident(tmp.Name)
+		t := c.typeOf(a.Lhs[i])
+		if t == nil {
+			return true // not known: the new variable costs nothing
+		}
+		k, _ := c.interfaceKind(t)
+		return k != concrete
 	}
-	return pre
+	return c.evalFirst(a.Rhs, first)
 }
 
-// blankDeref evaluates into a variable a pointer dereference assigned to
-// the blank identifier: Go dereferences (a nil pointer panics), yaegi
-// skipped it.
-//
-//	_ = *p  ⇔  __d1 := *p; _ = __d1
-func (c *callPass) blankDeref(a *ast.AssignStmt) []ast.Stmt {
-	if a.Tok != token.ASSIGN || len(a.Lhs) != len(a.Rhs) {
-		return nil
-	}
+// evalFirst replaces the values that must (first) by new variables, and
+// returns their definitions.
+func (c *callPass) evalFirst(values []ast.Expr, must func(i int) bool) []ast.Stmt {
 	var pre []ast.Stmt
-	for i, r := range a.Rhs {
-		if _, ok := ast.Unparen(r).(*ast.StarExpr); !ok || !isBlank(a.Lhs[i]) {
+	for i, v := range values {
+		if !must(i) {
 			continue
 		}
-		tmp := ident(c.r.names.next("d"))
-		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.DEFINE, Rhs: []ast.Expr{r}})
-		a.Rhs[i] = ident(tmp.Name)
+		tmp := ident(c.r.names.next("v"))
+		pre = append(pre, define(tmp, v))
+		values[i] = ident(tmp.Name)
 	}
 	return pre
 }
@@ -335,25 +332,7 @@ func (c *callPass) funcReturn(r *ast.ReturnStmt) {
 		pos := e.Pos()
 		at := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
 		f := c.r.names.next("f")
-		inner := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}}, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos}}
-		call := &ast.CallExpr{Fun: at(f), Lparen: pos, Rparen: pos}
-		for j, t := range flatFields(want.Params) {
-			p := fmt.Sprintf("__p%d", j)
-			inner.Type.Params.List = append(inner.Type.Params.List, &ast.Field{Names: []*ast.Ident{at(p)}, Type: clone(t)})
-			call.Args = append(call.Args, at(p))
-			if _, ok := t.(*ast.Ellipsis); ok {
-				call.Ellipsis = pos
-			}
-		}
-		var body ast.Stmt = &ast.ExprStmt{X: call}
-		if rs := flatFields(want.Results); len(rs) > 0 {
-			inner.Type.Results = &ast.FieldList{}
-			for _, t := range rs {
-				inner.Type.Results.List = append(inner.Type.Results.List, &ast.Field{Type: clone(t)})
-			}
-			body = &ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}
-		}
-		inner.Body.List = []ast.Stmt{body}
+		inner := forwardLit(at(f), want.Params, want.Results, pos)
 		outer := &ast.FuncLit{
 			// (the function type literal, not a named function type, with
 			// which yaegi's compiler failed on the call of the result)
@@ -372,10 +351,11 @@ func (c *callPass) funcReturn(r *ast.ReturnStmt) {
 	}
 }
 
-// unaryReturn does for a return what unaryToIface does for an assignment:
-// `return -x` from a function whose result is an interface returned nil,
-// `return x % 4` and `return x > y` panicked (ifaceOpenResult).
-func (c *callPass) unaryReturn(r *ast.ReturnStmt) []ast.Stmt {
+// resultsFirst does for a return what valuesFirst does for an
+// assignment: `return -x` from a function whose result is an interface
+// returned nil, `return x % 4` and `return x > y` panicked
+// (ifaceOpenResult).
+func (c *callPass) resultsFirst(r *ast.ReturnStmt) []ast.Stmt {
 	ft := c.enclosingFuncType()
 	if ft == nil {
 		return nil
@@ -384,19 +364,10 @@ func (c *callPass) unaryReturn(r *ast.ReturnStmt) []ast.Stmt {
 	if len(types) != len(r.Results) {
 		return nil
 	}
-	var pre []ast.Stmt
-	for i, e := range r.Results {
-		if !ifaceOpenResult(e) {
-			continue
-		}
-		if k, _ := c.interfaceKind(types[i]); k == concrete {
-			continue
-		}
-		tmp := ident(c.r.names.next("u"))
-		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{tmp}, Tok: token.DEFINE, Rhs: []ast.Expr{e}})
-		r.Results[i] = ident(tmp.Name)
-	}
-	return pre
+	return c.evalFirst(r.Results, func(i int) bool {
+		k, _ := c.interfaceKind(types[i])
+		return ifaceOpenResult(r.Results[i]) && k != concrete
+	})
 }
 
 // taglessIfaceCases compares with true the cases of a switch without a tag
@@ -609,7 +580,7 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		}
 		var pre []ast.Stmt
 		if label == nil {
-			pre = append(c.unaryToIface(x), c.blankDeref(x)...)
+			pre = c.valuesFirst(x)
 		}
 		checks := c.nilAssign(x)
 		c.keepStmt(x)
@@ -646,7 +617,7 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 	case *ast.ReturnStmt:
 		c.funcReturn(x)
 		if label == nil {
-			pre := c.unaryReturn(x)
+			pre := c.resultsFirst(x)
 			out := c.nilReturn(x)
 			c.keepStmt(x)
 			if out != nil {

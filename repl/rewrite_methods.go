@@ -198,14 +198,25 @@ func (c *callPass) compiledType(x ast.Expr) bool {
 
 // forwarder builds func(__r recv, __p0 P0, …) results { return __r.m(__p0, …) }.
 func forwarder(recv ast.Expr, m string, params, results *ast.FieldList) *ast.FuncLit {
-	ft := &ast.FuncType{Params: &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ident("__r")}, Type: clone(recv)}}}}
-	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__r"), Sel: ident(m)}}
+	lit := forwardLit(&ast.SelectorExpr{X: ident("__r"), Sel: ident(m)}, params, results, token.NoPos)
+	r := &ast.Field{Names: []*ast.Ident{ident("__r")}, Type: clone(recv)}
+	lit.Type.Params.List = append([]*ast.Field{r}, lit.Type.Params.List...)
+	return lit
+}
+
+// forwardLit is the function literal of the given signature that calls
+// fun with its parameters (__p0, __p1, …) and returns what it returns; its
+// nodes are at pos.
+func forwardLit(fun ast.Expr, params, results *ast.FieldList, pos token.Pos) *ast.FuncLit {
+	at := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+	ft := &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}}
+	call := &ast.CallExpr{Fun: fun, Lparen: pos, Rparen: pos}
 	for i, t := range flatFields(params) {
-		p := ident(fmt.Sprintf("__p%d", i))
-		ft.Params.List = append(ft.Params.List, &ast.Field{Names: []*ast.Ident{p}, Type: clone(t)})
-		call.Args = append(call.Args, ident(p.Name))
+		p := fmt.Sprintf("__p%d", i)
+		ft.Params.List = append(ft.Params.List, &ast.Field{Names: []*ast.Ident{at(p)}, Type: clone(t)})
+		call.Args = append(call.Args, at(p))
 		if _, ok := t.(*ast.Ellipsis); ok {
-			call.Ellipsis = 1
+			call.Ellipsis = max(pos, 1)
 		}
 	}
 	var body ast.Stmt = &ast.ExprStmt{X: call}
@@ -214,9 +225,9 @@ func forwarder(recv ast.Expr, m string, params, results *ast.FieldList) *ast.Fun
 		for _, t := range rs {
 			ft.Results.List = append(ft.Results.List, &ast.Field{Type: clone(t)})
 		}
-		body = &ast.ReturnStmt{Results: []ast.Expr{call}}
+		body = &ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}
 	}
-	return &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{List: []ast.Stmt{body}}}
+	return &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{body}}}
 }
 
 // genericCall writes the type arguments of a call of a generic function
