@@ -25,6 +25,7 @@ type Decls struct {
 	methods map[string]*ast.FuncDecl // "T.M" for receiver T or *T
 	types   map[string]*ast.TypeSpec
 	vars    map[string]ast.Expr // type of a top-level variable, when written
+	consts  map[string]bool     // top-level constants
 	names   map[string]bool     // every top-level name declared, whatever its kind
 }
 
@@ -35,6 +36,7 @@ func NewDecls() *Decls {
 		methods: map[string]*ast.FuncDecl{},
 		types:   map[string]*ast.TypeSpec{},
 		vars:    map[string]ast.Expr{},
+		consts:  map[string]bool{},
 		names:   map[string]bool{},
 	}
 	for _, src := range append(append([]string(nil), genericSources...), runtimeSources...) {
@@ -97,6 +99,9 @@ func (d *Decls) learn(n ast.Node) {
 				}
 				for i, name := range s.Names {
 					d.learnVar(name.Name, typ, values, i)
+					if n.Tok == token.CONST && name.Name != "_" {
+						d.consts[name.Name] = true
+					}
 				}
 			}
 		}
@@ -197,6 +202,7 @@ func (d *Decls) forget(name, kind string) {
 		delete(d.vars, name)
 	}
 	delete(d.funcs, name)
+	delete(d.consts, name)
 }
 
 // Declares reports whether a top-level function, type, constant or
@@ -208,6 +214,17 @@ func (d *Decls) Declares(name string) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.names[name]
+}
+
+// IsVar reports whether name was learnt as a top-level variable (not a
+// constant, function or type).
+func (d *Decls) IsVar(name string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.names[name] && !d.consts[name] && d.funcs[name] == nil && d.types[name] == nil
 }
 
 // Func returns the declaration of a top-level function ("f" or "pkg.f").
@@ -298,6 +315,24 @@ func (d *Decls) anyMethod(match func(key string) bool) bool {
 // hasMethodNamed reports whether a declared type has a method named m.
 func (d *Decls) hasMethodNamed(m string) bool {
 	return d.anyMethod(func(key string) bool { return strings.HasSuffix(key, "."+m) })
+}
+
+// HasValueMethod reports whether a declared type has a method named m
+// with a value receiver.
+func (d *Decls) HasValueMethod(m string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for key, fd := range d.methods {
+		if strings.HasSuffix(key, "."+m) && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); !ptr {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Type returns the declaration of a top-level type.

@@ -296,3 +296,177 @@ func ownDefer(body *ast.BlockStmt) bool {
 func defersInStmt(s ast.Stmt) bool {
 	return ownDefer(&ast.BlockStmt{List: []ast.Stmt{s}})
 }
+
+// deferNow evaluates, at a defer statement of a function body, what Go
+// evaluates there: the deferred function when it is a variable, and the
+// arguments that are variables or parts of variables (a field, an
+// element, *p).
+//
+//	defer f(x, s.f, a[i])  ⇔  { __a1, __a2, __a3 := x, s.f, a[i]; defer f(__a1, __a2, __a3) }
+//	defer h()              ⇔  { __f1 := h; defer __f1() }
+//	defer s.Show()         ⇔  { __f1 := s.Show; defer __f1() }  (Show has a value receiver)
+//	defer f(x, xs...)      ⇔  { __f1, __a2, __a3 := f, x, xs; defer func() { __f1(__a2, __a3...) }() }
+//
+// yaegi keeps such operands as references to the variables and reads
+// them when the function returns: `i := 1; defer fmt.Println(i); i = 2`
+// printed 2, a deferred `func(v int) {…}(i)` saw the last i, `defer h()`
+// called the function h held at the end. The fresh variables are assigned
+// once, so the reference yaegi keeps is the value Go would pass.
+// Other operands (calls, operators, literals) are values of their own
+// already; constants stay as written (a variable would give an untyped
+// constant its default type). Defers in loops and at top level take
+// another way (loopDefers, topLevelDefers), which evaluates everything.
+func (r *rewriter) deferNow(d *ast.DeferStmt) ast.Stmt {
+	if r.made[d] {
+		return d
+	}
+	variadic := d.Call.Ellipsis.IsValid()
+	var lhs, rhs []ast.Expr
+	call := &ast.CallExpr{Fun: d.Call.Fun, Lparen: d.Call.Lparen, Ellipsis: d.Call.Ellipsis, Rparen: d.Call.Rparen}
+	if variadic || r.deferredValue(d.Call.Fun) {
+		f := ident(r.names.next("f"))
+		fun := d.Call.Fun
+		if lit, ok := ast.Unparen(fun).(*ast.FuncLit); ok {
+			if callsRecover(lit.Body) {
+				r.refuse("defer func(…) { … recover() … }(xs...) (a deferred function that calls recover, given a slice for its variadic parameter)",
+					"pass the elements one by one, or give the function a slice parameter: func(xs []T)")
+			}
+			// made in a frame of its own, as closuresOutOfFrame does: a
+			// closure of this frame called by its deferred calls hangs
+			outer := &ast.FuncLit{
+				Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(lit.Type)}}}},
+				Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{lit}}}},
+			}
+			r.madeBody[outer.Body] = true
+			fun = &ast.CallExpr{Fun: outer}
+		}
+		lhs, rhs, call.Fun = append(lhs, f), append(rhs, fun), ident(f.Name)
+	}
+	for _, a := range d.Call.Args {
+		if !r.varOperand(a) && !(variadic && !constantArg(a)) {
+			call.Args = append(call.Args, a)
+			continue
+		}
+		t := ident(r.names.next("a"))
+		lhs, rhs, call.Args = append(lhs, t), append(rhs, a), append(call.Args, ident(t.Name))
+	}
+	if len(lhs) == 0 {
+		return d
+	}
+	if variadic {
+		// yaegi cannot defer f(xs...) of an interpreted f ("reflect:
+		// cannot use []string as type string in Call"); a literal calls it
+		lit := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}}}
+		r.madeBody[lit.Body] = true
+		call = &ast.CallExpr{Fun: lit}
+	}
+	nd := &ast.DeferStmt{Defer: d.Defer, Call: call}
+	block := &ast.BlockStmt{List: []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}, nd}}
+	r.made[nd], r.made[block] = true, true
+	return block
+}
+
+// deferredValue reports whether the deferred function fun is a value to
+// evaluate at the defer statement: a variable, or a method of a variable
+// with a value receiver (whose receiver is copied where the defer
+// statement is: `defer s.Show(); s.X = 2` shows the old X).
+func (r *rewriter) deferredValue(fun ast.Expr) bool {
+	switch x := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return r.isVar(x.Name)
+	case *ast.SelectorExpr:
+		p, ok := r.oracle.(Prober)
+		return ok && r.varOperand(x.X) && p.Decls().HasValueMethod(x.Sel.Name)
+	}
+	return false
+}
+
+// varOperand reports whether e reads a variable in place: a variable, or
+// a field, element or pointee reached from one.
+func (r *rewriter) varOperand(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return r.isVar(x.Name)
+	case *ast.SelectorExpr:
+		return r.varOperand(x.X)
+	case *ast.IndexExpr:
+		return r.varOperand(x.X)
+	case *ast.StarExpr:
+		return r.varOperand(x.X)
+	}
+	return false
+}
+
+// isVar reports whether name is a variable: declared as one in the unit
+// being rewritten (and never as a constant there), or a top-level
+// variable of an earlier entry.
+func (r *rewriter) isVar(name string) bool {
+	if v, ok := r.vars[name]; ok {
+		return v
+	}
+	if p, ok := r.oracle.(Prober); ok {
+		return p.Decls().IsVar(name)
+	}
+	return false
+}
+
+// localVars maps each name the unit n declares to whether it is only
+// ever a variable (parameter, result, receiver, var, :=, range) and not a
+// constant.
+func localVars(n ast.Node) map[string]bool {
+	vars := map[string]bool{}
+	note := func(id *ast.Ident, isVar bool) {
+		if id == nil || id.Name == "_" {
+			return
+		}
+		if prev, seen := vars[id.Name]; seen && !prev {
+			return
+		}
+		vars[id.Name] = isVar
+	}
+	fields := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, f := range fl.List {
+			for _, id := range f.Names {
+				note(id, true)
+			}
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncDecl:
+			fields(x.Recv)
+		case *ast.FuncType:
+			fields(x.Params)
+			fields(x.Results)
+		case *ast.GenDecl:
+			for _, spec := range x.Specs {
+				if vs, ok := spec.(*ast.ValueSpec); ok {
+					for _, id := range vs.Names {
+						note(id, x.Tok == token.VAR)
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			if x.Tok == token.DEFINE {
+				for _, l := range x.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						note(id, true)
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if x.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{x.Key, x.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						note(id, true)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return vars
+}

@@ -19,6 +19,7 @@ type rewriter struct {
 	// sourcePos prints //line directives (Unit.lineCode).
 	sourcePos bool
 	ints      map[string]bool   // local names known to hold integers
+	vars      map[string]bool   // names the unit declares: true for variables (localVars)
 	made      map[ast.Stmt]bool // statements this rewriter generated
 	// madeBody are the bodies of function literals this rewriter generated,
 	// which need no depth guard.
@@ -44,6 +45,7 @@ func (r *rewriter) refuse(construct, workaround string) {
 // walk rewrites, in place, every statement list under n.
 func (r *rewriter) walk(n ast.Node) {
 	r.ints = localInts(n, r.oracle)
+	r.vars = localVars(n)
 	r.made = map[ast.Stmt]bool{}
 	r.madeBody = map[*ast.BlockStmt]bool{}
 	r.refused = nil
@@ -166,11 +168,17 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		if fs, ok := s.Stmt.(*ast.ForStmt); ok {
 			r.copyForVar(fs, s.Label)
 		}
+		if d, ok := s.Stmt.(*ast.DeferStmt); ok {
+			s.Stmt = r.deferNow(d)
+			return s
+		}
 		return r.loopDefers(s, s)
 	case *ast.GoStmt:
 		if !r.made[s] {
 			return r.goStmt(s)
 		}
+	case *ast.DeferStmt:
+		return r.deferNow(s)
 	}
 	return s
 }
