@@ -180,6 +180,8 @@ func (in *Interp) prelude() error {
 		hookSym(depthHook):                reflect.ValueOf(in.depth.enter),
 		hookSym(leaveHook):                reflect.ValueOf(in.depth.leave),
 		hookSym(deferStackHook):           reflect.ValueOf(newDeferStack),
+		hookSym(deferGuardHook):           reflect.ValueOf((*deferGuard)(nil)),
+		hookSym(recoverHook):              reflect.ValueOf(recoverDeclared),
 		hookSym(registerTypeHook):         reflect.ValueOf(in.printConv.types.register),
 		hookSym(setValueHook):             reflect.ValueOf(setValue),
 		hookSym(mapViewHook):              reflect.ValueOf(func(pairs []any) any { return mapView{p: in.printConv, pairs: pairs} }),

@@ -856,7 +856,7 @@ func (c *callPass) recoverCall(call *ast.CallExpr) bool {
 	if !ok || id.Name != "recover" || len(call.Args) != 0 || c.env.isLocal("recover") {
 		return false
 	}
-	if outer, ok := c.parent().(*ast.CallExpr); ok && exprKey(outer.Fun) == runtimePkg+".Recovered" {
+	if outer, ok := c.parent().(*ast.CallExpr); ok && exprKey(outer.Fun) == runtimePkg+".Recovered" || guardRecover(c.parent()) {
 		return true
 	}
 	wrapped := &ast.CallExpr{Fun: sel(runtimePkg, "Recovered"), Args: []ast.Expr{call}}

@@ -26,18 +26,22 @@ type Decls struct {
 	types   map[string]*ast.TypeSpec
 	vars    map[string]ast.Expr // type of a top-level variable, when written
 	consts  map[string]bool     // top-level constants
-	names   map[string]bool     // every top-level name declared, whatever its kind
+	// recovers: functions ("f") and method names ("M" of any type) whose
+	// body calls recover
+	recovers map[string]bool
+	names    map[string]bool // every top-level name declared, whatever its kind
 }
 
 // NewDecls returns a registry that knows the shims.
 func NewDecls() *Decls {
 	d := &Decls{
-		funcs:   map[string]*ast.FuncDecl{},
-		methods: map[string]*ast.FuncDecl{},
-		types:   map[string]*ast.TypeSpec{},
-		vars:    map[string]ast.Expr{},
-		consts:  map[string]bool{},
-		names:   map[string]bool{},
+		funcs:    map[string]*ast.FuncDecl{},
+		methods:  map[string]*ast.FuncDecl{},
+		types:    map[string]*ast.TypeSpec{},
+		vars:     map[string]ast.Expr{},
+		consts:   map[string]bool{},
+		recovers: map[string]bool{},
+		names:    map[string]bool{},
 	}
 	for _, src := range append(append([]string(nil), genericSources...), runtimeSources...) {
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
@@ -70,6 +74,9 @@ func (d *Decls) Learn(n ast.Node) {
 func (d *Decls) learn(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
+		if n.Body != nil && callsRecover(n.Body) {
+			d.recovers[n.Name.Name] = true
+		}
 		if n.Recv == nil {
 			d.funcs[n.Name.Name] = bodiless(n)
 			d.names[n.Name.Name] = true
@@ -315,6 +322,17 @@ func (d *Decls) anyMethod(match func(key string) bool) bool {
 // hasMethodNamed reports whether a declared type has a method named m.
 func (d *Decls) hasMethodNamed(m string) bool {
 	return d.anyMethod(func(key string) bool { return strings.HasSuffix(key, "."+m) })
+}
+
+// Recovers reports whether a declared function, or a method of a
+// declared type, named name calls recover.
+func (d *Decls) Recovers(name string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.recovers[name]
 }
 
 // HasValueMethod reports whether a declared type has a method named m

@@ -89,6 +89,7 @@ func (r *rewriter) walk(n ast.Node) {
 		}
 		return true
 	})
+	r.guardDefers(n)
 	r.calls(n)
 	// after the call rewrites, which make calls of their own
 	ast.Inspect(n, func(n ast.Node) bool {
