@@ -86,6 +86,11 @@ func TestIdioms(t *testing.T) {
 		steps []step
 	}{
 		{"arithmetic", []step{{src: "1 + 2", want: "3"}}},
+		{"variables named iota or nil are refused (yaegi reads the predeclared names)", []step{
+			{src: "iota := 5\nfmt.Sprint(iota)", errSub: "a variable named iota"},
+			{src: "func twice(nil int) int { return nil * 2 }", errSub: "a variable named nil"},
+			{src: "const (a = iota; b)\nb", want: "1"},
+		}},
 		{"iter.Pull at the prompt, iter imported on first use", []step{
 			{src: "var s iter.Seq[string] = func(yield func(string) bool) { _ = yield(\"a\") && yield(\"b\") }"},
 			{src: "next, stop := iter.Pull(s)"},

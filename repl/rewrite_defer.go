@@ -410,6 +410,64 @@ func (r *rewriter) isVar(name string) bool {
 	return false
 }
 
+// refuseConstNames refuses a variable, parameter or result named iota or
+// nil in the unit n: yaegi reads the name as the predeclared constant
+// wherever it is used (`iota := 5; fmt.Println(iota)` printed 0, a
+// parameter named nil read as nil), where Go lets the declaration hide
+// it.
+func (r *rewriter) refuseConstNames(n ast.Node) {
+	check := func(id *ast.Ident) {
+		if id != nil && (id.Name == "iota" || id.Name == "nil") {
+			r.refuse(fmt.Sprintf("a variable named %s (yaegi reads the name as the predeclared %s wherever it is used)", id.Name, id.Name),
+				"give it another name")
+		}
+	}
+	fields := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, f := range fl.List {
+			for _, id := range f.Names {
+				check(id)
+			}
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncDecl:
+			fields(x.Recv)
+		case *ast.FuncType:
+			fields(x.Params)
+			fields(x.Results)
+		case *ast.GenDecl:
+			if x.Tok == token.VAR {
+				for _, spec := range x.Specs {
+					for _, id := range spec.(*ast.ValueSpec).Names {
+						check(id)
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			if x.Tok == token.DEFINE {
+				for _, l := range x.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						check(id)
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if x.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{x.Key, x.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						check(id)
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
 // localVars maps each name the unit n declares to whether it is only
 // ever a variable (parameter, result, receiver, var, :=, range) and not a
 // constant.

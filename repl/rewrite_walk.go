@@ -49,6 +49,7 @@ func (r *rewriter) walk(n ast.Node) {
 	r.made = map[ast.Stmt]bool{}
 	r.madeBody = map[*ast.BlockStmt]bool{}
 	r.refused = nil
+	r.refuseConstNames(n)
 	if b, ok := n.(*ast.BlockStmt); ok && r.topDefers {
 		r.topLevelDefers(b)
 	}
