@@ -293,6 +293,8 @@ func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 		jsonPkg[name] = v
 		mapTypes[v] = stdlib.MapTypes[reflect.ValueOf(json.Marshal)]
 	}
+	// and decodes embedded fields as embedded (jsonembed.go)
+	jsonPkg["Unmarshal"] = reflect.ValueOf(jsonUnmarshal)
 	out["encoding/json/json"] = jsonPkg
 	errorsPkg := copySymbols(out["errors/errors"])
 	errorsPkg["As"] = reflect.ValueOf(errorsAs)

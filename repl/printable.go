@@ -334,7 +334,8 @@ func computeStructView(t reflect.Type, seen map[reflect.Type]bool, mode convMode
 		walk = walk || e.walk
 		sf := reflect.StructField{Name: f.Name, Type: e.typ, Tag: f.Tag}
 		if mode == forJSON {
-			sf.Anonymous = f.Anonymous
+			sf.Anonymous = f.Anonymous || jsonEmbedded(f)
+			rebuild = rebuild || sf.Anonymous != f.Anonymous
 		} else if name, ok := unexportedName(f); ok {
 			sf.Name, sf.PkgPath = name, "main"
 			sf.Tag = reflect.StructTag(dropTagKeys(string(f.Tag), unexportedKey, "json", "xml"))

@@ -56,6 +56,9 @@ func markUnexportedFields(node ast.Node) bool {
 				if markField(g) {
 					changed = true
 				}
+				if markEmbedded(g) {
+					changed = true
+				}
 				out = append(out, g)
 			}
 		}
@@ -96,6 +99,40 @@ func splitByExport(f *ast.Field) []*ast.Field {
 		start = i
 	}
 	return out
+}
+
+// embeddedKey marks an embedded field: yaegi makes a struct's embedded
+// field an ordinary one at the reflect level when the struct has other
+// fields, so encoding/json nested its fields under the type's name
+// ({"Base":{"Name":…},"Age":3}, where Go promotes them: {"Name":…,"Age":3}).
+// The json shims (printable.go, jsonembed.go) read the mark and make the
+// field embedded again.
+const embeddedKey = "odshembed"
+
+// markEmbedded tags f, when it is an embedded field, with
+// `odshembed:"1"`; it reports a change.
+func markEmbedded(f *ast.Field) bool {
+	if len(f.Names) != 0 || embeddedName(f.Type) == "" {
+		return false
+	}
+	user := ""
+	if f.Tag != nil {
+		s, err := strconv.Unquote(f.Tag.Value)
+		if err != nil {
+			return false
+		}
+		user = s
+	}
+	if _, ok := reflect.StructTag(user).Lookup(embeddedKey); ok {
+		return false
+	}
+	// after the other keys: markField looks for its own first
+	tag := embeddedKey + `:"1"`
+	if user != "" {
+		tag = user + " " + tag
+	}
+	setTag(f, tag)
+	return true
 }
 
 // markField tags f if its names are unexported; it reports a change.

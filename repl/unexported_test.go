@@ -45,7 +45,7 @@ func TestMarkUnexportedFields(t *testing.T) {
 	Exported
 	G[int]
 	g[int]
-}`, "type P struct {\n\tinner  `odsh:\"unexported\"`\n\t*other `odsh:\"unexported\"`\n\tpkg.Exp\n\tExported\n\tG[int]\n\tg[int] `odsh:\"unexported\"`\n}"},
+}`, "type P struct {\n\tinner    `odsh:\"unexported\" odshembed:\"1\"`\n\t*other   `odsh:\"unexported\" odshembed:\"1\"`\n\tpkg.Exp  `odshembed:\"1\"`\n\tExported `odshembed:\"1\"`\n\tG[int]   `odshembed:\"1\"`\n\tg[int]   `odsh:\"unexported\" odshembed:\"1\"`\n}"},
 		{"blank", `type P struct {
 	_ int
 }`, `type P struct {

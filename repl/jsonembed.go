@@ -1,0 +1,129 @@
+package repl
+
+import (
+	"encoding/json"
+	"reflect"
+	"sync"
+)
+
+// Embedded fields for encoding/json.
+//
+// yaegi builds a struct type with an embedded field and other fields as
+// a struct whose field is not embedded at the reflect level (only a sole
+// field is: golang/go#15924), so json nested the embedded struct's fields
+// under its type's name where Go promotes them. markEmbedded tags such
+// fields (`odshembed:"1"`); json.Marshal and MarshalIndent see values
+// through the shims' view, whose struct types make them embedded again
+// (computeStructView), and json.Unmarshal decodes into the value seen as
+// a type of the same layout with them embedded (jsonTarget). Not done:
+// json.Encoder and json.Decoder, whose methods the shell cannot replace;
+// values reached through maps or interfaces when decoding.
+
+// jsonEmbedded reports whether json should see f as embedded: a field
+// the source embeds, without a json name of its own (a named embedded
+// field is an ordinary one to json), of a struct type or a pointer to
+// one without methods (reflect cannot make an embedded field of a type
+// with methods but the first).
+func jsonEmbedded(f reflect.StructField) bool {
+	if f.Anonymous {
+		return false
+	}
+	if _, ok := f.Tag.Lookup(embeddedKey); !ok {
+		return false
+	}
+	if name, _, _ := cutComma(f.Tag.Get("json")); name != "" {
+		return false
+	}
+	t := f.Type
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && f.Type.NumMethod() == 0 && t.NumMethod() == 0
+}
+
+func cutComma(s string) (string, string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+var embedMirrors sync.Map // reflect.Type → reflect.Type (itself when unchanged)
+
+// embedMirror returns t with the embedded fields json should see embedded
+// (jsonEmbedded) made so, through structs, pointers, slices and arrays:
+// a type of the same memory layout. It returns t itself when nothing
+// changes, and for recursive types.
+func embedMirror(t reflect.Type) reflect.Type {
+	if m, ok := embedMirrors.Load(t); ok {
+		return m.(reflect.Type)
+	}
+	m := computeEmbedMirror(t, map[reflect.Type]bool{})
+	embedMirrors.Store(t, m)
+	return m
+}
+
+func computeEmbedMirror(t reflect.Type, seen map[reflect.Type]bool) (m reflect.Type) {
+	if seen[t] {
+		return t
+	}
+	seen[t] = true
+	defer delete(seen, t)
+	defer func() {
+		if recover() != nil { // a type reflect cannot build
+			m = t
+		}
+	}()
+	switch t.Kind() {
+	case reflect.Pointer:
+		if e := computeEmbedMirror(t.Elem(), seen); e != t.Elem() {
+			return reflect.PointerTo(e)
+		}
+	case reflect.Slice:
+		if e := computeEmbedMirror(t.Elem(), seen); e != t.Elem() {
+			return reflect.SliceOf(e)
+		}
+	case reflect.Array:
+		if e := computeEmbedMirror(t.Elem(), seen); e != t.Elem() {
+			return reflect.ArrayOf(t.Len(), e)
+		}
+	case reflect.Struct:
+		if t.NumMethod() > 0 {
+			return t
+		}
+		changed := false
+		fields := make([]reflect.StructField, t.NumField())
+		for i := range fields {
+			f := t.Field(i)
+			if !f.IsExported() {
+				return t // not a struct of interpreted code
+			}
+			sf := reflect.StructField{Name: f.Name, Type: computeEmbedMirror(f.Type, seen), Tag: f.Tag, Anonymous: f.Anonymous || jsonEmbedded(f)}
+			changed = changed || sf.Type != f.Type || sf.Anonymous != f.Anonymous
+			fields[i] = sf
+		}
+		if changed {
+			return reflect.StructOf(fields)
+		}
+	}
+	return t
+}
+
+// jsonTarget returns the pointer v as json.Unmarshal should see it: a
+// pointer to the same memory, of a type whose embedded fields are
+// embedded (embedMirror), or v itself.
+func jsonTarget(v any) any {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return v
+	}
+	m := embedMirror(rv.Type().Elem())
+	if m == rv.Type().Elem() {
+		return v
+	}
+	return reflect.NewAt(m, rv.UnsafePointer()).Interface()
+}
+
+func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, jsonTarget(v)) }
