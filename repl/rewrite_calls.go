@@ -78,6 +78,9 @@ type callPass struct {
 	refused *RefusedError
 	// probed caches the types probeType found (or not), by expression.
 	probed map[ast.Expr]ast.Expr
+	// embedIface: names of methods promoted from embedded interfaces
+	// (embeddedIfaceMethods), nil until asked
+	embedIface map[string]bool
 }
 
 // calls applies the call rewrites to the unit rooted at root (a
@@ -740,6 +743,7 @@ func (c *callPass) post(n ast.Node) {
 			c.keepIdentity(n, &ast.StarExpr{X: lit.Type})
 		}
 	case *ast.SelectorExpr:
+		c.promotedIface(n)
 		switch p := c.parent().(type) {
 		case *ast.CallExpr:
 			if p.Fun == n {

@@ -177,7 +177,7 @@ func (c *callPass) compiledType(x ast.Expr) bool {
 		return false
 	}
 	pkg, ok := s.X.(*ast.Ident)
-	if !ok || c.env.isLocal(pkg.Name) || c.decls.Var(pkg.Name) != nil {
+	if !ok || c.env.isLocal(pkg.Name) || c.decls.Var(pkg.Name) != nil || c.decls.IsVar(pkg.Name) {
 		return false
 	}
 	// a package variable (binary.LittleEndian) is not a type: yaegi
