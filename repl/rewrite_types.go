@@ -20,6 +20,16 @@ type typeEnv struct {
 	// locals are the names the unit declares itself, with their type, or
 	// nil when it is unknown or ambiguous (declared twice differently).
 	locals map[string]ast.Expr
+	// localSpecs are the types the unit declares inside functions, by
+	// name; nil for a name declared more than once (as a type or not).
+	localSpecs map[string]*ast.TypeSpec
+}
+
+// localType returns the declaration of the type the unit declares in a
+// function under that name, nil if none or if the name is declared more
+// than once in the unit.
+func (t *typeEnv) localType(name string) *ast.TypeSpec {
+	return t.localSpecs[name]
 }
 
 // syntactic is the type of e from its syntax alone.
@@ -634,10 +644,13 @@ func sameBase(p, a ast.Expr) bool {
 // order so that `y := x` knows x. A name declared twice with different
 // types is recorded as unknown (nil), which still hides a global.
 func localTypes(root ast.Node, decls *Decls) *typeEnv {
-	env := &typeEnv{decls: decls, locals: map[string]ast.Expr{}}
+	env := &typeEnv{decls: decls, locals: map[string]ast.Expr{}, localSpecs: map[string]*ast.TypeSpec{}}
 	note := func(name string, typ ast.Expr) {
 		if name == "_" {
 			return
+		}
+		if _, seen := env.localSpecs[name]; seen {
+			env.localSpecs[name] = nil
 		}
 		if prev, seen := env.locals[name]; seen && !sameType(prev, typ) {
 			typ = nil
@@ -666,7 +679,11 @@ func localTypes(root ast.Node, decls *Decls) *typeEnv {
 				note(id.Name, typ)
 			}
 		case *ast.TypeSpec:
+			_, seen := env.locals[n.Name.Name]
 			note(n.Name.Name, nil)
+			if !seen {
+				env.localSpecs[n.Name.Name] = n
+			}
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE {
 				env.noteDefine(n, note)

@@ -117,7 +117,16 @@ func (c *callPass) goTypeName(x ast.Expr) string {
 				return t.Name
 			}
 			spec := c.decls.Type(t.Name)
-			if spec == nil || c.env.isLocal(t.Name) || spec.Assign.IsValid() || spec.TypeParams != nil || c.typeParam(t.Name) {
+			if c.env.isLocal(t.Name) {
+				// a type declared in a function: Go names it main.T too
+				spec = c.env.localType(t.Name)
+				if spec != nil {
+					if _, iface := spec.Type.(*ast.InterfaceType); iface {
+						return ""
+					}
+				}
+			}
+			if spec == nil || spec.Assign.IsValid() || spec.TypeParams != nil || c.typeParam(t.Name) {
 				return ""
 			}
 			declared = true
