@@ -189,6 +189,8 @@ func (in *Interp) prelude() error {
 		hookSym(compiledImplementsHook):   reflect.ValueOf(compiledImplements),
 		hookSym(compiledInShellIfaceHook): reflect.ValueOf(compiledInShellInterface),
 		hookSym(keepErrorHook):            reflect.ValueOf(keepError),
+		hookSym(jsonViewHook):             reflect.ValueOf(in.printConv.jsonValue),
+		hookSym(jsonTargetHook):           reflect.ValueOf(jsonTarget),
 		hookSym(heldNameHook):             reflect.ValueOf(heldName),
 		hookSym(sameErrorHook):            reflect.ValueOf(sameError),
 		hookSym(heldHook):                 reflect.ValueOf(held),

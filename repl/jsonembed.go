@@ -2,6 +2,7 @@ package repl
 
 import (
 	"encoding/json"
+	"go/ast"
 	"reflect"
 	"sync"
 )
@@ -15,9 +16,10 @@ import (
 // fields (`odshembed:"1"`); json.Marshal and MarshalIndent see values
 // through the shims' view, whose struct types make them embedded again
 // (computeStructView), and json.Unmarshal decodes into the value seen as
-// a type of the same layout with them embedded (jsonTarget). Not done:
-// json.Encoder and json.Decoder, whose methods the shell cannot replace;
-// values reached through maps or interfaces when decoding.
+// a type of the same layout with them embedded (jsonTarget); the calls
+// of a json.Encoder's Encode and a json.Decoder's Decode pass their
+// argument through the same (jsonCodec). Not done: values reached through
+// maps or interfaces when decoding.
 
 // jsonEmbedded reports whether json should see f as embedded: a field
 // the source embeds, without a json name of its own (a named embedded
@@ -127,3 +129,49 @@ func jsonTarget(v any) any {
 }
 
 func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, jsonTarget(v)) }
+
+const (
+	jsonViewHook   = bindAlias + ".JSONView"
+	jsonTargetHook = bindAlias + ".JSONTarget"
+)
+
+// jsonCodec passes the value of a json.Encoder's Encode through the json
+// view (as json.Marshal's shim does) and the pointer of a json.Decoder's
+// Decode through jsonTarget, whose methods the shell cannot replace:
+//
+//	enc.Encode(v)  ⇔  enc.Encode(__odshbind.JSONView(v))
+//	dec.Decode(&v) ⇔  dec.Decode(__odshbind.JSONTarget(&v))
+//
+// The receiver's type comes from the declarations or a probe; only calls
+// of methods so named with one argument are looked at.
+func (c *callPass) jsonCodec(call *ast.CallExpr) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() || sel.Sel.Name != "Encode" && sel.Sel.Name != "Decode" {
+		return
+	}
+	if c.env.isLocal("json") || c.decls.Declares("json") {
+		return
+	}
+	t, ok := c.typeOf(sel.X).(*ast.StarExpr)
+	if !ok {
+		return
+	}
+	hook := ""
+	switch exprKey(t.X) {
+	case "json.Encoder":
+		if sel.Sel.Name == "Encode" {
+			hook = jsonViewHook
+		}
+	case "json.Decoder":
+		if sel.Sel.Name == "Decode" {
+			hook = jsonTargetHook
+		}
+	}
+	if hook == "" {
+		return
+	}
+	if inner, ok := call.Args[0].(*ast.CallExpr); ok && exprKey(inner.Fun) == hook {
+		return
+	}
+	call.Args[0] = &ast.CallExpr{Fun: ident(hook), Args: []ast.Expr{call.Args[0]}}
+}

@@ -811,6 +811,7 @@ func (c *callPass) call(call *ast.CallExpr) {
 	if len(call.Args) == 1 && c.keepIdentity(call, call.Fun) {
 		return
 	}
+	c.jsonCodec(call)
 	c.interfaceReceiver(call)
 	c.nilArgs(call)
 	c.keepCall(call)
