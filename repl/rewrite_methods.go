@@ -40,10 +40,18 @@ func (c *callPass) methodValue(old ast.Node, s *ast.SelectorExpr) {
 // receiver and whose receiver is a value of a type declared in the shell,
 // a function bound to a copy of x made now, as Go makes it: yaegi reads x
 // when the function is called, so changes made to x in between showed.
+// Through a pointer p (p.M), the copy is of *p.
 //
 //	bound := m.Add  ⇔  bound := func() func(__p0 int) Money { __r := m; return func(__p0 int) Money { return __r.Add(__p0) } }()
 func (c *callPass) boundMethod(s *ast.SelectorExpr) ast.Expr {
-	id, ok := c.env.typeOf(s.X).(*ast.Ident)
+	t := c.env.typeOf(s.X)
+	var recv ast.Expr = s.X
+	if st, ok := t.(*ast.StarExpr); ok {
+		// through a pointer: the value it points to, copied now (Go
+		// panics here on a nil pointer)
+		t, recv = st.X, &ast.StarExpr{X: s.X}
+	}
+	id, ok := t.(*ast.Ident)
 	if !ok || c.env.isLocal(id.Name) {
 		return nil
 	}
@@ -64,7 +72,7 @@ func (c *callPass) boundMethod(s *ast.SelectorExpr) ast.Expr {
 	outer := &ast.FuncLit{
 		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(fwd.Type)}}}},
 		Body: &ast.BlockStmt{List: []ast.Stmt{
-			&ast.AssignStmt{Lhs: []ast.Expr{ident("__r")}, Tok: token.DEFINE, Rhs: []ast.Expr{s.X}},
+			&ast.AssignStmt{Lhs: []ast.Expr{ident("__r")}, Tok: token.DEFINE, Rhs: []ast.Expr{recv}},
 			&ast.ReturnStmt{Results: []ast.Expr{fwd}},
 		}},
 	}
