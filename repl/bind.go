@@ -191,6 +191,8 @@ func (in *Interp) prelude() error {
 		hookSym(keepErrorHook):            reflect.ValueOf(keepError),
 		hookSym(jsonViewHook):             reflect.ValueOf(in.printConv.jsonValue),
 		hookSym(jsonTargetHook):           reflect.ValueOf(jsonTarget),
+		hookSym(xmlValueHook):             reflect.ValueOf(xmlValue),
+		hookSym(xmlTargetHook):            reflect.ValueOf(xmlTarget),
 		hookSym(heldNameHook):             reflect.ValueOf(heldName),
 		hookSym(sameErrorHook):            reflect.ValueOf(sameError),
 		hookSym(heldHook):                 reflect.ValueOf(held),

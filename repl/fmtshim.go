@@ -296,6 +296,11 @@ func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 	// and decodes embedded fields as embedded (jsonembed.go)
 	jsonPkg["Unmarshal"] = reflect.ValueOf(jsonUnmarshal)
 	out["encoding/json/json"] = jsonPkg
+	xmlPkg := copySymbols(out["encoding/xml/xml"])
+	for name, f := range xmlShims() {
+		xmlPkg[name] = reflect.ValueOf(f)
+	}
+	out["encoding/xml/xml"] = xmlPkg
 	errorsPkg := copySymbols(out["errors/errors"])
 	errorsPkg["As"] = reflect.ValueOf(errorsAs)
 	errorsPkg["Is"] = reflect.ValueOf(errorsIs)

@@ -2,8 +2,10 @@ package repl
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"go/ast"
 	"reflect"
+	"strings"
 	"sync"
 )
 
@@ -26,14 +28,18 @@ import (
 // field is an ordinary one to json), of a struct type or a pointer to
 // one without methods (reflect cannot make an embedded field of a type
 // with methods but the first).
-func jsonEmbedded(f reflect.StructField) bool {
+func jsonEmbedded(f reflect.StructField) bool { return embeddedFor(f, "json") }
+
+// embeddedFor is jsonEmbedded for the encoding whose tag key is key
+// (json, xml).
+func embeddedFor(f reflect.StructField, key string) bool {
 	if f.Anonymous {
 		return false
 	}
 	if _, ok := f.Tag.Lookup(embeddedKey); !ok {
 		return false
 	}
-	if name, _, _ := cutComma(f.Tag.Get("json")); name != "" {
+	if name, _, _ := cutComma(f.Tag.Get(key)); name != "" {
 		return false
 	}
 	t := f.Type
@@ -52,22 +58,23 @@ func cutComma(s string) (string, string, bool) {
 	return s, "", false
 }
 
-var embedMirrors sync.Map // reflect.Type → reflect.Type (itself when unchanged)
+// embedMirrors caches embedMirror by encoding (json, xml).
+var embedMirrors = map[string]*sync.Map{"json": {}, "xml": {}}
 
-// embedMirror returns t with the embedded fields json should see embedded
-// (jsonEmbedded) made so, through structs, pointers, slices and arrays:
-// a type of the same memory layout. It returns t itself when nothing
-// changes, and for recursive types.
-func embedMirror(t reflect.Type) reflect.Type {
-	if m, ok := embedMirrors.Load(t); ok {
+// embedMirror returns t with the embedded fields the encoding key (json,
+// xml) should see embedded (embeddedFor) made so, through structs,
+// pointers, slices and arrays: a type of the same memory layout. It
+// returns t itself when nothing changes, and for recursive types.
+func embedMirror(t reflect.Type, key string) reflect.Type {
+	if m, ok := embedMirrors[key].Load(t); ok {
 		return m.(reflect.Type)
 	}
-	m := computeEmbedMirror(t, map[reflect.Type]bool{})
-	embedMirrors.Store(t, m)
+	m := computeEmbedMirror(t, key, map[reflect.Type]bool{})
+	embedMirrors[key].Store(t, m)
 	return m
 }
 
-func computeEmbedMirror(t reflect.Type, seen map[reflect.Type]bool) (m reflect.Type) {
+func computeEmbedMirror(t reflect.Type, key string, seen map[reflect.Type]bool) (m reflect.Type) {
 	if seen[t] {
 		return t
 	}
@@ -80,15 +87,15 @@ func computeEmbedMirror(t reflect.Type, seen map[reflect.Type]bool) (m reflect.T
 	}()
 	switch t.Kind() {
 	case reflect.Pointer:
-		if e := computeEmbedMirror(t.Elem(), seen); e != t.Elem() {
+		if e := computeEmbedMirror(t.Elem(), key, seen); e != t.Elem() {
 			return reflect.PointerTo(e)
 		}
 	case reflect.Slice:
-		if e := computeEmbedMirror(t.Elem(), seen); e != t.Elem() {
+		if e := computeEmbedMirror(t.Elem(), key, seen); e != t.Elem() {
 			return reflect.SliceOf(e)
 		}
 	case reflect.Array:
-		if e := computeEmbedMirror(t.Elem(), seen); e != t.Elem() {
+		if e := computeEmbedMirror(t.Elem(), key, seen); e != t.Elem() {
 			return reflect.ArrayOf(t.Len(), e)
 		}
 	case reflect.Struct:
@@ -102,7 +109,7 @@ func computeEmbedMirror(t reflect.Type, seen map[reflect.Type]bool) (m reflect.T
 			if !f.IsExported() {
 				return t // not a struct of interpreted code
 			}
-			sf := reflect.StructField{Name: f.Name, Type: computeEmbedMirror(f.Type, seen), Tag: f.Tag, Anonymous: f.Anonymous || jsonEmbedded(f)}
+			sf := reflect.StructField{Name: f.Name, Type: computeEmbedMirror(f.Type, key, seen), Tag: f.Tag, Anonymous: f.Anonymous || embeddedFor(f, key)}
 			changed = changed || sf.Type != f.Type || sf.Anonymous != f.Anonymous
 			fields[i] = sf
 		}
@@ -116,28 +123,68 @@ func computeEmbedMirror(t reflect.Type, seen map[reflect.Type]bool) (m reflect.T
 // jsonTarget returns the pointer v as json.Unmarshal should see it: a
 // pointer to the same memory, of a type whose embedded fields are
 // embedded (embedMirror), or v itself.
-func jsonTarget(v any) any {
+func jsonTarget(v any) any { return embedTarget(v, "json") }
+
+func embedTarget(v any, key string) any {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() || rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return v
 	}
-	m := embedMirror(rv.Type().Elem())
+	m := embedMirror(rv.Type().Elem(), key)
 	if m == rv.Type().Elem() {
 		return v
 	}
 	return reflect.NewAt(m, rv.UnsafePointer()).Interface()
 }
 
+// embedValue returns v as the encoder key (xml) should see it: a copy
+// of v seen through embedMirror, or v itself.
+func embedValue(v any, key string) any {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return v
+	}
+	if rv.Kind() == reflect.Pointer {
+		return embedTarget(v, key)
+	}
+	m := embedMirror(rv.Type(), key)
+	if m == rv.Type() {
+		return v
+	}
+	p := reflect.New(rv.Type())
+	p.Elem().Set(rv)
+	return reflect.NewAt(m, p.UnsafePointer()).Elem().Interface()
+}
+
 func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, jsonTarget(v)) }
+
+// xmlShims are encoding/xml's functions seeing embedded fields as
+// embedded (as json's do; xml has no view of interpreted values in
+// interfaces).
+func xmlShims() map[string]any {
+	return map[string]any{
+		"Marshal": func(v any) ([]byte, error) { return xml.Marshal(embedValue(v, "xml")) },
+		"MarshalIndent": func(v any, prefix, indent string) ([]byte, error) {
+			return xml.MarshalIndent(embedValue(v, "xml"), prefix, indent)
+		},
+		"Unmarshal": func(data []byte, v any) error { return xml.Unmarshal(data, embedTarget(v, "xml")) },
+	}
+}
 
 const (
 	jsonViewHook   = bindAlias + ".JSONView"
 	jsonTargetHook = bindAlias + ".JSONTarget"
+	xmlValueHook   = bindAlias + ".XMLValue"
+	xmlTargetHook  = bindAlias + ".XMLTarget"
 )
+
+func xmlValue(v any) any  { return embedValue(v, "xml") }
+func xmlTarget(v any) any { return embedTarget(v, "xml") }
 
 // jsonCodec passes the value of a json.Encoder's Encode through the json
 // view (as json.Marshal's shim does) and the pointer of a json.Decoder's
-// Decode through jsonTarget, whose methods the shell cannot replace:
+// Decode through jsonTarget, whose methods the shell cannot replace (and
+// so for xml's Encoder and Decoder):
 //
 //	enc.Encode(v)  ⇔  enc.Encode(__odshbind.JSONView(v))
 //	dec.Decode(&v) ⇔  dec.Decode(__odshbind.JSONTarget(&v))
@@ -149,22 +196,24 @@ func (c *callPass) jsonCodec(call *ast.CallExpr) {
 	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() || sel.Sel.Name != "Encode" && sel.Sel.Name != "Decode" {
 		return
 	}
-	if c.env.isLocal("json") || c.decls.Declares("json") {
-		return
-	}
 	t, ok := c.typeOf(sel.X).(*ast.StarExpr)
 	if !ok {
 		return
 	}
 	hook := ""
-	switch exprKey(t.X) {
-	case "json.Encoder":
+	switch key := exprKey(t.X); key {
+	case "json.Encoder", "xml.Encoder":
 		if sel.Sel.Name == "Encode" {
-			hook = jsonViewHook
+			hook = map[string]string{"json.Encoder": jsonViewHook, "xml.Encoder": xmlValueHook}[key]
 		}
-	case "json.Decoder":
+	case "json.Decoder", "xml.Decoder":
 		if sel.Sel.Name == "Decode" {
-			hook = jsonTargetHook
+			hook = map[string]string{"json.Decoder": jsonTargetHook, "xml.Decoder": xmlTargetHook}[key]
+		}
+	}
+	if pkg := exprKey(t.X); hook != "" {
+		if name := pkg[:strings.IndexByte(pkg, '.')]; c.env.isLocal(name) || c.decls.Declares(name) {
+			return
 		}
 	}
 	if hook == "" {
