@@ -222,10 +222,18 @@ func (a *app) lockInstall(ctx context.Context, conn *pgx.Conn) error {
 	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock($1)", installLock).Scan(&got); err != nil || got {
 		return err
 	}
-	a.say("waiting for another %s installing into this database", a.name)
+	// the other process may only be checking that nothing is to install
+	// (every start does, under the lock): say so only if the wait lasts
+	t := time.AfterFunc(installWaitNotice, func() {
+		a.say("waiting for another %s installing into this database", a.name)
+	})
+	defer t.Stop()
 	_, err := conn.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", installLock)
 	return err
 }
+
+// installWaitNotice is how long lockInstall waits before saying why.
+const installWaitNotice = time.Second
 
 // errNothing makes orm.Run roll back an install that changed nothing.
 var errNothing = errors.New("nothing to install")
