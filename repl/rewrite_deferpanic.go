@@ -30,15 +30,24 @@ import (
 // recover took it:
 //
 //	func f() {                       func f() {
-//	                                     __ds1 := __odshbind.DeferGuard(); defer __ds1.End()
+//	                                     var __ds1 __odshbind.DeferGuard; defer __ds1.End()
 //	    defer func() {                   defer func() {
-//	                                         defer func() { __ds1.Catch(recover()) }()
 //	        r := recover()                   r := __ds1.Recover(recover())
 //	        …                                …
 //	    }()                              }()
-//	    defer g(x)                       defer func() { defer func() { __ds1.Catch(recover()) }(); g(x) }()
+//	    defer func() { … }()             defer func() { defer func() { __ds1.Catch(recover()) }(); … }()
+//	    defer g()                        defer __ds1.Call(g)
+//	    defer h(x, y+1)                  __a1 := y + 1; defer func() { defer func() { __ds1.Catch(recover()) }(); h(x, __a1) }()
 //	    …                   ⇔            …
 //	}                                }
+//
+// The first deferred call of the body (when it is a statement of the
+// body itself) runs last of all: its panic goes on as Go's would, so it
+// is left as written. A call without arguments of a declared function or
+// of a method that is not a shell-declared method's name is made by the
+// guard (Call), which catches its panic in compiled code; sync's Unlock
+// and RUnlock, which cannot panic (a wrong unlock is a fatal error), are
+// left as written.
 //
 // The catching literal is deferred in the deferred function (or in a
 // literal around a deferred call), so yaegi's own recover takes the panic
