@@ -353,7 +353,9 @@ func (r *rewriter) deferNow(d *ast.DeferStmt) ast.Stmt {
 	if len(lhs) == 0 {
 		return d
 	}
-	if variadic {
+	if id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident); ok && r.recoverVars[id.Name] {
+		call = r.handCall(call)
+	} else if variadic {
 		// yaegi cannot defer f(xs...) of an interpreted f ("reflect:
 		// cannot use []string as type string in Call"); a literal calls it
 		lit := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}}}

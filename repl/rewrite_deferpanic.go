@@ -229,10 +229,17 @@ func unwrapRecovered(v any) any {
 }
 
 // guardRecover reports whether the recover call whose parent is parent
-// is taken as it is: by a guard's Catch or Recover, or recoverHook.
+// is taken as it is: by a guard's Catch or Recover, recoverHook,
+// recoverLitHook or handHook.
 func guardRecover(parent ast.Node) bool {
 	x, ok := parent.(*ast.CallExpr)
-	return ok && guardCall(x.Fun)
+	if !ok {
+		return false
+	}
+	if k := exprKey(x.Fun); k == recoverLitHook || k == handHook {
+		return true
+	}
+	return guardCall(x.Fun)
 }
 
 func guardCall(fun ast.Expr) bool {
@@ -579,4 +586,164 @@ func recoverVia(body *ast.BlockStmt, via func(rec ast.Expr) ast.Expr) {
 		}
 		return true
 	})
+}
+
+// A function literal held in a variable and deferred through it.
+//
+// recover in a function literal that yaegi calls as the value of a
+// variable reads the frame the literal was made in as it was then: it
+// returned nil in `h := func() { recover() … }; defer h()`, and the panic
+// went on where Go stops it. The panic is handed over instead: the
+// deferred call becomes a literal deferred in the function, whose own
+// recover takes the panic and hands it to the goroutine's list; the
+// literal's recover (of every literal assigned to a variable that calls
+// recover: recoverLit) takes it from there. A panic nobody took is
+// raised again when the call returns.
+//
+//	defer h()  ⇔  { __f1 := h; defer func() {
+//	                  __h := __odshbind.Hand(recover()); defer __odshbind.Unhand(__h)
+//	                  __f1()
+//	                  if __p := __odshbind.Unclaimed(__h); __p != nil { panic(__p) } }() }
+
+const (
+	handHook       = bindAlias + ".Hand"
+	unhandHook     = bindAlias + ".Unhand"
+	unclaimedHook  = bindAlias + ".Unclaimed"
+	recoverLitHook = bindAlias + ".RecoverLit"
+)
+
+// hand is a panic handed to the literal a deferred variable holds.
+type hand struct {
+	value any
+	taken bool
+	gid   uint64
+}
+
+var hands struct {
+	n  atomic.Int32
+	mu sync.Mutex
+	by map[uint64][]*hand
+}
+
+// handPanic lists v, what recover returned in the literal deferring a
+// variable, for the goroutine; nil when there is no panic.
+func handPanic(v any) *hand {
+	if v == nil {
+		return nil
+	}
+	h := &hand{value: unwrapRecovered(v), gid: goroutineID()}
+	hands.mu.Lock()
+	defer hands.mu.Unlock()
+	if hands.by == nil {
+		hands.by = map[uint64][]*hand{}
+	}
+	hands.by[h.gid] = append(hands.by[h.gid], h)
+	hands.n.Add(1)
+	return h
+}
+
+// unhand takes h off the goroutine's list.
+func unhand(h *hand) {
+	if h == nil {
+		return
+	}
+	hands.mu.Lock()
+	defer hands.mu.Unlock()
+	list := hands.by[h.gid]
+	for i, x := range list {
+		if x == h {
+			hands.by[h.gid] = append(list[:i:i], list[i+1:]...)
+			if len(hands.by[h.gid]) == 0 {
+				delete(hands.by, h.gid)
+			}
+			hands.n.Add(-1)
+			return
+		}
+	}
+}
+
+// unclaimed returns the panic of h if no recover took it.
+func unclaimed(h *hand) any {
+	if h == nil || h.taken {
+		return nil
+	}
+	return h.value
+}
+
+// recoverLit is recover in a function literal assigned to a variable: the
+// panic handed to the goroutine's latest deferred variable call, once,
+// else v, what yaegi's recover returned.
+func recoverLit(v any) any {
+	if hands.n.Load() > 0 {
+		gid := goroutineID()
+		hands.mu.Lock()
+		list := hands.by[gid]
+		var h *hand
+		if len(list) > 0 && !list[len(list)-1].taken {
+			h = list[len(list)-1]
+			h.taken = true
+		}
+		hands.mu.Unlock()
+		if h != nil {
+			return h.value
+		}
+	}
+	return unwrapRecovered(v)
+}
+
+// recoverVarsOf returns the variables the unit n assigns a function
+// literal that calls recover itself, and makes those literals' recover
+// ask recoverLit.
+func recoverVarsOf(n ast.Node) map[string]bool {
+	vars := map[string]bool{}
+	note := func(lhs []ast.Expr, rhs []ast.Expr) {
+		if len(lhs) != len(rhs) {
+			return
+		}
+		for i, r := range rhs {
+			lit, ok := ast.Unparen(r).(*ast.FuncLit)
+			id, isName := lhs[i].(*ast.Ident)
+			if !ok || !isName || id.Name == "_" || !callsRecover(lit.Body) {
+				continue
+			}
+			vars[id.Name] = true
+			recoverVia(lit.Body, func(rec ast.Expr) ast.Expr {
+				return &ast.CallExpr{Fun: ident(recoverLitHook), Args: []ast.Expr{rec}}
+			})
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			note(x.Lhs, x.Rhs)
+		case *ast.ValueSpec:
+			names := make([]ast.Expr, len(x.Names))
+			for i, id := range x.Names {
+				names[i] = id
+			}
+			note(names, x.Values)
+		}
+		return true
+	})
+	return vars
+}
+
+// handCall returns the call of a literal, to defer, that hands the panic
+// to call (a call of a variable of recoverVars) and raises it again if
+// nothing took it.
+func (r *rewriter) handCall(call *ast.CallExpr) *ast.CallExpr {
+	h, p := ident(r.names.next("h")), ident(r.names.next("p"))
+	body := []ast.Stmt{
+		define(h, &ast.CallExpr{Fun: ident(handHook), Args: []ast.Expr{&ast.CallExpr{Fun: ident("recover")}}}),
+		&ast.DeferStmt{Call: &ast.CallExpr{Fun: ident(unhandHook), Args: []ast.Expr{ident(h.Name)}}},
+		&ast.ExprStmt{X: call},
+		&ast.IfStmt{
+			Init: define(p, &ast.CallExpr{Fun: ident(unclaimedHook), Args: []ast.Expr{ident(h.Name)}}),
+			Cond: &ast.BinaryExpr{X: ident(p.Name), Op: token.NEQ, Y: ident("nil")},
+			Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("panic"), Args: []ast.Expr{ident(p.Name)}}}}},
+		},
+	}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: &ast.BlockStmt{List: body}}
+	r.madeBody[lit.Body] = true
+	return &ast.CallExpr{Fun: lit}
 }

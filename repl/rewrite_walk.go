@@ -18,9 +18,11 @@ type rewriter struct {
 	fset   *token.FileSet
 	// sourcePos prints //line directives (Unit.lineCode).
 	sourcePos bool
-	ints      map[string]bool   // local names known to hold integers
-	vars      map[string]bool   // names the unit declares: true for variables (localVars)
-	made      map[ast.Stmt]bool // statements this rewriter generated
+	ints      map[string]bool // local names known to hold integers
+	vars      map[string]bool // names the unit declares: true for variables (localVars)
+	// recoverVars hold function literals that call recover (recoverVarsOf)
+	recoverVars map[string]bool
+	made        map[ast.Stmt]bool // statements this rewriter generated
 	// madeBody are the bodies of function literals this rewriter generated,
 	// which need no depth guard.
 	madeBody map[*ast.BlockStmt]bool
@@ -46,6 +48,7 @@ func (r *rewriter) refuse(construct, workaround string) {
 func (r *rewriter) walk(n ast.Node) {
 	r.ints = localInts(n, r.oracle)
 	r.vars = localVars(n)
+	r.recoverVars = recoverVarsOf(n)
 	r.made = map[ast.Stmt]bool{}
 	r.madeBody = map[*ast.BlockStmt]bool{}
 	r.refused = nil
