@@ -120,8 +120,21 @@ func worker(id int) (msg string) {
 	return fmt.Sprint("worker ", id, " done")
 }
 
+func variableCleanup() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("caught %v", r)
+		}
+	}()
+	cleanup := func() { panic("cleanup failed") }
+	defer fmt.Println("deferred before the variable's call runs")
+	defer cleanup()
+	return nil
+}
+
 func main() {
 	fmt.Println(panickingDefer())
+	fmt.Println(variableCleanup())
 	fmt.Println(rethrow())
 	fmt.Println(declaredHandler())
 	fmt.Println(methodHandler())
