@@ -418,55 +418,11 @@ func (r *rewriter) isVar(name string) bool {
 // parameter named nil read as nil), where Go lets the declaration hide
 // it.
 func (r *rewriter) refuseConstNames(n ast.Node) {
-	check := func(id *ast.Ident) {
-		if id != nil && (id.Name == "iota" || id.Name == "nil") {
+	eachDeclared(n, func(id *ast.Ident, isVar bool) {
+		if isVar && (id.Name == "iota" || id.Name == "nil") {
 			r.refuse(fmt.Sprintf("a variable named %s (yaegi reads the name as the predeclared %s wherever it is used)", id.Name, id.Name),
 				"give it another name")
 		}
-	}
-	fields := func(fl *ast.FieldList) {
-		if fl == nil {
-			return
-		}
-		for _, f := range fl.List {
-			for _, id := range f.Names {
-				check(id)
-			}
-		}
-	}
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.FuncDecl:
-			fields(x.Recv)
-		case *ast.FuncType:
-			fields(x.Params)
-			fields(x.Results)
-		case *ast.GenDecl:
-			if x.Tok == token.VAR {
-				for _, spec := range x.Specs {
-					for _, id := range spec.(*ast.ValueSpec).Names {
-						check(id)
-					}
-				}
-			}
-		case *ast.AssignStmt:
-			if x.Tok == token.DEFINE {
-				for _, l := range x.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						check(id)
-					}
-				}
-			}
-		case *ast.RangeStmt:
-			if x.Tok == token.DEFINE {
-				for _, e := range []ast.Expr{x.Key, x.Value} {
-					if id, ok := e.(*ast.Ident); ok {
-						check(id)
-					}
-				}
-			}
-		}
-		return true
 	})
 }
 
@@ -475,22 +431,36 @@ func (r *rewriter) refuseConstNames(n ast.Node) {
 // constant.
 func localVars(n ast.Node) map[string]bool {
 	vars := map[string]bool{}
-	note := func(id *ast.Ident, isVar bool) {
-		if id == nil || id.Name == "_" {
+	eachDeclared(n, func(id *ast.Ident, isVar bool) {
+		if id.Name == "_" {
 			return
 		}
 		if prev, seen := vars[id.Name]; seen && !prev {
 			return
 		}
 		vars[id.Name] = isVar
-	}
+	})
+	return vars
+}
+
+// eachDeclared calls fn with each variable (receiver, parameter, result,
+// var, :=, range) and constant the unit n declares, isVar false for a
+// constant.
+func eachDeclared(n ast.Node, fn func(id *ast.Ident, isVar bool)) {
 	fields := func(fl *ast.FieldList) {
 		if fl == nil {
 			return
 		}
 		for _, f := range fl.List {
 			for _, id := range f.Names {
-				note(id, true)
+				fn(id, true)
+			}
+		}
+	}
+	idents := func(list ...ast.Expr) {
+		for _, e := range list {
+			if id, ok := e.(*ast.Ident); ok {
+				fn(id, true)
 			}
 		}
 	}
@@ -502,31 +472,22 @@ func localVars(n ast.Node) map[string]bool {
 			fields(x.Params)
 			fields(x.Results)
 		case *ast.GenDecl:
-			for _, spec := range x.Specs {
-				if vs, ok := spec.(*ast.ValueSpec); ok {
-					for _, id := range vs.Names {
-						note(id, x.Tok == token.VAR)
+			if x.Tok == token.VAR || x.Tok == token.CONST {
+				for _, spec := range x.Specs {
+					for _, id := range spec.(*ast.ValueSpec).Names {
+						fn(id, x.Tok == token.VAR)
 					}
 				}
 			}
 		case *ast.AssignStmt:
 			if x.Tok == token.DEFINE {
-				for _, l := range x.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						note(id, true)
-					}
-				}
+				idents(x.Lhs...)
 			}
 		case *ast.RangeStmt:
 			if x.Tok == token.DEFINE {
-				for _, e := range []ast.Expr{x.Key, x.Value} {
-					if id, ok := e.(*ast.Ident); ok {
-						note(id, true)
-					}
-				}
+				idents(x.Key, x.Value)
 			}
 		}
 		return true
 	})
-	return vars
 }

@@ -102,7 +102,8 @@ func (g *deferGuard) Catch(p any) {
 	if !g.panicking {
 		g.panicking = true
 		if g.list {
-			guards.add(g)
+			g.gid = goroutineID()
+			guards.add(g.gid, g)
 		}
 	}
 }
@@ -149,40 +150,40 @@ func (g *deferGuard) End() {
 
 func (g *deferGuard) clear() {
 	if g.panicking && g.list {
-		guards.remove(g)
+		guards.remove(g.gid, g)
 	}
 	g.pending, g.panicking = nil, false
 }
 
 // guards lists, per goroutine, the guards holding a panic.
-var guards guardList
+var guards goroutineLists[*deferGuard]
 
-type guardList struct {
-	n  atomic.Int32
+// goroutineLists keeps a list of values per goroutine, the latest last.
+type goroutineLists[T comparable] struct {
+	n  atomic.Int32 // values listed, for a look-up without the goroutine's number
 	mu sync.Mutex
-	by map[uint64][]*deferGuard
+	by map[uint64][]T
 }
 
-func (l *guardList) add(g *deferGuard) {
-	g.gid = goroutineID()
+func (l *goroutineLists[T]) add(gid uint64, x T) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.by == nil {
-		l.by = map[uint64][]*deferGuard{}
+		l.by = map[uint64][]T{}
 	}
-	l.by[g.gid] = append(l.by[g.gid], g)
+	l.by[gid] = append(l.by[gid], x)
 	l.n.Add(1)
 }
 
-func (l *guardList) remove(g *deferGuard) {
+func (l *goroutineLists[T]) remove(gid uint64, x T) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	list := l.by[g.gid]
-	for i, x := range list {
-		if x == g {
-			l.by[g.gid] = append(list[:i:i], list[i+1:]...)
-			if len(l.by[g.gid]) == 0 {
-				delete(l.by, g.gid)
+	list := l.by[gid]
+	for i, y := range list {
+		if y == x {
+			l.by[gid] = append(list[:i:i], list[i+1:]...)
+			if len(l.by[gid]) == 0 {
+				delete(l.by, gid)
 			}
 			l.n.Add(-1)
 			return
@@ -190,18 +191,21 @@ func (l *guardList) remove(g *deferGuard) {
 	}
 }
 
-// top returns the goroutine's latest guard holding a panic, nil if none.
-func (l *guardList) top() *deferGuard {
+// top returns the calling goroutine's latest value, ok false if none.
+// take, if not nil, says whether the value may be had, under the lock.
+func (l *goroutineLists[T]) top(take func(T) bool) (x T, ok bool) {
 	if l.n.Load() == 0 {
-		return nil
+		return x, false
 	}
 	gid := goroutineID()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if list := l.by[gid]; len(list) > 0 {
-		return list[len(list)-1]
+	list := l.by[gid]
+	if len(list) == 0 {
+		return x, false
 	}
-	return nil
+	x = list[len(list)-1]
+	return x, take == nil || take(x)
 }
 
 // recoverDeclared is recover in the declared function or method name:
@@ -209,7 +213,7 @@ func (l *guardList) top() *deferGuard {
 // of an earlier deferred call not yet recovered; else v, what yaegi's
 // recover returned.
 func recoverDeclared(v any, name string) any {
-	if g := guards.top(); g != nil && g.armed == name {
+	if g, ok := guards.top(nil); ok && g.armed == name {
 		return g.Recover(v)
 	}
 	return unwrapRecovered(v)
@@ -619,11 +623,8 @@ type hand struct {
 	gid   uint64
 }
 
-var hands struct {
-	n  atomic.Int32
-	mu sync.Mutex
-	by map[uint64][]*hand
-}
+// hands lists, per goroutine, the panics handed over.
+var hands goroutineLists[*hand]
 
 // handPanic lists v, what recover returned in the literal deferring a
 // variable, for the goroutine; nil when there is no panic.
@@ -632,33 +633,14 @@ func handPanic(v any) *hand {
 		return nil
 	}
 	h := &hand{value: unwrapRecovered(v), gid: goroutineID()}
-	hands.mu.Lock()
-	defer hands.mu.Unlock()
-	if hands.by == nil {
-		hands.by = map[uint64][]*hand{}
-	}
-	hands.by[h.gid] = append(hands.by[h.gid], h)
-	hands.n.Add(1)
+	hands.add(h.gid, h)
 	return h
 }
 
 // unhand takes h off the goroutine's list.
 func unhand(h *hand) {
-	if h == nil {
-		return
-	}
-	hands.mu.Lock()
-	defer hands.mu.Unlock()
-	list := hands.by[h.gid]
-	for i, x := range list {
-		if x == h {
-			hands.by[h.gid] = append(list[:i:i], list[i+1:]...)
-			if len(hands.by[h.gid]) == 0 {
-				delete(hands.by, h.gid)
-			}
-			hands.n.Add(-1)
-			return
-		}
+	if h != nil {
+		hands.remove(h.gid, h)
 	}
 }
 
@@ -674,19 +656,15 @@ func unclaimed(h *hand) any {
 // panic handed to the goroutine's latest deferred variable call, once,
 // else v, what yaegi's recover returned.
 func recoverLit(v any) any {
-	if hands.n.Load() > 0 {
-		gid := goroutineID()
-		hands.mu.Lock()
-		list := hands.by[gid]
-		var h *hand
-		if len(list) > 0 && !list[len(list)-1].taken {
-			h = list[len(list)-1]
-			h.taken = true
+	h, ok := hands.top(func(h *hand) bool {
+		if h.taken {
+			return false
 		}
-		hands.mu.Unlock()
-		if h != nil {
-			return h.value
-		}
+		h.taken = true
+		return true
+	})
+	if ok {
+		return h.value
 	}
 	return unwrapRecovered(v)
 }

@@ -115,15 +115,11 @@ func markEmbedded(f *ast.Field) bool {
 	if len(f.Names) != 0 || embeddedName(f.Type) == "" {
 		return false
 	}
-	user := ""
-	if f.Tag != nil {
-		s, err := strconv.Unquote(f.Tag.Value)
-		if err != nil {
-			return false
-		}
-		user = s
+	user, ok := fieldTag(f)
+	if !ok {
+		return false
 	}
-	if _, ok := reflect.StructTag(user).Lookup(embeddedKey); ok {
+	if _, marked := reflect.StructTag(user).Lookup(embeddedKey); marked {
 		return false
 	}
 	// after the other keys: markField looks for its own first
@@ -148,13 +144,9 @@ func markField(f *ast.Field) bool {
 	case f.Names[0].IsExported():
 		return false
 	}
-	user := ""
-	if f.Tag != nil {
-		s, err := strconv.Unquote(f.Tag.Value)
-		if err != nil {
-			return false
-		}
-		user = s
+	user, ok := fieldTag(f)
+	if !ok {
+		return false
 	}
 	if isMarked(reflect.StructTag(user), embedded) {
 		return false
@@ -170,6 +162,16 @@ func markField(f *ast.Field) bool {
 	}
 	setTag(f, tag)
 	return true
+}
+
+// fieldTag returns f's tag unquoted ("" without one), ok false when it
+// cannot be read.
+func fieldTag(f *ast.Field) (string, bool) {
+	if f.Tag == nil {
+		return "", true
+	}
+	s, err := strconv.Unquote(f.Tag.Value)
+	return s, err == nil
 }
 
 // setTag sets f's tag to tag, written as a raw string literal unless tag
