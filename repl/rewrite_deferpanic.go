@@ -413,7 +413,7 @@ func (r *rewriter) deferOperands(c *ast.CallExpr) (ast.Stmt, bool) {
 	}
 	var lhs, rhs []ast.Expr
 	for i, a := range c.Args {
-		if _, name := ast.Unparen(a).(*ast.Ident); name || constExpr(a) {
+		if r.pureExpr(a) {
 			continue
 		}
 		t := ident(r.names.next("a"))
@@ -428,15 +428,27 @@ func (r *rewriter) deferOperands(c *ast.CallExpr) (ast.Stmt, bool) {
 	return a, true
 }
 
-// constExpr reports whether e is made of literal constants only.
-func constExpr(e ast.Expr) bool {
+// pureExpr reports whether e reads no variable: literals, names that are
+// not variables (constants, functions), selectors of such names
+// (math.Pi, time.Second) and operators on them. It stays as written in
+// the literal that calls it later: a variable would give an untyped
+// constant its default type (`defer scale(limit * 2)` with scale taking
+// a float64).
+func (r *rewriter) pureExpr(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return !r.isVar(x.Name)
+	case *ast.SelectorExpr:
+		id, ok := x.X.(*ast.Ident)
+		return ok && !r.isVar(id.Name)
 	case *ast.BinaryExpr:
-		return constExpr(x.X) && constExpr(x.Y)
+		return r.pureExpr(x.X) && r.pureExpr(x.Y)
 	case *ast.UnaryExpr:
-		return x.Op != token.ARROW && x.Op != token.AND && constExpr(x.X)
+		return x.Op != token.ARROW && x.Op != token.AND && r.pureExpr(x.X)
 	}
-	return constantArg(e)
+	return false
 }
 
 // firstDefer returns the defer statement of body deferred first whenever
