@@ -343,7 +343,7 @@ func (r *rewriter) deferNow(d *ast.DeferStmt) ast.Stmt {
 		lhs, rhs, call.Fun = append(lhs, f), append(rhs, fun), ident(f.Name)
 	}
 	for _, a := range d.Call.Args {
-		if !r.varOperand(a) && !(variadic && !constantArg(a)) {
+		if !r.varOperand(a) && !(variadic && !r.pureExpr(a)) {
 			call.Args = append(call.Args, a)
 			continue
 		}

@@ -628,7 +628,8 @@ func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 		lhs, rhs, call.Fun = append(lhs, f), append(rhs, s.Call.Fun), f
 	}
 	for _, a := range s.Call.Args {
-		if id, ok := a.(*ast.Ident); ok && id.Name == "nil" {
+		if r.pureExpr(a) {
+			// constants stay untyped (go scale(limit * 2) to a float64)
 			call.Args = append(call.Args, a)
 			continue
 		}
