@@ -145,7 +145,7 @@ func (r *rewriter) pushDeferred(push ast.Expr, d *ast.DeferStmt) ast.Stmt {
 		lhs, rhs, call.Fun = append(lhs, f), append(rhs, d.Call.Fun), ident(f.Name)
 	}
 	for _, a := range d.Call.Args {
-		if constantArg(a) {
+		if r.pureExpr(a) {
 			call.Args = append(call.Args, a)
 			continue
 		}

@@ -29,4 +29,9 @@ func main() {
 		defer many(limit*2, xs...)
 		defer many(math.Pi, 2, 3)
 	}()
+	func() {
+		for i := range 2 {
+			defer many(limit*2, i)
+		}
+	}()
 }
