@@ -136,6 +136,12 @@ func (d *Decls) learnVar(name string, typ ast.Expr, values []ast.Expr, i int) {
 	}
 	d.names[name] = true
 	d.forget(name, "var")
+	if i < len(values) {
+		if lit, ok := ast.Unparen(values[i]).(*ast.FuncLit); ok && callsRecover(lit.Body) {
+			// a handler held in a variable (recoverVarsOf)
+			d.recovers["var "+name] = true
+		}
+	}
 	if typ == nil && i < len(values) {
 		typ = (&typeEnv{decls: nil}).syntactic(values[i])
 		if typ == nil {
@@ -210,6 +216,7 @@ func (d *Decls) forget(name, kind string) {
 	}
 	delete(d.funcs, name)
 	delete(d.consts, name)
+	delete(d.recovers, "var "+name)
 }
 
 // Declares reports whether a top-level function, type, constant or
@@ -325,7 +332,8 @@ func (d *Decls) hasMethodNamed(m string) bool {
 }
 
 // Recovers reports whether a declared function, or a method of a
-// declared type, named name calls recover.
+// declared type, named name calls recover ("var h": whether the top-level
+// variable h was declared holding a function literal that does).
 func (d *Decls) Recovers(name string) bool {
 	if d == nil {
 		return false

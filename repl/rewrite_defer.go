@@ -353,7 +353,7 @@ func (r *rewriter) deferNow(d *ast.DeferStmt) ast.Stmt {
 	if len(lhs) == 0 {
 		return d
 	}
-	if id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident); ok && r.recoverVars[id.Name] {
+	if id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident); ok && r.handlerVar(id.Name) {
 		call = r.handCall(call)
 	} else if variadic {
 		// yaegi cannot defer f(xs...) of an interpreted f ("reflect:
@@ -366,6 +366,20 @@ func (r *rewriter) deferNow(d *ast.DeferStmt) ast.Stmt {
 	block := &ast.BlockStmt{List: []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs}, nd}}
 	r.made[nd], r.made[block] = true, true
 	return block
+}
+
+// handlerVar reports whether the variable name holds a function literal
+// that calls recover: assigned one in the unit, or a top-level variable
+// declared with one (and not declared again in the unit).
+func (r *rewriter) handlerVar(name string) bool {
+	if r.recoverVars[name] {
+		return true
+	}
+	if _, local := r.vars[name]; local {
+		return false
+	}
+	p, ok := r.oracle.(Prober)
+	return ok && p.Decls().Recovers("var "+name)
 }
 
 // deferredValue reports whether the deferred function fun is a value to

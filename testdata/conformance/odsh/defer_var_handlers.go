@@ -60,8 +60,25 @@ func noPanic() string {
 	return "returned"
 }
 
+var lastErr error
+
+var packageHandler = func() {
+	if r := recover(); r != nil {
+		lastErr = fmt.Errorf("package handler: %v", r)
+	}
+}
+
+func viaPackageVariable() error {
+	func() {
+		defer packageHandler()
+		panic("kaput")
+	}()
+	return lastErr
+}
+
 func main() {
 	fmt.Println(viaVariable())
+	fmt.Println(viaPackageVariable())
 	notWhenCalledDirectly()
 	fmt.Println("declined:", declinedHandler())
 	fmt.Println(withOtherDefers())
