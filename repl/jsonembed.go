@@ -39,7 +39,7 @@ func embeddedFor(f reflect.StructField, key string) bool {
 	if _, ok := f.Tag.Lookup(embeddedKey); !ok {
 		return false
 	}
-	if name, _, _ := cutComma(f.Tag.Get(key)); name != "" {
+	if name, _, _ := strings.Cut(f.Tag.Get(key), ","); name != "" {
 		return false
 	}
 	t := f.Type
@@ -47,15 +47,6 @@ func embeddedFor(f reflect.StructField, key string) bool {
 		t = t.Elem()
 	}
 	return t.Kind() == reflect.Struct && f.Type.NumMethod() == 0 && t.NumMethod() == 0
-}
-
-func cutComma(s string) (string, string, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ',' {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
 }
 
 // embedMirrors caches embedMirror by encoding (json, xml).

@@ -29,6 +29,9 @@ type Decls struct {
 	// recovers: functions ("f") and method names ("M" of any type) whose
 	// body calls recover
 	recovers map[string]bool
+	// handlers: top-level variables declared holding a function literal
+	// that calls recover (recoverVarsOf)
+	handlers map[string]bool
 	names    map[string]bool // every top-level name declared, whatever its kind
 }
 
@@ -41,6 +44,7 @@ func NewDecls() *Decls {
 		vars:     map[string]ast.Expr{},
 		consts:   map[string]bool{},
 		recovers: map[string]bool{},
+		handlers: map[string]bool{},
 		names:    map[string]bool{},
 	}
 	for _, src := range append(append([]string(nil), genericSources...), runtimeSources...) {
@@ -139,7 +143,7 @@ func (d *Decls) learnVar(name string, typ ast.Expr, values []ast.Expr, i int) {
 	if i < len(values) {
 		if lit, ok := ast.Unparen(values[i]).(*ast.FuncLit); ok && callsRecover(lit.Body) {
 			// a handler held in a variable (recoverVarsOf)
-			d.recovers["var "+name] = true
+			d.handlers[name] = true
 		}
 	}
 	if typ == nil && i < len(values) {
@@ -216,7 +220,7 @@ func (d *Decls) forget(name, kind string) {
 	}
 	delete(d.funcs, name)
 	delete(d.consts, name)
-	delete(d.recovers, "var "+name)
+	delete(d.handlers, name)
 }
 
 // Declares reports whether a top-level function, type, constant or
@@ -332,8 +336,7 @@ func (d *Decls) hasMethodNamed(m string) bool {
 }
 
 // Recovers reports whether a declared function, or a method of a
-// declared type, named name calls recover ("var h": whether the top-level
-// variable h was declared holding a function literal that does).
+// declared type, named name calls recover.
 func (d *Decls) Recovers(name string) bool {
 	if d == nil {
 		return false
@@ -341,6 +344,17 @@ func (d *Decls) Recovers(name string) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.recovers[name]
+}
+
+// Handler reports whether the top-level variable name was declared
+// holding a function literal that calls recover.
+func (d *Decls) Handler(name string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.handlers[name]
 }
 
 // HasValueMethod reports whether a declared type has a method named m

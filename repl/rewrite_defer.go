@@ -379,7 +379,7 @@ func (r *rewriter) handlerVar(name string) bool {
 		return false
 	}
 	p, ok := r.oracle.(Prober)
-	return ok && p.Decls().Recovers("var "+name)
+	return ok && p.Decls().Handler(name)
 }
 
 // deferredValue reports whether the deferred function fun is a value to
@@ -426,26 +426,19 @@ func (r *rewriter) isVar(name string) bool {
 	return false
 }
 
-// refuseConstNames refuses a variable, parameter or result named iota or
-// nil in the unit n: yaegi reads the name as the predeclared constant
-// wherever it is used (`iota := 5; fmt.Println(iota)` printed 0, a
-// parameter named nil read as nil), where Go lets the declaration hide
-// it.
-func (r *rewriter) refuseConstNames(n ast.Node) {
+// localVars maps each name the unit n declares to whether it is only
+// ever a variable (parameter, result, receiver, var, :=, range) and not a
+// constant. On the way it refuses a variable, parameter or result named
+// iota or nil: yaegi reads the name as the predeclared constant wherever
+// it is used (`iota := 5; fmt.Println(iota)` printed 0, a parameter named
+// nil read as nil), where Go lets the declaration hide it.
+func (r *rewriter) localVars(n ast.Node) map[string]bool {
+	vars := map[string]bool{}
 	eachDeclared(n, func(id *ast.Ident, isVar bool) {
 		if isVar && (id.Name == "iota" || id.Name == "nil") {
 			r.refuse(fmt.Sprintf("a variable named %s (yaegi reads the name as the predeclared %s wherever it is used)", id.Name, id.Name),
 				"give it another name")
 		}
-	})
-}
-
-// localVars maps each name the unit n declares to whether it is only
-// ever a variable (parameter, result, receiver, var, :=, range) and not a
-// constant.
-func localVars(n ast.Node) map[string]bool {
-	vars := map[string]bool{}
-	eachDeclared(n, func(id *ast.Ident, isVar bool) {
 		if id.Name == "_" {
 			return
 		}

@@ -47,12 +47,11 @@ func (r *rewriter) refuse(construct, workaround string) {
 // walk rewrites, in place, every statement list under n.
 func (r *rewriter) walk(n ast.Node) {
 	r.ints = localInts(n, r.oracle)
-	r.vars = localVars(n)
+	r.refused = nil
+	r.vars = r.localVars(n)
 	r.recoverVars = recoverVarsOf(n)
 	r.made = map[ast.Stmt]bool{}
 	r.madeBody = map[*ast.BlockStmt]bool{}
-	r.refused = nil
-	r.refuseConstNames(n)
 	if b, ok := n.(*ast.BlockStmt); ok && r.topDefers {
 		r.topLevelDefers(b)
 	}
