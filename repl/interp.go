@@ -48,13 +48,16 @@ type Interp struct {
 	yi       *interp.Interpreter
 	exports  map[string]map[string]reflect.Value // import path → compiled symbols
 	opts     Options
-	imported map[string]string   // package name → import path
-	packages map[string][]string // package name → importable paths (autoimport.go)
-	bindMu   sync.Mutex
-	binds    map[string]reflect.Value
-	names    counter
-	stack    []byte // of the last panic
-	depth    depthGuard
+	imported map[string]string // package name → import path
+	// hiddenImports are the packages imported for the rewrites only
+	// (ImportName): import path → name, "" when the import failed
+	hiddenImports map[string]string
+	packages      map[string][]string // package name → importable paths (autoimport.go)
+	bindMu        sync.Mutex
+	binds         map[string]reflect.Value
+	names         counter
+	stack         []byte // of the last panic
+	depth         depthGuard
 	// hasMain: a func main was declared (renamed, see program.go).
 	hasMain bool
 	// funcs are the top-level functions declared so far (program.go).
@@ -457,6 +460,77 @@ func (in *Interp) SymbolKind(pkg, name string) string {
 		return "type"
 	}
 	return "const"
+}
+
+// CompiledSignature returns the type of fun, a function of the compiled
+// package imported as pkg or, when typ is not "", a method of its type
+// typ (of the pointer type, whose method set holds both), without the
+// receiver; ok is false when there is none.
+func (in *Interp) CompiledSignature(pkg, typ, fun string) (t reflect.Type, ok bool) {
+	p, found := in.imported[pkg]
+	if !found {
+		p = in.packageFor(pkg)
+	}
+	if typ == "" {
+		v, found := in.exports[p][fun]
+		if !found || !v.IsValid() || v.Kind() != reflect.Func {
+			return nil, false
+		}
+		return v.Type(), true
+	}
+	v, found := in.exports[p][typ]
+	if !found || !v.IsValid() || v.Kind() != reflect.Pointer || !v.IsNil() {
+		return nil, false // not a type
+	}
+	m, found := v.Type().MethodByName(fun)
+	if !found {
+		return nil, false
+	}
+	mt := m.Type
+	params := make([]reflect.Type, mt.NumIn()-1)
+	for i := range params {
+		params[i] = mt.In(i + 1)
+	}
+	results := make([]reflect.Type, mt.NumOut())
+	for i := range results {
+		results[i] = mt.Out(i)
+	}
+	return reflect.FuncOf(params, results, mt.IsVariadic()), true
+}
+
+// ImportName returns a name the compiled package of the import path is
+// imported as: the user's, else one the shell imports it as for its
+// rewrites (__odshpkg_io), which no listing shows; "" when that fails.
+func (in *Interp) ImportName(path string) string {
+	found := ""
+	for name, p := range in.imported {
+		if p == path && name != "." && name != "_" && (found == "" || name < found) {
+			found = name
+		}
+	}
+	if found != "" {
+		return found
+	}
+	if name, ok := in.hiddenImports[path]; ok {
+		return name
+	}
+	if _, ok := in.exports[path]; !ok {
+		return ""
+	}
+	name := "__odshpkg_" + strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			return r
+		}
+		return '_'
+	}, path)
+	if in.Probe("import "+name+" "+strconv.Quote(path)) != nil {
+		name = ""
+	}
+	if in.hiddenImports == nil {
+		in.hiddenImports = map[string]string{}
+	}
+	in.hiddenImports[path] = name
+	return name
 }
 
 // FuncResultInt reports, for a function of a compiled package, whether it

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"reflect"
 	"strconv"
 )
 
@@ -295,7 +296,11 @@ func (c *callPass) keepCall(call *ast.CallExpr) {
 	if fd == nil {
 		fd = c.methodDecl(call.Fun)
 	}
-	if fd == nil || fd.Type.TypeParams != nil {
+	if fd == nil {
+		c.keepCompiledArgs(call)
+		return
+	}
+	if fd.Type.TypeParams != nil {
 		return
 	}
 	params := flatFields(fd.Type.Params)
@@ -313,6 +318,84 @@ func (c *callPass) keepCall(call *ast.CallExpr) {
 			continue
 		}
 		if k := c.keep(x, t); k != nil {
+			call.Args[i] = k
+		}
+	}
+}
+
+// keepCompiledArgs converts the arguments going to parameters of a
+// compiled interface with methods (io.Writer, sort.Interface, …) of a
+// function of a compiled package, or of a method of a compiled type whose
+// receiver the declarations tell: such a function may keep the value
+// (bufio.NewWriter(w), io.MultiWriter(a, b)), whose wrapper would read
+// the variable again at every call, and yaegi panics on one passed as a
+// variadic argument ("reflect: cannot use *struct {…} as type io.Writer").
+// Only interfaces the unit can name are used: error, and those of
+// packages it imports.
+func (c *callPass) keepCompiledArgs(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 {
+		return
+	}
+	sig, ok := c.p.(interface {
+		CompiledSignature(pkg, typ, fun string) (reflect.Type, bool)
+		ImportName(path string) string
+	})
+	if !ok {
+		return
+	}
+	var ft reflect.Type
+	if pkg, isIdent := sel.X.(*ast.Ident); isIdent && !c.env.isLocal(pkg.Name) && c.decls.Var(pkg.Name) == nil && !c.decls.IsVar(pkg.Name) && !c.decls.Declares(pkg.Name) {
+		ft, ok = sig.CompiledSignature(pkg.Name, "", sel.Sel.Name)
+	} else {
+		recv := c.env.typeOf(sel.X)
+		if st, isPtr := recv.(*ast.StarExpr); isPtr {
+			recv = st.X
+		}
+		named, isSel := recv.(*ast.SelectorExpr)
+		if !isSel {
+			return
+		}
+		pkg, isIdent := named.X.(*ast.Ident)
+		if !isIdent || c.env.isLocal(pkg.Name) || c.decls.Declares(pkg.Name) {
+			return
+		}
+		ft, ok = sig.CompiledSignature(pkg.Name, named.Sel.Name, sel.Sel.Name)
+	}
+	if !ok {
+		return
+	}
+	fixed := ft.NumIn()
+	if ft.IsVariadic() {
+		fixed--
+	}
+	if len(call.Args) < fixed || !ft.IsVariadic() && len(call.Args) != fixed {
+		return // f(g()) with g's results
+	}
+	for i, x := range call.Args {
+		var pt reflect.Type
+		switch {
+		case ft.IsVariadic() && i >= ft.NumIn()-1:
+			pt = ft.In(ft.NumIn() - 1).Elem()
+		case i < ft.NumIn():
+			pt = ft.In(i)
+		default:
+			return
+		}
+		if pt.Kind() != reflect.Interface || pt.NumMethod() == 0 || pt.Name() == "" {
+			continue
+		}
+		var iface ast.Expr
+		if pt == errorType {
+			iface = ident("error")
+		} else {
+			name := sig.ImportName(pt.PkgPath())
+			if name == "" || c.env.isLocal(name) || c.decls.Declares(name) {
+				continue
+			}
+			iface = &ast.SelectorExpr{X: ident(name), Sel: ident(pt.Name())}
+		}
+		if k := c.keep(x, iface); k != nil {
 			call.Args[i] = k
 		}
 	}
