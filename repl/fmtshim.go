@@ -284,9 +284,13 @@ func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 	// either (printable.go)
 	jsonPkg := copySymbols(out["encoding/json/json"])
 	for name, f := range map[string]any{
-		"Marshal": func(v any) ([]byte, error) { return json.Marshal(p.jsonValue(v)) },
+		"Marshal": func(v any) ([]byte, error) {
+			b, err := json.Marshal(p.jsonValue(v))
+			return b, jsonError(err)
+		},
 		"MarshalIndent": func(v any, prefix, indent string) ([]byte, error) {
-			return json.MarshalIndent(p.jsonValue(v), prefix, indent)
+			b, err := json.MarshalIndent(p.jsonValue(v), prefix, indent)
+			return b, jsonError(err)
 		},
 	} {
 		v := reflect.ValueOf(f)
@@ -294,7 +298,10 @@ func fmtShims(std interp.Exports, p *fmtConv) interp.Exports {
 		mapTypes[v] = stdlib.MapTypes[reflect.ValueOf(json.Marshal)]
 	}
 	// and decodes embedded fields as embedded (jsonembed.go)
-	jsonPkg["Unmarshal"] = reflect.ValueOf(jsonUnmarshal)
+	// and the methods of declared types (jsondecode.go)
+	jsonPkg["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
+		return p.decodeInto(v, "", func(target any) error { return json.Unmarshal(data, target) })
+	})
 	out["encoding/json/json"] = jsonPkg
 	xmlPkg := copySymbols(out["encoding/xml/xml"])
 	for name, f := range xmlShims() {
@@ -323,7 +330,7 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 		return fmt.Errorf("repl: the yaegi wrapper of error is not where expected")
 	}
 	own["_error"] = errorSym
-	p := &fmtConv{}
+	p := &fmtConv{method: in.declaredMethod}
 	in.printConv = p
 	if err := in.Use(fmtShims(std, p)); err != nil {
 		return err
@@ -452,6 +459,22 @@ func __odshFmtMarshal(x any, m int) ([]byte, error) {
 	return nil, nil
 }
 
+func __odshFmtUnmarshal(x any, m int, b []byte) error {
+	switch m {
+	case 64:
+		switch v := x.(type) {
+		case interface{ UnmarshalJSON([]byte) error }:
+			return v.UnmarshalJSON(b)
+		}
+	case 128:
+		switch v := x.(type) {
+		case interface{ UnmarshalText([]byte) error }:
+			return v.UnmarshalText(b)
+		}
+	}
+	return nil
+}
+
 type __odshFmtSample int
 
 func (__odshFmtSample) Format(fmt.State, rune) {}
@@ -460,6 +483,8 @@ func (__odshFmtSample) String() string         { return "" }
 func (__odshFmtSample) GoString() string       { return "" }
 func (__odshFmtSample) MarshalJSON() ([]byte, error) { return nil, nil }
 func (__odshFmtSample) MarshalText() ([]byte, error) { return nil, nil }
+func (__odshFmtSample) UnmarshalJSON([]byte) error { return nil }
+func (__odshFmtSample) UnmarshalText([]byte) error { return nil }
 
 func __odshFmtWarm() {
 	var x any = __odshFmtSample(0)
@@ -473,6 +498,8 @@ func __odshFmtWarm() {
 	__odshFmtFormat(x, st, 'v')
 	__odshFmtMarshal(x, 16)
 	__odshFmtMarshal(x, 32)
+	__odshFmtUnmarshal(x, 64, nil)
+	__odshFmtUnmarshal(x, 128, nil)
 }
 `
 
@@ -486,7 +513,7 @@ func __odshFmtWarm() {
 // of user values (it runs no user code).
 func (in *Interp) installPrinter() error {
 	for _, src := range []string{printerSource, "__odshFmtWarm()",
-		printerHook + "(__odshFmtMethods, __odshFmtCall, __odshFmtFormat, __odshFmtMarshal)"} {
+		printerHook + "(__odshFmtMethods, __odshFmtCall, __odshFmtFormat, __odshFmtMarshal, __odshFmtUnmarshal)"} {
 		if _, err := in.yi.Eval(src); err != nil {
 			return fmt.Errorf("repl: print shims: %w", err)
 		}

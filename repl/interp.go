@@ -498,6 +498,10 @@ func (in *Interp) CompiledSignature(pkg, typ, fun string) (t reflect.Type, ok bo
 	return reflect.FuncOf(params, results, mt.IsVariadic()), true
 }
 
+// ImportPath returns the import path of the package imported as name, ""
+// when none is.
+func (in *Interp) ImportPath(name string) string { return in.imported[name] }
+
 // ImportName returns a name the compiled package of the import path is
 // imported as: the user's, else one the shell imports it as for its
 // rewrites (__odshpkg_io), which no listing shows; "" when that fails.

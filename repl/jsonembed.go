@@ -1,10 +1,12 @@
 package repl
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"go/ast"
+	"go/token"
+	"go/types"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -147,8 +149,6 @@ func embedValue(v any, key string) any {
 	return reflect.NewAt(m, p.UnsafePointer()).Elem().Interface()
 }
 
-func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, jsonTarget(v)) }
-
 // xmlShims are encoding/xml's functions seeing embedded fields as
 // embedded (as json's do; xml has no view of interpreted values in
 // interfaces).
@@ -199,7 +199,7 @@ func (c *callPass) jsonCodec(call *ast.CallExpr) {
 		}
 	case "json.Decoder", "xml.Decoder":
 		if sel.Sel.Name == "Decode" {
-			hook = map[string]string{"json.Decoder": jsonTargetHook, "xml.Decoder": xmlTargetHook}[key]
+			hook = map[string]string{"json.Decoder": jsonDecodeHook, "xml.Decoder": xmlTargetHook}[key]
 		}
 	}
 	if pkg := exprKey(t.X); hook != "" {
@@ -210,8 +210,115 @@ func (c *callPass) jsonCodec(call *ast.CallExpr) {
 	if hook == "" {
 		return
 	}
-	if inner, ok := call.Args[0].(*ast.CallExpr); ok && exprKey(inner.Fun) == hook {
+	if inner, ok := call.Args[0].(*ast.CallExpr); ok && (exprKey(inner.Fun) == hook || exprKey(inner.Fun) == jsonTypedHook) {
+		return
+	}
+	if hook == jsonViewHook && c.jsonTypedArg(call, 0) {
+		return
+	}
+	if hook == jsonDecodeHook {
+		// dec.Decode(&v)  ⇔  __odshbind.JSONDecode(dec, &v, "*T")
+		call.Args = []ast.Expr{sel.X, call.Args[0], c.declaredTypeLit(call.Args[0])}
+		call.Fun = ident(hook)
 		return
 	}
 	call.Args[0] = &ast.CallExpr{Fun: ident(hook), Args: []ast.Expr{call.Args[0]}}
+}
+
+const (
+	jsonDecodeHook    = bindAlias + ".JSONDecode"
+	jsonUnmarshalHook = bindAlias + ".JSONUnmarshal"
+)
+
+// jsonUnmarshal passes to json.Unmarshal's shim the declared type of its
+// target, a pointer, when the syntax tells it (jsondecode.go):
+//
+//	json.Unmarshal(data, &levels)  ⇔  __odshbind.JSONUnmarshal(data, &levels, "*[]Level")
+func (c *callPass) jsonUnmarshal(call *ast.CallExpr) {
+	if exprKey(call.Fun) != "json.Unmarshal" || len(call.Args) != 2 || call.Ellipsis.IsValid() || !c.encodingJSON() {
+		return
+	}
+	if lit := c.declaredTypeLit(call.Args[1]); lit.Value != `""` {
+		call.Fun = ident(jsonUnmarshalHook)
+		call.Args = append(call.Args, lit)
+	}
+}
+
+// declaredTypeLit is the type of x as a string literal when it names
+// types declared at top level (namesDeclared), else "".
+func (c *callPass) declaredTypeLit(x ast.Expr) *ast.BasicLit {
+	t := c.typeOf(x)
+	if t == nil || !namesDeclared(t) || c.localTypeIn(t) {
+		return &ast.BasicLit{Kind: token.STRING, Value: `""`}
+	}
+	return &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(types.ExprString(t))}
+}
+
+// encodingJSON reports whether json is the unit's name of encoding/json.
+func (c *callPass) encodingJSON() bool {
+	if c.env.isLocal("json") || c.decls.Declares("json") {
+		return false
+	}
+	p, ok := c.p.(interface{ ImportPath(name string) string })
+	return ok && p.ImportPath("json") == "encoding/json"
+}
+
+const jsonTypedHook = bindAlias + ".JSONTyped"
+
+// jsonTyped passes the value json.Marshal and MarshalIndent encode through
+// JSONTyped with its type, when that type is a slice, array, map or
+// pointer of types declared in the session: compiled code sees []Money
+// as []int64, and json would not call Money's MarshalJSON (struct fields
+// carry their declared type in their tags: typedfields.go):
+//
+//	json.Marshal(prices)  ⇔  json.Marshal(__odshbind.JSONTyped(prices, "[]Money"))
+func (c *callPass) jsonTyped(call *ast.CallExpr) {
+	switch exprKey(call.Fun) {
+	case "json.Marshal", "json.MarshalIndent":
+	default:
+		return
+	}
+	if len(call.Args) == 0 || call.Ellipsis.IsValid() || !c.encodingJSON() {
+		return
+	}
+	c.jsonTypedArg(call, 0)
+}
+
+// jsonTypedArg wraps the argument i of call in JSONTyped when its type is
+// a composite of declared types (see jsonTyped), and reports whether it
+// did.
+func (c *callPass) jsonTypedArg(call *ast.CallExpr, i int) bool {
+	x := call.Args[i]
+	if inner, ok := x.(*ast.CallExpr); ok && exprKey(inner.Fun) == jsonTypedHook {
+		return true
+	}
+	t := c.typeOf(x)
+	switch t.(type) {
+	case *ast.ArrayType, *ast.MapType, *ast.StarExpr:
+	default:
+		return false
+	}
+	if st, ok := t.(*ast.StarExpr); ok {
+		if _, named := st.X.(*ast.Ident); named {
+			return false // yaegi hands *T with its methods
+		}
+	}
+	if !namesDeclared(t) || c.localTypeIn(t) {
+		return false
+	}
+	call.Args[i] = &ast.CallExpr{Fun: ident(jsonTypedHook), Args: []ast.Expr{x, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(types.ExprString(t))}}}
+	return true
+}
+
+// localTypeIn reports whether t names a type declared in a function (the
+// converters are those of top-level types).
+func (c *callPass) localTypeIn(t ast.Expr) bool {
+	local := false
+	ast.Inspect(t, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && (c.env.isLocal(id.Name) || c.decls.Type(id.Name) == nil && !predeclaredTypes[id.Name]) {
+			local = true
+		}
+		return !local
+	})
+	return local
 }

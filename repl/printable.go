@@ -25,14 +25,25 @@ package repl
 //
 // json.Marshal wrote `{}` for a yaegi value (its fields are unexported):
 // it gets the value inside, or a wrapper calling its MarshalJSON or
-// MarshalText; unlike fmt, json follows pointers. A conversion that fails
+// MarshalText; unlike fmt, json follows pointers. Fields of declared
+// types are seen with their type (typedValue), and so is the value of
+// json.Marshal when the rewrite passes its declared type (jsonTyped: a
+// []Money). Methods of pointer receivers are called only through a
+// pointer or an addressable value, as Go does (yaegi gives values the
+// methods of their pointers: valueMethods). A conversion that fails
 // (a panic: a case not foreseen) leaves the arguments as they were.
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"go/ast"
+	"go/types"
 	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -48,11 +59,17 @@ type fmtConv struct {
 	call    func(x any, method int) string // Error, String or GoString, by its bit
 	format  func(x any, s fmt.State, verb rune)
 	marshal func(x any, method int) ([]byte, error) // MarshalJSON or MarshalText
+	// UnmarshalJSON or UnmarshalText (bits 64, 128) of x, a pointer
+	unmarshal func(x any, method int, data []byte) error
+	// method reports whether the declared type named t has the method m,
+	// and whether its receiver is a pointer: yaegi gives a value the
+	// methods of its pointer too, which Go's fmt and json do not call
+	method func(t, m string) (found, ptr bool)
 }
 
 func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune),
-	marshal func(any, int) ([]byte, error)) {
-	p.methods, p.call, p.format, p.marshal = methods, call, format, marshal
+	marshal func(any, int) ([]byte, error), unmarshal func(any, int, []byte) error) {
+	p.methods, p.call, p.format, p.marshal, p.unmarshal = methods, call, format, marshal, unmarshal
 }
 
 // The methods of interpreted values fmtConv calls, as bits.
@@ -63,6 +80,8 @@ const (
 	hasGoString
 	hasMarshalJSON
 	hasMarshalText
+	hasUnmarshalJSON
+	hasUnmarshalText
 	fmtMethods  = hasFormat | hasError | hasString | hasGoString
 	jsonMethods = hasMarshalJSON | hasMarshalText
 )
@@ -123,6 +142,21 @@ func (p *fmtConv) jsonValue(x any) (y any) {
 	return y
 }
 
+// jsonTyped returns x, of the type written t (a slice, array, map or
+// pointer of declared types), as encoding/json should see it (typedValue).
+func (p *fmtConv) jsonTyped(x any, t string) (y any) {
+	defer func() {
+		if recover() != nil {
+			y = x
+		}
+	}()
+	v := reflect.ValueOf(x)
+	if !v.IsValid() {
+		return x
+	}
+	return p.typedValue(typedExpr(t), v, 0, true, forJSON).Interface()
+}
+
 func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
 	v := reflect.ValueOf(x)
 	if !v.IsValid() {
@@ -180,14 +214,37 @@ func (p *fmtConv) yaegiValue(v reflect.Value, methods bool, mode convMode) (refl
 	if p == nil || p.methods == nil {
 		return v, false
 	}
-	k := p.methodsOf(v.Interface())
+	x := v.Interface()
+	k := p.valueMethods(v, p.methodsOf(x))
 	switch {
 	case mode == forJSON && k&jsonMethods != 0:
-		return reflect.ValueOf(interpJSON{p: p, x: v.Interface(), methods: k}), true
+		return reflect.ValueOf(interpJSON{p: p, x: x, methods: k}), true
 	case mode == forFmt && k&fmtMethods != 0:
-		return reflect.ValueOf(interpValue{p: p, x: v.Interface(), inner: inner.Interface(), methods: k}), true
+		return reflect.ValueOf(interpValue{p: p, x: x, inner: inner.Interface(), methods: k}), true
 	}
 	return inner, true
+}
+
+// methodNames are the methods of the bits of methodsOf.
+var methodNames = [...]string{"Format", "Error", "String", "GoString", "MarshalJSON", "MarshalText"}
+
+// valueMethods returns the bits k of methodsOf for v, an
+// interp.valueInterface, without the methods of pointer receivers when v
+// holds a value of a declared type, not a pointer.
+func (p *fmtConv) valueMethods(v reflect.Value, k int) int {
+	if k == 0 || p.method == nil {
+		return k
+	}
+	name, ok := yaegiTypeName(v)
+	if !ok || !strings.HasPrefix(name, "main.") {
+		return k
+	}
+	for i, m := range methodNames {
+		if _, ptr := p.method(name[len("main."):], m); k&(1<<i) != 0 && ptr {
+			k &^= 1 << i
+		}
+	}
+	return k
 }
 
 // interpJSON is an interpreted value found in an interface, with a
@@ -199,16 +256,55 @@ type interpJSON struct {
 	methods int
 }
 
+// MarshalJSON calls the value's MarshalJSON, else its MarshalText; an
+// error names the value's type (jsonError).
 func (w interpJSON) MarshalJSON() ([]byte, error) {
+	failed := func(method string, err error) error {
+		name, _ := yaegiTypeName(reflect.ValueOf(w.x))
+		return &jsonMethodError{msg: fmt.Sprintf("json: error calling %s for type %s: %v", method, name, err), err: err}
+	}
 	if w.methods&hasMarshalJSON != 0 {
-		return w.p.marshal(w.x, hasMarshalJSON)
+		b, err := w.p.marshal(w.x, hasMarshalJSON)
+		if err != nil {
+			return nil, failed("MarshalJSON", err)
+		}
+		if !json.Valid(b) {
+			err = json.Compact(new(bytes.Buffer), b)
+			return nil, failed("MarshalJSON", err)
+		}
+		return b, nil
 	}
 	text, err := w.p.marshal(w.x, hasMarshalText)
 	if err != nil {
-		return nil, err
+		return nil, failed("MarshalText", err)
 	}
 	return json.Marshal(string(text))
 }
+
+// jsonMethodError is an error of encoding/json with a method of an
+// interpreted value, or a map key, worded as Go's names the value's type:
+// json itself would name the wrapper's (repl.interpJSON).
+type jsonMethodError struct {
+	msg string
+	err error
+}
+
+func (e *jsonMethodError) Error() string { return e.msg }
+func (e *jsonMethodError) Unwrap() error { return e.err }
+
+// jsonError returns err, an error of json.Marshal, as Go's would read.
+func jsonError(err error) error {
+	var m *jsonMethodError
+	if errors.As(err, &m) {
+		return m
+	}
+	return err
+}
+
+// jsonFail is a value json fails to encode with err.
+type jsonFail struct{ err error }
+
+func (f jsonFail) MarshalJSON() ([]byte, error) { return nil, f.err }
 
 func (p *fmtConv) methodsOf(x any) int {
 	p.mu.Lock()
@@ -336,6 +432,10 @@ func computeStructView(t reflect.Type, seen map[reflect.Type]bool, mode convMode
 		if mode == forJSON {
 			sf.Anonymous = f.Anonymous || jsonEmbedded(f)
 			rebuild = rebuild || sf.Anonymous != f.Anonymous
+			if _, ok := f.Tag.Lookup(typedKey); ok && f.Type.Kind() != reflect.Interface && !sf.Anonymous {
+				// a field of a declared type, whose methods json calls
+				sf.Type, walk, rebuild = anyType, true, true
+			}
 		} else if name, ok := unexportedName(f); ok {
 			sf.Name, sf.PkgPath = name, "main"
 			sf.Tag = reflect.StructTag(dropTagKeys(string(f.Tag), unexportedKey, "json", "xml"))
@@ -457,7 +557,7 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 		for i := 0; i < v.NumField(); i++ {
 			f := r.Field(i)
 			if f.Kind() == reflect.Interface && v.Field(i).Kind() != reflect.Interface {
-				f.Set(p.viewTyped(v.Type().Field(i).Tag.Get(typedKey), v.Field(i), depth, methods, mode))
+				f.Set(p.viewTyped(v.Type().Field(i).Tag, v.Field(i), depth, methods, mode))
 				continue
 			}
 			fieldMethods := methods
@@ -475,22 +575,212 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 }
 
 // viewTyped returns the view of v, the plain value of a field tagged with
-// its declared type name, as an interface value holding it with that
-// type when the interpreter converts it (typedfields.go), else holding
-// its own view.
-func (p *fmtConv) viewTyped(name string, v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
+// its declared type (typedfields.go), as an interface value: holding the
+// value with that type when the interpreter converts it, so that its
+// methods are called, or its elements so converted, else its own view.
+// For json, a field omitempty (omitzero) omits when empty is left nil,
+// and one with the string option is quoted unless a method encodes it.
+func (p *fmtConv) viewTyped(tag reflect.StructTag, v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
 	iv := reflect.New(anyType).Elem()
 	if !v.CanInterface() {
 		return iv
 	}
-	if p != nil && methods {
-		if x, ok := p.types.typed(name, v.Interface()); ok {
-			iv.Set(reflect.ValueOf(x))
-			return p.view(iv, depth+1, methods, mode)
+	if mode == forJSON {
+		_, opts, _ := strings.Cut(tag.Get("json"), ",")
+		if hasOption(opts, "omitempty") && isEmptyJSON(v) || hasOption(opts, "omitzero") && v.IsZero() {
+			return iv
+		}
+		x := p.typedValue(typedExpr(tag.Get(typedKey)), v, depth, methods, mode)
+		if hasOption(opts, "string") && x.Type() == v.Type() {
+			switch v.Kind() {
+			case reflect.Bool, reflect.String, reflect.Float32, reflect.Float64,
+				reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+				reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+				x = reflect.ValueOf(jsonQuoted{v.Interface()})
+			}
+		}
+		iv.Set(x)
+		return iv
+	}
+	iv.Set(p.typedValue(typedExpr(tag.Get(typedKey)), v, depth, methods, mode))
+	return iv
+}
+
+// typedExprs caches typedExpr.
+var typedExprs sync.Map // string → ast.Expr
+
+// typedExpr is the type a field's tag names (T, *T, []T, …), nil if none.
+func typedExpr(name string) ast.Expr {
+	if t, ok := typedExprs.Load(name); ok {
+		e, _ := t.(ast.Expr)
+		return e
+	}
+	t := parseType(name)
+	typedExprs.Store(name, t)
+	return t
+}
+
+// typedValue returns v, a plain value whose declared type is t, as the
+// value fmt (json) should see: a value of t's named type with its methods
+// when the interpreter converts it (typeConverters), the elements of a
+// slice or an array, the values of a map (and for json its keys, as
+// strings) so converted in []any and map[K]any, a pointer's target for
+// json; else v's view. For json a value whose pointer type has the
+// methods is converted through its address when it has one, as json
+// takes it.
+func (p *fmtConv) typedValue(t ast.Expr, v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
+	plain := func() reflect.Value { return p.view(v, depth+1, methods, mode) }
+	if p == nil || !methods || depth > maxViewDepth || !v.CanInterface() {
+		return plain()
+	}
+	switch t := t.(type) {
+	case *ast.Ident:
+		if mode == forJSON && v.CanAddr() {
+			if x, ok := p.types.typed("*"+t.Name, v.Addr().Interface()); ok && p.methodsOf(x)&jsonMethods != 0 {
+				return p.view(reflect.ValueOf(&x).Elem(), depth+1, methods, mode)
+			}
+		}
+		if x, ok := p.types.typed(t.Name, v.Interface()); ok {
+			return p.view(reflect.ValueOf(&x).Elem(), depth+1, methods, mode)
+		}
+	case *ast.StarExpr:
+		if id, ok := t.X.(*ast.Ident); ok {
+			x, ok := p.types.typed("*"+id.Name, v.Interface())
+			switch {
+			case ok && (v.IsNil() || isYaegiInterface(reflect.TypeOf(x))):
+				return p.view(reflect.ValueOf(&x).Elem(), depth+1, methods, mode)
+			case ok:
+				// a pointer to a type whose methods all have value
+				// receivers, which yaegi holds plain: the methods are
+				// the value's
+				if y, ok := p.types.typed(id.Name, v.Elem().Interface()); ok && isYaegiInterface(reflect.TypeOf(y)) {
+					return p.view(reflect.ValueOf(&y).Elem(), depth+1, methods, mode)
+				}
+			}
+		} else if mode == forJSON && v.Kind() == reflect.Pointer && !v.IsNil() {
+			return p.typedValue(t.X, v.Elem(), depth+1, methods, mode)
+		}
+	case *ast.ArrayType:
+		if (v.Kind() != reflect.Slice || v.IsNil()) && v.Kind() != reflect.Array {
+			break
+		}
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = p.typedValue(t.Elt, v.Index(i), depth+1, methods, mode).Interface()
+		}
+		return reflect.ValueOf(out)
+	case *ast.MapType:
+		if v.Kind() != reflect.Map || v.IsNil() {
+			break
+		}
+		keys := namesDeclared(t.Key)
+		if keys && mode != forJSON {
+			break // fmt sorts the keys by their values
+		}
+		kt := v.Type().Key()
+		if keys {
+			kt = reflect.TypeOf("")
+		}
+		out := reflect.MakeMapWithSize(reflect.MapOf(kt, anyType), v.Len())
+		it := v.MapRange()
+		for it.Next() {
+			k := it.Key()
+			if keys {
+				name, err := p.jsonKey(t.Key, k)
+				if err != nil {
+					return reflect.ValueOf(jsonFail{&jsonMethodError{
+						msg: fmt.Sprintf("json: encoding error for type %q: %q", mainTypeString(v.Type(), t), err.Error()), err: err}})
+				}
+				k = reflect.ValueOf(name)
+			}
+			out.SetMapIndex(k, p.typedValue(t.Value, it.Value(), depth+1, methods, mode))
+		}
+		return out
+	}
+	return plain()
+}
+
+// jsonKey is the name json gives the map key k of declared type t: its
+// string, its MarshalText, its decimal digits (resolveKeyName).
+func (p *fmtConv) jsonKey(t ast.Expr, k reflect.Value) (string, error) {
+	if k.Kind() == reflect.String {
+		return k.String(), nil
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		if x, ok := p.types.typed(id.Name, k.Interface()); ok && p.methodsOf(x)&hasMarshalText != 0 {
+			text, err := p.marshal(x, hasMarshalText)
+			return string(text), err
 		}
 	}
-	iv.Set(p.view(v, depth+1, methods, mode))
-	return iv
+	switch k.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(k.Int(), 10), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.FormatUint(k.Uint(), 10), nil
+	}
+	return "", fmt.Errorf("json: unsupported type: %s", k.Type())
+}
+
+// mainTypeString is t, the declared type of values of type rt, as
+// reflect would write it: its declared names qualified by main.
+func mainTypeString(rt reflect.Type, t ast.Expr) string {
+	var str func(t ast.Expr) string
+	str = func(t ast.Expr) string {
+		switch t := t.(type) {
+		case *ast.Ident:
+			if predeclaredTypes[t.Name] {
+				return t.Name
+			}
+			return "main." + t.Name
+		case *ast.StarExpr:
+			return "*" + str(t.X)
+		case *ast.ArrayType:
+			if t.Len == nil {
+				return "[]" + str(t.Elt)
+			}
+			return fmt.Sprintf("[%d]%s", rt.Len(), str(t.Elt))
+		case *ast.MapType:
+			return "map[" + str(t.Key) + "]" + str(t.Value)
+		}
+		return types.ExprString(t)
+	}
+	return str(t)
+}
+
+// jsonQuoted is a value json encodes inside a string (the string option).
+type jsonQuoted struct{ v any }
+
+func (q jsonQuoted) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(q.v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(string(b))
+}
+
+// hasOption reports whether the comma-separated options hold o.
+func hasOption(opts, o string) bool {
+	for opts != "" {
+		var name string
+		name, opts, _ = strings.Cut(opts, ",")
+		if name == o {
+			return true
+		}
+	}
+	return false
+}
+
+// isEmptyJSON is encoding/json's empty value (omitempty).
+func isEmptyJSON(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
 }
 
 var jsonIfaces = []reflect.Type{

@@ -811,6 +811,8 @@ func (c *callPass) call(call *ast.CallExpr) {
 	if len(call.Args) == 1 && c.keepIdentity(call, call.Fun) {
 		return
 	}
+	c.jsonTyped(call)
+	c.jsonUnmarshal(call)
 	c.jsonCodec(call)
 	c.interfaceReceiver(call)
 	c.nilArgs(call)

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"fmt"
+	"go/ast"
 	"reflect"
 
 	"github.com/traefik/yaegi/interp"
@@ -34,6 +35,17 @@ func (in *Interp) Decls() *Decls {
 		in.calls.decls = NewDecls()
 	}
 	return in.calls.decls
+}
+
+// declaredMethod reports whether the type t declared in the session has
+// the method m, and whether its receiver is a pointer.
+func (in *Interp) declaredMethod(t, m string) (found, ptr bool) {
+	fd := in.Decls().Method(t, m)
+	if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return false, false
+	}
+	_, ptr = fd.Recv.List[0].Type.(*ast.StarExpr)
+	return true, ptr
 }
 
 // Refuse implements Prober: the next run fails with err, running nothing.

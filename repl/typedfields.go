@@ -1,6 +1,7 @@
 package repl
 
-// Struct fields of types declared in the shell, printed by fmt.
+// Struct fields of types declared in the shell, printed by fmt and
+// encoded by json.
 //
 // yaegi builds an interpreted struct type with reflect.StructOf from the
 // reflect types of its fields, which for a declared type are those of its
@@ -9,26 +10,30 @@ package repl
 // {SO001 1} where Go calls State's String and prints {SO001 done}. Two
 // pieces give the print shims the field's declared type back:
 //
-//   - markTypedFields tags each exported, named field whose type is a name
-//     (or a pointer to one) that is not predeclared with the name:
-//     `odshtype:"State"` (`"*State"`), before the user's own tag keys;
+//   - markTypedFields tags each exported, named field whose type names a
+//     type that is not predeclared, directly or through pointers, slices,
+//     arrays and maps, with that type: `odshtype:"State"` (`"*State"`,
+//     `"[]State"`, `"map[string]State"`), before the user's own tag keys;
 //   - a top-level type declaration registers, with the declaration, a
 //     converter from a plain value to a value of the declared type
 //     (typeRegistration), which yaegi then hands to compiled code with its
 //     methods, inside an []any.
 //
-// printable.go prints a tagged field through such a converter when there
-// is one for the name (computeStructView, viewTyped). Not covered: types
-// declared inside functions (their name may find a top-level type of the
-// same name: its converter fails on another reflect type, and the field
-// prints as before), elements of slices, arrays and maps of such types
-// (see rewrite_print.go for the arguments themselves), and json (whose
-// MarshalJSON and MarshalText of such fields are not called).
+// printable.go prints a tagged field through such converters when there
+// are some for its names (computeStructView, viewTyped, typedValue: the
+// elements of a []State field are printed as an []any of States), json
+// encodes it so (calling MarshalJSON and MarshalText) and jsondecode.go
+// decodes into it calling UnmarshalJSON and UnmarshalText. Not covered:
+// types declared inside functions (their name may find a top-level type
+// of the same name: its converter fails on another reflect type, and the
+// field prints as before), and for fmt the keys of maps (fmt sorts them
+// by their values; see rewrite_print.go for the arguments themselves).
 
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"strconv"
 	"strings"
@@ -79,18 +84,33 @@ func markTypedField(f *ast.Field) {
 	setTag(f, tag)
 }
 
-// typedName is "T" for a field type T, "*T" for *T, T a name that is not
-// predeclared; else "".
+// typedName is the field type t written as Go does (T, *T, []T,
+// map[string]T, [3]*T, …) when it names a type that is not predeclared
+// nor of a package, through pointers, slices, arrays and maps; else "".
 func typedName(t ast.Expr) string {
-	ptr := ""
-	if st, ok := t.(*ast.StarExpr); ok {
-		ptr, t = "*", st.X
-	}
-	id, ok := t.(*ast.Ident)
-	if !ok || predeclaredTypes[id.Name] || id.Name == "any" || id.Name == "error" {
+	if !namesDeclared(t) {
 		return ""
 	}
-	return ptr + id.Name
+	return types.ExprString(t)
+}
+
+// namesDeclared reports whether t, a name, pointer, slice, array or map
+// type, names a type that is not predeclared nor of a package.
+func namesDeclared(t ast.Expr) bool {
+	switch t := t.(type) {
+	case *ast.Ident:
+		return !predeclaredTypes[t.Name] && t.Name != "any" && t.Name != "error"
+	case *ast.StarExpr:
+		return namesDeclared(t.X)
+	case *ast.ArrayType:
+		if _, ok := t.Len.(*ast.Ellipsis); ok {
+			return false
+		}
+		return namesDeclared(t.Elt)
+	case *ast.MapType:
+		return namesDeclared(t.Key) || namesDeclared(t.Value)
+	}
+	return false
 }
 
 const (
