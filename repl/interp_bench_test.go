@@ -2,6 +2,8 @@ package repl
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -108,4 +110,53 @@ func loopthree() { for i := 0; i < 10000; i++ { three() } }`
 			}
 		})
 	}
+}
+
+// BenchmarkJSONFields encodes 2,000 structs with a field of a declared
+// type through json.Marshal in the shell: the type without methods json
+// calls (the view is the plain struct's), and with MarshalJSON (each
+// field converted to its type and its method called by the interpreter),
+// beside compiled Go encoding the same with the method.
+func BenchmarkJSONFields(b *testing.B) {
+	const decls = `type Plain int64
+type Money int64
+func (m Money) MarshalJSON() ([]byte, error) { return []byte(strconv.Itoa(int(m))), nil }
+type P struct { ID int; Amount Plain }
+type M struct { ID int; Amount Money }
+var ps = make([]P, 2000)
+var ms = make([]M, 2000)`
+	for _, tc := range []struct{ name, expr string }{{"plain", "json.Marshal(ps)"}, {"method", "json.Marshal(ms)"}} {
+		b.Run("shell/"+tc.name, func(b *testing.B) {
+			in, err := New(Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ctx := context.Background()
+			if _, _, _, err := in.EvalEntry(ctx, decls); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := in.Eval(ctx, "_, _ = "+tc.expr); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("compiled/method", func(b *testing.B) {
+		ms := make([]benchMoneyRow, 2000)
+		for b.Loop() {
+			if _, err := json.Marshal(ms); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+type benchMoney int64
+
+func (m benchMoney) MarshalJSON() ([]byte, error) { return []byte(strconv.Itoa(int(m))), nil }
+
+type benchMoneyRow struct {
+	ID     int
+	Amount benchMoney
 }

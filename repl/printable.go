@@ -186,7 +186,7 @@ func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
 		}
 		switch v.Elem().Kind() {
 		case reflect.Struct, reflect.Array, reflect.Slice, reflect.Map:
-			if info := viewOf(v.Type().Elem(), mode); info.walk && v.Elem().CanInterface() {
+			if info := p.viewOf(v.Type().Elem(), mode); info.walk && v.Elem().CanInterface() {
 				ptr := reflect.New(info.typ)
 				ptr.Elem().Set(p.view(v.Elem(), 1, true, mode))
 				return ptr.Interface(), true
@@ -194,7 +194,7 @@ func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
 		}
 		return x, false
 	}
-	if viewOf(v.Type(), mode).walk {
+	if p.viewOf(v.Type(), mode).walk {
 		return p.view(v, 0, true, mode).Interface(), true
 	}
 	return x, false
@@ -215,7 +215,7 @@ func (p *fmtConv) yaegiValue(v reflect.Value, methods bool, mode convMode) (refl
 		return v, false
 	}
 	x := v.Interface()
-	k := p.valueMethods(v, p.methodsOf(x))
+	k := p.typeMethods(v)
 	switch {
 	case mode == forJSON && k&jsonMethods != 0:
 		return reflect.ValueOf(interpJSON{p: p, x: x, methods: k}), true
@@ -223,6 +223,28 @@ func (p *fmtConv) yaegiValue(v reflect.Value, methods bool, mode convMode) (refl
 		return reflect.ValueOf(interpValue{p: p, x: x, inner: inner.Interface(), methods: k}), true
 	}
 	return inner, true
+}
+
+// typeMethods is valueMethods(v, methodsOf(v)) for v, an
+// interp.valueInterface, cached by yaegi's type of its value (the bits
+// are the type's; the interpreter's type switches cost about a
+// microsecond each); the cache is forgotten when a type or method is
+// declared (typeConverters.register).
+func (p *fmtConv) typeMethods(v reflect.Value) int {
+	if !isYaegiInterface(v.Type()) {
+		return 0 // a declared type's value yaegi holds plain, without methods
+	}
+	t, ok := yaegiType(v)
+	if !ok {
+		return p.valueMethods(v, p.methodsOf(v.Interface()))
+	}
+	cache := &p.types.caches().bits
+	if k, ok := cache.Load(t.Pointer()); ok {
+		return k.(int)
+	}
+	k := p.valueMethods(v, p.methodsOf(v.Interface()))
+	cache.Store(t.Pointer(), k)
+	return k
 }
 
 // methodNames are the methods of the bits of methodsOf.
@@ -356,19 +378,30 @@ type viewInfo struct {
 
 var viewCache [2]sync.Map // by convMode: reflect.Type → viewInfo
 
-func viewOf(t reflect.Type, mode convMode) viewInfo {
-	if v, ok := viewCache[mode].Load(t); ok {
+// viewOf is the viewInfo of t. For json it depends on the methods of the
+// declared types of tagged fields, which the interpreter's declarations
+// tell: cached by fmtConv, and forgotten when a type or a method is
+// declared (typeConverters.register).
+func (p *fmtConv) viewOf(t reflect.Type, mode convMode) viewInfo {
+	cache := &viewCache[mode]
+	if mode == forJSON {
+		if p == nil {
+			return computeView(p, t, map[reflect.Type]bool{}, mode)
+		}
+		cache = &p.types.caches().views
+	}
+	if v, ok := cache.Load(t); ok {
 		return v.(viewInfo)
 	}
-	info := computeView(t, map[reflect.Type]bool{}, mode)
-	viewCache[mode].Store(t, info)
+	info := computeView(p, t, map[reflect.Type]bool{}, mode)
+	cache.Store(t, info)
 	return info
 }
 
 // computeView follows what fmt prints of a value: elements, keys, fields,
 // interfaces' values; not pointers (an address below the top level),
 // which json follows.
-func computeView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
+func computeView(p *fmtConv, t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
 	if seen[t] {
 		return viewInfo{typ: t}
 	}
@@ -386,13 +419,13 @@ func computeView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) view
 		if mode == forFmt {
 			return viewInfo{typ: t}
 		}
-		e := computeView(t.Elem(), seen, mode)
+		e := computeView(p, t.Elem(), seen, mode)
 		if e.typ == t.Elem() {
 			return viewInfo{typ: t, walk: e.walk}
 		}
 		return viewInfo{typ: reflect.PointerTo(e.typ), walk: true}
 	case reflect.Slice, reflect.Array:
-		e := computeView(t.Elem(), seen, mode)
+		e := computeView(p, t.Elem(), seen, mode)
 		if e.typ == t.Elem() {
 			return viewInfo{typ: t, walk: e.walk}
 		}
@@ -401,13 +434,13 @@ func computeView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) view
 		}
 		return viewInfo{typ: reflect.ArrayOf(t.Len(), e.typ), walk: true}
 	case reflect.Map:
-		k, e := computeView(t.Key(), seen, mode), computeView(t.Elem(), seen, mode)
+		k, e := computeView(p, t.Key(), seen, mode), computeView(p, t.Elem(), seen, mode)
 		if k.typ == t.Key() && e.typ == t.Elem() {
 			return viewInfo{typ: t, walk: k.walk || e.walk}
 		}
 		return viewInfo{typ: reflect.MapOf(k.typ, e.typ), walk: true}
 	case reflect.Struct:
-		return computeStructView(t, seen, mode)
+		return computeStructView(p, t, seen, mode)
 	}
 	return viewInfo{typ: t}
 }
@@ -417,7 +450,7 @@ func computeView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) view
 // fields, and would not see the fields of an embedded one). Only structs
 // of interpreted code are rebuilt: all their fields are exported at the
 // reflect level.
-func computeStructView(t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
+func computeStructView(p *fmtConv, t reflect.Type, seen map[reflect.Type]bool, mode convMode) viewInfo {
 	if hasMethods(t, mode) {
 		return viewInfo{typ: t}
 	}
@@ -426,13 +459,13 @@ func computeStructView(t reflect.Type, seen map[reflect.Type]bool, mode convMode
 	for i := range fields {
 		f := t.Field(i)
 		interpreted = interpreted && f.IsExported()
-		e := computeView(f.Type, seen, mode)
+		e := computeView(p, f.Type, seen, mode)
 		walk = walk || e.walk
 		sf := reflect.StructField{Name: f.Name, Type: e.typ, Tag: f.Tag}
 		if mode == forJSON {
 			sf.Anonymous = f.Anonymous || jsonEmbedded(f)
 			rebuild = rebuild || sf.Anonymous != f.Anonymous
-			if _, ok := f.Tag.Lookup(typedKey); ok && f.Type.Kind() != reflect.Interface && !sf.Anonymous {
+			if tag, ok := f.Tag.Lookup(typedKey); ok && f.Type.Kind() != reflect.Interface && !sf.Anonymous && p.methodsIn(typedExpr(tag), forJSON) {
 				// a field of a declared type, whose methods json calls
 				sf.Type, walk, rebuild = anyType, true, true
 			}
@@ -467,7 +500,7 @@ const maxViewDepth = 100
 // (the value cannot be had as an interface), so a wrapper of yaegi's is
 // replaced by the value inside as well.
 func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
-	info := viewOf(v.Type(), mode)
+	info := p.viewOf(v.Type(), mode)
 	if !info.walk || depth > maxViewDepth || !v.CanInterface() {
 		return v
 	}
@@ -606,6 +639,30 @@ func (p *fmtConv) viewTyped(tag reflect.StructTag, v reflect.Value, depth int, m
 	return iv
 }
 
+// methodsIn reports whether t names a declared type with a method fmt
+// (json) calls.
+func (p *fmtConv) methodsIn(t ast.Expr, mode convMode) bool {
+	if p == nil || p.method == nil || t == nil {
+		return false
+	}
+	names := methodNames[:4]
+	if mode == forJSON {
+		names = methodNames[4:6]
+	}
+	found := false
+	ast.Inspect(t, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !predeclaredTypes[id.Name] {
+			for _, m := range names {
+				if has, _ := p.method(id.Name, m); has {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // typedExprs caches typedExpr.
 var typedExprs sync.Map // string → ast.Expr
 
@@ -630,13 +687,13 @@ func typedExpr(name string) ast.Expr {
 // takes it.
 func (p *fmtConv) typedValue(t ast.Expr, v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
 	plain := func() reflect.Value { return p.view(v, depth+1, methods, mode) }
-	if p == nil || !methods || depth > maxViewDepth || !v.CanInterface() {
+	if p == nil || !methods || depth > maxViewDepth || !v.CanInterface() || !p.methodsIn(t, mode) {
 		return plain()
 	}
 	switch t := t.(type) {
 	case *ast.Ident:
 		if mode == forJSON && v.CanAddr() {
-			if x, ok := p.types.typed("*"+t.Name, v.Addr().Interface()); ok && p.methodsOf(x)&jsonMethods != 0 {
+			if x, ok := p.types.typed("*"+t.Name, v.Addr().Interface()); ok && p.typeMethods(reflect.ValueOf(x))&jsonMethods != 0 {
 				return p.view(reflect.ValueOf(&x).Elem(), depth+1, methods, mode)
 			}
 		}
@@ -707,7 +764,7 @@ func (p *fmtConv) jsonKey(t ast.Expr, k reflect.Value) (string, error) {
 		return k.String(), nil
 	}
 	if id, ok := t.(*ast.Ident); ok {
-		if x, ok := p.types.typed(id.Name, k.Interface()); ok && p.methodsOf(x)&hasMarshalText != 0 {
+		if x, ok := p.types.typed(id.Name, k.Interface()); ok && p.typeMethods(reflect.ValueOf(x))&hasMarshalText != 0 {
 			text, err := p.marshal(x, hasMarshalText)
 			return string(text), err
 		}
@@ -872,17 +929,8 @@ func yaegiTypeName(v reflect.Value) (name string, ok bool) {
 			name, ok = "", false
 		}
 	}()
-	if !isYaegiInterface(v.Type()) {
-		return "", false
-	}
-	cp := reflect.New(v.Type()).Elem()
-	cp.Set(v)
-	n := cp.FieldByName("node")
-	if n.Kind() != reflect.Pointer || n.IsNil() {
-		return "", false
-	}
-	t := n.Elem().FieldByName("typ")
-	if t.Kind() != reflect.Pointer || t.IsNil() {
+	t, ok := yaegiType(v)
+	if !ok {
 		return "", false
 	}
 	s := t.Elem().FieldByName("str")
@@ -890,6 +938,25 @@ func yaegiTypeName(v reflect.Value) (name string, ok bool) {
 		return "", false
 	}
 	return s.String(), true
+}
+
+// yaegiType returns the pointer to yaegi's type of the value v, an
+// interp.valueInterface, holds (node.typ).
+func yaegiType(v reflect.Value) (typ reflect.Value, ok bool) {
+	if !isYaegiInterface(v.Type()) {
+		return reflect.Value{}, false
+	}
+	cp := reflect.New(v.Type()).Elem()
+	cp.Set(v)
+	n := cp.FieldByName("node")
+	if n.Kind() != reflect.Pointer || n.IsNil() {
+		return reflect.Value{}, false
+	}
+	t := n.Elem().FieldByName("typ")
+	if t.Kind() != reflect.Pointer || t.IsNil() {
+		return reflect.Value{}, false
+	}
+	return t, true
 }
 
 // shown returns x as the shell shows an entry's value: as fmt's %v sees
@@ -917,7 +984,7 @@ func holdsYaegiValue(v reflect.Value, depth int, seen map[any]bool) bool {
 	if v.Kind() == reflect.Pointer && depth == 0 && !v.IsNil() {
 		return holdsYaegiValue(v.Elem(), depth+1, seen)
 	}
-	if !viewOf(v.Type(), forFmt).walk {
+	if !(*fmtConv)(nil).viewOf(v.Type(), forFmt).walk {
 		return false
 	}
 	type key struct {

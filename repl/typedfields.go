@@ -193,12 +193,36 @@ func embedsFields(t ast.Expr) bool {
 	return false
 }
 
-// typeConverters are the converters of one interpreter, by type name.
-type typeConverters struct{ m sync.Map } // string → func(bool, any) any
+// typeConverters are the converters of one interpreter, by type name,
+// and caches of what depends on the declared types' methods.
+type typeConverters struct {
+	m      sync.Map // string → func(bool, any) any
+	mu     sync.Mutex
+	cached *methodCaches
+}
+
+// methodCaches are forgotten when a type or a method is declared.
+type methodCaches struct {
+	views sync.Map // reflect.Type → viewInfo, for json (fmtConv.viewOf)
+	bits  sync.Map // yaegi's type (a pointer) → methods (fmtConv.typeMethods)
+}
 
 func (c *typeConverters) register(name string, conv func(bool, any) any) bool {
 	c.m.Store(name, conv)
+	c.mu.Lock()
+	c.cached = nil
+	c.mu.Unlock()
 	return true
+}
+
+// caches returns the current caches.
+func (c *typeConverters) caches() *methodCaches {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cached == nil {
+		c.cached = new(methodCaches)
+	}
+	return c.cached
 }
 
 // setValue stores v in *dst, dst a pointer to a variable of a declared
