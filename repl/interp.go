@@ -52,12 +52,15 @@ type Interp struct {
 	// hiddenImports are the packages imported for the rewrites only
 	// (ImportName): import path → name, "" when the import failed
 	hiddenImports map[string]string
-	packages      map[string][]string // package name → importable paths (autoimport.go)
-	bindMu        sync.Mutex
-	binds         map[string]reflect.Value
-	names         counter
-	stack         []byte // of the last panic
-	depth         depthGuard
+	// instanceAliases are the aliases of instances of generic types
+	// (rewrite_instances.go): source → name, "" when refused
+	instanceAliases map[string]string
+	packages        map[string][]string // package name → importable paths (autoimport.go)
+	bindMu          sync.Mutex
+	binds           map[string]reflect.Value
+	names           counter
+	stack           []byte // of the last panic
+	depth           depthGuard
 	// hasMain: a func main was declared (renamed, see program.go).
 	hasMain bool
 	// funcs are the top-level functions declared so far (program.go).
@@ -300,7 +303,11 @@ func (in *Interp) run(ctx context.Context, u Unit, code string) (reflect.Value, 
 		in.stack = p.Stack
 		return reflect.Value{}, panicError(p.Value, p.Stack)
 	}
-	return reflect.Value{}, compileError(u, err, strings.Contains(code, "//line "+lineFile))
+	cerr := compileError(u, err, strings.Contains(code, "//line "+lineFile))
+	if ce, ok := cerr.(*CompileError); ok && len(in.instanceAliases) > 0 {
+		ce.Msg = in.unalias(ce.Msg)
+	}
+	return reflect.Value{}, cerr
 }
 
 // CompileError is an error yaegi found before running a unit (an undefined

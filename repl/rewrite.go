@@ -338,6 +338,10 @@ func (r *rewriter) print(n ast.Node) string { return r.printMode(n, false) }
 func (r *rewriter) printPos(n ast.Node) string { return r.printMode(n, r.sourcePos) }
 
 func (r *rewriter) printMode(n ast.Node, pos bool) string {
+	if r.hoisting {
+		// the code handed to yaegi: instances through aliases
+		defer r.hoistInstances(n)()
+	}
 	var buf bytes.Buffer
 	cfg := printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
 	if pos {

@@ -97,7 +97,11 @@ func (d *Decls) learn(n ast.Node) {
 		for _, spec := range n.Specs {
 			switch s := spec.(type) {
 			case *ast.TypeSpec:
-				d.types[s.Name.Name] = clone(s)
+				c := clone(s)
+				if s.Assign.IsValid() {
+					c.Assign = 1 // an alias: clone drops positions
+				}
+				d.types[s.Name.Name] = c
 				d.names[s.Name.Name] = true
 				d.forget(s.Name.Name, "type")
 			case *ast.ValueSpec:

@@ -104,6 +104,15 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 				}
 				call.Args[i] = &ast.CallExpr{Fun: conv, Args: []ast.Expr{call.Args[i]}}
 			}
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			// an instance of a generic type: as for a named type, the
+			// result of a call is converted to it; one whose underlying
+			// type is a slice prints as its elements do
+			if _, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr); isCall && c.printable(t) {
+				call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: clone(t)}, Args: []ast.Expr{call.Args[i]}}
+			} else if u, ok := c.env.under(t).(*ast.ArrayType); ok && u.Len == nil && !c.printable(t) && c.printable(u.Elt) {
+				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnySlice")}, Args: []ast.Expr{call.Args[i]}}
+			}
 		case *ast.InterfaceType:
 			spread = spread || typeVerb && (t.Methods == nil || len(t.Methods.List) == 0)
 		case *ast.MapType:
@@ -198,18 +207,29 @@ func (c *callPass) byteElems(t ast.Expr) bool {
 func (c *callPass) printable(t ast.Expr) bool { return printableType(c.decls, t) }
 
 func printableType(decls *Decls, t ast.Expr) bool {
-	if st, ok := t.(*ast.StarExpr); ok {
-		t = st.X
-	}
-	switch g := t.(type) { // an instance of a generic type: Pair[string, int]
-	case *ast.IndexExpr:
-		t = g.X
-	case *ast.IndexListExpr:
-		t = g.X
-	}
-	id, ok := t.(*ast.Ident)
-	if !ok || decls.Type(id.Name) == nil {
-		return false
+	var id *ast.Ident
+	for range 10 { // through aliases: type PSI = Pair[string, int]
+		if st, ok := t.(*ast.StarExpr); ok {
+			t = st.X
+		}
+		switch g := t.(type) { // an instance of a generic type: Pair[string, int]
+		case *ast.IndexExpr:
+			t = g.X
+		case *ast.IndexListExpr:
+			t = g.X
+		}
+		var ok bool
+		if id, ok = t.(*ast.Ident); !ok {
+			return false
+		}
+		spec := decls.Type(id.Name)
+		if spec == nil {
+			return false
+		}
+		if !spec.Assign.IsValid() {
+			break
+		}
+		t = spec.Type
 	}
 	for _, m := range []string{"String", "Error", "Format", "GoString"} {
 		if decls.Method(id.Name, m) != nil {

@@ -200,6 +200,9 @@ func (t *typeEnv) selectorType(e *ast.SelectorExpr) ast.Expr {
 			return &ast.FuncType{Params: fd.Type.Params, Results: fd.Type.Results}
 		}
 	}
+	if ft := t.instanceMethod(xt, e.Sel.Name); ft != nil {
+		return ft
+	}
 	if s, ok := t.under(xt).(*ast.StructType); ok {
 		for _, f := range s.Fields.List {
 			for _, n := range f.Names {
@@ -210,6 +213,52 @@ func (t *typeEnv) selectorType(e *ast.SelectorExpr) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// instanceMethod returns the type of the method m of xt, an instance of
+// a generic type declared at top level (Box[int]), with the receiver's
+// type parameters replaced by xt's type arguments; nil if there is none.
+func (t *typeEnv) instanceMethod(xt ast.Expr, m string) *ast.FuncType {
+	var base ast.Expr
+	var args []ast.Expr
+	switch x := xt.(type) {
+	case *ast.IndexExpr:
+		base, args = x.X, []ast.Expr{x.Index}
+	case *ast.IndexListExpr:
+		base, args = x.X, x.Indices
+	default:
+		return nil
+	}
+	id, ok := base.(*ast.Ident)
+	if !ok || t.isLocal(id.Name) {
+		return nil
+	}
+	fd := t.decls.Method(id.Name, m)
+	if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return nil
+	}
+	recv := fd.Recv.List[0].Type
+	if st, ok := recv.(*ast.StarExpr); ok {
+		recv = st.X
+	}
+	var params []ast.Expr
+	switch r := recv.(type) {
+	case *ast.IndexExpr:
+		params = []ast.Expr{r.Index}
+	case *ast.IndexListExpr:
+		params = r.Indices
+	}
+	if len(params) != len(args) {
+		return nil
+	}
+	binds := map[string]ast.Expr{}
+	for i, p := range params {
+		if pid, ok := p.(*ast.Ident); ok && pid.Name != "_" {
+			binds[pid.Name] = args[i]
+		}
+	}
+	ft, _ := subst(&ast.FuncType{Params: fd.Type.Params, Results: fd.Type.Results}, binds).(*ast.FuncType)
+	return ft
 }
 
 // callResults returns the result types of a call, nil when unknown.
@@ -384,11 +433,19 @@ func subst(typ ast.Expr, binds map[string]ast.Expr) ast.Expr {
 		}
 		return c
 	}
+	// a replacement is not looked into: it may name a parameter of the
+	// same name (Result[Pair[string, T]] in a function of a T of its own)
+	replaced := map[ast.Node]bool{}
 	ast.Inspect(c, func(n ast.Node) bool {
+		if replaced[n] {
+			return false
+		}
 		for _, child := range childExprs(n) {
 			if id, ok := child.(*ast.Ident); ok {
 				if b, ok := binds[id.Name]; ok {
-					replaceChild(n, id, clone(b))
+					nb := clone(b)
+					replaceChild(n, id, nb)
+					replaced[nb] = true
 				}
 			}
 		}

@@ -135,6 +135,32 @@ func (c *callPass) goTypeName(x ast.Expr) string {
 			if pkg, ok := t.X.(*ast.Ident); ok {
 				return pkg.Name + "." + t.Sel.Name
 			}
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			// an instance of a generic type declared at top level:
+			// main.Pair[string,int]
+			x, indices := t, []ast.Expr(nil)
+			switch ix := t.(type) {
+			case *ast.IndexExpr:
+				x, indices = ix.X, []ast.Expr{ix.Index}
+			case *ast.IndexListExpr:
+				x, indices = ix.X, ix.Indices
+			}
+			id, ok := x.(*ast.Ident)
+			if !ok || c.env.isLocal(id.Name) {
+				return ""
+			}
+			spec := c.decls.Type(id.Name)
+			if spec == nil || spec.TypeParams == nil || spec.Assign.IsValid() {
+				return ""
+			}
+			args := make([]string, len(indices))
+			for i, a := range indices {
+				if args[i] = name(a); args[i] == "" {
+					return ""
+				}
+			}
+			declared = true
+			return "main." + id.Name + "[" + strings.Join(args, ",") + "]"
 		case *ast.StarExpr:
 			if s := name(t.X); s != "" {
 				return "*" + s

@@ -18,6 +18,11 @@ type rewriter struct {
 	fset   *token.FileSet
 	// sourcePos prints //line directives (Unit.lineCode).
 	sourcePos bool
+	// hoisting prints instances of generic types through aliases, except
+	// those naming instLocal, the names the unit declares
+	// (rewrite_instances.go)
+	hoisting  bool
+	instLocal map[string]bool
 	ints      map[string]bool // local names known to hold integers
 	vars      map[string]bool // names the unit declares: true for variables (localVars)
 	// recoverVars hold function literals that call recover (recoverVarsOf)
@@ -46,6 +51,7 @@ func (r *rewriter) refuse(construct, workaround string) {
 
 // walk rewrites, in place, every statement list under n.
 func (r *rewriter) walk(n ast.Node) {
+	r.prepareInstances(n)
 	r.ints = localInts(n, r.oracle)
 	r.refused = nil
 	r.vars = r.localVars(n)
