@@ -23,6 +23,8 @@ import (
 //	reflect: call of reflect.Value.X on zero Value ⇒  runtime error: invalid memory address or nil pointer dereference
 //	reflect.MakeSlice: negative len              ⇒  runtime error: makeslice: len out of range
 //	reflect.MakeChan: negative buffer size       ⇒  makechan: size out of range (a runtime.Error)
+//	reflect: cannot convert slice with length 2 to array with length 3
+//	  ⇒  runtime error: cannot convert slice with length 2 to array or pointer to array with length 3
 //	assignment to entry in nil map               ⇒  (kept: already the runtime's words)
 
 // PanicError is a panic of user code. When the panic value is an error
@@ -105,6 +107,14 @@ func panicValueText(v any) string {
 		return "runtime error: makeslice: len out of range"
 	case strings.HasPrefix(msg, "reflect.MakeChan: negative buffer size"):
 		return "makechan: size out of range"
+	case strings.HasPrefix(msg, "reflect: cannot convert slice with length "):
+		// [3]int(s), (*[3]int)(s) with len(s) < 3
+		body := strings.TrimPrefix(msg, "reflect: ")
+		i, j := strings.Index(body, " to "), strings.LastIndex(body, " with length ")
+		if i < 0 || j < i {
+			return msg
+		}
+		return "runtime error: " + body[:i] + " to array or pointer to array" + body[j:]
 	}
 	return msg
 }

@@ -1,6 +1,7 @@
 // make with a size out of range panics with the runtime.Error Go
-// recovers, and so does a nil pointer dereferenced into _; a nil array
-// pointer has a length and indices.
+// recovers, and so does a nil pointer dereferenced into _, and a slice
+// converted to a longer array or array pointer; a nil array pointer has
+// a length and indices.
 package main
 
 import "fmt"
@@ -22,6 +23,9 @@ func main() {
 	try("makemap", func() { _ = make(map[int]int, n) })
 	var ip *int
 	try("blank deref", func() { _ = *ip })
+	short := []int{1, 2}
+	try("to array", func() { _ = [3]int(short) })
+	try("to array pointer", func() { _ = (*[3]int)(short) })
 	var p *[10]int
 	try("range nil array ptr", func() {
 		s := 0
