@@ -724,6 +724,34 @@ func (e ValErr) Error() string { return fmt.Sprintf("valerr %d", e.code) }
 refused: false
 `,
 	},
+	{
+		name:    "ConversionToAny",
+		imports: []string{"fmt"},
+		decls: `type State int
+
+const (
+	Draft State = iota
+	Done
+)
+
+func (s State) String() string {
+	if s == Draft {
+		return "draft"
+	}
+	return "done"
+}
+`,
+		body: `fmt.Printf("%v %d\n", any(Done), any(Done))
+`,
+		// a call returning any passed straight on lost the type of its
+		// value (the shell printed 1 1): anyResultsFirst holds it first;
+		// not in a bare expression at the prompt, which stays one
+		// statement (the shell shows its values)
+		want: `done 1
+`,
+		entryWant: `1 1
+`,
+	},
 }
 
 // shimLimits are what no shim of compiled symbols can print as Go does (see
@@ -776,30 +804,6 @@ show #300 [#1]
 `,
 		entryWant: `show #300 [#0]
 show #300 [#1]
-`,
-	},
-	{
-		name:    "ConversionToAny",
-		imports: []string{"fmt"},
-		decls: `type State int
-
-const (
-	Draft State = iota
-	Done
-)
-
-func (s State) String() string {
-	if s == Draft {
-		return "draft"
-	}
-	return "done"
-}
-`,
-		body: `fmt.Printf("%v %d\n", any(Done), any(Done))
-`,
-		// go run prints:
-		//	done 1
-		want: `1 1
 `,
 	},
 	{

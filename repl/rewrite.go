@@ -239,7 +239,7 @@ func (u Unit) Code(o Oracle) string {
 		return u.declCode(r, o, r.print)
 	}
 	block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
-	r.topDefers = u.Kind == Stmt
+	r.topDefers, r.exprUnit = u.Kind == Stmt, u.Kind == Expr
 	r.walk(block)
 	if u.Kind != Stmt {
 		// a statement the rewrite made several (a value evaluated into a
@@ -298,7 +298,7 @@ func (u Unit) lineCode(o Oracle) string {
 		code = u.declCode(r, o, r.printPos)
 	} else {
 		block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
-		r.topDefers = u.Kind == Stmt
+		r.topDefers, r.exprUnit = u.Kind == Stmt, u.Kind == Expr
 		r.walk(block)
 		if u.Kind != Stmt {
 			// all the statements the rewrite made of one (Code)

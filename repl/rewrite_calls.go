@@ -155,7 +155,7 @@ func (c *callPass) Visit(n ast.Node) ast.Visitor {
 	switch n := n.(type) {
 	case *ast.BlockStmt:
 		c.stack = append(c.stack, n)
-		n.List = c.list(n.List)
+		c.list(&n.List)
 		c.stack = c.stack[:len(c.stack)-1]
 		return nil
 	case *ast.CaseClause:
@@ -163,7 +163,7 @@ func (c *callPass) Visit(n ast.Node) ast.Visitor {
 		for _, e := range n.List {
 			ast.Walk(c, e)
 		}
-		n.Body = c.list(n.Body)
+		c.list(&n.Body)
 		c.stack = c.stack[:len(c.stack)-1]
 		return nil
 	case *ast.CommClause:
@@ -174,7 +174,7 @@ func (c *callPass) Visit(n ast.Node) ast.Visitor {
 				c.keepSend(send)
 			}
 		}
-		n.Body = c.list(n.Body)
+		c.list(&n.Body)
 		c.stack = c.stack[:len(c.stack)-1]
 		return nil
 	}
@@ -509,33 +509,26 @@ func (c *callPass) rangeArrayPointer(x *ast.RangeStmt, label *ast.Ident) ast.Stm
 	return loop
 }
 
-// list rewrites a statement list, one statement (and all it holds) after
-// the other. A statement may become several (commaOk); the list is
-// rewritten in place meanwhile, so that probes see the statements done.
-func (c *callPass) list(list []ast.Stmt) []ast.Stmt {
-	var extra map[int][]ast.Stmt
-	for i := range list {
-		out := c.stmt(list[i])
-		list[i] = out[0]
-		ast.Walk(c, list[i])
+// list rewrites the statement list *lp, one statement (and all it holds)
+// after the other. A statement may become several (commaOk); *lp holds
+// them at once, so that probes of the statements after it see them (a
+// variable the statements define: `s, ok := v.(State)` defines s in the
+// last).
+func (c *callPass) list(lp *[]ast.Stmt) {
+	for i := 0; i < len(*lp); i++ {
+		out := c.stmt((*lp)[i])
 		if len(out) > 1 {
-			for _, s := range out[1:] {
-				ast.Walk(c, s)
-			}
-			if extra == nil {
-				extra = map[int][]ast.Stmt{}
-			}
-			extra[i] = out[1:]
+			list := make([]ast.Stmt, 0, len(*lp)+len(out)-1)
+			list = append(append(append(list, (*lp)[:i]...), out...), (*lp)[i+1:]...)
+			*lp = list
+		} else {
+			(*lp)[i] = out[0]
 		}
+		for j := range out {
+			ast.Walk(c, (*lp)[i+j])
+		}
+		i += len(out) - 1
 	}
-	if extra == nil {
-		return list
-	}
-	var full []ast.Stmt
-	for i, s := range list {
-		full = append(append(full, s), extra[i]...)
-	}
-	return full
 }
 
 // stmt rewrites the statements that need it as a whole, after the
@@ -584,6 +577,10 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		var pre []ast.Stmt
 		if label == nil {
 			pre = c.valuesFirst(x)
+			if len(x.Rhs) == 1 {
+				call, _ := ast.Unparen(x.Rhs[0]).(*ast.CallExpr)
+				pre = append(append(pre, c.boxFirst(s, call)...), c.anyResultsFirst(call)...)
+			}
 		}
 		checks := c.nilAssign(x)
 		c.keepStmt(x)
@@ -615,6 +612,12 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		} else {
 			c.taglessIfaceCases(x)
 		}
+	case *ast.ExprStmt:
+		if call, _ := ast.Unparen(x.X).(*ast.CallExpr); label == nil && !(c.r.exprUnit && c.topStmt(s)) {
+			if pre := append(c.boxFirst(s, call), c.anyResultsFirst(call)...); pre != nil {
+				return append(pre, s)
+			}
+		}
 	case *ast.SendStmt:
 		c.keepSend(x)
 	case *ast.ReturnStmt:
@@ -632,6 +635,18 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		}
 	}
 	return []ast.Stmt{s}
+}
+
+// topStmt reports whether s is a statement of the unit's own block.
+func (c *callPass) topStmt(s ast.Stmt) bool {
+	if b, ok := c.root.(*ast.BlockStmt); ok {
+		for _, t := range b.List {
+			if t == s {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // header walks the header parts of statement s before s is rewritten.

@@ -333,35 +333,14 @@ func (c *callPass) keepCall(call *ast.CallExpr) {
 // Only interfaces the unit can name are used: error, and those of
 // packages it imports.
 func (c *callPass) keepCompiledArgs(call *ast.CallExpr) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || len(call.Args) == 0 {
+	if len(call.Args) == 0 {
 		return
 	}
-	sig, ok := c.p.(interface {
-		CompiledSignature(pkg, typ, fun string) (reflect.Type, bool)
-		ImportName(path string) string
-	})
+	ft, _, ok := c.compiledCall(call)
 	if !ok {
 		return
 	}
-	var ft reflect.Type
-	if pkg, isIdent := sel.X.(*ast.Ident); isIdent && !c.env.isLocal(pkg.Name) && c.decls.Var(pkg.Name) == nil && !c.decls.IsVar(pkg.Name) && !c.decls.Declares(pkg.Name) {
-		ft, ok = sig.CompiledSignature(pkg.Name, "", sel.Sel.Name)
-	} else {
-		recv := c.env.typeOf(sel.X)
-		if st, isPtr := recv.(*ast.StarExpr); isPtr {
-			recv = st.X
-		}
-		named, isSel := recv.(*ast.SelectorExpr)
-		if !isSel {
-			return
-		}
-		pkg, isIdent := named.X.(*ast.Ident)
-		if !isIdent || c.env.isLocal(pkg.Name) || c.decls.Declares(pkg.Name) {
-			return
-		}
-		ft, ok = sig.CompiledSignature(pkg.Name, named.Sel.Name, sel.Sel.Name)
-	}
+	sig, ok := c.p.(interface{ ImportName(path string) string })
 	if !ok {
 		return
 	}
@@ -399,6 +378,144 @@ func (c *callPass) keepCompiledArgs(call *ast.CallExpr) {
 			call.Args[i] = k
 		}
 	}
+}
+
+// compiledCall returns the type of the function call calls when it is a
+// function of a compiled package or a method of a compiled type whose
+// receiver the declarations tell (or, for the methods of opaqueStores, a
+// probe), and its key: import/path.Func, import/path.Type.Method.
+func (c *callPass) compiledCall(call *ast.CallExpr) (ft reflect.Type, key string, ok bool) {
+	return c.compiledCallIn(call, nil)
+}
+
+// compiledCallIn is compiledCall for a call of statement s (nil when
+// unknown), whose receiver is probed in s's place.
+func (c *callPass) compiledCallIn(call *ast.CallExpr, s ast.Stmt) (ft reflect.Type, key string, ok bool) {
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !isSel {
+		return nil, "", false
+	}
+	sig, isSig := c.p.(interface {
+		CompiledSignature(pkg, typ, fun string) (reflect.Type, bool)
+		ImportPath(name string) string
+	})
+	if !isSig {
+		return nil, "", false
+	}
+	if pkg, isIdent := sel.X.(*ast.Ident); isIdent && !c.env.isLocal(pkg.Name) && c.decls.Var(pkg.Name) == nil && !c.decls.IsVar(pkg.Name) && !c.decls.Declares(pkg.Name) {
+		ft, ok = sig.CompiledSignature(pkg.Name, "", sel.Sel.Name)
+		return ft, sig.ImportPath(pkg.Name) + "." + sel.Sel.Name, ok
+	}
+	recv := c.env.typeOf(sel.X)
+	if recv == nil && opaqueMethods[sel.Sel.Name] && s != nil {
+		// in place of the statement: a probe inside the call's
+		// expression (l.PushBack(…)) would not compile as one
+		recv = c.probeStmtType(s, sel.X)
+	}
+	if st, isPtr := recv.(*ast.StarExpr); isPtr {
+		recv = st.X
+	}
+	named, isNamed := recv.(*ast.SelectorExpr)
+	if !isNamed {
+		return nil, "", false
+	}
+	pkg, isIdent := named.X.(*ast.Ident)
+	if !isIdent || c.env.isLocal(pkg.Name) || c.decls.Declares(pkg.Name) {
+		return nil, "", false
+	}
+	ft, ok = sig.CompiledSignature(pkg.Name, named.Sel.Name, sel.Sel.Name)
+	return ft, sig.ImportPath(pkg.Name) + "." + named.Sel.Name + "." + sel.Sel.Name, ok
+}
+
+// opaqueStores are the compiled functions and methods that keep a value
+// of type any and give it back as it is, by the index of its argument.
+// yaegi passes them a value of a declared type other than a struct as its
+// underlying value: sync.Map's Load gave back an int, which v.(State)
+// did not match and which printed as 1 where Go prints "done". Held in a
+// variable of type any first (boxFirst), the value keeps its type. Keys
+// are left as they are: compiled maps compare them.
+var opaqueStores = map[string]int{
+	"sync.Map.Store":                   1,
+	"sync.Map.LoadOrStore":             1,
+	"sync.Map.Swap":                    1,
+	"sync.Pool.Put":                    0,
+	"sync/atomic.Value.Store":          0,
+	"sync/atomic.Value.Swap":           0,
+	"container/list.List.PushBack":     0,
+	"container/list.List.PushFront":    0,
+	"container/list.List.InsertBefore": 0,
+	"container/list.List.InsertAfter":  0,
+	"container/heap.Push":              1,
+	"context.WithValue":                2,
+}
+
+// opaqueMethods are the method names of opaqueStores, whose receiver's
+// type is worth a probe.
+var opaqueMethods = map[string]bool{"Store": true, "LoadOrStore": true, "Swap": true, "Put": true,
+	"PushBack": true, "PushFront": true, "InsertBefore": true, "InsertAfter": true}
+
+// boxFirst puts the value a call (of statement s) of opaqueStores keeps
+// into a variable of type any, declared before the statement, when the
+// value's type is declared in the session, has methods and is not a
+// struct, and nothing the call evaluates before it has effects (so that
+// evaluating it first changes nothing); it returns the declaration, nil
+// if none:
+//
+//	m.Store("a", s)  ⇔  var __v1 any = s; m.Store("a", __v1)
+//
+// (a function returning the value as any did not keep its type in yaegi.)
+func (c *callPass) boxFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
+	if call == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	_, key, ok := c.compiledCallIn(call, s)
+	at, known := opaqueStores[key]
+	if !ok || !known || at >= len(call.Args) {
+		return nil
+	}
+	x := call.Args[at]
+	t, isName := c.keepType(x).(*ast.Ident)
+	if !isName || !c.decls.HasMethods(t.Name) {
+		return nil
+	}
+	if _, isStruct := c.env.under(t).(*ast.StructType); isStruct {
+		return nil
+	}
+	for _, e := range append([]ast.Expr{call.Fun}, call.Args[:at+1]...) {
+		if !c.withoutEffects(e) {
+			return nil
+		}
+	}
+	v := ident(c.r.names.next("v"))
+	call.Args[at] = ident(v.Name)
+	return []ast.Stmt{&ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{
+		&ast.ValueSpec{Names: []*ast.Ident{v}, Type: ident("any"), Values: []ast.Expr{x}},
+	}}}}
+}
+
+// withoutEffects reports whether evaluating e calls nothing (but
+// conversions) and receives nothing.
+func (c *callPass) withoutEffects(e ast.Expr) bool {
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fun := ast.Unparen(n.Fun)
+			id, isName := fun.(*ast.Ident)
+			conversion := isTypeSyntax(fun) || isName && !c.env.isLocal(id.Name) && (predeclaredTypes[id.Name] || c.decls.Type(id.Name) != nil)
+			if !conversion {
+				ok = false
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				ok = false
+			}
+		case *ast.FuncLit:
+			return false
+		}
+		return ok
+	})
+	return ok
 }
 
 // keepLiteral converts the elements of a composite literal of a slice,

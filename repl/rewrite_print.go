@@ -46,6 +46,67 @@ var printFuncs = map[string]map[string]int{
 	"log": {"Print": 0, "Println": 0, "Printf": 1, "Fatal": 0, "Fatalln": 0, "Fatalf": 1, "Panic": 0, "Panicln": 0, "Panicf": 1},
 }
 
+// anyResultsFirst evaluates into variables, before the statement whose
+// call it is, the arguments of the print call call that are calls returning
+// the empty interface, when nothing evaluated before them has effects,
+// and returns the declarations: passed on directly, yaegi hands fmt the
+// value of a declared type such a call returns without its type
+// (fmt.Println(get()) printed 1 where Go calls String and prints
+// "done"); held in a variable it keeps it:
+//
+//	fmt.Println(get())  ⇔  __v1 := get(); fmt.Println(__v1)
+func (c *callPass) anyResultsFirst(call *ast.CallExpr) []ast.Stmt {
+	if call == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || c.env.isLocal(pkg.Name) || c.decls.Var(pkg.Name) != nil || c.decls.Declares(pkg.Name) {
+		return nil
+	}
+	skip, ok := printFuncs[pkg.Name][sel.Sel.Name]
+	if !ok {
+		return nil
+	}
+	var pre []ast.Stmt
+	for i := 0; i < len(call.Args); i++ {
+		inner, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr)
+		if i >= skip && isCall && c.returnsAny(inner) {
+			v := ident(c.r.names.next("v"))
+			pre = append(pre, define(v, inner))
+			call.Args[i] = ident(v.Name)
+			continue
+		}
+		if isCall {
+			// a print call inside (fmt.Println(fmt.Sprint(get()))): its
+			// own arguments, evaluated before it
+			pre = append(pre, c.anyResultsFirst(inner)...)
+		}
+		if !c.withoutEffects(call.Args[i]) {
+			return pre
+		}
+	}
+	return pre
+}
+
+// returnsAny reports whether call has one result, of the empty interface.
+func (c *callPass) returnsAny(call *ast.CallExpr) bool {
+	if t := c.env.typeOf(call); t != nil {
+		switch t := t.(type) {
+		case *ast.Ident:
+			return t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil
+		case *ast.InterfaceType:
+			return t.Methods == nil || len(t.Methods.List) == 0
+		}
+		return false
+	}
+	ft, _, ok := c.compiledCall(call)
+	return ok && ft.NumOut() == 1 && ft.Out(0).Kind() == reflect.Interface && ft.Out(0).NumMethod() == 0
+}
+
 // printArgs rewrites the arguments of a call of a print function (see
 // above).
 func (c *callPass) printArgs(call *ast.CallExpr) {
