@@ -238,6 +238,22 @@ func forwardLit(fun ast.Expr, params, results *ast.FieldList, pos token.Pos) *as
 	return &ast.FuncLit{Type: ft, Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{body}}}
 }
 
+// untypedNonInt reports whether an argument of call is an untyped
+// constant whose default type is not int (2.5, 'x', 1i): yaegi infers a
+// type parameter from it as the untyped kind ("untyped float does not
+// implement Number"), where Go takes the default type.
+func (c *callPass) untypedNonInt(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if !c.env.untyped(a) {
+			continue
+		}
+		if id, ok := c.env.typeOf(a).(*ast.Ident); ok && id.Name != "int" {
+			return true
+		}
+	}
+	return false
+}
+
 // genericCall writes the type arguments of a call of a generic function
 // when yaegi would infer them wrong. yaegi (generic.go,
 // inferTypesFromCall) collects one type per occurrence of a type parameter
@@ -257,7 +273,7 @@ func (c *callPass) genericCall(call *ast.CallExpr) {
 		return
 	}
 	fd := c.env.funcDecl(call.Fun)
-	if fd == nil || fd.Type.TypeParams == nil || yaegiInfers(fd) {
+	if fd == nil || fd.Type.TypeParams == nil || yaegiInfers(fd) && !c.untypedNonInt(call) {
 		return
 	}
 	binds := c.env.inferCallWith(fd, call, c.typeOf)

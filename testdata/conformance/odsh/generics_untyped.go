@@ -1,0 +1,31 @@
+// Generic functions called with untyped constants whose default type is
+// not int (Max(2.5, 1.5), Pair('x', 1.5)): Go infers float64, rune,
+// complex128; yaegi failed (untyped float does not implement Number).
+package main
+
+import "fmt"
+
+type Number interface{ ~int | ~float64 }
+
+func Max[T Number](a, b T) T {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func Pair[A, B any](a A, b B) string { return fmt.Sprintf("%T %T", a, b) }
+
+func main() {
+	fmt.Println(Max(2.5, 1.5), Max(3, 7), Max(2.5, 3))
+	fmt.Println(Sum(1.5, 2), Sum(1, 2))
+	fmt.Println(Pair('x', 1.5), Pair("s", true), Pair(1, 2i))
+}
