@@ -194,6 +194,7 @@ func (in *Interp) prelude() error {
 		hookSym(compiledImplementsHook):   reflect.ValueOf(compiledImplements),
 		hookSym(compiledInShellIfaceHook): reflect.ValueOf(compiledInShellInterface),
 		hookSym(keepErrorHook):            reflect.ValueOf(keepError),
+		hookSym(keepStringerHook):         reflect.ValueOf(keepStringer),
 		hookSym(jsonViewHook):             reflect.ValueOf(in.printConv.jsonValue),
 		hookSym(jsonTypedHook):            reflect.ValueOf(in.printConv.jsonTyped),
 		hookSym(jsonUnmarshalHook): reflect.ValueOf(func(data []byte, v any, t string) error {
@@ -202,17 +203,18 @@ func (in *Interp) prelude() error {
 		hookSym(jsonDecodeHook): reflect.ValueOf(func(dec *json.Decoder, v any, t string) error {
 			return in.printConv.decodeInto(v, t, dec.Decode)
 		}),
-		hookSym(jsonTargetHook): reflect.ValueOf(jsonTarget),
-		hookSym(xmlValueHook):   reflect.ValueOf(xmlValue),
-		hookSym(xmlTargetHook):  reflect.ValueOf(xmlTarget),
-		hookSym(heldNameHook):   reflect.ValueOf(heldName),
-		hookSym(sameErrorHook):  reflect.ValueOf(sameError),
-		hookSym(heldHook):       reflect.ValueOf(held),
-		hookSym(keepNilHook):    reflect.ValueOf(keepNil),
-		hookSym(sameAnyHook):    reflect.ValueOf(sameAny),
-		hookSym(decodeRuneHook): reflect.ValueOf(decodeRune),
-		hookSym(printHook):      reflect.ValueOf(func(args ...any) { runtimePrint(stderr, false, args) }),
-		hookSym(printlnHook):    reflect.ValueOf(func(args ...any) { runtimePrint(stderr, true, args) }),
+		hookSym(jsonTargetHook):   reflect.ValueOf(jsonTarget),
+		hookSym(xmlValueHook):     reflect.ValueOf(xmlValue),
+		hookSym(xmlTargetHook):    reflect.ValueOf(xmlTarget),
+		hookSym(heldNameHook):     reflect.ValueOf(heldName),
+		hookSym(sameErrorHook):    reflect.ValueOf(sameError),
+		hookSym(sameStringerHook): reflect.ValueOf(sameStringer),
+		hookSym(heldHook):         reflect.ValueOf(held),
+		hookSym(keepNilHook):      reflect.ValueOf(keepNil),
+		hookSym(sameAnyHook):      reflect.ValueOf(sameAny),
+		hookSym(decodeRuneHook):   reflect.ValueOf(decodeRune),
+		hookSym(printHook):        reflect.ValueOf(func(args ...any) { runtimePrint(stderr, false, args) }),
+		hookSym(printlnHook):      reflect.ValueOf(func(args ...any) { runtimePrint(stderr, true, args) }),
 	}
 	if err := in.yi.Use(interp.Exports{bindPath + "/" + bindPkg: hooks}); err != nil {
 		return err

@@ -389,6 +389,45 @@ func keepError(v any, err error, name string) error {
 	return keptError{v, err, name}
 }
 
+// keptStringer is keptError's kin for fmt.Stringer: a value of a declared
+// type converted to fmt.Stringer keeps its type's name, so that
+// assertions and type switches find it (case State: matched nothing, the
+// value was yaegi's wrapper).
+type keptStringer struct {
+	IValue any
+	inner  fmt.Stringer
+	name   string
+}
+
+func (k keptStringer) String() string { return k.inner.String() }
+func (k keptStringer) Format(s fmt.State, verb rune) {
+	if f, ok := k.inner.(fmt.Formatter); ok {
+		f.Format(s, verb)
+		return
+	}
+	methodSet{value: k.IValue, str: k.inner.String, strName: "String"}.format(s, verb)
+}
+func (k keptStringer) ivalue() any      { return k.IValue }
+func (k keptStringer) heldName() string { return k.name }
+
+// keepStringer is keepError for fmt.Stringer.
+func keepStringer(v any, s fmt.Stringer, name string) fmt.Stringer {
+	if s == nil {
+		return nil
+	}
+	w := reflect.ValueOf(s)
+	if w.Kind() != reflect.Struct || w.NumField() == 0 || w.Type().Field(0).Name != "IValue" {
+		return s
+	}
+	if v != nil {
+		c := reflect.New(w.Type()).Elem()
+		c.Set(w)
+		c.Field(0).Set(reflect.ValueOf(v))
+		s = c.Interface().(fmt.Stringer)
+	}
+	return keptStringer{v, s, name}
+}
+
 // heldName returns the name of the declared type of the value x holds
 // when x is a kept error, else "".
 func heldName(x any) string {
@@ -401,7 +440,13 @@ func heldName(x any) string {
 // sameError is a == b for errors, one of them kept (keepError): equal
 // when both hold values of the same declared type that are equal; values
 // of a type Go cannot compare panic as Go's comparison does.
-func sameError(a, b error) bool {
+func sameError(a, b error) bool { return sameHeld(a, b) }
+
+// sameStringer is sameError for fmt.Stringer (keepStringer).
+func sameStringer(a, b fmt.Stringer) bool { return sameHeld(a, b) }
+
+// sameHeld is sameError of two interface values.
+func sameHeld(a, b any) bool {
 	na, nb := heldName(a), heldName(b)
 	if na == "" && nb == "" {
 		return a == b

@@ -34,6 +34,7 @@ import (
 // the probes do not tell is left to yaegi.
 
 const keepErrorHook = bindAlias + ".KeepError"
+const keepStringerHook = bindAlias + ".KeepStringer"
 const heldNameHook = bindAlias + ".HeldName"
 const keepNilHook = bindAlias + ".KeepNil"
 
@@ -169,6 +170,11 @@ func (c *callPass) freshConversion(x, t, iface ast.Expr) ast.Expr {
 		result = &ast.CallExpr{Fun: ident(keepErrorHook), Args: []ast.Expr{
 			ident(v.Name), ident(v.Name), &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(qualified)},
 		}}
+	} else if exprKey(iface) == "fmt.Stringer" && name != "" && name[0] != '*' && c.fmtPackage() {
+		// the value and its type's name kept, as for error
+		result = &ast.CallExpr{Fun: ident(keepStringerHook), Args: []ast.Expr{
+			ident(v.Name), ident(v.Name), &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote("main." + name)},
+		}}
 	}
 	body = append(body, &ast.ReturnStmt{Results: []ast.Expr{result}})
 	lit := &ast.FuncLit{
@@ -180,6 +186,15 @@ func (c *callPass) freshConversion(x, t, iface ast.Expr) ast.Expr {
 	}
 	c.markDone(lit)
 	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
+}
+
+// fmtPackage reports whether fmt is the unit's name of package fmt.
+func (c *callPass) fmtPackage() bool {
+	if c.env.isLocal("fmt") || c.decls.Declares("fmt") {
+		return false
+	}
+	p, ok := c.p.(interface{ ImportPath(name string) string })
+	return !ok || p.ImportPath("fmt") == "fmt" || p.ImportPath("fmt") == ""
 }
 
 // keepValues converts in place the values going to slots of the given
@@ -295,6 +310,14 @@ func (c *callPass) keepCall(call *ast.CallExpr) {
 	fd := c.env.funcDecl(call.Fun)
 	if fd == nil {
 		fd = c.methodDecl(call.Fun)
+	}
+	if fd == nil {
+		// a function literal called at once, a variable of a func type
+		if ft, ok := c.env.typeOf(call.Fun).(*ast.FuncType); ok && ft.TypeParams == nil {
+			fd = &ast.FuncDecl{Type: ft}
+		} else if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+			fd = &ast.FuncDecl{Type: lit.Type}
+		}
 	}
 	if fd == nil {
 		c.keepCompiledArgs(call)
@@ -586,6 +609,7 @@ func (c *callPass) keepLiteral(lit *ast.CompositeLit) {
 }
 
 const sameErrorHook = bindAlias + ".SameError"
+const sameStringerHook = bindAlias + ".SameStringer"
 
 // keepCompare rewrites a comparison of an error with a value of a
 // declared type, which Go makes by converting the value to error:
@@ -596,15 +620,21 @@ func (c *callPass) keepCompare(b *ast.BinaryExpr) {
 		return
 	}
 	for _, side := range [][2]*ast.Expr{{&b.X, &b.Y}, {&b.Y, &b.X}} {
-		other := c.typeOf(*side[0])
-		if id, ok := ast.Unparen(orNil(other)).(*ast.Ident); !ok || id.Name != "error" || !c.compiledInterface(id) {
+		other := ast.Unparen(orNil(c.typeOf(*side[0])))
+		hook := ""
+		if id, ok := other.(*ast.Ident); ok && id.Name == "error" && c.compiledInterface(id) {
+			hook = sameErrorHook
+		} else if exprKey(other) == "fmt.Stringer" && c.fmtPackage() {
+			hook = sameStringerHook
+		}
+		if hook == "" {
 			continue
 		}
-		k := c.keep(*side[1], ident("error"))
+		k := c.keep(*side[1], clone(other))
 		if k == nil {
 			continue
 		}
-		var repl ast.Expr = &ast.CallExpr{Fun: ident(sameErrorHook), Args: []ast.Expr{*side[0], k}}
+		var repl ast.Expr = &ast.CallExpr{Fun: ident(hook), Args: []ast.Expr{*side[0], k}}
 		if b.Op == token.NEQ {
 			repl = &ast.UnaryExpr{Op: token.NOT, X: repl}
 		}
