@@ -116,7 +116,7 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 // and held in an interface; a slice or map as []any or map[K]any).
 func (in *Interp) evalShown(ctx context.Context, u Unit, typed string) (Result, error) {
 	tmp := in.names.next("r")
-	if _, err := in.run(ctx, u, tmp+" := "+u.Code(in)); err != nil {
+	if _, err := in.run(ctx, u, assignLast(u.CodeSplit(in))(tmp)); err != nil {
 		return Result{}, err
 	}
 	raw, err := in.run(ctx, u, tmp)
@@ -285,7 +285,7 @@ func (in *Interp) evalResults(ctx context.Context, u Unit, n int) (Result, error
 	for i := range tmps {
 		tmps[i] = in.names.next("r")
 	}
-	code := strings.Join(tmps, ", ") + " := " + u.Code(in)
+	code := assignLast(u.CodeSplit(in))(strings.Join(tmps, ", "))
 	if _, err := in.run(ctx, u, code); err != nil {
 		return Result{}, err
 	}
@@ -298,6 +298,17 @@ func (in *Interp) evalResults(ctx context.Context, u Unit, n int) (Result, error
 		res.Values = append(res.Values, value(v))
 	}
 	return res, nil
+}
+
+// assignLast returns the code that runs pre, then assigns the values of
+// the expression last to the variables lhs declares ("__r1, __r2").
+func assignLast(pre, last string) func(lhs string) string {
+	return func(lhs string) string {
+		if pre == "" {
+			return lhs + " := " + last
+		}
+		return pre + "\n" + lhs + " := " + last
+	}
 }
 
 func single(v reflect.Value) Result { return Result{Values: []any{value(v)}} }

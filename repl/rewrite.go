@@ -226,6 +226,18 @@ func (u Unit) Import() *ast.GenDecl {
 // Code renders the unit for yaegi with the rewrites applied (see the top of
 // this file). o answers whether range expressions are integers; it may be nil.
 func (u Unit) Code(o Oracle) string {
+	pre, last := u.CodeSplit(o)
+	if pre == "" {
+		return last
+	}
+	return pre + "\n" + last
+}
+
+// CodeSplit is Code of a bare expression or a top-level statement cut
+// before its last statement: the statements the rewrites put before it
+// (anyResultsFirst: `__v1 := get()`), "" if none, and the statement
+// itself, whose value the shell reads (`__r1, __r2 := ` + last).
+func (u Unit) CodeSplit(o Oracle) (pre, last string) {
 	r := &rewriter{oracle: o, names: u.names, fset: u.fset}
 	if u.decl != nil {
 		if fd, ok := u.decl.(*ast.FuncDecl); ok && u.fset != nil {
@@ -236,20 +248,20 @@ func (u Unit) Code(o Oracle) string {
 				return u.Line + u.fset.Position(p).Line - u.skip - 1
 			})
 		}
-		return u.declCode(r, o, r.print)
+		return "", u.declCode(r, o, r.print)
 	}
 	block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
-	r.topDefers, r.exprUnit = u.Kind == Stmt, u.Kind == Expr
+	r.topDefers = u.Kind == Stmt
 	r.walk(block)
 	if u.Kind != Stmt {
 		// a statement the rewrite made several (a value evaluated into a
 		// variable first, valuesFirst): all of them, at top level
-		if len(block.List) > 1 {
-			return r.printList(block.List)
+		if n := len(block.List); n > 1 {
+			return r.printList(block.List[:n-1]), r.printPos(block.List[n-1])
 		}
-		return r.print(block.List[0])
+		return "", r.print(block.List[0])
 	}
-	return "{ func() {\n" + r.printList(block.List) + "\n}() }"
+	return "", "{ func() {\n" + r.printList(block.List) + "\n}() }"
 }
 
 // declCode rewrites and prints a declaration unit; a method is prepared
@@ -298,7 +310,7 @@ func (u Unit) lineCode(o Oracle) string {
 		code = u.declCode(r, o, r.printPos)
 	} else {
 		block := &ast.BlockStmt{List: []ast.Stmt{u.stmt}}
-		r.topDefers, r.exprUnit = u.Kind == Stmt, u.Kind == Expr
+		r.topDefers = u.Kind == Stmt
 		r.walk(block)
 		if u.Kind != Stmt {
 			// all the statements the rewrite made of one (Code)

@@ -253,18 +253,18 @@ func (c *callPass) valuesFirst(a *ast.AssignStmt) []ast.Stmt {
 		k, _ := c.interfaceKind(t)
 		return k != concrete
 	}
-	return c.evalFirst(a.Rhs, first)
+	return c.evalFirst(a, a.Rhs, first)
 }
 
-// evalFirst replaces the values that must (first) by new variables, and
-// returns their definitions.
-func (c *callPass) evalFirst(values []ast.Expr, must func(i int) bool) []ast.Stmt {
+// evalFirst replaces the values of statement s that must (first) by new
+// variables, and returns their definitions.
+func (c *callPass) evalFirst(s ast.Stmt, values []ast.Expr, must func(i int) bool) []ast.Stmt {
 	var pre []ast.Stmt
 	for i, v := range values {
 		if !must(i) {
 			continue
 		}
-		tmp := ident(c.r.names.next("v"))
+		tmp := c.tempFor(s)
 		pre = append(pre, define(tmp, v))
 		values[i] = ident(tmp.Name)
 	}
@@ -367,7 +367,7 @@ func (c *callPass) resultsFirst(r *ast.ReturnStmt) []ast.Stmt {
 	if len(types) != len(r.Results) {
 		return nil
 	}
-	return c.evalFirst(r.Results, func(i int) bool {
+	return c.evalFirst(r, r.Results, func(i int) bool {
 		k, _ := c.interfaceKind(types[i])
 		return ifaceOpenResult(r.Results[i]) && k != concrete
 	})
@@ -579,7 +579,7 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 			pre = c.valuesFirst(x)
 			if len(x.Rhs) == 1 {
 				call, _ := ast.Unparen(x.Rhs[0]).(*ast.CallExpr)
-				pre = append(append(pre, c.boxFirst(s, call)...), c.anyResultsFirst(call)...)
+				pre = append(append(pre, c.boxFirst(s, call)...), c.anyResultsFirst(s, call)...)
 			}
 		}
 		checks := c.nilAssign(x)
@@ -613,8 +613,8 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 			c.taglessIfaceCases(x)
 		}
 	case *ast.ExprStmt:
-		if call, _ := ast.Unparen(x.X).(*ast.CallExpr); label == nil && !(c.r.exprUnit && c.topStmt(s)) {
-			if pre := append(c.boxFirst(s, call), c.anyResultsFirst(call)...); pre != nil {
+		if call, _ := ast.Unparen(x.X).(*ast.CallExpr); label == nil {
+			if pre := append(c.boxFirst(s, call), c.anyResultsFirst(s, call)...); pre != nil {
 				return append(pre, s)
 			}
 		}
@@ -637,16 +637,23 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 	return []ast.Stmt{s}
 }
 
-// topStmt reports whether s is a statement of the unit's own block.
-func (c *callPass) topStmt(s ast.Stmt) bool {
+// tempFor returns a new variable for a value evaluated before statement
+// s. Before a statement of the unit's own block, at top level, it is a
+// global of the session, named apart from those of other entries
+// (__odshg1, …): a global __v1 left by an entry made yaegi fail a later
+// declaration whose function literal has a parameter __v1 ("variable
+// definition loop").
+func (c *callPass) tempFor(s ast.Stmt) *ast.Ident {
 	if b, ok := c.root.(*ast.BlockStmt); ok {
-		for _, t := range b.List {
-			if t == s {
-				return true
+		if f, ok := c.p.(interface{ FreshGlobal() string }); ok {
+			for _, t := range b.List {
+				if t == s {
+					return ident(f.FreshGlobal())
+				}
 			}
 		}
 	}
-	return false
+	return ident(c.r.names.next("v"))
 }
 
 // header walks the header parts of statement s before s is rewritten.

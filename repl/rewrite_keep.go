@@ -484,7 +484,7 @@ var opaqueMethods = map[string]bool{"Store": true, "LoadOrStore": true, "Swap": 
 // evaluating it first changes nothing); it returns the declaration, nil
 // if none:
 //
-//	m.Store("a", s)  ⇔  var __v1 any = s; m.Store("a", __v1)
+//	m.Store("a", s)  ⇔  __v1 := any(s); m.Store("a", __v1)
 //
 // (a function returning the value as any did not keep its type in yaegi.)
 func (c *callPass) boxFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
@@ -509,11 +509,14 @@ func (c *callPass) boxFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 			return nil
 		}
 	}
-	v := ident(c.r.names.next("v"))
+	if c.env.isLocal("any") || c.decls.Declares("any") {
+		return nil
+	}
+	v := c.tempFor(s)
 	call.Args[at] = ident(v.Name)
-	return []ast.Stmt{&ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{
-		&ast.ValueSpec{Names: []*ast.Ident{v}, Type: ident("any"), Values: []ast.Expr{x}},
-	}}}}
+	// a short declaration: a var declaration first would make yaegi read
+	// a top-level entry as a file of declarations
+	return []ast.Stmt{define(v, &ast.CallExpr{Fun: ident("any"), Args: []ast.Expr{x}})}
 }
 
 // withoutEffects reports whether evaluating e calls nothing (but

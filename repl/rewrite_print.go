@@ -46,8 +46,8 @@ var printFuncs = map[string]map[string]int{
 	"log": {"Print": 0, "Println": 0, "Printf": 1, "Fatal": 0, "Fatalln": 0, "Fatalf": 1, "Panic": 0, "Panicln": 0, "Panicf": 1},
 }
 
-// anyResultsFirst evaluates into variables, before the statement whose
-// call it is, the arguments of the print call call that are calls returning
+// anyResultsFirst evaluates into variables, before statement s (whose
+// call it is), the arguments of the print call call that are calls returning
 // the empty interface, when nothing evaluated before them has effects,
 // and returns the declarations: passed on directly, yaegi hands fmt the
 // value of a declared type such a call returns without its type
@@ -55,7 +55,7 @@ var printFuncs = map[string]map[string]int{
 // "done"); held in a variable it keeps it:
 //
 //	fmt.Println(get())  ⇔  __v1 := get(); fmt.Println(__v1)
-func (c *callPass) anyResultsFirst(call *ast.CallExpr) []ast.Stmt {
+func (c *callPass) anyResultsFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 	if call == nil || call.Ellipsis.IsValid() {
 		return nil
 	}
@@ -71,11 +71,24 @@ func (c *callPass) anyResultsFirst(call *ast.CallExpr) []ast.Stmt {
 	if !ok {
 		return nil
 	}
+	if skip == 0 && len(call.Args) == 1 {
+		// fmt.Println(m.Load("a")): the results of a call with several
+		if inner, ok := ast.Unparen(call.Args[skip]).(*ast.CallExpr); ok {
+			if n := c.resultsWithAny(inner); n > 1 {
+				var lhs []ast.Expr
+				for range n {
+					lhs = append(lhs, c.tempFor(s))
+				}
+				call.Args = append(call.Args[:skip:skip], lhs...)
+				return []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: []ast.Expr{inner}}}
+			}
+		}
+	}
 	var pre []ast.Stmt
 	for i := 0; i < len(call.Args); i++ {
 		inner, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr)
 		if i >= skip && isCall && c.returnsAny(inner) {
-			v := ident(c.r.names.next("v"))
+			v := c.tempFor(s)
 			pre = append(pre, define(v, inner))
 			call.Args[i] = ident(v.Name)
 			continue
@@ -83,13 +96,29 @@ func (c *callPass) anyResultsFirst(call *ast.CallExpr) []ast.Stmt {
 		if isCall {
 			// a print call inside (fmt.Println(fmt.Sprint(get()))): its
 			// own arguments, evaluated before it
-			pre = append(pre, c.anyResultsFirst(inner)...)
+			pre = append(pre, c.anyResultsFirst(s, inner)...)
 		}
 		if !c.withoutEffects(call.Args[i]) {
 			return pre
 		}
 	}
 	return pre
+}
+
+// resultsWithAny returns the number of results of call, a call of a
+// compiled function or method, when one of them is the empty interface,
+// else 0.
+func (c *callPass) resultsWithAny(call *ast.CallExpr) int {
+	ft, _, ok := c.compiledCall(call)
+	if !ok {
+		return 0
+	}
+	for i := range ft.NumOut() {
+		if ft.Out(i).Kind() == reflect.Interface && ft.Out(i).NumMethod() == 0 {
+			return ft.NumOut()
+		}
+	}
+	return 0
 }
 
 // returnsAny reports whether call has one result, of the empty interface.

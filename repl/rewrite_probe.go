@@ -48,6 +48,10 @@ func (in *Interp) declaredMethod(t, m string) (found, ptr bool) {
 	return true, ptr
 }
 
+// FreshGlobal returns a name for a global the rewrites declare at top
+// level, not used before in the session.
+func (in *Interp) FreshGlobal() string { return in.names.next("odshg") }
+
 // Refuse implements Prober: the next run fails with err, running nothing.
 func (in *Interp) Refuse(err error) { in.calls.refusal = err }
 

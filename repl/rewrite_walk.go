@@ -37,9 +37,6 @@ type rewriter struct {
 	// topDefers: the unit is a statement run at top level, whose defer
 	// statements are the entry's (topLevelDefers).
 	topDefers bool
-	// exprUnit: the unit is a bare expression, whose value the shell
-	// shows: its statement stays one (no statements before it)
-	exprUnit bool
 	// results answers for the results of functions only (localInts,
 	// which runs no compile probe).
 	results Oracle
