@@ -964,10 +964,50 @@ func yaegiType(v reflect.Value) (typ reflect.Value, ok bool) {
 // interface is somewhere inside, else x itself, whose identity the
 // printer follows (a slice holding itself prints <cycle>).
 func (p *fmtConv) shown(x any) any {
-	if !holdsYaegiValue(reflect.ValueOf(x), 0, map[any]bool{}) {
+	if !holdsYaegiValue(reflect.ValueOf(x), 0, map[any]bool{}) && !p.typedFields(reflect.TypeOf(x)) {
 		return x
 	}
 	return p.value(x)
+}
+
+// typedFields reports whether values of t, or what fmt prints of them,
+// have a struct field of a declared type with a method fmt calls (a Money
+// field with String): shown as fmt's %v prints them, through the view.
+func (p *fmtConv) typedFields(t reflect.Type) bool {
+	if p == nil || t == nil {
+		return false
+	}
+	cache := &p.types.caches().typed
+	if v, ok := cache.Load(t); ok {
+		return v.(bool)
+	}
+	found := p.computeTypedFields(t, map[reflect.Type]bool{})
+	cache.Store(t, found)
+	return found
+}
+
+func (p *fmtConv) computeTypedFields(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return p.computeTypedFields(t.Elem(), seen)
+	case reflect.Map:
+		return p.computeTypedFields(t.Key(), seen) || p.computeTypedFields(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if tag, ok := f.Tag.Lookup(typedKey); ok && p.methodsIn(typedExpr(tag), forFmt) {
+				return true
+			}
+			if p.computeTypedFields(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsYaegiValue reports whether v, or what fmt prints of it (elements,

@@ -155,10 +155,30 @@ func (d *Decls) learnVar(name string, typ ast.Expr, values []ast.Expr, i int) {
 		if typ == nil {
 			typ = d.methodType(values[i])
 		}
+		if typ == nil {
+			typ = d.conversionType(values[i])
+		}
 	}
 	if typ != nil {
 		d.vars[name] = clone(typ)
 	}
+}
+
+// conversionType is T for a conversion T(x) to a type T declared in the
+// session (total := Money(0)), nil for anything else. d is locked.
+func (d *Decls) conversionType(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return nil
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if spec := d.types[id.Name]; spec != nil && spec.TypeParams == nil {
+		return ident(id.Name)
+	}
+	return nil
 }
 
 // methodType is the type of a method value x.M (x a variable of a

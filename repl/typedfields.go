@@ -205,6 +205,7 @@ type typeConverters struct {
 type methodCaches struct {
 	views sync.Map // reflect.Type → viewInfo, for json (fmtConv.viewOf)
 	bits  sync.Map // yaegi's type (a pointer) → methods (fmtConv.typeMethods)
+	typed sync.Map // reflect.Type → bool (fmtConv.typedFields)
 }
 
 func (c *typeConverters) register(name string, conv func(bool, any) any) bool {
