@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"path"
 	"reflect"
 	"strconv"
@@ -66,8 +67,8 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 		// yaegi gives a typed nil that shows as [] (Go: untyped nil)
 		return Result{Values: []any{nil}}, nil
 	}
-	if typed := in.shownWithMethods(u); typed != "" {
-		return in.evalShown(ctx, u, typed)
+	if typed, t := in.shownWithMethods(u); typed != "" {
+		return in.evalShown(ctx, u, typed, t)
 	}
 	code := func() string { return u.Code(in) }
 	call := u.Call()
@@ -114,9 +115,19 @@ func (in *Interp) evalExpr(ctx context.Context, u Unit) (Result, error) {
 // as shown (the format of shownWithMethods: a value converted to its type,
 // as a call's result reaches an interface without its methods otherwise,
 // and held in an interface; a slice or map as []any or map[K]any).
-func (in *Interp) evalShown(ctx context.Context, u Unit, typed string) (Result, error) {
+func (in *Interp) evalShown(ctx context.Context, u Unit, typed, t string) (Result, error) {
+	// declared, then assigned: yaegi fails a global initialised by some
+	// calls of generic functions (Sum(a, b): "definition loop"; Double(x):
+	// "nil reflect type"; Pairs(xs): a nil pointer, all compiling it);
+	// not declared with var, which makes yaegi read a file of
+	// declarations
 	tmp := in.names.next("r")
-	if _, err := in.run(ctx, u, assignLast(u.CodeSplit(in))(tmp)); err != nil {
+	pre, last := u.CodeSplit(in)
+	code := tmp + " := *new(" + t + ")\n" + tmp + " = " + last
+	if pre != "" {
+		code = pre + "\n" + code
+	}
+	if _, err := in.run(ctx, u, code); err != nil {
 		return Result{}, err
 	}
 	raw, err := in.run(ctx, u, tmp)
@@ -136,10 +147,10 @@ func (in *Interp) evalShown(ctx context.Context, u Unit, typed string) (Result, 
 // Format, GoString), or a slice or a map of such values: yaegi gives such
 // a value without its methods (`Done` would show 1, not done); held in an
 // interface it keeps them, and the shell shows it as fmt's %v does.
-func (in *Interp) shownWithMethods(u Unit) (format string) {
+func (in *Interp) shownWithMethods(u Unit) (format, typ string) {
 	es, ok := u.stmt.(*ast.ExprStmt)
 	if !ok {
-		return ""
+		return "", ""
 	}
 	decls := in.Decls()
 	env := localTypes(u.stmt, decls)
@@ -155,18 +166,18 @@ func (in *Interp) shownWithMethods(u Unit) (format string) {
 	switch t := env.typeOf(es.X).(type) {
 	case *ast.Ident:
 		if declared(t) {
-			return anyFunc + "(" + t.Name + "(%s))"
+			return anyFunc + "(" + t.Name + "(%s))", t.Name
 		}
 	case *ast.ArrayType:
 		if t.Len == nil && declared(t.Elt) {
-			return builtinAlias + ".AnySlice(%s)"
+			return builtinAlias + ".AnySlice(%s)", types.ExprString(t)
 		}
 	case *ast.MapType:
 		if declared(t.Value) && !declared(t.Key) {
-			return builtinAlias + ".AnyValues(%s)"
+			return builtinAlias + ".AnyValues(%s)", types.ExprString(t)
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // rewrittenFuncLit returns the number of results of code when it is the

@@ -106,6 +106,13 @@ func (r *rewriter) calls(root ast.Node) {
 		}
 	}
 	c.env = localTypes(root, c.decls)
+	if a, ok := c.top.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && len(a.Lhs) == 1 && len(a.Rhs) == 1 {
+		// the type the declarations could not tell alone (a generic
+		// call's result), for the entries after it
+		if id, ok := a.Lhs[0].(*ast.Ident); ok && id.Name != "_" && c.decls.Var(id.Name) == nil {
+			c.decls.LearnVarType(id.Name, c.env.typeOf(a.Rhs[0]))
+		}
+	}
 	func() {
 		// a bug of the pass must not take the shell down: the unit is
 		// refused instead

@@ -161,6 +161,8 @@ func (d *Decls) learnVar(name string, typ ast.Expr, values []ast.Expr, i int) {
 	}
 	if typ != nil {
 		d.vars[name] = clone(typ)
+	} else {
+		delete(d.vars, name) // declared again: not the type it had
 	}
 }
 
@@ -417,6 +419,19 @@ func (d *Decls) Var(name string) ast.Expr {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.vars[name]
+}
+
+// LearnVarType records typ as the type of the variable name when the
+// declaration did not tell it (a generic call's result: x := Sum(a, b)).
+func (d *Decls) LearnVarType(name string, typ ast.Expr) {
+	if d == nil || typ == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.vars[name] == nil && d.names[name] {
+		d.vars[name] = clone(typ)
+	}
 }
 
 // methodSets returns, for each non-generic type with methods, the names of

@@ -290,6 +290,15 @@ func (t *typeEnv) callResults(e *ast.CallExpr) []ast.Expr {
 			return []ast.Expr{id}
 		}
 	}
+	if k := exprKey(fun); (k == builtinAlias+".Min" || k == builtinAlias+".Max") && len(e.Args) > 0 {
+		// min and max, rewritten (rewriteMinMax)
+		for _, a := range e.Args {
+			if !t.untyped(a) {
+				return []ast.Expr{t.typeOf(a)}
+			}
+		}
+		return []ast.Expr{t.typeOf(e.Args[0])}
+	}
 	generic := fun
 	switch f := fun.(type) { // F[T](…): type arguments written
 	case *ast.IndexExpr:
