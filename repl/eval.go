@@ -172,12 +172,40 @@ func (in *Interp) shownWithMethods(u Unit) (format, typ string) {
 		if t.Len == nil && declared(t.Elt) {
 			return builtinAlias + ".AnySlice(%s)", types.ExprString(t)
 		}
+	case *ast.StarExpr:
+		// a pointer has the methods of its type's pointer and value;
+		// yaegi finds those of the value only on the value
+		if id, ok := t.X.(*ast.Ident); ok && declared(id) {
+			if valueMethodsOnly(decls, id.Name) {
+				// (a nil pointer fails, and shows as it is)
+				return anyFunc + "(" + id.Name + "(*%s))", "*" + id.Name
+			}
+			return anyFunc + "((*" + id.Name + ")(%s))", "*" + id.Name
+		}
 	case *ast.MapType:
-		if declared(t.Value) && !declared(t.Key) {
+		if declared(t.Key) {
+			// keys by their methods, in the order of their values, as
+			// fmt prints them (mapView)
+			return mapViewHook + "(" + builtinAlias + ".AnyPairs(%s))", types.ExprString(t)
+		}
+		if declared(t.Value) {
 			return builtinAlias + ".AnyValues(%s)", types.ExprString(t)
 		}
 	}
 	return "", ""
+}
+
+// valueMethodsOnly reports whether the methods fmt calls that the type
+// named t declares all have value receivers.
+func valueMethodsOnly(decls *Decls, t string) bool {
+	for _, m := range []string{"String", "Error", "Format", "GoString"} {
+		if fd := decls.Method(t, m); fd != nil && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); ptr {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // rewrittenFuncLit returns the number of results of code when it is the
