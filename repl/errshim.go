@@ -367,16 +367,11 @@ func keepError(v any, err error, name string) error {
 	if err == nil {
 		return nil
 	}
-	w := reflect.ValueOf(err)
-	if w.Kind() != reflect.Struct || w.NumField() == 0 || w.Type().Field(0).Name != "IValue" {
+	w, ok := withIValue(err, v)
+	if !ok {
 		return err
 	}
-	if v != nil {
-		c := reflect.New(w.Type()).Elem()
-		c.Set(w)
-		c.Field(0).Set(reflect.ValueOf(v))
-		err = c.Interface().(error)
-	}
+	err = w.(error)
 	_, is := err.(interface{ Is(error) bool })
 	switch unwraps := unwrapMethod(err) != nil; {
 	case unwraps && is:
@@ -415,17 +410,29 @@ func keepStringer(v any, s fmt.Stringer, name string) fmt.Stringer {
 	if s == nil {
 		return nil
 	}
-	w := reflect.ValueOf(s)
-	if w.Kind() != reflect.Struct || w.NumField() == 0 || w.Type().Field(0).Name != "IValue" {
+	w, ok := withIValue(s, v)
+	if !ok {
 		return s
 	}
-	if v != nil {
-		c := reflect.New(w.Type()).Elem()
-		c.Set(w)
-		c.Field(0).Set(reflect.ValueOf(v))
-		s = c.Interface().(fmt.Stringer)
+	return keptStringer{v, w.(fmt.Stringer), name}
+}
+
+// withIValue returns w, a wrapper yaegi made converting a value to a
+// compiled interface (a struct whose first field is IValue), with its
+// IValue set to v, the value converted (unless v is nil); ok is false
+// when w is no such wrapper.
+func withIValue(w, v any) (any, bool) {
+	rw := reflect.ValueOf(w)
+	if rw.Kind() != reflect.Struct || rw.NumField() == 0 || rw.Type().Field(0).Name != "IValue" {
+		return w, false
 	}
-	return keptStringer{v, s, name}
+	if v == nil {
+		return w, true
+	}
+	c := reflect.New(rw.Type()).Elem()
+	c.Set(rw)
+	c.Field(0).Set(reflect.ValueOf(v))
+	return c.Interface(), true
 }
 
 // heldName returns the name of the declared type of the value x holds

@@ -106,19 +106,15 @@ func (r *rewriter) hoistInstances(n ast.Node) (undo func()) {
 		if len(stack) == 0 {
 			return false
 		}
-		var x ast.Expr
-		switch f := finished.(type) {
-		case *ast.IndexExpr:
-			x = f.X
-		case *ast.IndexListExpr:
-			x = f.X
-		default:
+		e, isExpr := finished.(ast.Expr)
+		if !isExpr {
 			return false
 		}
-		if !genericType(x) || !closed(finished.(ast.Expr)) || embedded(stack) {
+		x, _ := instanceParts(e)
+		if !genericType(x) || !closed(e) || embedded(stack) {
 			return false
 		}
-		if name := al.InstanceAlias(types.ExprString(finished.(ast.Expr))); name != "" {
+		if name := al.InstanceAlias(types.ExprString(e)); name != "" {
 			alias := &ast.Ident{NamePos: finished.Pos(), Name: name}
 			if parent := stack[len(stack)-1]; replaceChild(parent, finished, alias) {
 				done = append(done, replacement{parent, finished, alias})

@@ -219,16 +219,7 @@ func (t *typeEnv) selectorType(e *ast.SelectorExpr) ast.Expr {
 // a generic type declared at top level (Box[int]), with the receiver's
 // type parameters replaced by xt's type arguments; nil if there is none.
 func (t *typeEnv) instanceMethod(xt ast.Expr, m string) *ast.FuncType {
-	var base ast.Expr
-	var args []ast.Expr
-	switch x := xt.(type) {
-	case *ast.IndexExpr:
-		base, args = x.X, []ast.Expr{x.Index}
-	case *ast.IndexListExpr:
-		base, args = x.X, x.Indices
-	default:
-		return nil
-	}
+	base, args := instanceParts(xt)
 	id, ok := base.(*ast.Ident)
 	if !ok || t.isLocal(id.Name) {
 		return nil
@@ -241,13 +232,7 @@ func (t *typeEnv) instanceMethod(xt ast.Expr, m string) *ast.FuncType {
 	if st, ok := recv.(*ast.StarExpr); ok {
 		recv = st.X
 	}
-	var params []ast.Expr
-	switch r := recv.(type) {
-	case *ast.IndexExpr:
-		params = []ast.Expr{r.Index}
-	case *ast.IndexListExpr:
-		params = r.Indices
-	}
+	_, params := instanceParts(recv)
 	if len(params) != len(args) {
 		return nil
 	}
@@ -371,17 +356,22 @@ func (t *typeEnv) under(typ ast.Expr) ast.Expr {
 	return typ
 }
 
+// instanceParts splits an instance of a generic type or function, X[A]
+// or X[A, B], into X and its type arguments; nil, nil for anything else.
+func instanceParts(e ast.Expr) (base ast.Expr, args []ast.Expr) {
+	switch x := e.(type) {
+	case *ast.IndexExpr:
+		return x.X, []ast.Expr{x.Index}
+	case *ast.IndexListExpr:
+		return x.X, x.Indices
+	}
+	return nil, nil
+}
+
 // instance expands an instantiated generic type (iter.Seq[int], a user's
 // List[T]) to its underlying type literal, nil if unknown.
 func (t *typeEnv) instance(e ast.Expr) ast.Expr {
-	var base ast.Expr
-	var args []ast.Expr
-	switch x := e.(type) {
-	case *ast.IndexExpr:
-		base, args = x.X, []ast.Expr{x.Index}
-	case *ast.IndexListExpr:
-		base, args = x.X, x.Indices
-	}
+	base, args := instanceParts(e)
 	var spec *ast.TypeSpec
 	switch k := exprKey(base); k {
 	case "iter.Seq", "iter.Seq2":

@@ -138,13 +138,7 @@ func (c *callPass) goTypeName(x ast.Expr) string {
 		case *ast.IndexExpr, *ast.IndexListExpr:
 			// an instance of a generic type declared at top level:
 			// main.Pair[string,int]
-			x, indices := t, []ast.Expr(nil)
-			switch ix := t.(type) {
-			case *ast.IndexExpr:
-				x, indices = ix.X, []ast.Expr{ix.Index}
-			case *ast.IndexListExpr:
-				x, indices = ix.X, ix.Indices
-			}
+			x, indices := instanceParts(t)
 			id, ok := x.(*ast.Ident)
 			if !ok || c.env.isLocal(id.Name) {
 				return ""

@@ -51,7 +51,7 @@ func (r *rewriter) refuse(construct, workaround string) {
 
 // walk rewrites, in place, every statement list under n.
 func (r *rewriter) walk(n ast.Node) {
-	r.prepareInstances(n)
+	r.hoisting = false
 	r.ints = localInts(n, r.oracle)
 	r.refused = nil
 	r.vars = r.localVars(n)
@@ -107,6 +107,9 @@ func (r *rewriter) walk(n ast.Node) {
 		}
 		return true
 	})
+	// the code printed from here on is yaegi's: instances through
+	// aliases; the probes and messages above saw them as written
+	r.prepareInstances(n)
 }
 
 // parenTupleCalls puts parentheses around the calls assigned by an
