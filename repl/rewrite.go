@@ -170,7 +170,12 @@ func locate(err error, seg segment, skip int) error {
 	if total := strings.Count(seg.text, "\n") + 1; line > total {
 		line = total
 	}
-	return &SyntaxError{Line: line + seg.line - 1, Col: col, Msg: list[0].Msg}
+	msg := list[0].Msg
+	if msg == "expected 1 expression" {
+		// `a, b` alone: Go has no such statement
+		msg += " (a list of expressions is no statement: fmt.Println(a, b) shows several values)"
+	}
+	return &SyntaxError{Line: line + seg.line - 1, Col: col, Msg: msg}
 }
 
 // classify decides whether a top-level statement stays at top level, is
