@@ -40,8 +40,10 @@ package repl
 // methods (`[]State{Done}` reaches fmt as []int; rewrite_print.go passes
 // such arguments as []any, and struct fields are converted by their
 // declared type, typedfields.go), a conversion
-// to any (`any(Done)` is an int), methods of compiled types taking
-// `...any` (a *log.Logger's: MapTypes lists functions only), %T of a
+// to any (`any(Done)` is an int: passed to a print function, it is held
+// in a variable first, anyResultsFirst), methods of compiled types taking
+// `...any` (MapTypes lists functions only; a *log.Logger's pass their
+// arguments through PrintView, printArgs), %T of a
 // value of a type without methods held in an interface (yaegi holds the
 // underlying value; a value with methods is named, fmtverbs.go), %#v
 // naming types; and an argument of
@@ -353,30 +355,42 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 		fmtPkg[name] = v
 		mapTypes[v] = printIfaces
 	}
-	// and log's to methods of a logger of its own (SetFlags and the like
-	// are too): those are wrapped
+	// and log's to methods of a logger of its own, the standard logger of
+	// the interpreter (yaegi binds them to one, but not log.Default, which
+	// gave the process's: SetFlags and SetOutput did not reach it); Fatal
+	// panics, as in yaegi (code does not exit the shell)
 	if logPkg := in.yi.Symbols("log")["log"]; logPkg != nil {
-		for _, name := range []string{"Print", "Println", "Fatal", "Fatalln", "Panic", "Panicln"} {
-			if f, ok := logPkg[name].Interface().(func(...any)); ok {
-				v := reflect.ValueOf(func(a ...any) { f(p.args(a)...) })
-				logPkg[name] = v
-				mapTypes[v] = printIfaces
-			}
+		l := log.New(in.opts.Stderr, "", log.LstdFlags)
+		for name, f := range map[string]func(...any){"Print": l.Print, "Println": l.Println,
+			"Fatal": l.Panic, "Fatalln": l.Panicln, "Panic": l.Panic, "Panicln": l.Panicln} {
+			v := reflect.ValueOf(func(a ...any) { f(p.args(a)...) })
+			logPkg[name] = v
+			mapTypes[v] = printIfaces
 		}
-		for _, name := range []string{"Printf", "Fatalf", "Panicf"} {
-			if f, ok := logPkg[name].Interface().(func(string, ...any)); ok {
-				v := reflect.ValueOf(func(format string, a ...any) { format, a = p.argsf(format, a); f(format, a...) })
-				logPkg[name] = v
-				mapTypes[v] = printIfaces
-			}
+		for name, f := range map[string]func(string, ...any){"Printf": l.Printf, "Fatalf": l.Panicf, "Panicf": l.Panicf} {
+			v := reflect.ValueOf(func(format string, a ...any) { format, a = p.argsf(format, a); f(format, a...) })
+			logPkg[name] = v
+			mapTypes[v] = printIfaces
+		}
+		for name, f := range map[string]any{"Flags": l.Flags, "Output": l.Output, "Prefix": l.Prefix, "SetFlags": l.SetFlags,
+			"SetOutput": l.SetOutput, "SetPrefix": l.SetPrefix, "Writer": l.Writer, "Default": func() *log.Logger { return l }} {
+			logPkg[name] = reflect.ValueOf(f)
 		}
 	}
+	// the arguments of a *log.Logger's print methods (printArgs)
+	view := reflect.ValueOf(func(a ...any) []any { return p.args(a) })
+	mapTypes[view] = printIfaces
 	err := in.yi.Use(interp.Exports{
-		".":                      {"MapTypes": reflect.ValueOf(mapTypes)},
-		bindPath + "/" + bindPkg: {hookSym(printerHook): reflect.ValueOf(p.setMethods)},
+		".": {"MapTypes": reflect.ValueOf(mapTypes)},
+		bindPath + "/" + bindPkg: {hookSym(printerHook): reflect.ValueOf(p.setMethods),
+			hookSym(printViewHook): view},
 	})
 	return err
 }
+
+// printViewHook converts the arguments of a print method of a compiled
+// type (a *log.Logger's) as the print shims do: l.Println(__odshbind.PrintView(a, b)...).
+const printViewHook = bindAlias + ".PrintView"
 
 // printerHook receives the interpreted functions with which fmtConv calls
 // the methods of interpreted values (installPrinter).

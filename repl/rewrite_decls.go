@@ -33,6 +33,18 @@ type Decls struct {
 	// that calls recover (recoverVarsOf)
 	handlers map[string]bool
 	names    map[string]bool // every top-level name declared, whatever its kind
+	// compiled returns the result type of the function fun of the
+	// compiled package imported as pkg, when it has one that the unit can
+	// write (Interp.compiledResult); nil when unknown
+	compiled func(pkg, fun string) ast.Expr
+}
+
+// compiledResult is d.compiled, nil without it.
+func (d *Decls) compiledResult(pkg, fun string) ast.Expr {
+	if d == nil || d.compiled == nil {
+		return nil
+	}
+	return d.compiled(pkg, fun)
 }
 
 // NewDecls returns a registry that knows the shims.

@@ -136,6 +136,27 @@ func (c *callPass) returnsAny(call *ast.CallExpr) bool {
 	return ok && ft.NumOut() == 1 && ft.Out(0).Kind() == reflect.Interface && ft.Out(0).NumMethod() == 0
 }
 
+// loggerMethods are the print methods of *log.Logger, by the index of
+// their first printed argument.
+var loggerMethods = map[string]int{"Print": 0, "Println": 0, "Printf": 1, "Fatal": 0, "Fatalln": 0, "Fatalf": 1,
+	"Panic": 0, "Panicln": 0, "Panicf": 1}
+
+// loggerSkip returns, for a call of a *log.Logger's print method, the
+// index of its first printed argument: compiled methods do not convert
+// their arguments as the print shims do (l.Printf("%v", Done) printed 1,
+// not done), printArgs passes them through the same conversion.
+func (c *callPass) loggerSkip(call *ast.CallExpr) (int, bool) {
+	sel := call.Fun.(*ast.SelectorExpr)
+	skip, ok := loggerMethods[sel.Sel.Name]
+	if !ok || len(call.Args) <= skip {
+		return 0, false
+	}
+	if _, key, ok := c.compiledCall(call); !ok || key != "log.Logger."+sel.Sel.Name {
+		return 0, false
+	}
+	return skip, true
+}
+
 // printArgs rewrites the arguments of a call of a print function (see
 // above).
 func (c *callPass) printArgs(call *ast.CallExpr) {
@@ -143,13 +164,15 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 	if !ok || call.Ellipsis.IsValid() {
 		return
 	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || c.env.isLocal(pkg.Name) || c.decls.Var(pkg.Name) != nil {
-		return
-	}
-	skip, ok := printFuncs[pkg.Name][sel.Sel.Name]
-	if !ok {
-		return
+	skip, logger := c.loggerSkip(call)
+	if !logger {
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok || c.env.isLocal(pkg.Name) || c.decls.Var(pkg.Name) != nil {
+			return
+		}
+		if skip, ok = printFuncs[pkg.Name][sel.Sel.Name]; !ok {
+			return
+		}
 	}
 	typeVerb := false
 	if strings.HasSuffix(sel.Sel.Name, "f") {
@@ -215,6 +238,17 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnyValues")}, Args: []ast.Expr{call.Args[i]}}
 			}
 		}
+	}
+	if logger {
+		// its arguments through the print shims' conversion
+		//	l.Println(a, b)  ⇔  l.Println(__odshbind.PrintView(a, b)...)
+		view := &ast.CallExpr{Fun: ident(printViewHook), Args: call.Args[skip:]}
+		call.Args = append(call.Args[:skip:skip], view)
+		call.Ellipsis = call.Rparen
+		if !call.Ellipsis.IsValid() {
+			call.Ellipsis = 1
+		}
+		return
 	}
 	if spread {
 		// a value of an interface type declared in the shell reaches fmt

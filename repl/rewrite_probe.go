@@ -33,6 +33,7 @@ func (in *Interp) Probe(src string) (err error) {
 func (in *Interp) Decls() *Decls {
 	if in.calls.decls == nil {
 		in.calls.decls = NewDecls()
+		in.calls.decls.compiled = in.compiledResult
 	}
 	return in.calls.decls
 }
@@ -86,4 +87,60 @@ func unwrapPanic(v any) any {
 		return rv.Interface()
 	}
 	return v
+}
+
+// compiledResult returns the type of the one result of the function fun
+// of the compiled package imported as pkg, written with the names the
+// session imports (log.New: *log.Logger); nil when there is none or it
+// cannot be written.
+func (in *Interp) compiledResult(pkg, fun string) ast.Expr {
+	ft, ok := in.CompiledSignature(pkg, "", fun)
+	if !ok || ft.NumOut() != 1 {
+		return nil
+	}
+	return in.typeExpr(ft.Out(0), 0)
+}
+
+// typeExpr writes t as Go source: predeclared types, named types of
+// packages the session imports, pointers, slices, maps; nil otherwise.
+func (in *Interp) typeExpr(t reflect.Type, depth int) ast.Expr {
+	if depth > 5 {
+		return nil
+	}
+	if t.Name() != "" {
+		if t.PkgPath() == "" {
+			return ident(t.Name())
+		}
+		pkgPath, name := t.PkgPath(), t.Name()
+		if pkgPath == "github.com/traefik/yaegi/stdlib" && name == "logLogger" {
+			// yaegi's log.New returns its own logger, a *log.Logger
+			pkgPath, name = "log", "Logger"
+		}
+		found := ""
+		for as, p := range in.imported {
+			if p == pkgPath && as != "." && as != "_" && (found == "" || as < found) {
+				found = as
+			}
+		}
+		if found == "" {
+			return nil
+		}
+		return &ast.SelectorExpr{X: ident(found), Sel: ident(name)}
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if e := in.typeExpr(t.Elem(), depth+1); e != nil {
+			return &ast.StarExpr{X: e}
+		}
+	case reflect.Slice:
+		if e := in.typeExpr(t.Elem(), depth+1); e != nil {
+			return &ast.ArrayType{Elt: e}
+		}
+	case reflect.Map:
+		k, e := in.typeExpr(t.Key(), depth+1), in.typeExpr(t.Elem(), depth+1)
+		if k != nil && e != nil {
+			return &ast.MapType{Key: k, Value: e}
+		}
+	}
+	return nil
 }

@@ -300,6 +300,14 @@ func (t *typeEnv) callResults(e *ast.CallExpr) []ast.Expr {
 	}
 	ft, ok := t.under(t.typeOf(fun)).(*ast.FuncType)
 	if !ok {
+		// a function of a compiled package: log.New(…) is a *log.Logger
+		if sel, isSel := fun.(*ast.SelectorExpr); isSel {
+			if pkg, isPkg := sel.X.(*ast.Ident); isPkg && !t.isLocal(pkg.Name) && t.decls.Var(pkg.Name) == nil && !t.decls.Declares(pkg.Name) {
+				if r := t.decls.compiledResult(pkg.Name, sel.Sel.Name); r != nil {
+					return []ast.Expr{r}
+				}
+			}
+		}
 		return nil
 	}
 	return flatFields(ft.Results)
