@@ -50,7 +50,9 @@ package repl
 // type any holding an interpreted value with methods that was made in
 // another function's frame: yaegi wraps it by evaluating again, in the
 // caller's frame, the expression that made it (getBinValue in
-// interp/value.go), which reads another variable. And two of yaegi's
+// interp/value.go), which reads another variable (printArgs passes such
+// arguments, whose static type is any, in an []any: only an argument whose
+// type the syntax does not tell is left so). And two of yaegi's
 // decisions made before a wrapper exists: a struct value gets its pointer
 // methods too (`fmt.Println(E{})` calls (*E).Error, Go prints {…}), and a
 // nil pointer is passed as a nil interface (Go calls its method). See also

@@ -7,7 +7,6 @@ import (
 	"io"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -174,22 +173,20 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 			return
 		}
 	}
-	typeVerb := false
 	if strings.HasSuffix(sel.Sel.Name, "f") {
 		c.typeVerbs(call, skip)
-		if lit, ok := call.Args[skip-1].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-			format, err := strconv.Unquote(lit.Value)
-			typeVerb = err == nil && hasVerb(format, "T")
-		}
 	}
 	spread := false
 	for i := skip; i < len(call.Args); i++ {
 		t := c.env.typeOf(call.Args[i])
 		switch t := t.(type) {
 		case *ast.Ident:
-			if c.shellInterface(t) || typeVerb && t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil {
-				// (for %T: an interface value in the []any below reaches
-				// the shim as yaegi's, which names its dynamic type)
+			if c.shellInterface(t) || t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil {
+				// (a value in an any reaches the shim as yaegi's, which
+				// names its dynamic type for %T; passed alone, yaegi
+				// wraps it reading it again in the frame of the call,
+				// which another function's value is not: show(x any)
+				// printed another of its locals)
 				spread = true
 			} else if lit := c.withoutPointerMethods(t); lit != nil {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: lit}, Args: []ast.Expr{call.Args[i]}}
@@ -227,7 +224,7 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 				call.Args[i] = &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnySlice")}, Args: []ast.Expr{call.Args[i]}}
 			}
 		case *ast.InterfaceType:
-			spread = spread || typeVerb && (t.Methods == nil || len(t.Methods.List) == 0)
+			spread = spread || t.Methods == nil || len(t.Methods.List) == 0
 		case *ast.MapType:
 			if c.printable(t.Key) {
 				pairs := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(builtinAlias), Sel: ident("AnyPairs")}, Args: []ast.Expr{call.Args[i]}}
@@ -243,6 +240,10 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 		// its arguments through the print shims' conversion
 		//	l.Println(a, b)  ⇔  l.Println(__odshbind.PrintView(a, b)...)
 		view := &ast.CallExpr{Fun: ident(printViewHook), Args: call.Args[skip:]}
+		if spread {
+			view.Args = []ast.Expr{&ast.CompositeLit{Type: &ast.ArrayType{Elt: ident("any")}, Elts: call.Args[skip:]}}
+			view.Ellipsis = 1
+		}
 		call.Args = append(call.Args[:skip:skip], view)
 		call.Ellipsis = call.Rparen
 		if !call.Ellipsis.IsValid() {
