@@ -281,7 +281,24 @@ func (c *callPass) jsonTyped(call *ast.CallExpr) {
 	if len(call.Args) == 0 || call.Ellipsis.IsValid() || !c.encodingJSON() {
 		return
 	}
-	c.jsonTypedArg(call, 0)
+	if !c.jsonTypedArg(call, 0) && c.isAnyType(c.env.typeOf(call.Args[0])) {
+		// a value in an any: passed to json.Marshal, yaegi's wrapper
+		// would read it again in the frame of the call, another
+		// variable when another function made it (reflect.Set panic);
+		// the hook takes it as it is (printArgs does so for fmt)
+		call.Args[0] = &ast.CallExpr{Fun: ident(jsonViewHook), Args: []ast.Expr{call.Args[0]}}
+	}
+}
+
+// isAnyType reports whether t is written any or interface{}.
+func (c *callPass) isAnyType(t ast.Expr) bool {
+	switch t := t.(type) {
+	case *ast.Ident:
+		return t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil
+	case *ast.InterfaceType:
+		return t.Methods == nil || len(t.Methods.List) == 0
+	}
+	return false
 }
 
 // jsonTypedArg wraps the argument i of call in JSONTyped when its type is

@@ -123,13 +123,7 @@ func (c *callPass) resultsWithAny(call *ast.CallExpr) int {
 // returnsAny reports whether call has one result, of the empty interface.
 func (c *callPass) returnsAny(call *ast.CallExpr) bool {
 	if t := c.env.typeOf(call); t != nil {
-		switch t := t.(type) {
-		case *ast.Ident:
-			return t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil
-		case *ast.InterfaceType:
-			return t.Methods == nil || len(t.Methods.List) == 0
-		}
-		return false
+		return c.isAnyType(t)
 	}
 	ft, _, ok := c.compiledCall(call)
 	return ok && ft.NumOut() == 1 && ft.Out(0).Kind() == reflect.Interface && ft.Out(0).NumMethod() == 0
