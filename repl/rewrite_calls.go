@@ -60,13 +60,15 @@ func (e *RefusedError) Error() string {
 
 // callPass walks one unit for the call rewrites.
 type callPass struct {
-	r     *rewriter
-	p     Prober // nil when the oracle cannot probe
-	decls *Decls
-	env   *typeEnv
-	root  ast.Node
-	stack []ast.Node
-	done  map[ast.Node]bool
+	// noKeepAny: the values being kept are returned (keepStmt)
+	noKeepAny bool
+	r         *rewriter
+	p         Prober // nil when the oracle cannot probe
+	decls     *Decls
+	env       *typeEnv
+	root      ast.Node
+	stack     []ast.Node
+	done      map[ast.Node]bool
 	// top is the unit's statement or var declaration when it declares at
 	// top level (x := …, var x = …).
 	top ast.Node

@@ -258,6 +258,13 @@ func (c *callPass) anyConversion(call *ast.CallExpr) bool {
 		c.replace(call, f)
 		return true
 	}
+	if _, isName := ast.Unparen(call.Args[0]).(*ast.Ident); !isName {
+		// any(Num(i)) in a loop: each value its own (keepAny)
+		if k := c.keepAny(call.Args[0], ident("any")); k != nil {
+			c.replace(call, k)
+			return true
+		}
+	}
 	c.replace(call, &ast.CallExpr{Fun: ident(anyFunc), Args: call.Args})
 	return true
 }

@@ -91,6 +91,9 @@ func (c *callPass) keep(x, iface ast.Expr) ast.Expr {
 	if f := c.keepFunc(x, iface); f != nil {
 		return f
 	}
+	if a := c.keepAny(x, iface); a != nil {
+		return a
+	}
 	if !c.keepTarget(iface) {
 		return nil
 	}
@@ -99,6 +102,51 @@ func (c *callPass) keep(x, iface ast.Expr) ast.Expr {
 		return nil
 	}
 	return c.freshConversion(x, t, iface)
+}
+
+// keepAny returns x, a value of a type declared at top level with methods
+// that is not a variable, put into the empty interface by a function of
+// its own, when iface is the empty interface, else nil. yaegi's interface
+// value refers to the storage of the expression that made it, which the
+// next run of the same code overwrites: Num(i) appended to an []any (sent
+// on a chan any, stored in a map of any) in a loop gave the last value
+// everywhere. Made in a function of its own (converted there: returning
+// the parameter itself loses its type), each value is its own:
+//
+//	xs = append(xs, Num(i))  ⇔  xs = append(xs, func(__v Num) any { return __odsh_any(Num(__v)) }(Num(i)))
+//
+// (__odsh_any, as anyConversion writes the conversion to any).
+func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
+	if c.interp() == nil || iface == nil || !c.isAnyType(ast.Unparen(iface)) {
+		return nil
+	}
+	t, ok := c.keepType(x).(*ast.Ident)
+	if !ok || !c.decls.HasMethods(t.Name) {
+		return nil
+	}
+	if _, isName := ast.Unparen(x).(*ast.Ident); isName {
+		// a variable is copied into the interface, but returned or
+		// stored so it loses its type (func f(v Num) any { return v }
+		// gave an int): converted by __odsh_any, it keeps it
+		w := &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{x}}
+		c.done[w] = true
+		return w
+	}
+	if c.noKeepAny {
+		return nil
+	}
+	v := ident(c.r.names.next("v"))
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{v}, Type: clone(t)}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ident("any")}}},
+		},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{
+			&ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{&ast.CallExpr{Fun: clone(t), Args: []ast.Expr{ident(v.Name)}}}},
+		}}}},
+	}
+	c.markDone(lit)
+	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
 }
 
 // keepFunc returns a function value x put into the empty interface through
@@ -236,7 +284,12 @@ func (c *callPass) keepStmt(s ast.Stmt) {
 		if ft == nil {
 			return
 		}
+		// a returned value is the call's own (keepAny is not needed,
+		// and a value of type any returned through two functions lost
+		// its type)
+		c.noKeepAny = true
 		c.keepValues(flatFields(ft.Results), s.Results)
+		c.noKeepAny = false
 	}
 }
 
@@ -480,13 +533,14 @@ var opaqueMethods = map[string]bool{"Store": true, "LoadOrStore": true, "Swap": 
 // boxFirst puts the value a call (of statement s) of opaqueStores keeps
 // into a variable of type any, declared before the statement, when the
 // value's type is declared in the session, has methods and is not a
-// struct, and nothing the call evaluates before it has effects (so that
-// evaluating it first changes nothing); it returns the declaration, nil
-// if none:
+// struct, or it is a call's result of type any, and nothing the call
+// evaluates before it has effects (so that evaluating it first changes
+// nothing); it returns the declaration, nil if none:
 //
-//	m.Store("a", s)  ⇔  __v1 := any(s); m.Store("a", __v1)
+//	m.Store("a", s)       ⇔  __v1 := __odsh_any(s); m.Store("a", __v1)
+//	m.Store("b", box(s))  ⇔  __v2 := box(s); m.Store("b", __v2)
 //
-// (a function returning the value as any did not keep its type in yaegi.)
+// (passed on directly, yaegi hands the compiled function the bare value.)
 func (c *callPass) boxFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 	if call == nil || call.Ellipsis.IsValid() {
 		return nil
@@ -497,26 +551,34 @@ func (c *callPass) boxFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 		return nil
 	}
 	x := call.Args[at]
-	t, isName := c.keepType(x).(*ast.Ident)
-	if !isName || !c.decls.HasMethods(t.Name) {
-		return nil
-	}
-	if _, isStruct := c.env.under(t).(*ast.StructType); isStruct {
-		return nil
-	}
-	for _, e := range append([]ast.Expr{call.Fun}, call.Args[:at+1]...) {
-		if !c.withoutEffects(e) {
+	inner, isCall := ast.Unparen(x).(*ast.CallExpr)
+	held := isCall && c.returnsAny(inner) // a call's value in an any: held as it is
+	if !held {
+		t, isName := c.keepType(x).(*ast.Ident)
+		if !isName || !c.decls.HasMethods(t.Name) {
+			return nil
+		}
+		if _, isStruct := c.env.under(t).(*ast.StructType); isStruct {
 			return nil
 		}
 	}
-	if c.env.isLocal("any") || c.decls.Declares("any") {
-		return nil
+	// x is evaluated once, before what comes before it in the call,
+	// which must have no effects
+	for _, e := range append([]ast.Expr{call.Fun}, call.Args[:at]...) {
+		if !c.withoutEffects(e) {
+			return nil
+		}
 	}
 	v := c.tempFor(s)
 	call.Args[at] = ident(v.Name)
 	// a short declaration: a var declaration first would make yaegi read
 	// a top-level entry as a file of declarations
-	return []ast.Stmt{define(v, &ast.CallExpr{Fun: ident("any"), Args: []ast.Expr{x}})}
+	if held {
+		return []ast.Stmt{define(v, x)}
+	}
+	w := &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{x}}
+	c.done[w] = true
+	return []ast.Stmt{define(v, w)}
 }
 
 // withoutEffects reports whether evaluating e calls nothing (but
@@ -553,7 +615,7 @@ func (c *callPass) keepLiteral(lit *ast.CompositeLit) {
 	}
 	switch u := c.env.under(lit.Type).(type) {
 	case *ast.ArrayType:
-		if !c.keepTarget(u.Elt) {
+		if !c.keepTarget(u.Elt) && !c.isAnyType(u.Elt) {
 			return
 		}
 		for i, e := range lit.Elts {
@@ -566,7 +628,7 @@ func (c *callPass) keepLiteral(lit *ast.CompositeLit) {
 			}
 		}
 	case *ast.MapType:
-		if !c.keepTarget(u.Value) {
+		if !c.keepTarget(u.Value) && !c.isAnyType(u.Value) {
 			return
 		}
 		for _, e := range lit.Elts {
@@ -739,7 +801,13 @@ func (c *callPass) keepSend(s *ast.SendStmt) {
 	if !ok {
 		return
 	}
-	if k := c.keep(s.Value, ch.Value); k != nil {
+	keep := c.keep
+	if c.isAnyType(ast.Unparen(ch.Value)) {
+		// on a chan of any, keepAny's values were received wrong too
+		// (another value, nil, or a panic in String): left as they were
+		keep = c.keepFunc
+	}
+	if k := keep(s.Value, ch.Value); k != nil {
 		s.Value = k
 		return
 	}
