@@ -272,6 +272,16 @@ func (d *Decls) Declares(name string) bool {
 	return d.names[name]
 }
 
+// IsConst reports whether name is a constant declared at top level.
+func (d *Decls) IsConst(name string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.consts[name]
+}
+
 // IsVar reports whether name was learnt as a top-level variable (not a
 // constant, function or type).
 func (d *Decls) IsVar(name string) bool {

@@ -244,6 +244,14 @@ func forwardLit(fun ast.Expr, params, results *ast.FieldList, pos token.Pos) *as
 // implement Number"), where Go takes the default type.
 func (c *callPass) untypedNonInt(call *ast.CallExpr) bool {
 	for _, a := range call.Args {
+		if id, ok := ast.Unparen(a).(*ast.Ident); ok && !c.env.isLocal(id.Name) && c.decls.IsConst(id.Name) {
+			// a constant declared at top level: its type, or its
+			// default type, is the one the declarations tell
+			if t, ok := c.decls.Var(id.Name).(*ast.Ident); ok && t.Name != "int" {
+				return true
+			}
+			continue
+		}
 		if !c.env.untyped(a) {
 			continue
 		}
