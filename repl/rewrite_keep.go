@@ -104,18 +104,20 @@ func (c *callPass) keep(x, iface ast.Expr) ast.Expr {
 	return c.freshConversion(x, t, iface)
 }
 
-// keepAny returns x, a value of a type declared at top level with methods
-// that is not a variable, put into the empty interface by a function of
-// its own, when iface is the empty interface, else nil. yaegi's interface
-// value refers to the storage of the expression that made it, which the
-// next run of the same code overwrites: Num(i) appended to an []any (sent
-// on a chan any, stored in a map of any) in a loop gave the last value
-// everywhere. Made in a function of its own (converted there: returning
-// the parameter itself loses its type), each value is its own:
+// keepAny returns x, a value of a type declared at top level with
+// methods, as it should go into the empty interface iface, else nil.
+// yaegi's interface value refers to the storage of the expression that
+// made it, which the next run of the same code overwrites: Num(i)
+// appended to an []any (stored in a map of any) in a loop gave the last
+// value everywhere. Made in a function of its own (converted there:
+// returning the parameter itself loses its type), each value is its own:
 //
 //	xs = append(xs, Num(i))  ⇔  xs = append(xs, func(__v Num) any { return __odsh_any(Num(__v)) }(Num(i)))
 //
-// (__odsh_any, as anyConversion writes the conversion to any).
+// A variable goes through __odsh_any (returned or stored as it is, it lost
+// its type: func f(v Num) any { return v } gave an int). __odsh_any is
+// what anyConversion writes for a conversion to any. Values sent on a
+// chan of any are not kept so (keepSend): received, they were wrong still.
 func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
 	if c.interp() == nil || iface == nil || !c.isAnyType(ast.Unparen(iface)) {
 		return nil
