@@ -796,6 +796,59 @@ func (c *callPass) methodDecl(fun ast.Expr) *ast.FuncDecl {
 	return c.decls.Method(id.Name, sel.Sel.Name)
 }
 
+// loopSendAny refuses s, a send on a chan of any inside a loop, of a
+// value of a type declared in the session with methods that is not a
+// struct: yaegi's interface value refers to storage the next iteration
+// overwrites, and no rewrite tried made the receiver see the value sent
+// (for i := range 3 { ch <- Num(i) } was received as #2 #2 #2).
+func (c *callPass) loopSendAny(s *ast.SendStmt) {
+	t, ok := c.keepType(s.Value).(*ast.Ident)
+	if !ok || !c.decls.HasMethods(t.Name) {
+		return
+	}
+	if _, isStruct := c.env.under(t).(*ast.StructType); isStruct {
+		return
+	}
+	for _, n := range c.stack {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if id, isName := ast.Unparen(s.Value).(*ast.Ident); isName && !assignedIn(n, id.Name) {
+				continue // a variable the loop does not change: the same value
+			}
+			c.refuse(fmt.Sprintf("%s in a loop (a %s, whose type has methods, sent on a chan of any)", c.r.print(s), t.Name),
+				fmt.Sprintf("the receiver would see another value sent there; use a chan %s, or send a struct holding the value", t.Name))
+			return
+		}
+	}
+}
+
+// assignedIn reports whether n declares or assigns the variable name.
+func assignedIn(n ast.Node, name string) bool {
+	found := false
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && id.Name == name
+	}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.AssignStmt:
+			for _, l := range m.Lhs {
+				found = found || is(l)
+			}
+		case *ast.IncDecStmt:
+			found = found || is(m.X)
+		case *ast.ValueSpec:
+			for _, id := range m.Names {
+				found = found || id.Name == name
+			}
+		case *ast.RangeStmt:
+			found = found || m.Key != nil && is(m.Key) || m.Value != nil && is(m.Value)
+		}
+		return !found
+	})
+	return found
+}
+
 // keepSend converts the value a send statement sends on a channel of an
 // interface of a compiled package.
 func (c *callPass) keepSend(s *ast.SendStmt) {
@@ -806,8 +859,10 @@ func (c *callPass) keepSend(s *ast.SendStmt) {
 	keep := c.keep
 	if c.isAnyType(ast.Unparen(ch.Value)) {
 		// on a chan of any, keepAny's values were received wrong too
-		// (another value, nil, or a panic in String): left as they were
+		// (another value, nil, or a panic in String): left as they were,
+		// and refused in a loop, where what is received is another value
 		keep = c.keepFunc
+		c.loopSendAny(s)
 	}
 	if k := keep(s.Value, ch.Value); k != nil {
 		s.Value = k
