@@ -450,10 +450,7 @@ var universe = map[string]bool{"true": true, "false": true, "nil": true, "iota":
 // "type", "func", "var" or "const" (as yaegi's export tables write them),
 // "" when unknown.
 func (in *Interp) SymbolKind(pkg, name string) string {
-	p, ok := in.imported[pkg]
-	if !ok {
-		p = in.packageFor(pkg)
-	}
+	p := in.pathOf(pkg)
 	v, ok := in.exports[p][name]
 	if !ok || !v.IsValid() {
 		return ""
@@ -474,10 +471,7 @@ func (in *Interp) SymbolKind(pkg, name string) string {
 // typ (of the pointer type, whose method set holds both), without the
 // receiver; ok is false when there is none.
 func (in *Interp) CompiledSignature(pkg, typ, fun string) (t reflect.Type, ok bool) {
-	p, found := in.imported[pkg]
-	if !found {
-		p = in.packageFor(pkg)
-	}
+	p := in.pathOf(pkg)
 	if typ == "" {
 		v, found := in.exports[p][fun]
 		if !found || !v.IsValid() || v.Kind() != reflect.Func {
@@ -509,17 +503,32 @@ func (in *Interp) CompiledSignature(pkg, typ, fun string) (t reflect.Type, ok bo
 // when none is.
 func (in *Interp) ImportPath(name string) string { return in.imported[name] }
 
-// ImportName returns a name the compiled package of the import path is
-// imported as: the user's, else one the shell imports it as for its
-// rewrites (__odshpkg_io), which no listing shows; "" when that fails.
-func (in *Interp) ImportName(path string) string {
+// pathOf returns the import path of the package named pkg: imported so,
+// or else the one package of the shell of that name.
+func (in *Interp) pathOf(pkg string) string {
+	if p, ok := in.imported[pkg]; ok {
+		return p
+	}
+	return in.packageFor(pkg)
+}
+
+// importedAs returns the name the session imports the package of the
+// import path as (the first in order when several), "" when none.
+func (in *Interp) importedAs(path string) string {
 	found := ""
 	for name, p := range in.imported {
 		if p == path && name != "." && name != "_" && (found == "" || name < found) {
 			found = name
 		}
 	}
-	if found != "" {
+	return found
+}
+
+// ImportName returns a name the compiled package of the import path is
+// imported as: the user's, else one the shell imports it as for its
+// rewrites (__odshpkg_io), which no listing shows; "" when that fails.
+func (in *Interp) ImportName(path string) string {
+	if found := in.importedAs(path); found != "" {
 		return found
 	}
 	if name, ok := in.hiddenImports[path]; ok {
@@ -550,10 +559,7 @@ func (in *Interp) FuncResultInt(pkg, name string) (isInt, known bool) {
 	if in.SymbolKind(pkg, name) != "func" {
 		return false, false
 	}
-	p, ok := in.imported[pkg]
-	if !ok {
-		p = in.packageFor(pkg)
-	}
+	p := in.pathOf(pkg)
 	t := in.exports[p][name].Type()
 	if t.NumOut() != 1 {
 		return false, true

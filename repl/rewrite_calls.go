@@ -965,12 +965,7 @@ func (c *callPass) emptyInterface(t ast.Expr, fd *ast.FuncDecl) bool {
 			}
 		}
 	}
-	u := c.env.under(t)
-	if id, ok := u.(*ast.Ident); ok && id.Name == "any" {
-		return true
-	}
-	it, ok := u.(*ast.InterfaceType)
-	return ok && (it.Methods == nil || len(it.Methods.List) == 0)
+	return c.isAnyType(c.env.under(t))
 }
 
 // maySpread reports whether an argument can have a slice type: what is

@@ -116,12 +116,7 @@ func (in *Interp) typeExpr(t reflect.Type, depth int) ast.Expr {
 			// yaegi's log.New returns its own logger, a *log.Logger
 			pkgPath, name = "log", "Logger"
 		}
-		found := ""
-		for as, p := range in.imported {
-			if p == pkgPath && as != "." && as != "_" && (found == "" || as < found) {
-				found = as
-			}
-		}
+		found := in.importedAs(pkgPath)
 		if found == "" {
 			return nil
 		}
