@@ -204,6 +204,7 @@ func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
 // value inside, or when methods is true and it has methods fmt (json)
 // uses, an interpValue (interpJSON) calling them.
 func (p *fmtConv) yaegiValue(v reflect.Value, methods bool, mode convMode) (reflect.Value, bool) {
+	v = unnested(v)
 	inner, ok := valueInside(v)
 	if !ok || !inner.IsValid() || !inner.CanInterface() {
 		return inner, ok && (!inner.IsValid() || inner.CanInterface())
@@ -888,6 +889,28 @@ func valueInside(v reflect.Value) (inner reflect.Value, ok bool) {
 	return v, true
 }
 
+// unnested returns v, an interp.valueInterface, or the one it holds when
+// it is one without a node around an interface holding another: yaegi
+// wraps so a compiled function's result stored where such a value was
+// (v, _ := m.Load(i) in a loop), which has the node that tells its type.
+func unnested(v reflect.Value) reflect.Value {
+	for isYaegiInterface(v.Type()) {
+		if _, hasNode := yaegiNode(v); hasNode {
+			return v
+		}
+		inner, ok := valueInside(v)
+		if !ok || !inner.IsValid() || inner.Kind() != reflect.Interface || inner.IsNil() || !inner.CanInterface() {
+			return v
+		}
+		e := inner.Elem()
+		if !isYaegiInterface(e.Type()) {
+			return v
+		}
+		v = e
+	}
+	return v
+}
+
 // hasVerb reports whether format has a directive with one of verbs.
 func hasVerb(format string, verbs string) bool {
 	for i := 0; i < len(format); i++ {
@@ -940,16 +963,26 @@ func yaegiTypeName(v reflect.Value) (name string, ok bool) {
 	return s.String(), true
 }
 
+// yaegiNode returns the pointer to yaegi's node of v, an
+// interp.valueInterface; ok is false when it has none.
+func yaegiNode(v reflect.Value) (node reflect.Value, ok bool) {
+	cp := reflect.New(v.Type()).Elem()
+	cp.Set(v)
+	n := cp.FieldByName("node")
+	if n.Kind() != reflect.Pointer || n.IsNil() {
+		return reflect.Value{}, false
+	}
+	return n, true
+}
+
 // yaegiType returns the pointer to yaegi's type of the value v, an
 // interp.valueInterface, holds (node.typ).
 func yaegiType(v reflect.Value) (typ reflect.Value, ok bool) {
 	if !isYaegiInterface(v.Type()) {
 		return reflect.Value{}, false
 	}
-	cp := reflect.New(v.Type()).Elem()
-	cp.Set(v)
-	n := cp.FieldByName("node")
-	if n.Kind() != reflect.Pointer || n.IsNil() {
+	n, ok := yaegiNode(v)
+	if !ok {
 		return reflect.Value{}, false
 	}
 	t := n.Elem().FieldByName("typ")

@@ -83,12 +83,15 @@ type callPass struct {
 	// embedIface: names of methods promoted from embedded interfaces
 	// (embeddedIfaceMethods), nil until asked
 	embedIface map[string]bool
+	// heldAny are the arguments anyResultsFirst put in place of calls
+	// returning any (their variables are new to the type probes)
+	heldAny map[ast.Expr]bool
 }
 
 // calls applies the call rewrites to the unit rooted at root (a
 // declaration, or a block holding the unit's statement).
 func (r *rewriter) calls(root ast.Node) {
-	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}, refused: r.refused}
+	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, heldAny: map[ast.Expr]bool{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}, refused: r.refused}
 	c.p, _ = r.oracle.(Prober)
 	if c.p != nil {
 		c.decls = c.p.Decls()

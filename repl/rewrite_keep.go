@@ -126,10 +126,10 @@ func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
 	if !ok || !c.decls.HasMethods(t.Name) {
 		return nil
 	}
-	if _, isName := ast.Unparen(x).(*ast.Ident); isName {
-		// a variable is copied into the interface, but returned or
-		// stored so it loses its type (func f(v Num) any { return v }
-		// gave an int): converted by __odsh_any, it keeps it
+	if _, isName := ast.Unparen(x).(*ast.Ident); isName && c.noKeepAny {
+		// a variable returned as it is loses its type (func f(v Num)
+		// any { return v } gave an int): converted by __odsh_any, it
+		// keeps it (the function's frame is its own at each call)
 		w := &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{x}}
 		c.done[w] = true
 		return w
@@ -539,10 +539,12 @@ var opaqueMethods = map[string]bool{"Store": true, "LoadOrStore": true, "Swap": 
 // evaluates before it has effects (so that evaluating it first changes
 // nothing); it returns the declaration, nil if none:
 //
-//	m.Store("a", s)       ⇔  __v1 := __odsh_any(s); m.Store("a", __v1)
-//	m.Store("b", box(s))  ⇔  __v2 := box(s); m.Store("b", __v2)
+//	m.Store("a", s)       ⇔  __v1 := func(__v2 State) any { return __odsh_any(State(__v2)) }(s); m.Store("a", __v1)
+//	m.Store("b", box(s))  ⇔  __v3 := box(s); m.Store("b", __v3)
 //
-// (passed on directly, yaegi hands the compiled function the bare value.)
+// (passed on directly, yaegi hands the compiled function the bare value;
+// made in the same frame at each run of a loop, every stored value was
+// the last: keepAny.)
 func (c *callPass) boxFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 	if call == nil || call.Ellipsis.IsValid() {
 		return nil
@@ -578,9 +580,12 @@ func (c *callPass) boxFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 	if held {
 		return []ast.Stmt{define(v, x)}
 	}
-	w := &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{x}}
-	c.done[w] = true
-	return []ast.Stmt{define(v, w)}
+	k := c.keepAny(x, ident("any"))
+	if k == nil {
+		k = &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{x}}
+		c.done[k] = true
+	}
+	return []ast.Stmt{define(v, k)}
 }
 
 // withoutEffects reports whether evaluating e calls nothing (but

@@ -79,6 +79,9 @@ func (c *callPass) anyResultsFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 					lhs = append(lhs, c.tempFor(s))
 				}
 				call.Args = append(call.Args[:skip:skip], lhs...)
+				for _, v := range lhs {
+					c.heldAny[v] = true
+				}
 				return []ast.Stmt{&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: []ast.Expr{inner}}}
 			}
 		}
@@ -90,6 +93,7 @@ func (c *callPass) anyResultsFirst(s ast.Stmt, call *ast.CallExpr) []ast.Stmt {
 			v := c.tempFor(s)
 			pre = append(pre, define(v, inner))
 			call.Args[i] = ident(v.Name)
+			c.heldAny[call.Args[i]] = true
 			continue
 		}
 		if isCall {
@@ -173,6 +177,15 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 	spread := false
 	for i := skip; i < len(call.Args); i++ {
 		t := c.env.typeOf(call.Args[i])
+		if c.heldAny[call.Args[i]] {
+			t = ident("any")
+		}
+		if _, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr); t == nil && (!isCall || len(call.Args) > skip+1) {
+			// a value whose type the syntax does not tell may be in an
+			// any (v, _ := m.Load(k)): passed alone, yaegi would read it
+			// again in this frame (see below); in a []any it is as it is
+			spread = true
+		}
 		switch t := t.(type) {
 		case *ast.Ident:
 			if c.shellInterface(t) || t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil {

@@ -123,6 +123,11 @@ func (in *Interp) typeExpr(t reflect.Type, depth int) ast.Expr {
 		return &ast.SelectorExpr{X: ident(found), Sel: ident(name)}
 	}
 	switch t.Kind() {
+	case reflect.Interface:
+		if t.NumMethod() == 0 {
+			// heap.Pop's any: its values are printed as any's are
+			return ident("any")
+		}
 	case reflect.Pointer:
 		if e := in.typeExpr(t.Elem(), depth+1); e != nil {
 			return &ast.StarExpr{X: e}
