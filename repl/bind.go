@@ -165,7 +165,7 @@ func (in *Interp) prelude() error {
 	if _, err := in.yi.Eval(fmt.Sprintf("import %q", runtimePkg)); err != nil {
 		return err
 	}
-	for _, src := range genericSources {
+	for _, src := range renamedGenericSources() {
 		if _, err := in.yi.Compile(src); err != nil {
 			return err
 		}

@@ -1,5 +1,15 @@
 package repl
 
+import (
+	"bytes"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"sync"
+
+	gen "github.com/traefik/yaegi/stdlib/generic"
+)
+
 // yaegi's own interpreted copies of the generic packages slices and maps
 // miss functions (slices.Sort, slices.Max, maps.Keys, …) and cannot infer
 // the type parameters of `func F[S ~[]E, E any](s S)`. genericSources adds
@@ -559,3 +569,38 @@ func Pull2[K, V any](seq func(yield func(K, V) bool)) (func() (K, V, bool), func
 	return rt.Pull2Seq(seq)
 }
 `}
+
+// renamedGenericSources and renamedRuntimeSources are genericSources and
+// runtimeSources with their type parameters renamed (renameTypeParams):
+// yaegi instantiates a generic function by the names of its type
+// arguments, so that a type of the program named as a parameter (type E
+// struct, sorted by slices.SortFunc[E any]) was "undefined type for E".
+//
+// yaegi's own generic packages (cmp, maps, slices: stdlib/generic), which
+// it compiles as the standard library is loaded, are renamed so once, in
+// place, before the first interpreter loads it (type T int beside
+// cmp.Compare(1, 2): "undefined type for T").
+var (
+	renameYaegiGenerics   sync.Once
+	renamedGenericSources = sync.OnceValue(func() []string { return renamedSources(genericSources) })
+	renamedRuntimeSources = sync.OnceValue(func() []string { return renamedSources(runtimeSources) })
+	renamedYaegiSources   = sync.OnceValue(func() []string { return renamedSources(gen.Sources[:]) })
+)
+
+func renamedSources(srcs []string) []string {
+	out := make([]string, len(srcs))
+	for i, src := range srcs {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "", src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			panic("repl: a shim source does not parse: " + err.Error())
+		}
+		renameTypeParams(f)
+		var b bytes.Buffer
+		if err := format.Node(&b, fset, f); err != nil {
+			panic("repl: a shim source does not print: " + err.Error())
+		}
+		out[i] = b.String()
+	}
+	return out
+}

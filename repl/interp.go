@@ -21,6 +21,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+	gen "github.com/traefik/yaegi/stdlib/generic"
 	"github.com/traefik/yaegi/stdlib/unsafe"
 )
 
@@ -127,6 +128,9 @@ func New(opts Options) (*Interp, error) {
 		Stdin: opts.Stdin, Stdout: opts.Stdout, Stderr: &panicLogFilter{w: opts.Stderr}, Env: opts.Env, Args: opts.Args,
 	})
 	in := &Interp{yi: yi, opts: opts, imported: map[string]string{}, binds: map[string]reflect.Value{}, packages: map[string][]string{}}
+	renameYaegiGenerics.Do(func() {
+		copy(gen.Sources[:], renamedYaegiSources())
+	})
 	syms := guardedSymbols(stdlib.Symbols)
 	// flag.Parse reads the process's os.Args; the program's are opts.Args
 	flagPkg := copySymbols(syms["flag/flag"])

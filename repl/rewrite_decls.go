@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,7 +60,8 @@ func NewDecls() *Decls {
 		handlers: map[string]bool{},
 		names:    map[string]bool{},
 	}
-	for _, src := range append(append([]string(nil), genericSources...), runtimeSources...) {
+	// (yaegi's own generic packages too: cmp.Compare's result is an int)
+	for _, src := range slices.Concat(renamedYaegiSources(), renamedGenericSources(), renamedRuntimeSources()) {
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
 		if err != nil {
 			continue

@@ -69,7 +69,7 @@ func (in *Interp) evalRuntime() error {
 	if err := in.yi.Use(interp.Exports{runtimeCompiledPath + "/rtc": rtc}); err != nil {
 		return err
 	}
-	for _, src := range runtimeSources {
+	for _, src := range renamedRuntimeSources() {
 		if _, err := in.yi.Eval(src); err != nil {
 			return err
 		}
