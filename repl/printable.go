@@ -175,6 +175,10 @@ func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
 		y, _ := p.topValue(w.Interface(), copies, mode)
 		return y, true
 	}
+	if y, ok := p.pointerValue(v, mode); ok {
+		// (above: the value's methods are called)
+		return p.topValue(y.Interface(), copies, mode)
+	}
 	if !copies || hasMethods(v.Type(), mode) {
 		return x, false
 	}
@@ -385,11 +389,14 @@ var viewCache [2]sync.Map // by convMode: reflect.Type → viewInfo
 // declared (typeConverters.register).
 func (p *fmtConv) viewOf(t reflect.Type, mode convMode) viewInfo {
 	cache := &viewCache[mode]
-	if mode == forJSON {
-		if p == nil {
-			return computeView(p, t, map[reflect.Type]bool{}, mode)
-		}
+	switch {
+	case p != nil && mode == forJSON:
 		cache = &p.types.caches().views
+	case p != nil:
+		// pointers to declared structs with String (pointerValue)
+		cache = &p.types.caches().fmtViews
+	case mode == forJSON:
+		return computeView(p, t, map[reflect.Type]bool{}, mode)
 	}
 	if v, ok := cache.Load(t); ok {
 		return v.(viewInfo)
@@ -418,6 +425,11 @@ func computeView(p *fmtConv, t reflect.Type, seen map[reflect.Type]bool, mode co
 		return viewInfo{typ: t, walk: true}
 	case reflect.Pointer:
 		if mode == forFmt {
+			if t.Elem().Kind() == reflect.Struct && p != nil && p.method != nil {
+				if _, ok := p.declaredStruct(t.Elem(), mode); ok {
+					return viewInfo{typ: anyType, walk: true}
+				}
+			}
 			return viewInfo{typ: t}
 		}
 		e := computeView(p, t.Elem(), seen, mode)
@@ -529,6 +541,8 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 				return v
 			}
 			ne = p.view(w, depth+1, methods, mode)
+		} else if y, ok := p.pointerValue(e, mode); ok && methods {
+			ne = p.view(y, depth+1, methods, mode)
 		} else if x, ok := interpretedValue(e.Interface()); ok && !methods {
 			if x == nil {
 				return v
@@ -546,6 +560,16 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 	case reflect.Pointer:
 		if v.IsNil() {
 			return reflect.Zero(info.typ)
+		}
+		if info.typ == anyType {
+			// (computeView: a pointer whose value has String)
+			r := reflect.New(anyType).Elem()
+			if y, ok := p.pointerValue(v, mode); ok && methods {
+				r.Set(p.view(y, depth+1, methods, mode))
+			} else {
+				r.Set(v)
+			}
+			return r
 		}
 		r := reflect.New(info.typ.Elem())
 		r.Elem().Set(p.view(v.Elem(), depth+1, methods, mode))
@@ -887,6 +911,78 @@ func valueInside(v reflect.Value) (inner reflect.Value, ok bool) {
 		}
 	}
 	return v, true
+}
+
+// pointerValue returns, for v a plain pointer to a value of a struct type
+// declared in the session whose fmt (json) methods have value receivers,
+// the value as yaegi's interface value of that type, which has them:
+// yaegi holds such a pointer in an interface plain, without its methods
+// (its assertions do not find value methods on a pointer), so that
+// fmt.Println of an []*Account printed addresses where Go calls String.
+// The type is known by the reflect type of its values, when one declared
+// type has it (structs of the same fields are one type to yaegi).
+func (p *fmtConv) pointerValue(v reflect.Value, mode convMode) (reflect.Value, bool) {
+	if p == nil || p.method == nil || v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct || !v.Elem().CanInterface() {
+		return v, false
+	}
+	name, ok := p.declaredStruct(v.Type().Elem(), mode)
+	if !ok {
+		return v, false
+	}
+	y, ok := p.types.typed(name, v.Elem().Interface())
+	if !ok || !isYaegiInterface(reflect.TypeOf(y)) {
+		return v, false
+	}
+	return reflect.ValueOf(&y).Elem(), true
+}
+
+// declaredStruct returns the name of the struct type declared in the
+// session whose values have the reflect type t and which has methods of
+// mode with value receivers, when exactly one has t.
+func (p *fmtConv) declaredStruct(t reflect.Type, mode convMode) (string, bool) {
+	caches := p.types.caches()
+	caches.structsOnce.Do(func() { caches.structs = p.structIndex() })
+	name := caches.structs[mode][t]
+	return name, name != ""
+}
+
+// structIndex maps the reflect types of the declared struct types with
+// value-receiver methods fmt (json) calls to their names ("" when several
+// have one type).
+func (p *fmtConv) structIndex() (index [2]map[reflect.Type]string) {
+	index[forFmt], index[forJSON] = map[reflect.Type]string{}, map[reflect.Type]string{}
+	seen := map[reflect.Type]int{}
+	p.types.m.Range(func(key, _ any) bool {
+		name := key.(string)
+		x, ok := p.types.typed(name, nil)
+		if !ok {
+			return true
+		}
+		inner, ok := valueInside(reflect.ValueOf(x))
+		if !ok || !inner.IsValid() || inner.Kind() != reflect.Struct {
+			return true
+		}
+		t := inner.Type()
+		seen[t]++
+		for i, m := range methodNames {
+			found, ptr := p.method(name, m)
+			if !found || ptr {
+				continue
+			}
+			mode := forFmt
+			if 1<<i&jsonMethods != 0 {
+				mode = forJSON
+			}
+			index[mode][t] = name
+		}
+		return true
+	})
+	for t, n := range seen {
+		if n > 1 {
+			index[forFmt][t], index[forJSON][t] = "", ""
+		}
+	}
+	return index
 }
 
 // unnested returns v, an interp.valueInterface, or the one it holds when

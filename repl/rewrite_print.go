@@ -180,6 +180,12 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 		if c.heldAny[call.Args[i]] {
 			t = ident("any")
 		}
+		if u := c.namedContainer(t); u != nil {
+			// a named slice, array or map type without methods of its
+			// own prints as its underlying type does
+			call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: clone(u)}, Args: []ast.Expr{call.Args[i]}}
+			t = u
+		}
 		if _, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr); t == nil && (!isCall || len(call.Args) > skip+1) {
 			// a value whose type the syntax does not tell may be in an
 			// any (v, _ := m.Load(k)): passed alone, yaegi would read it
@@ -337,6 +343,28 @@ func (c *callPass) byteElems(t ast.Expr) bool {
 // pointer to one) with a method fmt calls: String, Error, Format,
 // GoString.
 func (c *callPass) printable(t ast.Expr) bool { return printableType(c.decls, t) }
+
+// namedContainer returns the underlying type of t, a named slice, array
+// or map type without fmt's methods whose elements (keys) print by
+// theirs (type byID []*Account), else nil: fmt.Println(byID{a, b})
+// printed addresses where Go calls String.
+func (c *callPass) namedContainer(t ast.Expr) ast.Expr {
+	id, ok := t.(*ast.Ident)
+	if !ok || predeclaredTypes[id.Name] && !c.env.isLocal(id.Name) || c.printable(id) {
+		return nil
+	}
+	switch u := c.env.under(id).(type) {
+	case *ast.ArrayType:
+		if c.printable(u.Elt) {
+			return u
+		}
+	case *ast.MapType:
+		if c.printable(u.Key) || c.printable(u.Value) {
+			return u
+		}
+	}
+	return nil
+}
 
 func printableType(decls *Decls, t ast.Expr) bool {
 	var id *ast.Ident

@@ -203,9 +203,14 @@ type typeConverters struct {
 
 // methodCaches are forgotten when a type or a method is declared.
 type methodCaches struct {
-	views sync.Map // reflect.Type → viewInfo, for json (fmtConv.viewOf)
-	bits  sync.Map // yaegi's type (a pointer) → methods (fmtConv.typeMethods)
-	typed sync.Map // reflect.Type → bool (fmtConv.typedFields)
+	views    sync.Map // reflect.Type → viewInfo, for json (fmtConv.viewOf)
+	fmtViews sync.Map // reflect.Type → viewInfo, for fmt
+	bits     sync.Map // yaegi's type (a pointer) → methods (fmtConv.typeMethods)
+	typed    sync.Map // reflect.Type → bool (fmtConv.typedFields)
+	// structs: the declared struct types by their values' reflect type
+	// (fmtConv.declaredStruct), by convMode
+	structsOnce sync.Once
+	structs     [2]map[reflect.Type]string
 }
 
 func (c *typeConverters) register(name string, conv func(bool, any) any) bool {
