@@ -453,6 +453,11 @@ func computeView(p *fmtConv, t reflect.Type, seen map[reflect.Type]bool, mode co
 		}
 		return viewInfo{typ: reflect.MapOf(k.typ, e.typ), walk: true}
 	case reflect.Struct:
+		if mode == forFmt && p != nil && p.method != nil {
+			if _, ok := p.declaredStruct(t, mode); ok {
+				return viewInfo{typ: anyType, walk: true}
+			}
+		}
 		return computeStructView(p, t, seen, mode)
 	}
 	return viewInfo{typ: t}
@@ -600,6 +605,16 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 		}
 		return r
 	case reflect.Struct:
+		if info.typ == anyType {
+			// (computeView: a value of a declared type with String)
+			r := reflect.New(anyType).Elem()
+			if y, ok := p.pointerValue(v, mode); ok && methods {
+				r.Set(p.view(y, depth+1, methods, mode))
+			} else {
+				r.Set(v)
+			}
+			return r
+		}
 		r := reflect.New(info.typ).Elem()
 		if info.typ == v.Type() {
 			// copied whole, its exported fields viewed (a compiled
@@ -921,15 +936,25 @@ func valueInside(v reflect.Value) (inner reflect.Value, ok bool) {
 // fmt.Println of an []*Account printed addresses where Go calls String.
 // The type is known by the reflect type of its values, when one declared
 // type has it (structs of the same fields are one type to yaegi).
+//
+// A struct value yaegi holds plain in an interface (sync.Map's Store of
+// an Account, an element of an []any) is such a value too.
 func (p *fmtConv) pointerValue(v reflect.Value, mode convMode) (reflect.Value, bool) {
-	if p == nil || p.method == nil || v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct || !v.Elem().CanInterface() {
+	if p == nil || p.method == nil || !v.IsValid() {
 		return v, false
 	}
-	name, ok := p.declaredStruct(v.Type().Elem(), mode)
+	s := v
+	if v.Kind() == reflect.Pointer && !v.IsNil() {
+		s = v.Elem()
+	}
+	if s.Kind() != reflect.Struct || !s.CanInterface() {
+		return v, false
+	}
+	name, ok := p.declaredStruct(s.Type(), mode)
 	if !ok {
 		return v, false
 	}
-	y, ok := p.types.typed(name, v.Elem().Interface())
+	y, ok := p.types.typed(name, s.Interface())
 	if !ok || !isYaegiInterface(reflect.TypeOf(y)) {
 		return v, false
 	}
@@ -1093,10 +1118,23 @@ func yaegiType(v reflect.Value) (typ reflect.Value, ok bool) {
 // interface is somewhere inside, else x itself, whose identity the
 // printer follows (a slice holding itself prints <cycle>).
 func (p *fmtConv) shown(x any) any {
-	if !holdsYaegiValue(reflect.ValueOf(x), 0, map[any]bool{}) && !p.typedFields(reflect.TypeOf(x)) {
+	if !holdsYaegiValue(reflect.ValueOf(x), 0, map[any]bool{}) && !p.typedFields(reflect.TypeOf(x)) && !p.declaredInside(reflect.ValueOf(x)) {
 		return x
 	}
 	return p.value(x)
+}
+
+// declaredInside reports whether v is, or what fmt prints of it has, a
+// plain value of (or pointer to) a declared struct type with String
+// (pointerValue).
+func (p *fmtConv) declaredInside(v reflect.Value) bool {
+	if p == nil || !v.IsValid() {
+		return false
+	}
+	if _, ok := p.pointerValue(v, forFmt); ok {
+		return true
+	}
+	return p.viewOf(v.Type(), forFmt).typ != v.Type()
 }
 
 // typedFields reports whether values of t, or what fmt prints of them,

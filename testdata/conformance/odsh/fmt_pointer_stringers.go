@@ -3,12 +3,15 @@
 // in slices, arrays and maps of them, in named slice and map types
 // without methods of their own (type byID []*Account), nested, in
 // struct fields; %d still formats the fields. They printed as addresses
-// or as &{1 a}.
+// or as &{1 a}. Struct values of such types kept by compiled containers
+// of any (sync.Map, container/list) print by String too (printed {1 z}).
 package main
 
 import (
+	"container/list"
 	"encoding/json"
 	"fmt"
+	"sync"
 )
 
 type Account struct {
@@ -70,4 +73,17 @@ func main() {
 	var y any = &Price{5}
 	j, err := json.Marshal(y)
 	fmt.Println(string(j), err)
+	var sm sync.Map
+	for i := 0; i < 3; i++ {
+		sm.Store(i, Account{i, "z"})
+	}
+	v, _ := sm.Load(1)
+	fmt.Println(v)
+	l := list.New()
+	l.PushBack(Account{7, "q"})
+	l.PushBack(&Account{8, "r"})
+	for e := l.Front(); e != nil; e = e.Next() {
+		fmt.Print(e.Value, " ")
+	}
+	fmt.Println()
 }
