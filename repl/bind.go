@@ -191,6 +191,7 @@ func (in *Interp) prelude() error {
 		hookSym(setValueHook):             reflect.ValueOf(setValue),
 		hookSym(mapViewHook):              reflect.ValueOf(func(pairs []any) any { return mapView{p: in.printConv, pairs: pairs} }),
 		hookSym(assertionErrorHook):       reflect.ValueOf(assertionError),
+		hookSym(conversionErrorHook):      reflect.ValueOf(in.printConv.conversionError),
 		hookSym(compiledImplementsHook):   reflect.ValueOf(compiledImplements),
 		hookSym(compiledInShellIfaceHook): reflect.ValueOf(compiledInShellInterface),
 		hookSym(keepErrorHook):            reflect.ValueOf(keepError),

@@ -92,6 +92,8 @@ type convMode int
 const (
 	forFmt convMode = iota
 	forJSON
+	// anyMethods: (declaredStruct) whatever methods the type has
+	anyMethods
 )
 
 // args returns the arguments of a print function converted; a is not
@@ -963,7 +965,8 @@ func (p *fmtConv) pointerValue(v reflect.Value, mode convMode) (reflect.Value, b
 
 // declaredStruct returns the name of the struct type declared in the
 // session whose values have the reflect type t and which has methods of
-// mode with value receivers, when exactly one has t.
+// mode with value receivers (any methods, for anyMethods), when exactly
+// one has t.
 func (p *fmtConv) declaredStruct(t reflect.Type, mode convMode) (string, bool) {
 	caches := p.types.caches()
 	caches.structsOnce.Do(func() { caches.structs = p.structIndex() })
@@ -974,8 +977,10 @@ func (p *fmtConv) declaredStruct(t reflect.Type, mode convMode) (string, bool) {
 // structIndex maps the reflect types of the declared struct types with
 // value-receiver methods fmt (json) calls to their names ("" when several
 // have one type).
-func (p *fmtConv) structIndex() (index [2]map[reflect.Type]string) {
-	index[forFmt], index[forJSON] = map[reflect.Type]string{}, map[reflect.Type]string{}
+func (p *fmtConv) structIndex() (index [3]map[reflect.Type]string) {
+	for i := range index {
+		index[i] = map[reflect.Type]string{}
+	}
 	seen := map[reflect.Type]int{}
 	p.types.m.Range(func(key, _ any) bool {
 		name := key.(string)
@@ -989,6 +994,7 @@ func (p *fmtConv) structIndex() (index [2]map[reflect.Type]string) {
 		}
 		t := inner.Type()
 		seen[t]++
+		index[anyMethods][t] = name
 		for i, m := range methodNames {
 			found, ptr := p.method(name, m)
 			if !found || ptr {
@@ -1004,7 +1010,9 @@ func (p *fmtConv) structIndex() (index [2]map[reflect.Type]string) {
 	})
 	for t, n := range seen {
 		if n > 1 {
-			index[forFmt][t], index[forJSON][t] = "", ""
+			for i := range index {
+				index[i][t] = ""
+			}
 		}
 	}
 	return index

@@ -51,9 +51,53 @@ func (c *callPass) singleAssert(x *ast.TypeAssertExpr) bool {
 	}
 	kind, methods := c.interfaceKind(x.Type)
 	if kind != iface {
+		if !x.Lparen.IsValid() {
+			return false // one the rewrites made (commaOk's, keepError's)
+		}
+		if kind == concrete && c.declaredConcrete(x.Type) && c.shellOperand(x.X) {
+			return c.replace(x, c.assertedValue(x, nil))
+		}
 		return false
 	}
 	return c.replace(x, c.assertedValue(x, methods))
+}
+
+// shellOperand reports whether the static type of x, an assertion's
+// operand, is the empty interface, error or an interface declared in the
+// shell (the assertion from a compiled interface, which holds yaegi's wrapper
+// of a value, is yaegi's: w.(*T) with w an io.Writer).
+func (c *callPass) shellOperand(x ast.Expr) bool {
+	if call, ok := x.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == anyFunc {
+			return true // embeddingAssert's
+		}
+	}
+	t := c.typeOf(x)
+	if t == nil {
+		return false
+	}
+	if id, ok := t.(*ast.Ident); ok && (c.shellInterface(id) || id.Name == "error" && !c.env.isLocal("error")) || c.isAnyType(t) {
+		return true // (error: commaOk knows keepError's values)
+	}
+	it, ok := t.(*ast.InterfaceType)
+	return ok && (it.Methods == nil || len(it.Methods.List) == 0)
+}
+
+// declaredConcrete reports whether t is a type declared in the shell
+// that is no interface (or a pointer to one): a failed assertion to it
+// panicked with yaegi's text, which writes the types by their structure
+// ("interface {} is struct { W float64; H float64 }, not struct { S
+// float64 }" for Go's "main.Shape is main.Rect, not main.Sq").
+func (c *callPass) declaredConcrete(t ast.Expr) bool {
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok || c.env.isLocal(id.Name) {
+		return false
+	}
+	spec := c.decls.Type(id.Name)
+	return spec != nil && spec.TypeParams == nil && !spec.Assign.IsValid()
 }
 
 // assertedValue is the function literal's call replacing x.
@@ -69,10 +113,17 @@ func (c *callPass) assertedValue(x *ast.TypeAssertExpr, methods []string) ast.Ex
 		}
 		names = lit
 	}
-	fail := []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("panic"), Args: []ast.Expr{&ast.CallExpr{
+	failure := &ast.CallExpr{
 		Fun:  ident(assertionErrorHook),
 		Args: []ast.Expr{v, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(c.assertedTypeName(x.Type))}, names},
-	}}}}}
+	}
+	if k, _ := c.interfaceKind(x.Type); k == concrete {
+		// Go's text names the operand's static type and the value's
+		failure = &ast.CallExpr{Fun: ident(conversionErrorHook), Args: []ast.Expr{v,
+			&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(c.staticIfaceName(x.X))},
+			&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(c.assertedTypeName(x.Type))}}}
+	}
+	fail := []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("panic"), Args: []ast.Expr{failure}}}}
 	if c.compiledInterface(x.Type) {
 		as := &ast.CallExpr{Fun: &ast.IndexExpr{X: sel(runtimePkg, "As"), Index: clone(x.Type)}, Args: []ast.Expr{v}}
 		fail = append([]ast.Stmt{&ast.IfStmt{
@@ -88,9 +139,62 @@ func (c *callPass) assertedValue(x *ast.TypeAssertExpr, methods []string) ast.Ex
 	return &ast.CallExpr{Fun: lit}
 }
 
+// staticIfaceName is the name Go's panic gives the static type of x, the
+// operand of a type assertion: interface {} for any (and when unknown),
+// main.I, error, fmt.Stringer. An operand embeddingAssert made an any is
+// named by its own type.
+func (c *callPass) staticIfaceName(x ast.Expr) string {
+	if call, ok := x.(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == anyFunc {
+			x = call.Args[0]
+		}
+	}
+	t := c.typeOf(x)
+	if t == nil || c.isAnyType(t) {
+		return "interface {}"
+	}
+	if it, ok := t.(*ast.InterfaceType); ok && (it.Methods == nil || len(it.Methods.List) == 0) {
+		return "interface {}"
+	}
+	return c.assertedTypeName(t)
+}
+
+const conversionErrorHook = bindAlias + ".ConversionError"
+
+// conversionError is the runtime.Error Go panics with when the value v of
+// an interface of type iface is not of the type target.
+func (p *fmtConv) conversionError(v any, iface, target string) error {
+	if v == nil {
+		return runtimePanic{"interface conversion: " + iface + " is nil, not " + target}
+	}
+	return runtimePanic{"interface conversion: " + iface + " is " + p.typeName(v) + ", not " + target}
+}
+
+// typeName is the name %T gives v: its declared type's (also for a plain
+// struct of one, declaredStruct), else reflect's.
+func (p *fmtConv) typeName(v any) string {
+	if n, ok := declaredTypeName(v); ok {
+		return n
+	}
+	rv := reflect.ValueOf(v)
+	s, star := rv, ""
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		s, star = rv.Elem(), "*"
+	}
+	if p != nil && p.method != nil && s.Kind() == reflect.Struct {
+		if name, ok := p.declaredStruct(s.Type(), anyMethods); ok {
+			return star + "main." + name
+		}
+	}
+	return rv.Type().String()
+}
+
 // assertedTypeName is the name Go's panic gives the interface type t:
 // main.I for one declared in the shell, pkg.I, error.
 func (c *callPass) assertedTypeName(t ast.Expr) string {
+	if st, ok := ast.Unparen(t).(*ast.StarExpr); ok {
+		return "*" + c.assertedTypeName(st.X)
+	}
 	if id, ok := ast.Unparen(t).(*ast.Ident); ok && c.decls.Type(id.Name) != nil {
 		return "main." + id.Name
 	}

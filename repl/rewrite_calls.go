@@ -568,6 +568,13 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		}
 	case *ast.TypeSwitchStmt:
 		c.header(s, inner, x.Init, x.Assign)
+		if ta := switchAssert(x); ta != nil {
+			for _, cl := range x.Body.List {
+				for _, t := range cl.(*ast.CaseClause).List {
+					c.embeddingAssert(ta, t)
+				}
+			}
+		}
 		for _, cl := range x.Body.List {
 			for _, t := range cl.(*ast.CaseClause).List {
 				c.ambiguousTypeTest(t, &ast.CaseClause{List: []ast.Expr{t}})
@@ -751,6 +758,7 @@ func (c *callPass) post(n ast.Node) {
 			made := ok && strings.HasPrefix(id.Name, "__") // the tests the switch rewrites make
 			if !made {
 				c.ambiguousTypeTest(n.Type, n)
+				c.embeddingAssert(n, n.Type)
 			}
 			if !c.singleAssert(n) && !made && !commaOkOperand(c.parent(), n) {
 				c.interfaceLiteral(n.Type, n)

@@ -158,3 +158,70 @@ func (c *callPass) addIfaceMethods(it *ast.InterfaceType, depth int) {
 		}
 	}
 }
+
+// embeddingAssert makes the operand of the type assertion (or type switch)
+// ta an any when t, a type it tests, is a struct type declared in the
+// shell that embeds an interface declared in the shell: yaegi does not
+// count the methods promoted from it, refused s.(Named) with s a Shape as
+// an "impossible type assertion", and in a type switch never matched the
+// case. Asserted from an any, the test is made at run time:
+//
+//	n, ok := s.(Named)  ⇔  n, ok := __odsh_any(s).(Named)
+func (c *callPass) embeddingAssert(ta *ast.TypeAssertExpr, t ast.Expr) {
+	if call, ok := ta.X.(*ast.CallExpr); ok {
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == anyFunc {
+			return // done
+		}
+	}
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok || c.env.isLocal(id.Name) || !c.embedsShellIface(id.Name, 0) {
+		return
+	}
+	if xt := c.typeOf(ta.X); xt != nil && c.isAnyType(xt) {
+		return
+	}
+	w := &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{ta.X}}
+	c.done[w] = true
+	ta.X = w
+}
+
+// embedsShellIface reports whether the declared struct type t embeds an
+// interface declared in the shell, itself or through a struct it embeds.
+func (c *callPass) embedsShellIface(t string, depth int) bool {
+	spec := c.decls.Type(t)
+	if depth > 4 || spec == nil || spec.TypeParams != nil {
+		return false
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return false
+	}
+	for _, f := range st.Fields.List {
+		if len(f.Names) > 0 {
+			continue
+		}
+		e := embeddedName(f.Type)
+		if s := c.decls.Type(e); s != nil {
+			if _, isIface := s.Type.(*ast.InterfaceType); isIface || c.embedsShellIface(e, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// switchAssert returns the x.(type) of the type switch s.
+func switchAssert(s *ast.TypeSwitchStmt) *ast.TypeAssertExpr {
+	var guard ast.Expr
+	switch a := s.Assign.(type) {
+	case *ast.AssignStmt:
+		guard = a.Rhs[0]
+	case *ast.ExprStmt:
+		guard = a.X
+	}
+	ta, _ := ast.Unparen(guard).(*ast.TypeAssertExpr)
+	return ta
+}

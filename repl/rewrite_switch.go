@@ -380,15 +380,11 @@ func (c *callPass) pointerOnlyImplementers(methods []string, operand ast.Expr) [
 // label on the type switch moves to the inner switch.
 func (c *callPass) typeSwitch(s *ast.TypeSwitchStmt, label *ast.Ident) ast.Stmt {
 	var bound *ast.Ident
-	var guard ast.Expr
-	switch a := s.Assign.(type) {
-	case *ast.AssignStmt:
-		bound, guard = a.Lhs[0].(*ast.Ident), a.Rhs[0]
-	case *ast.ExprStmt:
-		guard = a.X
+	if a, ok := s.Assign.(*ast.AssignStmt); ok {
+		bound = a.Lhs[0].(*ast.Ident)
 	}
-	ta, ok := guard.(*ast.TypeAssertExpr)
-	if !ok || !c.hasInterfaceCase(s) {
+	ta := switchAssert(s)
+	if ta == nil || !c.hasInterfaceCase(s) {
 		return nil
 	}
 	v, cv := ident(c.r.names.next("v")), ident(c.r.names.next("c"))

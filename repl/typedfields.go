@@ -210,7 +210,7 @@ type methodCaches struct {
 	// structs: the declared struct types by their values' reflect type
 	// (fmtConv.declaredStruct), by convMode
 	structsOnce sync.Once
-	structs     [2]map[reflect.Type]string
+	structs     [3]map[reflect.Type]string
 }
 
 func (c *typeConverters) register(name string, conv func(bool, any) any) bool {
