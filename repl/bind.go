@@ -198,6 +198,7 @@ func (in *Interp) prelude() error {
 		hookSym(keepStringerHook):         reflect.ValueOf(keepStringer),
 		hookSym(jsonViewHook):             reflect.ValueOf(in.printConv.jsonValue),
 		hookSym(jsonTypedHook):            reflect.ValueOf(in.printConv.jsonTyped),
+		hookSym(fmtTypedHook):             reflect.ValueOf(in.printConv.fmtTyped),
 		hookSym(jsonUnmarshalHook): reflect.ValueOf(func(data []byte, v any, t string) error {
 			return in.printConv.decodeInto(v, t, func(target any) error { return json.Unmarshal(data, target) })
 		}),

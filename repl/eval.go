@@ -163,6 +163,12 @@ func (in *Interp) shownWithMethods(u Unit) (format, typ string) {
 		_, iface := spec.Type.(*ast.InterfaceType)
 		return !iface && spec.TypeParams == nil
 	}
+	if t := env.typeOf(es.X); t != nil && typedInstance(decls, env, t, 0) {
+		// an instance of a generic type with a type argument whose
+		// values print by their methods (Box[State])
+		written := types.ExprString(t)
+		return fmtTypedHook + "(%s, " + strconv.Quote(written) + ")", written
+	}
 	switch t := env.typeOf(es.X).(type) {
 	case *ast.Ident:
 		if declared(t) {

@@ -62,6 +62,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
 	"io"
 	"log"
 	"reflect"
@@ -334,7 +335,7 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 		return fmt.Errorf("repl: the yaegi wrapper of error is not where expected")
 	}
 	own["_error"] = errorSym
-	p := &fmtConv{method: in.declaredMethod}
+	p := &fmtConv{method: in.declaredMethod, typeSpec: func(t string) *ast.TypeSpec { return in.Decls().Type(t) }}
 	in.printConv = p
 	if err := in.Use(fmtShims(std, p)); err != nil {
 		return err

@@ -312,6 +312,7 @@ func (c *callPass) jsonTypedArg(call *ast.CallExpr, i int) bool {
 	t := c.typeOf(x)
 	switch t.(type) {
 	case *ast.ArrayType, *ast.MapType, *ast.StarExpr:
+	case *ast.IndexExpr, *ast.IndexListExpr: // Pair[string, Money] (typedValue expands it)
 	default:
 		return false
 	}

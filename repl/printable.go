@@ -65,6 +65,8 @@ type fmtConv struct {
 	// and whether its receiver is a pointer: yaegi gives a value the
 	// methods of its pointer too, which Go's fmt and json do not call
 	method func(t, m string) (found, ptr bool)
+	// typeSpec returns the declaration of the type named t, nil if none
+	typeSpec func(t string) *ast.TypeSpec
 }
 
 func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune),
@@ -142,6 +144,22 @@ func (p *fmtConv) jsonValue(x any) (y any) {
 	}()
 	y, _ = p.topValue(x, true, forJSON)
 	return y
+}
+
+// fmtTyped returns x, of the type written t (an instance of a generic
+// type declared in the shell, or a slice, array, map or pointer of such),
+// as fmt should see it (typedValue).
+func (p *fmtConv) fmtTyped(x any, t string) (y any) {
+	defer func() {
+		if recover() != nil {
+			y = x
+		}
+	}()
+	v := reflect.ValueOf(x)
+	if !v.IsValid() {
+		return x
+	}
+	return p.typedValue(typedExpr(t), v, 0, true, forFmt).Interface()
 }
 
 // jsonTyped returns x, of the type written t (a slice, array, map or
@@ -768,13 +786,36 @@ func (p *fmtConv) typedValue(t ast.Expr, v reflect.Value, depth int, methods boo
 			out[i] = p.typedValue(t.Elt, v.Index(i), depth+1, methods, mode).Interface()
 		}
 		return reflect.ValueOf(out)
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		// an instance of a generic type declared in the shell, whose
+		// fields (elements) are of its type arguments: by its declared
+		// type with the arguments written in (yaegi's instance has the
+		// type parameter's name in its fields' tags)
+		if u := p.instanceType(t); u != nil {
+			return p.typedValue(u, v, depth, methods, mode)
+		}
+	case *ast.StructType:
+		if r, ok := p.typedStruct(t, v, depth, methods, mode); ok {
+			return r
+		}
 	case *ast.MapType:
 		if v.Kind() != reflect.Map || v.IsNil() {
 			break
 		}
 		keys := namesDeclared(t.Key)
 		if keys && mode != forJSON {
-			break // fmt sorts the keys by their values
+			if !p.methodsIn(t.Key, mode) {
+				break
+			}
+			// fmt sorts the keys by their values: as the print
+			// arguments' maps (mapView)
+			var pairs []any
+			it := v.MapRange()
+			for it.Next() {
+				pairs = append(pairs, p.typedValue(t.Key, it.Key(), depth+1, methods, mode).Interface(),
+					p.typedValue(t.Value, it.Value(), depth+1, methods, mode).Interface())
+			}
+			return reflect.ValueOf(mapView{p: p, pairs: pairs})
 		}
 		kt := v.Type().Key()
 		if keys {
@@ -797,6 +838,83 @@ func (p *fmtConv) typedValue(t ast.Expr, v reflect.Value, depth int, methods boo
 		return out
 	}
 	return plain()
+}
+
+// instanceType returns the type the instance t (Box[State]) of a generic
+// type declared in the shell stands for, its declared type with the
+// arguments in place of the parameters (struct{ V State }), when the
+// generic type has no method fmt (json) calls itself; else nil.
+func (p *fmtConv) instanceType(t ast.Expr) ast.Expr {
+	if p.typeSpec == nil {
+		return nil
+	}
+	base, _ := instanceParts(t)
+	id, ok := base.(*ast.Ident)
+	if !ok || p.methodsIn(id, forFmt) || p.methodsIn(id, forJSON) {
+		return nil
+	}
+	spec := p.typeSpec(id.Name)
+	if spec == nil || spec.Assign.IsValid() {
+		return nil
+	}
+	return expandInstance(spec, t)
+}
+
+// typedStruct is typedValue for v, a struct whose declared type is the
+// struct type t (an instance's, instanceType): its exported fields of
+// types with methods fmt (json) calls are converted as typedValue does,
+// the others viewed. ok is false when v is no such struct.
+func (p *fmtConv) typedStruct(t *ast.StructType, v reflect.Value, depth int, methods bool, mode convMode) (reflect.Value, bool) {
+	if v.Kind() != reflect.Struct || t.Fields == nil {
+		return v, false
+	}
+	var fts []ast.Expr
+	for _, f := range t.Fields.List {
+		for range max(1, len(f.Names)) {
+			fts = append(fts, f.Type)
+		}
+	}
+	if len(fts) != v.NumField() {
+		return v, false
+	}
+	plain := p.view(v, depth+1, methods, mode)
+	if plain.Kind() != reflect.Struct || plain.NumField() != len(fts) {
+		return v, false
+	}
+	fields := make([]reflect.StructField, len(fts))
+	typed := make([]bool, len(fts))
+	changed := false
+	for i := range fields {
+		fields[i] = plain.Type().Field(i)
+		f := v.Type().Field(i)
+		if _, unexported := unexportedName(f); unexported || !f.IsExported() || !p.methodsIn(fts[i], mode) {
+			continue
+		}
+		if mode == forJSON && (f.Anonymous || fields[i].Anonymous) {
+			continue
+		}
+		fields[i].Type, typed[i], changed = anyType, true, true
+	}
+	if !changed {
+		return plain, true
+	}
+	r := reflect.New(reflect.StructOf(fields)).Elem()
+	for i := range fields {
+		f := r.Field(i)
+		if !f.CanSet() {
+			f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+		}
+		if typed[i] {
+			f.Set(p.typedValue(fts[i], v.Field(i), depth+1, methods, mode))
+		} else {
+			pf := plain.Field(i)
+			if !pf.CanInterface() {
+				pf = reflect.NewAt(pf.Type(), unsafe.Pointer(pf.UnsafeAddr())).Elem()
+			}
+			f.Set(pf)
+		}
+	}
+	return r, true
 }
 
 // jsonKey is the name json gives the map key k of declared type t: its

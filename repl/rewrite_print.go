@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"io"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -186,6 +188,14 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 			call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: clone(u)}, Args: []ast.Expr{call.Args[i]}}
 			t = u
 		}
+		if t != nil && c.typedInstance(t) {
+			// an instance of a generic type with a type argument whose
+			// values print by their methods (Box[State]): yaegi's
+			// instance names the parameter in its fields' tags
+			//	fmt.Println(b)  ⇔  fmt.Println(__odshbind.FmtTyped(b, "Box[State]"))
+			call.Args[i] = &ast.CallExpr{Fun: ident(fmtTypedHook), Args: []ast.Expr{call.Args[i], &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(types.ExprString(t))}}}
+			continue
+		}
 		if _, isCall := ast.Unparen(call.Args[i]).(*ast.CallExpr); t == nil && (!isCall || len(call.Args) > skip+1) {
 			// a value whose type the syntax does not tell may be in an
 			// any (v, _ := m.Load(k)): passed alone, yaegi would read it
@@ -344,6 +354,70 @@ func (c *callPass) byteElems(t ast.Expr) bool {
 // GoString.
 func (c *callPass) printable(t ast.Expr) bool { return printableType(c.decls, t) }
 
+const fmtTypedHook = bindAlias + ".FmtTyped"
+
+// typedInstance reports whether t is, or holds through pointers, slices,
+// arrays and maps, an instance of a generic type declared in the shell
+// without fmt's methods of its own, with a type argument whose values
+// print by their methods (or such an instance), all its names declared at
+// top level or predeclared.
+func (c *callPass) typedInstance(t ast.Expr) bool { return typedInstance(c.decls, c.env, t, 0) }
+
+func typedInstance(decls *Decls, env *typeEnv, t ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := t.(type) {
+	case *ast.StarExpr:
+		return typedInstance(decls, env, x.X, depth+1)
+	case *ast.ArrayType:
+		return !isEllipsis(x.Len) && typedInstance(decls, env, x.Elt, depth+1)
+	case *ast.MapType:
+		return typedInstance(decls, env, x.Key, depth+1) || typedInstance(decls, env, x.Value, depth+1)
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		base, args := instanceParts(x)
+		id, ok := base.(*ast.Ident)
+		if !ok || env.isLocal(id.Name) || printableType(decls, id) {
+			return false
+		}
+		if spec := decls.Type(id.Name); spec == nil || spec.TypeParams == nil || spec.Assign.IsValid() {
+			return false
+		}
+		local := false
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && env.isLocal(id.Name) {
+				local = true
+			}
+			_, sel := n.(*ast.SelectorExpr)
+			return !sel
+		})
+		if local {
+			return false
+		}
+		for _, a := range args {
+			if convertedType(decls, a) || typedInstance(decls, env, a, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// convertedType reports whether t names (or points to) a type declared at
+// top level, neither generic nor an alias, whose values print by their
+// methods: the printing shim converts plain values to it (typedValue).
+func convertedType(decls *Decls, t ast.Expr) bool {
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	spec := decls.Type(id.Name)
+	return spec != nil && spec.TypeParams == nil && !spec.Assign.IsValid() && printableType(decls, id)
+}
+
 // namedContainer returns the underlying type of t, a named slice, array
 // or map type without fmt's methods whose elements (keys) print by
 // theirs (type byID []*Account), else nil: fmt.Println(byID{a, b})
@@ -417,7 +491,9 @@ func (m mapView) Format(s fmt.State, verb rune) {
 	for i := range order {
 		order[i] = i
 		keys[i] = reflect.ValueOf(m.pairs[2*i])
-		if inner, ok := valueInside(keys[i]); ok && inner.IsValid() {
+		if iv, ok := m.pairs[2*i].(interpValue); ok {
+			keys[i] = reflect.ValueOf(iv.inner) // (converted: typedValue)
+		} else if inner, ok := valueInside(keys[i]); ok && inner.IsValid() {
 			keys[i] = inner
 		}
 	}

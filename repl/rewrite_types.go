@@ -379,7 +379,7 @@ func instanceParts(e ast.Expr) (base ast.Expr, args []ast.Expr) {
 // instance expands an instantiated generic type (iter.Seq[int], a user's
 // List[T]) to its underlying type literal, nil if unknown.
 func (t *typeEnv) instance(e ast.Expr) ast.Expr {
-	base, args := instanceParts(e)
+	base, _ := instanceParts(e)
 	var spec *ast.TypeSpec
 	switch k := exprKey(base); k {
 	case "iter.Seq", "iter.Seq2":
@@ -389,7 +389,18 @@ func (t *typeEnv) instance(e ast.Expr) ast.Expr {
 			spec = t.decls.Type(id.Name)
 		}
 	}
-	if spec == nil || spec.TypeParams == nil {
+	if spec == nil {
+		return nil
+	}
+	return expandInstance(spec, e)
+}
+
+// expandInstance returns the type the instance e of the generic type
+// spec declares stands for, its type with the arguments in place of its
+// parameters; nil when spec is not generic or the count differs.
+func expandInstance(spec *ast.TypeSpec, e ast.Expr) ast.Expr {
+	_, args := instanceParts(e)
+	if spec.TypeParams == nil {
 		return nil
 	}
 	names := fieldNames(spec.TypeParams)

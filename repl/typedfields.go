@@ -109,6 +109,11 @@ func namesDeclared(t ast.Expr) bool {
 		return namesDeclared(t.Elt)
 	case *ast.MapType:
 		return namesDeclared(t.Key) || namesDeclared(t.Value)
+	case *ast.IndexExpr:
+		// an instance of a generic type (Box[State]: typedValue expands it)
+		return namesDeclared(t.X)
+	case *ast.IndexListExpr:
+		return namesDeclared(t.X)
 	}
 	return false
 }
