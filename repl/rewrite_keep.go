@@ -114,17 +114,38 @@ func (c *callPass) keep(x, iface ast.Expr) ast.Expr {
 //
 //	xs = append(xs, Num(i))  ⇔  xs = append(xs, func(__v Num) any { return __odsh_any(Num(__v)) }(Num(i)))
 //
-// A variable goes through __odsh_any (returned or stored as it is, it lost
+// A variable returned goes through __odsh_any (returned as it is, it lost
 // its type: func f(v Num) any { return v } gave an int). __odsh_any is
 // what anyConversion writes for a conversion to any. Values sent on a
 // chan of any are not kept so (keepSend): received, they were wrong still.
+//
+// A value of a declared type other than a struct put into an interface
+// declared in the shell (iface, Animal) is made so too, converted to it:
+//
+//	add(Dog(n))  ⇔  add(func(__v Dog) Animal { return Dog(__v) }(Dog(n)))
 func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
-	if c.interp() == nil || iface == nil || !c.isAnyType(ast.Unparen(iface)) {
+	if c.interp() == nil || iface == nil {
+		return nil
+	}
+	var shell *ast.Ident
+	if id, isName := ast.Unparen(iface).(*ast.Ident); isName && c.shellInterface(id) {
+		shell = id
+	}
+	if shell == nil && !c.isAnyType(ast.Unparen(iface)) {
 		return nil
 	}
 	t, ok := c.keepType(x).(*ast.Ident)
 	if !ok || !c.decls.HasMethods(t.Name) {
 		return nil
+	}
+	if shell != nil {
+		// an interface declared in the shell: the same (Dog(n) passed
+		// as an Animal in a loop: every one was the last), unless a
+		// struct, which yaegi copies; returned, the frame is the
+		// function's own at each call
+		if _, isStruct := c.env.under(t).(*ast.StructType); isStruct || c.noKeepAny {
+			return nil
+		}
 	}
 	if _, isName := ast.Unparen(x).(*ast.Ident); isName && c.noKeepAny {
 		// a variable returned as it is loses its type (func f(v Num)
@@ -138,14 +159,19 @@ func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
 		return nil
 	}
 	v := ident(c.r.names.next("v"))
+	var result ast.Expr = ident("any")
+	var made ast.Expr = &ast.CallExpr{Fun: clone(t), Args: []ast.Expr{ident(v.Name)}}
+	if shell != nil {
+		result = ident(shell.Name)
+	} else {
+		made = &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{made}}
+	}
 	lit := &ast.FuncLit{
 		Type: &ast.FuncType{
 			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{v}, Type: clone(t)}}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: ident("any")}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: result}}},
 		},
-		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{
-			&ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{&ast.CallExpr{Fun: clone(t), Args: []ast.Expr{ident(v.Name)}}}},
-		}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{made}}}},
 	}
 	c.markDone(lit)
 	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
@@ -1081,8 +1107,16 @@ const sameAnyHook = bindAlias + ".SameAny"
 // switch over the declared types (nameTest), for an operand that can be
 // evaluated twice.
 func (c *callPass) anyCompare(b *ast.BinaryExpr) {
+	if r := c.anyCompareExpr(b); r != nil {
+		c.replace(b, r)
+	}
+}
+
+// anyCompareExpr returns what replaces the comparison b (anyCompare), nil
+// if nothing.
+func (c *callPass) anyCompareExpr(b *ast.BinaryExpr) ast.Expr {
 	if b.Op != token.EQL && b.Op != token.NEQ || c.interp() == nil || isNilIdent(b.X) || isNilIdent(b.Y) {
-		return
+		return nil
 	}
 	type operand struct {
 		kind string // "any", "shell" (an interface declared in the shell), "declared"
@@ -1145,27 +1179,66 @@ func (c *callPass) anyCompare(b *ast.BinaryExpr) {
 			}
 			c.markDone(lit)
 			return operand{"shell", &ast.CallExpr{Fun: lit}}
+		case k == iface && !c.compiledInterface(t):
+			return operand{"impure", nil} // all[0] == Dog("rex"): held first
 		case c.identified(t) || c.keepType(e) != nil:
 			return operand{"declared", str(declaredName(t))}
 		}
 		return operand{}
 	}
 	x, y := classify(b.X), classify(b.Y)
+	if x.kind == "impure" || y.kind == "impure" {
+		return c.heldCompare(b)
+	}
 	if x.kind == "" || y.kind == "" || x.kind == "declared" && y.kind == "declared" {
-		return
+		return nil
 	}
 	for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
 		if t := c.methodless(side[0]); t != "" {
 			c.refuse(fmt.Sprintf("%s (an interface value compared with a value of %s, a type without methods: yaegi holds such values in interfaces as plain values of the underlying type, so %s and a plain value equal to it would be equal)", c.r.print(b), t, c.r.print(side[0])),
 				"compare after a type switch or assertion on the interface value, or give "+t+" a method (values of types with methods keep their type)")
-			return
+			return nil
 		}
 	}
 	var repl ast.Expr = &ast.CallExpr{Fun: ident(sameAnyHook), Args: []ast.Expr{b.X, b.Y, x.name, y.name}}
 	if b.Op == token.NEQ {
 		repl = &ast.UnaryExpr{Op: token.NOT, X: repl}
 	}
-	c.replace(b, &ast.ParenExpr{X: repl})
+	return &ast.ParenExpr{X: repl}
+}
+
+// heldCompare is anyCompareExpr for a comparison with an operand of an
+// interface declared in the shell that is not a variable (all[0], f()),
+// which the test of its type would evaluate again: both operands are
+// parameters of a function literal, compared there:
+//
+//	all[0] == Dog("rex")  ⇔  func(__x Animal, __y Dog) bool { return SameAny(__x, __y, …) }(all[0], Dog("rex"))
+func (c *callPass) heldCompare(b *ast.BinaryExpr) ast.Expr {
+	tx, ty := c.typeOf(b.X), c.typeOf(b.Y)
+	if tx == nil || ty == nil || c.env.untyped(b.X) || c.env.untyped(b.Y) {
+		return nil
+	}
+	vx, vy := ident(c.r.names.next("x")), ident(c.r.names.next("y"))
+	if c.probed == nil {
+		c.probed = map[ast.Expr]ast.Expr{}
+	}
+	c.probed[vx], c.probed[vy] = tx, ty
+	var inner ast.Expr = &ast.BinaryExpr{X: vx, Op: b.Op, Y: vy}
+	if r := c.anyCompareExpr(inner.(*ast.BinaryExpr)); r != nil {
+		inner = r
+	}
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params: &ast.FieldList{List: []*ast.Field{
+				{Names: []*ast.Ident{ident(vx.Name)}, Type: clone(tx)},
+				{Names: []*ast.Ident{ident(vy.Name)}, Type: clone(ty)},
+			}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: ident("bool")}}},
+		},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{inner}}}},
+	}
+	c.markDone(lit)
+	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{b.X, b.Y}}
 }
 
 // methodless returns the name of e's type when it is a type declared at
