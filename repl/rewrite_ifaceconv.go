@@ -30,7 +30,22 @@ import (
 
 // ifaceConversion rewrites error(x), fmt.Stringer(x), … (see above).
 func (c *callPass) ifaceConversion(call *ast.CallExpr) bool {
-	if len(call.Args) != 1 || call.Ellipsis.IsValid() || !c.compiledInterface(call.Fun) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.shellInterface(id) {
+		// Animal(Dog(n)) in a loop: each value its own (keepAny); an
+		// operand of a comparison is used at once (anyCompare knows the
+		// conversion)
+		if b, ok := c.parent().(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+			return false
+		}
+		if k := c.keepAny(call.Args[0], id); k != nil {
+			return c.replace(call, k)
+		}
+		return false
+	}
+	if !c.compiledInterface(call.Fun) {
 		return false
 	}
 	if k, _ := c.interfaceKind(call.Fun); k != iface {

@@ -134,7 +134,13 @@ func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
 	if shell == nil && !c.isAnyType(ast.Unparen(iface)) {
 		return nil
 	}
-	t, ok := c.keepType(x).(*ast.Ident)
+	kt := c.keepType(x)
+	if st, isPtr := kt.(*ast.StarExpr); isPtr {
+		// a pointer made in a loop (&c of a variable of the body) was
+		// one for all iterations too
+		return c.keepPointer(x, st, iface, shell)
+	}
+	t, ok := kt.(*ast.Ident)
 	if !ok || !c.decls.HasMethods(t.Name) {
 		return nil
 	}
@@ -161,6 +167,43 @@ func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
 	v := ident(c.r.names.next("v"))
 	var result ast.Expr = ident("any")
 	var made ast.Expr = &ast.CallExpr{Fun: clone(t), Args: []ast.Expr{ident(v.Name)}}
+	if shell != nil {
+		result = ident(shell.Name)
+	} else {
+		made = &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{made}}
+	}
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{v}, Type: clone(t)}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: result}}},
+		},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{made}}}},
+	}
+	c.markDone(lit)
+	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
+}
+
+// shellIfaceType reports whether t names a non-empty interface declared
+// in the shell (shellInterface).
+func (c *callPass) shellIfaceType(t ast.Expr) bool {
+	id, ok := ast.Unparen(t).(*ast.Ident)
+	return ok && c.shellInterface(id)
+}
+
+// keepPointer is keepAny for x, a pointer of type t made by taking an
+// address (&c, &T{…}): made in a function of its own.
+//
+//	as = append(as, &c)  ⇔  as = append(as, func(__v *Cat) Animal { return __v }(&c))
+func (c *callPass) keepPointer(x ast.Expr, t *ast.StarExpr, iface ast.Expr, shell *ast.Ident) ast.Expr {
+	if u, isAddr := ast.Unparen(x).(*ast.UnaryExpr); !isAddr || u.Op != token.AND || c.noKeepAny {
+		return nil // (pointers read from elsewhere are left as they were)
+	}
+	if _, isName := t.X.(*ast.Ident); !isName {
+		return nil
+	}
+	v := ident(c.r.names.next("v"))
+	var result ast.Expr = ident("any")
+	var made ast.Expr = ident(v.Name)
 	if shell != nil {
 		result = ident(shell.Name)
 	} else {
@@ -646,9 +689,16 @@ func (c *callPass) keepLiteral(lit *ast.CompositeLit) {
 	if lit.Type == nil {
 		return
 	}
-	switch u := c.env.under(lit.Type).(type) {
+	under := c.env.under(lit.Type)
+	if id, ok := under.(*ast.Ident); ok && c.env.isLocal(id.Name) {
+		// a type declared in the function (holder{Dog(n)})
+		if spec := c.env.localType(id.Name); spec != nil && spec.TypeParams == nil && !spec.Assign.IsValid() {
+			under = spec.Type
+		}
+	}
+	switch u := under.(type) {
 	case *ast.ArrayType:
-		if !c.keepTarget(u.Elt) && !c.isAnyType(u.Elt) {
+		if !c.keepTarget(u.Elt) && !c.isAnyType(u.Elt) && !c.shellIfaceType(u.Elt) {
 			return
 		}
 		for i, e := range lit.Elts {
@@ -661,7 +711,7 @@ func (c *callPass) keepLiteral(lit *ast.CompositeLit) {
 			}
 		}
 	case *ast.MapType:
-		if !c.keepTarget(u.Value) && !c.isAnyType(u.Value) {
+		if !c.keepTarget(u.Value) && !c.isAnyType(u.Value) && !c.shellIfaceType(u.Value) {
 			return
 		}
 		for _, e := range lit.Elts {
@@ -1210,9 +1260,11 @@ func (c *callPass) anyCompareExpr(b *ast.BinaryExpr) ast.Expr {
 // heldCompare is anyCompareExpr for a comparison with an operand of an
 // interface declared in the shell that is not a variable (all[0], f()),
 // which the test of its type would evaluate again: both operands are
-// parameters of a function literal, compared there:
+// held in variables of a function literal, in order, and compared there
+// (as parameters, a call's result of such an interface passed on is
+// broken in yaegi: a type switch on it panics):
 //
-//	all[0] == Dog("rex")  ⇔  func(__x Animal, __y Dog) bool { return SameAny(__x, __y, …) }(all[0], Dog("rex"))
+//	all[0] == Dog("rex")  ⇔  func() bool { __x := all[0]; __y := Dog("rex"); return SameAny(__x, __y, …) }()
 func (c *callPass) heldCompare(b *ast.BinaryExpr) ast.Expr {
 	tx, ty := c.typeOf(b.X), c.typeOf(b.Y)
 	if tx == nil || ty == nil || c.env.untyped(b.X) || c.env.untyped(b.Y) {
@@ -1227,18 +1279,15 @@ func (c *callPass) heldCompare(b *ast.BinaryExpr) ast.Expr {
 	if r := c.anyCompareExpr(inner.(*ast.BinaryExpr)); r != nil {
 		inner = r
 	}
+	// one statement each (`__x, __y := ns[1], Z{2}` broke the struct)
+	holdX, holdY := define(ident(vx.Name), b.X), define(ident(vy.Name), b.Y)
+	c.made[holdX], c.made[holdY] = true, true
 	lit := &ast.FuncLit{
-		Type: &ast.FuncType{
-			Params: &ast.FieldList{List: []*ast.Field{
-				{Names: []*ast.Ident{ident(vx.Name)}, Type: clone(tx)},
-				{Names: []*ast.Ident{ident(vy.Name)}, Type: clone(ty)},
-			}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: ident("bool")}}},
-		},
-		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{inner}}}},
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident("bool")}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{holdX, holdY, &ast.ReturnStmt{Results: []ast.Expr{inner}}}},
 	}
 	c.markDone(lit)
-	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{b.X, b.Y}}
+	return &ast.CallExpr{Fun: lit}
 }
 
 // methodless returns the name of e's type when it is a type declared at

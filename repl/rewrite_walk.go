@@ -504,7 +504,7 @@ func (r *rewriter) rangeAssign(s *ast.RangeStmt) {
 //
 //	for k, v := range xs { body }  ⇔  for k, v := range xs { k := k; v := v; { body } }
 func (r *rewriter) copyRangeVars(s *ast.RangeStmt) {
-	if s.Tok != token.DEFINE || !hasFuncLit(s.Body) {
+	if s.Tok != token.DEFINE || !hasFuncLit(s.Body) && !takesAddress(s.Body, []ast.Expr{s.Key, s.Value}) {
 		return
 	}
 	s.Body = copyVars(s.Body, s.Key, s.Value)
@@ -522,7 +522,7 @@ func (r *rewriter) copyRangeVars(s *ast.RangeStmt) {
 // `__i1 = i`.
 func (r *rewriter) copyForVar(s *ast.ForStmt, label *ast.Ident) {
 	init, ok := s.Init.(*ast.AssignStmt)
-	if !ok || init.Tok != token.DEFINE || !hasFuncLit(s.Body) {
+	if !ok || init.Tok != token.DEFINE || !hasFuncLit(s.Body) && !takesAddress(s.Body, init.Lhs) {
 		return
 	}
 	if !assigns(s.Body, init.Lhs) {
@@ -728,6 +728,48 @@ func hasFuncLit(n ast.Node) (found bool) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// takesAddress reports whether n takes the address of one of the named
+// variables, or of a part of one (&v, &v.f, &v[i], v[:]): yaegi's loop
+// variable is one for all iterations, so that pointers to it taken in
+// different iterations were one (for i := 0; i < 3; i++ { ps =
+// append(ps, &i) } gave 3 3 3 where Go 1.22 gives 0 1 2).
+func takesAddress(n ast.Node, vars []ast.Expr) (found bool) {
+	names := map[string]bool{}
+	for _, v := range vars {
+		if id, ok := v.(*ast.Ident); ok && id.Name != "_" {
+			names[id.Name] = true
+		}
+	}
+	root := func(e ast.Expr) string {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.Ident:
+				return x.Name
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			default:
+				return ""
+			}
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.UnaryExpr:
+			if x.Op == token.AND && names[root(x.X)] {
+				found = true
+			}
+		case *ast.SliceExpr:
+			if names[root(x.X)] {
+				found = true // (of an array: its address)
+			}
 		}
 		return !found
 	})
