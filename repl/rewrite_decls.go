@@ -425,6 +425,24 @@ func (d *Decls) HasValueMethod(m string) bool {
 	return false
 }
 
+// HasPointerMethod reports whether a declared type has a method named m
+// with a pointer receiver.
+func (d *Decls) HasPointerMethod(m string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for key, fd := range d.methods {
+		if strings.HasSuffix(key, "."+m) && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); ptr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Type returns the declaration of a top-level type.
 func (d *Decls) Type(name string) *ast.TypeSpec {
 	if d == nil {

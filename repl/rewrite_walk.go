@@ -504,7 +504,7 @@ func (r *rewriter) rangeAssign(s *ast.RangeStmt) {
 //
 //	for k, v := range xs { body }  ⇔  for k, v := range xs { k := k; v := v; { body } }
 func (r *rewriter) copyRangeVars(s *ast.RangeStmt) {
-	if s.Tok != token.DEFINE || !hasFuncLit(s.Body) && !takesAddress(s.Body, []ast.Expr{s.Key, s.Value}) {
+	if s.Tok != token.DEFINE || !hasFuncLit(s.Body) && !r.takesAddress(s.Body, []ast.Expr{s.Key, s.Value}) {
 		return
 	}
 	s.Body = copyVars(s.Body, s.Key, s.Value)
@@ -522,7 +522,7 @@ func (r *rewriter) copyRangeVars(s *ast.RangeStmt) {
 // `__i1 = i`.
 func (r *rewriter) copyForVar(s *ast.ForStmt, label *ast.Ident) {
 	init, ok := s.Init.(*ast.AssignStmt)
-	if !ok || init.Tok != token.DEFINE || !hasFuncLit(s.Body) && !takesAddress(s.Body, init.Lhs) {
+	if !ok || init.Tok != token.DEFINE || !hasFuncLit(s.Body) && !r.takesAddress(s.Body, init.Lhs) {
 		return
 	}
 	if !assigns(s.Body, init.Lhs) {
@@ -735,11 +735,16 @@ func hasFuncLit(n ast.Node) (found bool) {
 }
 
 // takesAddress reports whether n takes the address of one of the named
-// variables, or of a part of one (&v, &v.f, &v[i], v[:]): yaegi's loop
+// variables, or of a part of one (&v, &v.f, &v[i], v[:], or calls a
+// method of it that a declared type has with a pointer receiver): yaegi's loop
 // variable is one for all iterations, so that pointers to it taken in
 // different iterations were one (for i := 0; i < 3; i++ { ps =
 // append(ps, &i) } gave 3 3 3 where Go 1.22 gives 0 1 2).
-func takesAddress(n ast.Node, vars []ast.Expr) (found bool) {
+func (r *rewriter) takesAddress(n ast.Node, vars []ast.Expr) (found bool) {
+	var decls *Decls
+	if p, ok := r.oracle.(Prober); ok {
+		decls = p.Decls()
+	}
 	names := map[string]bool{}
 	for _, v := range vars {
 		if id, ok := v.(*ast.Ident); ok && id.Name != "_" {
@@ -769,6 +774,13 @@ func takesAddress(n ast.Node, vars []ast.Expr) (found bool) {
 		case *ast.SliceExpr:
 			if names[root(x.X)] {
 				found = true // (of an array: its address)
+			}
+		case *ast.CallExpr:
+			// v.M(), M a method of a declared type with a pointer
+			// receiver: it takes v's address (compiled types' methods
+			// are left: r.Str() in a loop over records copies nothing)
+			if sel, ok := x.Fun.(*ast.SelectorExpr); ok && names[root(sel.X)] && decls.HasPointerMethod(sel.Sel.Name) {
+				found = true
 			}
 		}
 		return !found

@@ -1,5 +1,6 @@
 // Each iteration of a loop has its own variables (Go 1.22): pointers to
-// the loop variable of a three-clause loop or of a range loop taken in
+// the loop variable of a three-clause loop or of a range loop (also
+// through a method with a pointer receiver) taken in
 // different iterations differ (yaegi gave one variable: 3 3 3, [2 2]);
 // pointers to a variable of the body and values of declared types made
 // in a loop and put into an interface declared in the shell (a
@@ -25,6 +26,9 @@ type Cat struct{ n string }
 func (c *Cat) Name() string { return c.n }
 
 type P struct{ N int }
+
+func (p *P) Self() *P { return p }
+func (p *P) Inc()     { p.N++ }
 
 func mk(i int) Named { return State(i) }
 
@@ -57,6 +61,17 @@ func main() {
 		skip = append(skip, *p)
 	}
 	fmt.Println(skip)
+	var selves []*P
+	for _, p := range []P{{7}, {8}} {
+		selves = append(selves, p.Self())
+	}
+	var incs []*P
+	for i := 0; i < 2; i++ {
+		p := P{i}
+		p.Inc()
+		incs = append(incs, p.Self())
+	}
+	fmt.Println(selves[0].N, selves[1].N, incs[0].N, incs[1].N)
 
 	type holder struct{ a Named }
 	var hs []holder
