@@ -281,7 +281,11 @@ func (c *callPass) genericCall(call *ast.CallExpr) {
 		return
 	}
 	fd := c.env.funcDecl(call.Fun)
-	if fd == nil || fd.Type.TypeParams == nil || yaegiInfers(fd) && !c.untypedNonInt(call) {
+	if fd == nil || fd.Type.TypeParams == nil {
+		return
+	}
+	if yaegiInfers(fd) && !c.untypedNonInt(call) {
+		c.plainArgTypes(call)
 		return
 	}
 	binds := c.env.inferCallWith(fd, call, c.typeOf)
@@ -303,6 +307,42 @@ func (c *callPass) genericCall(call *ast.CallExpr) {
 		call.Fun = &ast.IndexExpr{X: call.Fun, Index: args[0]}
 	} else {
 		call.Fun = &ast.IndexListExpr{X: call.Fun, Indices: args}
+	}
+}
+
+// plainArgTypes converts the arguments of call, a generic call whose type
+// arguments yaegi infers, that are values of a slice, array or map type
+// of predeclared types other than literals, to that type: yaegi failed
+// to infer from a value whose type a compiled function gave (words :=
+// strings.Fields(s); Filter(words, f): a CFG panic at a nil type); the
+// conversion, which changes nothing else, gives it the type as written:
+//
+//	Filter(words, f)  ⇔  Filter([]string(words), f)
+func (c *callPass) plainArgTypes(call *ast.CallExpr) {
+	for i, a := range call.Args {
+		switch ast.Unparen(a).(type) {
+		case *ast.CompositeLit, *ast.FuncLit, *ast.BasicLit:
+			continue
+		}
+		t := c.typeOf(a)
+		switch t.(type) {
+		case *ast.ArrayType, *ast.MapType:
+		default:
+			continue
+		}
+		plain := true
+		ast.Inspect(t, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Ident:
+				plain = plain && predeclaredTypes[x.Name] && !c.env.isLocal(x.Name) && c.decls.Type(x.Name) == nil
+			case *ast.SelectorExpr, *ast.FuncType, *ast.InterfaceType, *ast.StructType, *ast.ChanType, *ast.Ellipsis:
+				plain = false
+			}
+			return plain
+		})
+		if plain {
+			call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: clone(t)}, Args: []ast.Expr{a}}
+		}
 	}
 }
 
