@@ -802,6 +802,27 @@ func show(x any) {
 show #1 [#1]
 `,
 	},
+	{
+		name:    "Recover",
+		imports: []string{"fmt"},
+		decls: `type MyErr struct{ c int }
+
+func (e *MyErr) Error() string { return fmt.Sprintf("myerr %d", e.c) }
+`,
+		body: `func() {
+	defer func() {
+		r := recover()
+		_, isErr := r.(error)
+		fmt.Println("recovered:", r, isErr)
+	}()
+	panic(&MyErr{42})
+}()
+`,
+		// (the recovered pointer is held plain, without its methods:
+		// the printing shim finds its declared type by its reflect type)
+		want: `recovered: myerr 42 true
+`,
+	},
 }
 
 // shimLimits are what no shim of compiled symbols can print as Go does (see
@@ -826,29 +847,6 @@ fmt.Printf("%v|%v|%s|%d\n", p, sp, sp, sp)
 		// go run prints:
 		//	E!|S!|S!|0
 		want: `<nil>|<nil>|%!s(<nil>)|%!d(<nil>)
-`,
-	},
-	{
-		name:    "Recover",
-		imports: []string{"fmt"},
-		decls: `type MyErr struct{ c int }
-
-func (e *MyErr) Error() string { return fmt.Sprintf("myerr %d", e.c) }
-`,
-		body: `func() {
-	defer func() {
-		r := recover()
-		_, isErr := r.(error)
-		fmt.Println("recovered:", r, isErr)
-	}()
-	panic(&MyErr{42})
-}()
-`,
-		// go run prints:
-		//	recovered: myerr 42 true
-		// (recover's value is unboxed by the call rewrites, so the
-		// assertion to error holds)
-		want: `recovered: &{42} true
 `,
 	},
 	{

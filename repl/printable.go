@@ -1071,14 +1071,37 @@ func (p *fmtConv) pointerValue(v reflect.Value, mode convMode) (reflect.Value, b
 		return v, false
 	}
 	name, ok := p.declaredStruct(s.Type(), mode)
-	if !ok {
-		return v, false
+	var y any
+	switch {
+	case ok:
+		y, ok = p.types.typed(name, s.Interface())
+	case s != v:
+		// a pointer whose type has the methods with pointer receivers
+		// (a recovered panic(&InputError{…}) printed &{age too old})
+		if name, ok = p.declaredStruct(s.Type(), anyMethods); ok && p.pointerMethods(name, mode) {
+			y, ok = p.types.typed("*"+name, v.Interface())
+		} else {
+			ok = false
+		}
 	}
-	y, ok := p.types.typed(name, s.Interface())
-	if !ok || !isYaegiInterface(reflect.TypeOf(y)) {
+	if !ok || y == nil || !isYaegiInterface(reflect.TypeOf(y)) {
 		return v, false
 	}
 	return reflect.ValueOf(&y).Elem(), true
+}
+
+// pointerMethods reports whether the declared type name has a method of
+// mode (fmt's or json's) with a pointer receiver.
+func (p *fmtConv) pointerMethods(name string, mode convMode) bool {
+	for i, m := range methodNames {
+		if (1<<i&jsonMethods != 0) != (mode == forJSON) {
+			continue
+		}
+		if found, ptr := p.method(name, m); found && ptr {
+			return true
+		}
+	}
+	return false
 }
 
 // declaredStruct returns the name of the struct type declared in the
