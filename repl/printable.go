@@ -1064,6 +1064,19 @@ func (p *fmtConv) pointerValue(v reflect.Value, mode convMode) (reflect.Value, b
 		return v, false
 	}
 	s := v
+	if v.Kind() == reflect.Pointer && v.IsNil() && v.Type().Elem().Kind() == reflect.Struct && v.CanInterface() {
+		// a nil pointer: its methods with pointer receivers are called
+		// with it (Go's fmt prints what a nil *E's Error returns)
+		name, ok := p.declaredStruct(v.Type().Elem(), anyMethods)
+		if !ok || !p.pointerMethods(name, mode) {
+			return v, false
+		}
+		y, ok := p.types.typed("*"+name, v.Interface())
+		if !ok || y == nil || !isYaegiInterface(reflect.TypeOf(y)) {
+			return v, false
+		}
+		return reflect.ValueOf(&y).Elem(), true
+	}
 	if v.Kind() == reflect.Pointer && !v.IsNil() {
 		s = v.Elem()
 	}

@@ -1405,6 +1405,17 @@ func multiValueVar(u Unit, decls *Decls) (string, bool) {
 	return names + " := " + val, true
 }
 
+// hasTypeAssert reports whether n holds a type assertion or a type switch.
+func hasTypeAssert(n ast.Node) (found bool) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.TypeAssertExpr); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // components returns the strongly connected components of the graph of
 // the units' declarations (unit i uses a name unit j declares), each as
 // indexes in source order, dependencies first (Tarjan's algorithm). A
@@ -1447,6 +1458,26 @@ func components(group []Unit) [][]int {
 		for _, m := range orphans {
 			if node[i] != m {
 				edges[node[i]] = append(edges[node[i]], m)
+			}
+		}
+	}
+	// a function with a type assertion or switch: its rewrite names the
+	// declared types with methods that may be the value's (r.(error) is
+	// tested against *InputError, declared later in the file: "undefined:
+	// InputError"), so it goes after them
+	withMethods := map[int]bool{}
+	for i := range group {
+		if node[i] != i {
+			withMethods[node[i]] = true
+		}
+	}
+	for i, u := range group {
+		if _, isFunc := u.decl.(*ast.FuncDecl); !isFunc || !hasTypeAssert(u.decl) {
+			continue
+		}
+		for j := range withMethods {
+			if j != node[i] {
+				edges[node[i]] = append(edges[node[i]], j)
 			}
 		}
 	}

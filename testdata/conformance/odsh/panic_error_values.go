@@ -2,7 +2,9 @@
 // a pointer receiver returned, wrapped and panicked with (the recovered
 // value printed as &{age too old} where Go calls Error), errors.As
 // through %w, runtime errors recovered and re-panicked, named results
-// set by deferred functions in order.
+// set by deferred functions in order; a nil pointer whose Error handles
+// nil printed from an any; a type declared after a function asserting to
+// error (script mode evaluated the function first: "undefined: NilOK").
 package main
 
 import (
@@ -62,7 +64,19 @@ func chain() (s string) {
 	panic("p")
 }
 
+type NilOK struct{ c int }
+
+func (e *NilOK) Error() string {
+	if e == nil {
+		return "nil NilOK"
+	}
+	return "NilOK!"
+}
+
 func main() {
+	var np *NilOK
+	var held any = np
+	fmt.Println(held, []any{np, &NilOK{1}})
 	for _, in := range []string{"42", "x", "-3", "200"} {
 		age, err := parseAge(in)
 		var ie *InputError
