@@ -335,7 +335,8 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 		return fmt.Errorf("repl: the yaegi wrapper of error is not where expected")
 	}
 	own["_error"] = errorSym
-	p := &fmtConv{method: in.declaredMethod, typeSpec: func(t string) *ast.TypeSpec { return in.Decls().Type(t) }}
+	p := &fmtConv{method: in.declaredMethod, typeSpec: func(t string) *ast.TypeSpec { return in.Decls().Type(t) },
+		ownMethod: func(t, m string) bool { return in.Decls().Method(t, m) != nil }}
 	in.printConv = p
 	if err := in.Use(fmtShims(std, p)); err != nil {
 		return err

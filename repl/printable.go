@@ -67,6 +67,9 @@ type fmtConv struct {
 	method func(t, m string) (found, ptr bool)
 	// typeSpec returns the declaration of the type named t, nil if none
 	typeSpec func(t string) *ast.TypeSpec
+	// ownMethod reports whether the type named t declares the method m
+	// itself (method also finds those promoted from embedded fields)
+	ownMethod func(t, m string) bool
 }
 
 func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune),
@@ -1087,6 +1090,17 @@ func (p *fmtConv) pointerValue(v reflect.Value, mode convMode) (reflect.Value, b
 	var y any
 	switch {
 	case ok:
+		if f, fname, promoted := p.promotedField(name, s, mode); promoted {
+			// the method is an embedded field's (type Employee
+			// struct{ Named }): called on that field, as Go does
+			if f.Kind() == reflect.Pointer || f.Kind() == reflect.Struct {
+				if w, ok := p.pointerValue(f, mode); ok {
+					return w, true
+				}
+			}
+			y, ok = p.types.typed(fname, f.Interface())
+			break
+		}
 		y, ok = p.types.typed(name, s.Interface())
 	case s != v:
 		// a pointer whose type has the methods with pointer receivers
@@ -1101,6 +1115,49 @@ func (p *fmtConv) pointerValue(v reflect.Value, mode convMode) (reflect.Value, b
 		return v, false
 	}
 	return reflect.ValueOf(&y).Elem(), true
+}
+
+// promotedField returns the embedded field of v, a struct of the declared
+// type name, whose type gives name the fmt (json) methods of mode by
+// promotion, and that type's name (*T for an embedded pointer), when name
+// declares none of them itself.
+func (p *fmtConv) promotedField(name string, v reflect.Value, mode convMode) (reflect.Value, string, bool) {
+	if p.ownMethod == nil || p.typeSpec == nil {
+		return v, "", false
+	}
+	names := methodNames[:4]
+	if mode == forJSON {
+		names = methodNames[4:6]
+	}
+	for _, m := range names {
+		if p.ownMethod(name, m) {
+			return v, "", false
+		}
+	}
+	spec := p.typeSpec(name)
+	if spec == nil {
+		return v, "", false
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return v, "", false
+	}
+	i := 0
+	for _, f := range st.Fields.List {
+		if len(f.Names) > 0 {
+			i += len(f.Names)
+			continue
+		}
+		e := embeddedName(f.Type)
+		if i < v.NumField() && p.methodsIn(ident(e), mode) {
+			if _, isPtr := f.Type.(*ast.StarExpr); isPtr {
+				e = "*" + e
+			}
+			return v.Field(i), e, true
+		}
+		i++
+	}
+	return v, "", false
 }
 
 // pointerMethods reports whether the declared type name has a method of

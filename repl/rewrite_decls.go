@@ -425,6 +425,42 @@ func (d *Decls) HasValueMethod(m string) bool {
 	return false
 }
 
+// PromotedMethod returns the method m of the declared type t, its own or
+// promoted from a type declared in the session that t's struct embeds (the
+// shallowest), and whether a value of t lacks it: the method has a
+// pointer receiver and every embedding on the way is by value.
+func (d *Decls) PromotedMethod(t, m string) (fd *ast.FuncDecl, ptr bool) {
+	return d.promotedMethod(t, m, 0)
+}
+
+func (d *Decls) promotedMethod(t, m string, depth int) (*ast.FuncDecl, bool) {
+	if fd := d.Method(t, m); fd != nil {
+		_, ptr := fd.Recv.List[0].Type.(*ast.StarExpr)
+		return fd, ptr
+	}
+	spec := d.Type(t)
+	if depth > 4 || spec == nil || spec.TypeParams != nil {
+		return nil, false
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return nil, false
+	}
+	for _, f := range st.Fields.List {
+		if len(f.Names) > 0 {
+			if slices.ContainsFunc(f.Names, func(n *ast.Ident) bool { return n.Name == m }) {
+				return nil, false // a field of that name hides it
+			}
+			continue
+		}
+		_, byPtr := f.Type.(*ast.StarExpr)
+		if fd, ptr := d.promotedMethod(embeddedName(f.Type), m, depth+1); fd != nil {
+			return fd, ptr && !byPtr
+		}
+	}
+	return nil, false
+}
+
 // HasPointerMethod reports whether a declared type has a method named m
 // with a pointer receiver.
 func (d *Decls) HasPointerMethod(m string) bool {

@@ -466,7 +466,7 @@ func printableType(decls *Decls, t ast.Expr) bool {
 		t = spec.Type
 	}
 	for _, m := range []string{"String", "Error", "Format", "GoString"} {
-		if decls.Method(id.Name, m) != nil {
+		if fd, _ := decls.PromotedMethod(id.Name, m); fd != nil {
 			return true
 		}
 	}

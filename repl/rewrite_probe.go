@@ -41,12 +41,10 @@ func (in *Interp) Decls() *Decls {
 // declaredMethod reports whether the type t declared in the session has
 // the method m, and whether its receiver is a pointer.
 func (in *Interp) declaredMethod(t, m string) (found, ptr bool) {
-	fd := in.Decls().Method(t, m)
-	if fd == nil || fd.Recv == nil || len(fd.Recv.List) != 1 {
-		return false, false
-	}
-	_, ptr = fd.Recv.List[0].Type.(*ast.StarExpr)
-	return true, ptr
+	// (promoted too: type Employee struct{ Named } prints by Named's
+	// String)
+	fd, ptr := in.Decls().PromotedMethod(t, m)
+	return fd != nil, ptr
 }
 
 // FreshGlobal returns a name for a global the rewrites declare at top
