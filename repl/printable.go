@@ -152,22 +152,13 @@ func (p *fmtConv) jsonValue(x any) (y any) {
 // fmtTyped returns x, of the type written t (an instance of a generic
 // type declared in the shell, or a slice, array, map or pointer of such),
 // as fmt should see it (typedValue).
-func (p *fmtConv) fmtTyped(x any, t string) (y any) {
-	defer func() {
-		if recover() != nil {
-			y = x
-		}
-	}()
-	v := reflect.ValueOf(x)
-	if !v.IsValid() {
-		return x
-	}
-	return p.typedValue(typedExpr(t), v, 0, true, forFmt).Interface()
-}
+func (p *fmtConv) fmtTyped(x any, t string) any { return p.typedFor(x, t, forFmt) }
 
 // jsonTyped returns x, of the type written t (a slice, array, map or
 // pointer of declared types), as encoding/json should see it (typedValue).
-func (p *fmtConv) jsonTyped(x any, t string) (y any) {
+func (p *fmtConv) jsonTyped(x any, t string) any { return p.typedFor(x, t, forJSON) }
+
+func (p *fmtConv) typedFor(x any, t string, mode convMode) (y any) {
 	defer func() {
 		if recover() != nil {
 			y = x
@@ -177,7 +168,7 @@ func (p *fmtConv) jsonTyped(x any, t string) (y any) {
 	if !v.IsValid() {
 		return x
 	}
-	return p.typedValue(typedExpr(t), v, 0, true, forJSON).Interface()
+	return p.typedValue(typedExpr(t), v, 0, true, mode).Interface()
 }
 
 func (p *fmtConv) topValue(x any, copies bool, mode convMode) (any, bool) {
@@ -590,14 +581,7 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 			return reflect.Zero(info.typ)
 		}
 		if info.typ == anyType {
-			// (computeView: a pointer whose value has String)
-			r := reflect.New(anyType).Elem()
-			if y, ok := p.pointerValue(v, mode); ok && methods {
-				r.Set(p.view(y, depth+1, methods, mode))
-			} else {
-				r.Set(v)
-			}
-			return r
+			return p.declaredView(v, depth, methods, mode) // (a pointer whose value has String)
 		}
 		r := reflect.New(info.typ.Elem())
 		r.Elem().Set(p.view(v.Elem(), depth+1, methods, mode))
@@ -629,14 +613,7 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 		return r
 	case reflect.Struct:
 		if info.typ == anyType {
-			// (computeView: a value of a declared type with String)
-			r := reflect.New(anyType).Elem()
-			if y, ok := p.pointerValue(v, mode); ok && methods {
-				r.Set(p.view(y, depth+1, methods, mode))
-			} else {
-				r.Set(v)
-			}
-			return r
+			return p.declaredView(v, depth, methods, mode) // (a value of a declared type with String)
 		}
 		r := reflect.New(info.typ).Elem()
 		if info.typ == v.Type() {
@@ -668,6 +645,20 @@ func (p *fmtConv) view(v reflect.Value, depth int, methods bool, mode convMode) 
 		return r
 	}
 	return v
+}
+
+// declaredView is the view of v, a plain value of (or pointer to) a
+// declared struct type with fmt's methods (computeView gave it an
+// interface type): the value with its methods (pointerValue), or v
+// itself under an unexported field, where Go's fmt calls none.
+func (p *fmtConv) declaredView(v reflect.Value, depth int, methods bool, mode convMode) reflect.Value {
+	r := reflect.New(anyType).Elem()
+	if y, ok := p.pointerValue(v, mode); ok && methods {
+		r.Set(p.view(y, depth+1, methods, mode))
+	} else {
+		r.Set(v)
+	}
+	return r
 }
 
 // viewTyped returns the view of v, the plain value of a field tagged with

@@ -409,7 +409,11 @@ func (d *Decls) Handler(name string) bool {
 
 // HasValueMethod reports whether a declared type has a method named m
 // with a value receiver.
-func (d *Decls) HasValueMethod(m string) bool {
+func (d *Decls) HasValueMethod(m string) bool { return d.hasMethod(m, false) }
+
+// hasMethod reports whether a declared type has a method named m with a
+// pointer receiver (ptr) or a value one.
+func (d *Decls) hasMethod(m string, ptr bool) bool {
 	if d == nil {
 		return false
 	}
@@ -417,7 +421,7 @@ func (d *Decls) HasValueMethod(m string) bool {
 	defer d.mu.Unlock()
 	for key, fd := range d.methods {
 		if strings.HasSuffix(key, "."+m) && fd.Recv != nil && len(fd.Recv.List) == 1 {
-			if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); !ptr {
+			if _, isPtr := fd.Recv.List[0].Type.(*ast.StarExpr); isPtr == ptr {
 				return true
 			}
 		}
@@ -463,21 +467,7 @@ func (d *Decls) promotedMethod(t, m string, depth int) (*ast.FuncDecl, bool) {
 
 // HasPointerMethod reports whether a declared type has a method named m
 // with a pointer receiver.
-func (d *Decls) HasPointerMethod(m string) bool {
-	if d == nil {
-		return false
-	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for key, fd := range d.methods {
-		if strings.HasSuffix(key, "."+m) && fd.Recv != nil && len(fd.Recv.List) == 1 {
-			if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); ptr {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (d *Decls) HasPointerMethod(m string) bool { return d.hasMethod(m, true) }
 
 // Type returns the declaration of a top-level type.
 func (d *Decls) Type(name string) *ast.TypeSpec {

@@ -164,9 +164,18 @@ func (c *callPass) keepAny(x, iface ast.Expr) ast.Expr {
 	if c.noKeepAny {
 		return nil
 	}
+	return c.madeApart(x, t, shell, func(v *ast.Ident) ast.Expr { return &ast.CallExpr{Fun: clone(t), Args: []ast.Expr{v}} })
+}
+
+// madeApart returns x passed to a function literal of a parameter of type
+// t returning build(parameter) as the empty interface (through
+// __odsh_any) or as the shell interface shell:
+//
+//	func(__v T) any { return __odsh_any(build(__v)) }(x)
+func (c *callPass) madeApart(x, t ast.Expr, shell *ast.Ident, build func(*ast.Ident) ast.Expr) ast.Expr {
 	v := ident(c.r.names.next("v"))
 	var result ast.Expr = ident("any")
-	var made ast.Expr = &ast.CallExpr{Fun: clone(t), Args: []ast.Expr{ident(v.Name)}}
+	made := build(ident(v.Name))
 	if shell != nil {
 		result = ident(shell.Name)
 	} else {
@@ -201,23 +210,7 @@ func (c *callPass) keepPointer(x ast.Expr, t *ast.StarExpr, iface ast.Expr, shel
 	if _, isName := t.X.(*ast.Ident); !isName {
 		return nil
 	}
-	v := ident(c.r.names.next("v"))
-	var result ast.Expr = ident("any")
-	var made ast.Expr = ident(v.Name)
-	if shell != nil {
-		result = ident(shell.Name)
-	} else {
-		made = &ast.CallExpr{Fun: ident(anyFunc), Args: []ast.Expr{made}}
-	}
-	lit := &ast.FuncLit{
-		Type: &ast.FuncType{
-			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{v}, Type: clone(t)}}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: result}}},
-		},
-		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{made}}}},
-	}
-	c.markDone(lit)
-	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
+	return c.madeApart(x, t, shell, func(v *ast.Ident) ast.Expr { return v })
 }
 
 // keepFunc returns a function value x put into the empty interface through
