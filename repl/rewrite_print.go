@@ -188,7 +188,7 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 			call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: clone(u)}, Args: []ast.Expr{call.Args[i]}}
 			t = u
 		}
-		if t != nil && c.typedInstance(t) {
+		if t != nil && (c.typedInstance(t) || nestedDeclared(c.decls, t, 0) && !c.localTypeIn(t)) {
 			// an instance of a generic type with a type argument whose
 			// values print by their methods (Box[State]): yaegi's
 			// instance names the parameter in its fields' tags
@@ -399,6 +399,33 @@ func typedInstance(decls *Decls, env *typeEnv, t ast.Expr, depth int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// nestedDeclared reports whether t is a slice, array or map holding, in
+// another slice, array or map, values of a type convertedType accepts
+// ([][]State, map[string][]State): the print arguments' conversions
+// reach one level only, typedValue all.
+func nestedDeclared(decls *Decls, t ast.Expr, depth int) bool {
+	inner := func(e ast.Expr) bool {
+		if depth == 0 {
+			switch e.(type) {
+			case *ast.ArrayType, *ast.MapType:
+				return nestedDeclared(decls, e, depth+1)
+			}
+			return false
+		}
+		return convertedType(decls, e) || nestedDeclared(decls, e, depth+1)
+	}
+	if depth > 8 {
+		return false
+	}
+	switch x := t.(type) {
+	case *ast.ArrayType:
+		return !isEllipsis(x.Len) && inner(x.Elt)
+	case *ast.MapType:
+		return inner(x.Key) || inner(x.Value)
 	}
 	return false
 }
