@@ -330,10 +330,13 @@ func (c *callPass) jsonTypedArg(call *ast.CallExpr, i int) bool {
 
 // localTypeIn reports whether t names a type declared in a function (the
 // converters are those of top-level types).
-func (c *callPass) localTypeIn(t ast.Expr) bool {
+func (c *callPass) localTypeIn(t ast.Expr) bool { return localIn(c.env, t) }
+
+// localIn is localTypeIn with the unit's type environment.
+func localIn(env *typeEnv, t ast.Expr) bool {
 	local := false
 	ast.Inspect(t, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && (c.env.isLocal(id.Name) || c.decls.Type(id.Name) == nil && !predeclaredTypes[id.Name]) {
+		if id, ok := n.(*ast.Ident); ok && (env.isLocal(id.Name) || env.decls.Type(id.Name) == nil && !predeclaredTypes[id.Name]) {
 			local = true
 		}
 		return !local
