@@ -1714,12 +1714,23 @@ func renameTypeParams(n ast.Node) {
 }
 
 // renameIdents renames the identifiers under n found in names, except
-// selected names (x.T) and the keys of composite literals.
+// selected names (x.T), the keys of composite literals and the names of
+// struct fields.
 func renameIdents(n ast.Node, names map[string]string) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.SelectorExpr:
 			renameIdents(x.X, names)
+			return false
+		case *ast.StructType:
+			// field names are not renamed (type Pair[K, V any] struct{
+			// K K; V V }: yaegi then wrote the type argument as the
+			// field's name, "field 0 has invalid name")
+			if x.Fields != nil {
+				for _, f := range x.Fields.List {
+					renameIdents(f.Type, names)
+				}
+			}
 			return false
 		case *ast.KeyValueExpr:
 			if _, ok := x.Key.(*ast.Ident); !ok {
