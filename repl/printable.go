@@ -770,6 +770,15 @@ func (p *fmtConv) typedValue(t ast.Expr, v reflect.Value, depth int, methods boo
 			}
 		} else if mode == forJSON && v.Kind() == reflect.Pointer && !v.IsNil() {
 			return p.typedValue(t.X, v.Elem(), depth+1, methods, mode)
+		} else if depth == 0 && v.Kind() == reflect.Pointer && !v.IsNil() {
+			// a pointer to an instance, at the top: fmt prints &{…}
+			// (below, the address)
+			if base, _ := instanceParts(t.X); base != nil {
+				x := p.typedValue(t.X, v.Elem(), depth+1, methods, mode)
+				r := reflect.New(x.Type())
+				r.Elem().Set(x)
+				return r
+			}
 		}
 	case *ast.ArrayType:
 		if (v.Kind() != reflect.Slice || v.IsNil()) && v.Kind() != reflect.Array {

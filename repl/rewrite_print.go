@@ -395,7 +395,7 @@ func typedInstance(decls *Decls, env *typeEnv, t ast.Expr, depth int) bool {
 			return false
 		}
 		for _, a := range args {
-			if convertedType(decls, a) || typedInstance(decls, env, a, depth+1) {
+			if holdsConverted(decls, a, 0) || typedInstance(decls, env, a, depth+1) {
 				return true
 			}
 		}
@@ -428,6 +428,18 @@ func nestedDeclared(decls *Decls, t ast.Expr, depth int) bool {
 		return inner(x.Key) || inner(x.Value)
 	}
 	return false
+}
+
+// holdsConverted reports whether t is a type convertedType accepts, or a
+// pointer, slice, array or map of such (Box[map[string]State]).
+func holdsConverted(decls *Decls, t ast.Expr, depth int) bool {
+	switch x := t.(type) {
+	case *ast.ArrayType:
+		return depth < 8 && !isEllipsis(x.Len) && holdsConverted(decls, x.Elt, depth+1)
+	case *ast.MapType:
+		return depth < 8 && (holdsConverted(decls, x.Key, depth+1) || holdsConverted(decls, x.Value, depth+1))
+	}
+	return convertedType(decls, t)
 }
 
 // convertedType reports whether t names (or points to) a type declared at

@@ -77,6 +77,7 @@ func main() {
 	fmt.Println(nested)
 	m := map[State]Box[State]{1: {V: 2}}
 	fmt.Println(m)
+	fmt.Println(&Box[State]{V: 5}, Box[map[string]State]{V: map[string]State{"x": 3}})
 	r := Report{"r", map[State]int{2: 5, 1: 3}, map[string]State{"x": 4}}
 	fmt.Println(r)
 	fmt.Printf("%v|%+v\n", r, []Report{r})
