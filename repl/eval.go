@@ -163,7 +163,7 @@ func (in *Interp) shownWithMethods(u Unit) (format, typ string) {
 		_, iface := spec.Type.(*ast.InterfaceType)
 		return !iface && spec.TypeParams == nil
 	}
-	if t := env.typeOf(es.X); t != nil && (typedInstance(decls, env, t, 0) || nestedDeclared(decls, t, 0) && !localIn(env, t)) {
+	if t := env.typeOf(es.X); t != nil && (typedInstance(decls, env, t, 0) || nestedDeclared(decls, t) && !localIn(env, t)) {
 		// an instance of a generic type with a type argument whose
 		// values print by their methods (Box[State])
 		written := types.ExprString(t)

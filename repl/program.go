@@ -1406,15 +1406,7 @@ func multiValueVar(u Unit, decls *Decls) (string, bool) {
 }
 
 // hasTypeAssert reports whether n holds a type assertion or a type switch.
-func hasTypeAssert(n ast.Node) (found bool) {
-	ast.Inspect(n, func(n ast.Node) bool {
-		if _, ok := n.(*ast.TypeAssertExpr); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
+func hasTypeAssert(n ast.Node) bool { return hasNode[*ast.TypeAssertExpr](n) }
 
 // components returns the strongly connected components of the graph of
 // the units' declarations (unit i uses a name unit j declares), each as

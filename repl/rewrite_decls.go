@@ -60,7 +60,17 @@ func NewDecls() *Decls {
 		handlers: map[string]bool{},
 		names:    map[string]bool{},
 	}
-	// (yaegi's own generic packages too: cmp.Compare's result is an int)
+	for key, fd := range shimSignatures() {
+		d.funcs[key] = clone(fd)
+	}
+	return d
+}
+
+// shimSignatures are the exported functions of the shims' sources and of
+// yaegi's own generic packages (cmp.Compare's result is an int), without
+// their bodies, by "pkg.Func": parsed once.
+var shimSignatures = sync.OnceValue(func() map[string]*ast.FuncDecl {
+	funcs := map[string]*ast.FuncDecl{}
 	for _, src := range slices.Concat(renamedYaegiSources(), renamedGenericSources(), renamedRuntimeSources()) {
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
 		if err != nil {
@@ -68,12 +78,12 @@ func NewDecls() *Decls {
 		}
 		for _, decl := range f.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv == nil && ast.IsExported(fd.Name.Name) {
-				d.funcs[f.Name.Name+"."+fd.Name.Name] = bodiless(fd)
+				funcs[f.Name.Name+"."+fd.Name.Name] = bodiless(fd)
 			}
 		}
 	}
-	return d
-}
+	return funcs
+})
 
 func bodiless(fd *ast.FuncDecl) *ast.FuncDecl {
 	c := *fd

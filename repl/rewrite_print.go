@@ -188,7 +188,7 @@ func (c *callPass) printArgs(call *ast.CallExpr) {
 			call.Args[i] = &ast.CallExpr{Fun: &ast.ParenExpr{X: clone(u)}, Args: []ast.Expr{call.Args[i]}}
 			t = u
 		}
-		if t != nil && (c.typedInstance(t) || nestedDeclared(c.decls, t, 0) && !c.localTypeIn(t)) {
+		if t != nil && (c.typedInstance(t) || nestedDeclared(c.decls, t) && !c.localTypeIn(t)) {
 			// an instance of a generic type with a type argument whose
 			// values print by their methods (Box[State]): yaegi's
 			// instance names the parameter in its fields' tags
@@ -407,18 +407,12 @@ func typedInstance(decls *Decls, env *typeEnv, t ast.Expr, depth int) bool {
 // another slice, array or map, values of a type convertedType accepts
 // ([][]State, map[string][]State): the print arguments' conversions
 // reach one level only, typedValue all.
-func nestedDeclared(decls *Decls, t ast.Expr, depth int) bool {
+func nestedDeclared(decls *Decls, t ast.Expr) bool {
 	inner := func(e ast.Expr) bool {
-		if depth == 0 {
-			switch e.(type) {
-			case *ast.ArrayType, *ast.MapType:
-				return nestedDeclared(decls, e, depth+1)
-			}
-			return false
+		switch e.(type) {
+		case *ast.ArrayType, *ast.MapType:
+			return holdsConverted(decls, e, 1)
 		}
-		return convertedType(decls, e) || nestedDeclared(decls, e, depth+1)
-	}
-	if depth > 8 {
 		return false
 	}
 	switch x := t.(type) {

@@ -724,9 +724,12 @@ func assign(tok token.Token, lhs, rhs ast.Expr) *ast.AssignStmt {
 	return &ast.AssignStmt{Lhs: []ast.Expr{lhs}, Tok: tok, Rhs: []ast.Expr{rhs}}
 }
 
-func hasFuncLit(n ast.Node) (found bool) {
+func hasFuncLit(n ast.Node) bool { return hasNode[*ast.FuncLit](n) }
+
+// hasNode reports whether n holds a node of type T.
+func hasNode[T ast.Node](n ast.Node) (found bool) {
 	ast.Inspect(n, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok {
+		if _, ok := n.(T); ok {
 			found = true
 		}
 		return !found
