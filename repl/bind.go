@@ -214,6 +214,7 @@ func (in *Interp) prelude() error {
 		hookSym(heldHook):         reflect.ValueOf(held),
 		hookSym(keepNilHook):      reflect.ValueOf(keepNil),
 		hookSym(sameAnyHook):      reflect.ValueOf(sameAny),
+		hookSym(deepEqualHook):    reflect.ValueOf(deepEqual),
 		hookSym(decodeRuneHook):   reflect.ValueOf(decodeRune),
 		hookSym(printHook):        reflect.ValueOf(func(args ...any) { runtimePrint(stderr, false, args) }),
 		hookSym(printlnHook):      reflect.ValueOf(func(args ...any) { runtimePrint(stderr, true, args) }),

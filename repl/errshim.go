@@ -502,7 +502,12 @@ func equalKept(a, b reflect.Value, name string) bool {
 				return sameError(xa, xb)
 			}
 		}
-		return equalKept(ea, eb, ea.Type().String())
+		na, va, _ := valueIdentity(ea)
+		nb, vb, _ := valueIdentity(eb)
+		if na != nb {
+			return false
+		}
+		return equalKept(va, vb, na)
 	}
 	if !a.Type().Comparable() {
 		panic(runtimePanic{"runtime error: comparing uncomparable type " + name})
@@ -542,22 +547,7 @@ func keepNil(v any, name string, method func() string) error {
 func sameAny(a, b any, typeA, typeB string) bool {
 	ta, va, exactA := anyIdentity(a)
 	tb, vb, exactB := anyIdentity(b)
-	// an operand of a declared type, passed with its type's name: yaegi
-	// passes the plain value
-	if typeA != "" {
-		ta = typeA
-	}
-	if typeB != "" {
-		tb = typeB
-	}
-	if (typeA != "" && !exactB || typeB != "" && !exactA) && va.IsValid() && vb.IsValid() {
-		// one operand's type known by its declaration, the other's only
-		// by reflect (a value held in an interface declared in the
-		// shell, which yaegi passes plain): the reflect types decide
-		if va.Type() != vb.Type() {
-			return false
-		}
-	} else if ta != tb {
+	if !sameIdentity(ta, va, exactA, typeA, tb, vb, exactB, typeB) {
 		return false
 	}
 	if !va.IsValid() || !vb.IsValid() {
@@ -566,36 +556,73 @@ func sameAny(a, b any, typeA, typeB string) bool {
 	return equalKept(va, vb, ta)
 }
 
-// anyIdentity returns the type and the value x holds; exact is false when
-// the type is only the reflect type of a plain value, which may be one of
-// a declared type.
+// sameIdentity reports whether two values, of the types ta and tb as
+// anyIdentity found them, are of one type. typeA and typeB, when not "",
+// name an operand's declared type (yaegi passes such a value plain), or
+// are plainDeclared for a value of an interface declared in the shell
+// whose type the shell could not find. A plain value may be of a declared
+// type when it is such a value, or a struct or a pointer (a value of a
+// declared struct type without methods, a pointer whose type has no
+// pointer methods): against an operand of a declared type, the reflect
+// types decide. Other plain values are what reflect says: values of the
+// other declared types keep their type (identityMethod).
+func sameIdentity(ta string, va reflect.Value, exactA bool, typeA string, tb string, vb reflect.Value, exactB bool, typeB string) bool {
+	plainA, plainB := typeA == plainDeclared, typeB == plainDeclared
+	mayBeDeclared := func(v reflect.Value, exact, plain bool) bool {
+		return !exact && v.IsValid() && (plain || v.Kind() == reflect.Struct || v.Kind() == reflect.Pointer)
+	}
+	if typeA != "" && mayBeDeclared(vb, exactB, plainB) || typeB != "" && mayBeDeclared(va, exactA, plainA) {
+		return va.IsValid() && vb.IsValid() && va.Type() == vb.Type()
+	}
+	if typeA != "" && !plainA {
+		ta = typeA
+	}
+	if typeB != "" && !plainB {
+		tb = typeB
+	}
+	return ta == tb
+}
+
+// plainDeclared is the type name compareOperand gives a value of an
+// interface declared in the shell whose type it could not find.
+const plainDeclared = "?"
+
+// anyIdentity returns the type and the value x holds: the name of its
+// declared type when yaegi kept it, else its reflect type ("nil" and an
+// invalid value for nil); exact is false when the type is only the reflect
+// type of a plain value, which may be one of a declared type.
 func anyIdentity(x any) (name string, v reflect.Value, exact bool) {
 	if x == nil {
 		return "nil", reflect.Value{}, true
 	}
-	if n := heldName(x); n != "" {
-		return n, reflect.ValueOf(x.(interface{ ivalue() any }).ivalue()), true
-	}
-	v = reflect.ValueOf(x)
-	if isYaegiInterface(v.Type()) {
-		name, _ := yaegiTypeName(v)
-		inner, ok := valueInside(v)
-		if !ok {
-			return v.Type().String(), v, false
+	return valueIdentity(reflect.ValueOf(x))
+}
+
+// valueIdentity is anyIdentity of the value v, the dynamic value of an
+// interface.
+func valueIdentity(v reflect.Value) (name string, inner reflect.Value, exact bool) {
+	if v.CanInterface() {
+		if n := heldName(v.Interface()); n != "" {
+			return n, reflect.ValueOf(v.Interface().(interface{ ivalue() any }).ivalue()), true
 		}
-		if !inner.IsValid() {
+	}
+	if !isYaegiInterface(v.Type()) {
+		return v.Type().String(), v, false
+	}
+	name, _ = yaegiTypeName(v)
+	inner, ok := valueInside(v)
+	switch {
+	case !ok:
+		return v.Type().String(), v, false
+	case !inner.IsValid():
+		return "nil", reflect.Value{}, true
+	case inner.Kind() == reflect.Interface:
+		if inner.IsNil() {
 			return "nil", reflect.Value{}, true
 		}
-		if inner.Kind() == reflect.Interface {
-			if inner.IsNil() {
-				return "nil", reflect.Value{}, true
-			}
-			return anyIdentity(inner.Interface())
-		}
-		if name == "" {
-			return inner.Type().String(), inner, false
-		}
-		return name, inner, true
+		return valueIdentity(inner.Elem())
+	case name == "":
+		return inner.Type().String(), inner, false
 	}
-	return v.Type().String(), v, false
+	return name, inner, true
 }

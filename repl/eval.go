@@ -291,10 +291,10 @@ var typeMarker = reflect.TypeOf(func(any) {})
 
 // callable reports whether e, which is not pure, can be held in a variable
 // to learn its type: a method of a computed value, a call's result, an
-// element. Type expressions (conversions) cannot.
+// element, an assertion's value. Type expressions (conversions) cannot.
 func callable(e ast.Expr) bool {
 	switch ast.Unparen(e).(type) {
-	case *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr:
+	case *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr, *ast.TypeAssertExpr:
 		return true
 	}
 	return false

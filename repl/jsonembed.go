@@ -290,11 +290,24 @@ func (c *callPass) jsonTyped(call *ast.CallExpr) {
 	}
 }
 
-// isAnyType reports whether t is written any or interface{}.
+// isAnyType reports whether t is the empty interface: written any or
+// interface{}, or named by a type declared in the shell as one.
 func (c *callPass) isAnyType(t ast.Expr) bool {
 	switch t := t.(type) {
 	case *ast.Ident:
-		return t.Name == "any" && !c.env.isLocal("any") && c.decls.Type("any") == nil
+		if c.env.isLocal(t.Name) {
+			return false
+		}
+		spec := c.decls.Type(t.Name)
+		if spec == nil {
+			return t.Name == "any"
+		}
+		// an empty interface declared in the shell (type I0 interface{},
+		// type A = any)
+		if id, ok := spec.Type.(*ast.Ident); ok && (id.Name == t.Name || !spec.Assign.IsValid()) {
+			return false
+		}
+		return spec.TypeParams == nil && c.isAnyType(spec.Type)
 	case *ast.InterfaceType:
 		return t.Methods == nil || len(t.Methods.List) == 0
 	}

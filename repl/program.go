@@ -88,6 +88,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 			in.Decls().Learn(u.stmt)
 		}
 	}
+	in.Decls().Settle()
 	in.noteCalls(units)
 	p := in.plan(units)
 	// a program (declarations only) keeps its func main in the Eval of its

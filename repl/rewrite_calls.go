@@ -86,12 +86,15 @@ type callPass struct {
 	// heldAny are the arguments anyResultsFirst put in place of calls
 	// returning any (their variables are new to the type probes)
 	heldAny map[ast.Expr]bool
+	// apart are the calls madeApart made, with the declared type of the
+	// value each puts into an interface (any(State(1)) rewritten)
+	apart map[ast.Expr]ast.Expr
 }
 
 // calls applies the call rewrites to the unit rooted at root (a
 // declaration, or a block holding the unit's statement).
 func (r *rewriter) calls(root ast.Node) {
-	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, heldAny: map[ast.Expr]bool{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}, refused: r.refused}
+	c := &callPass{r: r, root: root, done: map[ast.Node]bool{}, heldAny: map[ast.Expr]bool{}, apart: map[ast.Expr]ast.Expr{}, made: map[ast.Stmt]bool{}, isType: map[string]bool{}, refused: r.refused}
 	c.p, _ = r.oracle.(Prober)
 	if c.p != nil {
 		c.decls = c.p.Decls()
@@ -864,6 +867,7 @@ func (c *callPass) call(call *ast.CallExpr) {
 	c.genericCall(call)
 	c.variadicArgs(call)
 	c.printArgs(call)
+	c.deepEqualCall(call)
 }
 
 // iterConversion converts to the function type of iter.Seq or iter.Seq2:

@@ -34,6 +34,8 @@ type Decls struct {
 	// that calls recover (recoverVarsOf)
 	handlers map[string]bool
 	names    map[string]bool // every top-level name declared, whatever its kind
+	// unsettled are the types learnt since the last Settle
+	unsettled []string
 	// compiled returns the result type of the function fun of the
 	// compiled package imported as pkg, when it has one that the unit can
 	// write (Interp.compiledResult); nil when unknown
@@ -124,6 +126,11 @@ func (d *Decls) learn(n ast.Node) {
 				c := clone(s)
 				if s.Assign.IsValid() {
 					c.Assign = 1 // an alias: clone drops positions
+				}
+				if d.types[s.Name.Name] == nil {
+					// (declared again unchanged, it keeps what Settle
+					// gave it: a type changed is refused)
+					d.unsettled = append(d.unsettled, s.Name.Name)
 				}
 				d.types[s.Name.Name] = c
 				d.names[s.Name.Name] = true
@@ -373,6 +380,12 @@ func (d *Decls) Method(t, m string) *ast.FuncDecl {
 // HasMethods reports whether the declared type t has methods declared.
 func (d *Decls) HasMethods(t string) bool {
 	return d.anyMethod(func(key string) bool { return strings.HasPrefix(key, t+".") })
+}
+
+// HasDeclaredMethods is HasMethods but for the identity method the shell
+// gives a type (identityMethod).
+func (d *Decls) HasDeclaredMethods(t string) bool {
+	return d.anyMethod(func(key string) bool { return strings.HasPrefix(key, t+".") && key != t+"."+identityMethod })
 }
 
 // anyMethod reports whether a method key ("T.M") satisfies match.

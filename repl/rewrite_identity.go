@@ -104,7 +104,11 @@ func (c *callPass) ambiguousTypeTest(t ast.Expr, where ast.Node) {
 		base, ptr = st.X, true
 	}
 	id, ok := ast.Unparen(base).(*ast.Ident)
-	if !ok || c.env.isLocal(id.Name) {
+	if !ok {
+		return
+	}
+	if c.env.isLocal(id.Name) {
+		c.localTypeTest(id, where)
 		return
 	}
 	spec := c.decls.Type(id.Name)
@@ -158,6 +162,25 @@ func (c *callPass) ambiguousTypeTest(t ast.Expr, where ast.Node) {
 		c.refuse(fmt.Sprintf("%s (a type test on %s, which has the same fields as %s)", what, id.Name, other),
 			fmt.Sprintf("yaegi cannot tell their values apart in an interface; declare a method on %s (String, say: then yaegi keeps the type)", id.Name))
 	}
+}
+
+// localTypeTest refuses a type test on id, a type declared in a function
+// whose underlying type is not a struct or an interface: such a type
+// cannot have methods (identityMethod), and yaegi holds its values in an
+// interface as plain values of the underlying type.
+func (c *callPass) localTypeTest(id *ast.Ident, where ast.Node) {
+	spec := c.env.localType(id.Name)
+	if spec == nil || spec.Assign.IsValid() {
+		return
+	}
+	under := c.env.under(spec.Type)
+	switch under.(type) {
+	case nil, *ast.StructType, *ast.InterfaceType:
+		return
+	}
+	c.refuse(fmt.Sprintf("%s (a type test on %s, a type declared in a function)", c.r.print(where), id.Name),
+		fmt.Sprintf("yaegi holds a %s in an interface as a plain %s, so a %s would match too; declare %s at top level (the shell then keeps its type)",
+			id.Name, c.r.print(under), c.r.print(under), id.Name))
 }
 
 // lookalikes returns the declared types with methods whose values an
@@ -463,4 +486,137 @@ func (c *callPass) twins(t ast.Expr) []string {
 		}
 	}
 	return out
+}
+
+// Declared types without methods.
+//
+// yaegi holds a value of a declared type without methods in an interface as
+// its underlying value: `var a any = Celsius(3)` printed float64 for %T,
+// equalled any(3.0), and passed a.(float64). Every top-level declared type
+// whose underlying type is not a struct, an interface or a pointer (those
+// cannot have methods, or are told apart by their fields: ambiguousTypeTest)
+// is given a method of its own, identityMethod, declared with the type, so
+// that yaegi keeps its type as it does for any type with methods, and the
+// shell's handling of such types (printing, assertions, comparisons)
+// applies to it. The method is not exported, so no interface a user writes
+// can name it (and the shell lists no methods of declared types).
+const identityMethod = "__odsh_named"
+
+// identityDecl is the declaration of the identity method of type t.
+func identityDecl(t string) *ast.FuncDecl {
+	return &ast.FuncDecl{
+		Recv: &ast.FieldList{List: []*ast.Field{{Type: ident(t)}}},
+		Name: ident(identityMethod),
+		Type: &ast.FuncType{Params: &ast.FieldList{}},
+	}
+}
+
+// Settle gives the types learnt since the last call the identity method
+// when they take one (identifiable) and every type their definition names
+// is declared: yaegi builds a type with methods when it is declared, and a
+// type built while a type it refers to was not declared yet (type Atom
+// struct{ next *Node } declared before Node, in the same entry or not), or
+// referred to by a type declared before it, was built again later, its builds mixing up fields
+// ("reflect.Set: value of type string is not assignable to type bool").
+// Such types are left without it (as yaegi holds them). The shell calls
+// Settle once the declarations of an entry or a script are learnt, before
+// rendering them.
+func (d *Decls) Settle() {
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	batch := map[string]bool{}
+	for _, name := range d.unsettled {
+		batch[name] = true
+	}
+	later := map[string]bool{}
+	for i := len(d.unsettled) - 1; i >= 0; i-- {
+		name := d.unsettled[i]
+		if s := d.types[name]; d.identifiable(s, 0) && d.typesKnown(s.Type) && !d.referredBefore(name, batch) && !mentions(s.Type, later) {
+			d.methods[name+"."+identityMethod] = identityDecl(name)
+		}
+		later[name] = true
+	}
+	d.unsettled = nil
+}
+
+// referredBefore reports whether a type declared before the batch names
+// the type name (it was declared then without it). d.mu is held.
+func (d *Decls) referredBefore(name string, batch map[string]bool) bool {
+	for other, s := range d.types {
+		if batch[other] {
+			continue
+		}
+		if mentions(s.Type, map[string]bool{name: true}) {
+			return true
+		}
+	}
+	return false
+}
+
+// typesKnown reports whether every type name t mentions is predeclared,
+// declared, or of a package. d.mu is held.
+func (d *Decls) typesKnown(t ast.Expr) bool {
+	fields := func(fl *ast.FieldList) bool {
+		if fl == nil {
+			return true
+		}
+		for _, f := range fl.List {
+			if !d.typesKnown(f.Type) {
+				return false
+			}
+		}
+		return true
+	}
+	switch t := t.(type) {
+	case *ast.Ident:
+		return predeclaredTypes[t.Name] || d.types[t.Name] != nil
+	case *ast.ParenExpr:
+		return d.typesKnown(t.X)
+	case *ast.StarExpr:
+		return d.typesKnown(t.X)
+	case *ast.ArrayType:
+		return d.typesKnown(t.Elt)
+	case *ast.MapType:
+		return d.typesKnown(t.Key) && d.typesKnown(t.Value)
+	case *ast.ChanType:
+		return d.typesKnown(t.Value)
+	case *ast.FuncType:
+		return fields(t.Params) && fields(t.Results)
+	case *ast.StructType:
+		return fields(t.Fields)
+	case *ast.InterfaceType:
+		return fields(t.Methods)
+	case *ast.Ellipsis:
+		return d.typesKnown(t.Elt)
+	case *ast.SelectorExpr:
+		return true
+	}
+	// generic instances and the rest: not settled
+	return false
+}
+
+// identifiable reports whether the declared type s is given the identity
+// method: top level, not generic, not an alias, and its underlying type
+// (following the declared types it names) a predeclared type other than an
+// interface, or a slice, array, map, chan or func type. d.mu is held.
+func (d *Decls) identifiable(s *ast.TypeSpec, depth int) bool {
+	if s == nil || s.TypeParams != nil || s.Assign.IsValid() || s.Name.Name == "_" || depth > 20 {
+		return false
+	}
+	switch t := ast.Unparen(s.Type).(type) {
+	case *ast.Ident:
+		if next := d.types[t.Name]; next != nil && next != s {
+			return d.identifiable(next, depth+1)
+		}
+		return predeclaredTypes[t.Name] && t.Name != "any" && t.Name != "error"
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType:
+		// (not a struct: given a method, structs broke yaegi's promotion
+		// of embedded methods and its map keys, Go's receiver.go and
+		// yaegi's method34.go)
+		return true
+	}
+	return false
 }

@@ -189,7 +189,9 @@ func (c *callPass) madeApart(x, t ast.Expr, shell *ast.Ident, build func(*ast.Id
 		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{made}}}},
 	}
 	c.markDone(lit)
-	return &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
+	call := &ast.CallExpr{Fun: lit, Args: []ast.Expr{x}}
+	c.apart[call] = t
+	return call
 }
 
 // shellIfaceType reports whether t names a non-empty interface declared
@@ -1103,6 +1105,9 @@ func (c *callPass) ifaceSwitch(s *ast.SwitchStmt, label *ast.Ident) ast.Stmt {
 		}
 	}
 	tmp := ident(c.r.names.next("sw"))
+	if c.probed == nil {
+		c.probed = map[ast.Expr]ast.Expr{}
+	}
 	var block []ast.Stmt
 	if s.Init != nil {
 		block = append(block, s.Init)
@@ -1117,7 +1122,13 @@ func (c *callPass) ifaceSwitch(s *ast.SwitchStmt, label *ast.Ident) ast.Stmt {
 		}
 		var cond ast.Expr
 		for _, e := range cc.List {
-			eq := &ast.BinaryExpr{X: ident(tmp.Name), Op: token.EQL, Y: e}
+			x := ident(tmp.Name)
+			c.probed[x] = t
+			var eq ast.Expr = &ast.BinaryExpr{X: x, Op: token.EQL, Y: e}
+			// compared as Go compares interface values (anyCompare)
+			if r := c.anyCompareExpr(eq.(*ast.BinaryExpr)); r != nil {
+				eq = r
+			}
 			if cond == nil {
 				cond = eq
 			} else {
@@ -1161,75 +1172,7 @@ func (c *callPass) anyCompareExpr(b *ast.BinaryExpr) ast.Expr {
 	if b.Op != token.EQL && b.Op != token.NEQ || c.interp() == nil || isNilIdent(b.X) || isNilIdent(b.Y) {
 		return nil
 	}
-	type operand struct {
-		kind string // "any", "shell" (an interface declared in the shell), "declared"
-		name ast.Expr
-	}
-	str := func(s string) ast.Expr { return &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(s)} }
-	declaredName := func(t ast.Expr) string {
-		switch t := t.(type) {
-		case *ast.Ident:
-			return "main." + t.Name
-		case *ast.StarExpr:
-			return "*main." + c.r.print(t.X)
-		}
-		return ""
-	}
-	classify := func(e ast.Expr) operand {
-		// any(State(1)) (rewritten __odsh_any(State(1))), Named(State(1)):
-		// the converted value's type
-		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
-			conv := false
-			switch f := ast.Unparen(call.Fun).(type) {
-			case *ast.Ident:
-				if f.Name == anyFunc || f.Name == "any" && !c.env.isLocal("any") {
-					conv = true
-				} else if spec := c.decls.Type(f.Name); spec != nil && !c.env.isLocal(f.Name) {
-					_, conv = spec.Type.(*ast.InterfaceType)
-				}
-			case *ast.InterfaceType:
-				conv = true
-			}
-			if conv {
-				if at := c.typeOf(call.Args[0]); at != nil && c.identified(at) {
-					return operand{"declared", str(declaredName(at))}
-				}
-				return operand{"any", str("")}
-			}
-		}
-		t := c.typeOf(e)
-		if t == nil {
-			return operand{}
-		}
-		k, methods := c.interfaceKind(t)
-		switch {
-		case k == emptyIface:
-			return operand{"any", str("")}
-		case k == iface && !c.compiledInterface(t) && pure(e):
-			impls := c.implementers(t, methods)
-			sw := &ast.TypeSwitchStmt{Assign: &ast.ExprStmt{X: &ast.TypeAssertExpr{X: clone(e)}}, Body: &ast.BlockStmt{}}
-			for _, impl := range impls {
-				if c.identified(impl) {
-					sw.Body.List = append(sw.Body.List, &ast.CaseClause{List: []ast.Expr{clone(impl)}, Body: []ast.Stmt{
-						&ast.ReturnStmt{Results: []ast.Expr{str(declaredName(impl))}},
-					}})
-				}
-			}
-			c.made[sw] = true
-			lit := &ast.FuncLit{
-				Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident("string")}}}},
-				Body: &ast.BlockStmt{List: []ast.Stmt{sw, &ast.ReturnStmt{Results: []ast.Expr{str("")}}}},
-			}
-			c.markDone(lit)
-			return operand{"shell", &ast.CallExpr{Fun: lit}}
-		case k == iface && !c.compiledInterface(t):
-			return operand{"impure", nil} // all[0] == Dog("rex"): held first
-		case c.identified(t) || c.keepType(e) != nil:
-			return operand{"declared", str(declaredName(t))}
-		}
-		return operand{}
-	}
-	x, y := classify(b.X), classify(b.Y)
+	x, y := c.compareOperand(b.X), c.compareOperand(b.Y)
 	if x.kind == "impure" || y.kind == "impure" {
 		return c.heldCompare(b)
 	}
@@ -1248,6 +1191,88 @@ func (c *callPass) anyCompareExpr(b *ast.BinaryExpr) ast.Expr {
 		repl = &ast.UnaryExpr{Op: token.NOT, X: repl}
 	}
 	return &ast.ParenExpr{X: repl}
+}
+
+// operand is what compareOperand tells of an operand of a comparison.
+type operand struct {
+	kind string // "any", "shell" (an interface declared in the shell), "declared", "impure"; "" otherwise
+	name ast.Expr
+}
+
+// compareOperand classifies e, an operand of a comparison (anyCompare)
+// or of reflect.DeepEqual (deepEqualCall): an operand of a declared type
+// with methods, or converted to an interface from one, gets its type's
+// name ("main.State"); one of an interface declared in the shell, a call
+// that finds the name of its value's type.
+func (c *callPass) compareOperand(e ast.Expr) operand {
+	str := func(s string) ast.Expr { return &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(s)} }
+	declaredName := func(t ast.Expr) string {
+		switch t := t.(type) {
+		case *ast.Ident:
+			return "main." + t.Name
+		case *ast.StarExpr:
+			return "*main." + c.r.print(t.X)
+		}
+		return ""
+	}
+
+	// any(State(1)) (rewritten __odsh_any(State(1))), Named(State(1)):
+	// the converted value's type
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		conv := false
+		switch f := ast.Unparen(call.Fun).(type) {
+		case *ast.Ident:
+			if f.Name == anyFunc || f.Name == "any" && !c.env.isLocal("any") {
+				conv = true
+			} else if spec := c.decls.Type(f.Name); spec != nil && !c.env.isLocal(f.Name) {
+				_, conv = spec.Type.(*ast.InterfaceType)
+			}
+		case *ast.InterfaceType:
+			conv = true
+		}
+		if t := c.apart[call]; t != nil && c.identified(t) {
+			// any(State(1)) made apart (keepAny)
+			return operand{"declared", str(declaredName(t))}
+		}
+		if conv {
+			if at := c.typeOf(call.Args[0]); at != nil && c.identified(at) {
+				return operand{"declared", str(declaredName(at))}
+			}
+			return operand{"any", str("")}
+		}
+	}
+	t := c.typeOf(e)
+	if t == nil {
+		return operand{}
+	}
+	k, methods := c.interfaceKind(t)
+	switch {
+	case k == emptyIface:
+		return operand{"any", str("")}
+	case k == iface && !c.compiledInterface(t) && pure(e):
+		impls := c.implementers(t, methods)
+		sw := &ast.TypeSwitchStmt{Assign: &ast.ExprStmt{X: &ast.TypeAssertExpr{X: clone(e)}}, Body: &ast.BlockStmt{}}
+		for _, impl := range impls {
+			if c.identified(impl) {
+				sw.Body.List = append(sw.Body.List, &ast.CaseClause{List: []ast.Expr{clone(impl)}, Body: []ast.Stmt{
+					&ast.ReturnStmt{Results: []ast.Expr{str(declaredName(impl))}},
+				}})
+			}
+		}
+		c.made[sw] = true
+		lit := &ast.FuncLit{
+			Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: ident("string")}}}},
+			// not found: a plain value, maybe of a declared type
+			Body: &ast.BlockStmt{List: []ast.Stmt{sw, &ast.ReturnStmt{Results: []ast.Expr{str(plainDeclared)}}}},
+		}
+		c.markDone(lit)
+		return operand{"shell", &ast.CallExpr{Fun: lit}}
+	case k == iface && !c.compiledInterface(t):
+		return operand{"impure", nil} // all[0] == Dog("rex"): held first
+	case c.identified(t) || c.keepType(e) != nil:
+		return operand{"declared", str(declaredName(t))}
+	}
+	return operand{}
 }
 
 // heldCompare is anyCompareExpr for a comparison with an operand of an

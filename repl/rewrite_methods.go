@@ -423,7 +423,8 @@ func yaegiInfers(fd *ast.FuncDecl) bool {
 	return true
 }
 
-// mentions reports whether t uses one of the type parameters.
+// mentions reports whether t uses one of the names (type parameters,
+// declared types).
 func mentions(t ast.Node, isParam map[string]bool) (found bool) {
 	ast.Inspect(t, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && isParam[id.Name] {

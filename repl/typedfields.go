@@ -130,8 +130,9 @@ const (
 //
 //	var _ = __odshbind.RegisterType("T", func(ptr bool, v any) any { … return []any{t} })
 //
-// A type without methods yet (decls tells) and without embedded fields is
-// registered with its first method instead: the converter makes a value of
+// A type without methods yet (decls tells; the identity method the shell
+// declares with it, identityMethod, does not count) and without embedded
+// fields is registered with its first method instead: the converter makes a value of
 // the type, after which yaegi builds the type again when a later Eval adds
 // a method, and values made by the two builds were mixed up (a field read
 // another's memory: "reflect.Set: value of type string is not assignable
@@ -139,6 +140,7 @@ const (
 // which is what they are.
 func typeRegistration(decl ast.Decl, decls *Decls) string {
 	var names []string
+	var b strings.Builder
 	switch d := decl.(type) {
 	case *ast.GenDecl:
 		if d.Tok != token.TYPE {
@@ -152,7 +154,10 @@ func typeRegistration(decl ast.Decl, decls *Decls) string {
 			if _, isIface := ts.Type.(*ast.InterfaceType); isIface {
 				continue
 			}
-			if decls != nil && !decls.HasMethods(ts.Name.Name) && !embedsFields(ts.Type) {
+			if decls.Method(ts.Name.Name, identityMethod) != nil {
+				fmt.Fprintf(&b, "\nfunc (%s) %s() {}", ts.Name.Name, identityMethod)
+			}
+			if decls != nil && !decls.HasDeclaredMethods(ts.Name.Name) && !embedsFields(ts.Type) {
 				continue
 			}
 			names = append(names, ts.Name.Name)
@@ -175,7 +180,6 @@ func typeRegistration(decl ast.Decl, decls *Decls) string {
 		}
 		names = append(names, id.Name)
 	}
-	var b strings.Builder
 	for _, n := range names {
 		fmt.Fprintf(&b, "\nvar _ = %s(%q, func(__p bool, __v any) any { if __p { var __t *%s; %s(&__t, __v); return []any{__t} }; var __t %s; %s(&__t, __v); return []any{__t} })",
 			registerTypeHook, n, n, setValueHook, n, setValueHook)
