@@ -583,6 +583,7 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 				c.ambiguousTypeTest(t, &ast.CaseClause{List: []ast.Expr{t}})
 			}
 		}
+		c.bindTypeSwitch(x)
 		if out := c.typeSwitch(x, label); out != nil {
 			return []ast.Stmt{out}
 		}

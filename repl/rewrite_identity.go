@@ -183,6 +183,62 @@ func (c *callPass) localTypeTest(id *ast.Ident, where ast.Node) {
 			id.Name, c.r.print(under), c.r.print(under), id.Name))
 }
 
+// bindTypeSwitch gives a type switch without a variable one when a case
+// names a struct type whose values yaegi holds plain in an interface (a
+// struct type without methods, declared at top level or in a function,
+// or a pointer to one): yaegi's type switch without a variable compares
+// the type of the node that made the value, which a plain value has not
+// (switch s.(type) { case Solo: } took the default for a Solo); with a
+// variable it compares reflect types, as its assertions do:
+//
+//	switch s.(type) { case Solo: A }  ⇔  switch __ts := s.(type) { case Solo: _ = __ts; A }
+func (c *callPass) bindTypeSwitch(s *ast.TypeSwitchStmt) {
+	es, ok := s.Assign.(*ast.ExprStmt)
+	if !ok || c.interp() == nil {
+		return
+	}
+	plainStruct := func(t ast.Expr) bool {
+		if st, ok := ast.Unparen(t).(*ast.StarExpr); ok {
+			t = st.X
+		}
+		id, ok := ast.Unparen(t).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		if c.env.isLocal(id.Name) {
+			spec := c.env.localType(id.Name)
+			if spec == nil {
+				return false
+			}
+			_, isStruct := c.env.under(spec.Type).(*ast.StructType)
+			return isStruct
+		}
+		spec := c.decls.Type(id.Name)
+		if spec == nil || spec.Assign.IsValid() || spec.TypeParams != nil {
+			return false
+		}
+		_, isStruct := c.underlying(id, 0).(*ast.StructType)
+		return isStruct && !c.identified(t)
+	}
+	need := false
+	for _, cl := range s.Body.List {
+		for _, t := range cl.(*ast.CaseClause).List {
+			need = need || plainStruct(t)
+		}
+	}
+	if !need {
+		return
+	}
+	v := c.r.names.next("ts")
+	s.Assign = &ast.AssignStmt{Lhs: []ast.Expr{ident(v)}, Tok: token.DEFINE, Rhs: []ast.Expr{es.X}}
+	for _, cl := range s.Body.List {
+		cc := cl.(*ast.CaseClause)
+		use := &ast.AssignStmt{Lhs: []ast.Expr{ident("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(v)}}
+		c.made[use] = true
+		cc.Body = append([]ast.Stmt{use}, cc.Body...)
+	}
+}
+
 // lookalikes returns the declared types with methods whose values an
 // assertion to t, a type yaegi compares by reflect type, would take for
 // t's: those of the same underlying type (celsius for float64), and their
