@@ -336,7 +336,7 @@ func (in *Interp) useStdlib(std interp.Exports) error {
 	}
 	own["_error"] = errorSym
 	p := &fmtConv{method: in.declaredMethod, typeSpec: func(t string) *ast.TypeSpec { return in.Decls().Type(t) },
-		ownMethod: func(t, m string) bool { return in.Decls().Method(t, m) != nil }}
+		ownMethod: func(t, m string) bool { return in.Decls().Method(t, m) != nil }, twin: func(t string) bool { return in.Decls().HasTwin(t) }}
 	in.printConv = p
 	if err := in.Use(fmtShims(std, p)); err != nil {
 		return err

@@ -150,10 +150,8 @@ func (p *fmtConv) argsf(format string, a []any) (string, []any) {
 			if u.arg != i || u.verb != 'T' {
 				continue
 			}
-			if name, ok := declaredTypeName(x); ok {
-				names[k] = name
-				shared = shared || count[i] > 1
-			}
+			names[k] = p.typeName(x)
+			shared = shared || count[i] > 1
 		}
 	}
 	if len(names) == 0 {

@@ -70,6 +70,9 @@ type fmtConv struct {
 	// ownMethod reports whether the type named t declares the method m
 	// itself (method also finds those promoted from embedded fields)
 	ownMethod func(t, m string) bool
+	// twin reports whether another declared struct type has the fields
+	// of the one named t (yaegi gives both one reflect type)
+	twin func(t string) bool
 }
 
 func (p *fmtConv) setMethods(methods func(any) int, call func(any, int) string, format func(any, fmt.State, rune),
@@ -1205,6 +1208,11 @@ func (p *fmtConv) structIndex() (index [3]map[reflect.Type]string) {
 		}
 		t := inner.Type()
 		seen[t]++
+		if p.twin != nil && p.twin(name) {
+			// a struct type without methods (not registered) has its
+			// fields: its values are not this type's
+			seen[t]++
+		}
 		index[anyMethods][t] = name
 		for i, m := range methodNames {
 			found, ptr := p.method(name, m)

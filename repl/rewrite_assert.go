@@ -171,12 +171,16 @@ func (p *fmtConv) conversionError(v any, iface, target string) error {
 }
 
 // typeName is the name %T gives v: its declared type's (also for a plain
-// struct of one, declaredStruct), else reflect's.
+// struct of one, declaredStruct), else reflect's (for %T, not the type of
+// the view fmt is given of v: repl.interpValue).
 func (p *fmtConv) typeName(v any) string {
 	if n, ok := declaredTypeName(v); ok {
 		return n
 	}
 	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return "<nil>" // as %T prints nil
+	}
 	s, star := rv, ""
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		s, star = rv.Elem(), "*"

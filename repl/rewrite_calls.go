@@ -186,7 +186,7 @@ func (c *callPass) Visit(n ast.Node) ast.Visitor {
 		if n.Comm != nil {
 			ast.Walk(c, n.Comm)
 			if send, ok := n.Comm.(*ast.SendStmt); ok {
-				c.keepSend(send)
+				c.keepSend(send, true)
 			}
 		}
 		c.list(&n.Body)
@@ -642,7 +642,7 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 			}
 		}
 	case *ast.SendStmt:
-		c.keepSend(x)
+		c.keepSend(x, false)
 	case *ast.ReturnStmt:
 		c.funcReturn(x)
 		if label == nil {

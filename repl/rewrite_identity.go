@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"sort"
 	"strconv"
 	"strings"
@@ -542,6 +543,41 @@ func (c *callPass) twins(t ast.Expr) []string {
 		}
 	}
 	return out
+}
+
+// HasTwin reports whether another top-level struct type has the fields of
+// the declared struct type name, in the same order (yaegi gives both one
+// reflect type).
+func (d *Decls) HasTwin(name string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	fields := func(n string) string {
+		s := d.types[n]
+		for depth := 0; s != nil && depth < 20; depth++ {
+			switch t := s.Type.(type) {
+			case *ast.StructType:
+				return normType(types.ExprString(t))
+			case *ast.Ident:
+				s = d.types[t.Name]
+				continue
+			}
+			return ""
+		}
+		return ""
+	}
+	want := fields(name)
+	if want == "" {
+		return false
+	}
+	for other := range d.types {
+		if other != name && fields(other) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // Declared types without methods.

@@ -872,11 +872,11 @@ func (c *callPass) methodDecl(fun ast.Expr) *ast.FuncDecl {
 	return c.decls.Method(id.Name, sel.Sel.Name)
 }
 
-// loopSendAny refuses s, a send on a chan of any inside a loop, of a
-// value of a type declared in the session with methods that is not a
-// struct: yaegi's interface value refers to storage the next iteration
-// overwrites, and no rewrite tried made the receiver see the value sent
-// (for i := range 3 { ch <- Num(i) } was received as #2 #2 #2).
+// loopSendAny refuses s, a send on a chan of any in a select case inside
+// a loop, of a value of a type declared in the session with methods that
+// is not a struct: yaegi's interface value refers to storage the next
+// iteration overwrites (for i := range 3 { ch <- Num(i) } was received as
+// #2 #2 #2), and the value made apart (keepSend) fails in a select case.
 func (c *callPass) loopSendAny(s *ast.SendStmt) {
 	t, ok := c.keepType(s.Value).(*ast.Ident)
 	if !ok || !c.decls.HasMethods(t.Name) {
@@ -891,8 +891,8 @@ func (c *callPass) loopSendAny(s *ast.SendStmt) {
 			if id, isName := ast.Unparen(s.Value).(*ast.Ident); isName && !assignedIn(n, id.Name) {
 				continue // a variable the loop does not change: the same value
 			}
-			c.refuse(fmt.Sprintf("%s in a loop (a %s, whose type has methods, sent on a chan of any)", c.r.print(s), t.Name),
-				fmt.Sprintf("the receiver would see another value sent there; use a chan %s, or send a struct holding the value", t.Name))
+			c.refuse(fmt.Sprintf("%s in a select case in a loop (a %s, whose type has methods, sent on a chan of any)", c.r.print(s), t.Name),
+				fmt.Sprintf("the receiver would see another value sent there; use a chan %s, send a struct holding the value, or send outside a select", t.Name))
 			return
 		}
 	}
@@ -926,19 +926,26 @@ func assignedIn(n ast.Node, name string) bool {
 }
 
 // keepSend converts the value a send statement sends on a channel of an
-// interface of a compiled package.
-func (c *callPass) keepSend(s *ast.SendStmt) {
+// interface of a compiled package. On a chan of any, a value of a declared
+// non-struct type with methods is made apart (keepAny: sent as it was, the
+// receiver saw the variable's later value, `ch <- s; s = 8; ch <- s`
+// received S8 twice, or in a loop another iteration's); not in a select
+// case (inSelect), where yaegi fails on a function literal's call ("call
+// of nil function"): such a send is refused in a loop (loopSendAny).
+func (c *callPass) keepSend(s *ast.SendStmt, inSelect bool) {
 	ch, ok := c.env.under(c.typeOf(s.Chan)).(*ast.ChanType)
 	if !ok {
 		return
 	}
 	keep := c.keep
 	if c.isAnyType(ast.Unparen(ch.Value)) {
-		// on a chan of any, keepAny's values were received wrong too
-		// (another value, nil, or a panic in String): left as they were,
-		// and refused in a loop, where what is received is another value
 		keep = c.keepFunc
-		c.loopSendAny(s)
+		if inSelect {
+			c.loopSendAny(s)
+		} else if k := c.keepAny(s.Value, ch.Value); k != nil {
+			s.Value = k
+			return
+		}
 	}
 	if k := keep(s.Value, ch.Value); k != nil {
 		s.Value = k
