@@ -163,13 +163,21 @@ func (in *Interp) shownWithMethods(u Unit) (format, typ string) {
 		_, iface := spec.Type.(*ast.InterfaceType)
 		return !iface && spec.TypeParams == nil
 	}
-	if t := env.typeOf(es.X); t != nil && (typedInstance(decls, env, t, 0) || nestedDeclared(decls, t) && !localIn(env, t)) {
+	t := env.typeOf(es.X)
+	if id, ok := t.(*ast.Ident); ok && !env.isLocal(id.Name) && !printableType(decls, id) {
+		// a declared slice or map type (type Temps []Celsius): shown as
+		// its type literal is
+		if c := declaredContainer(decls, id.Name); c != nil {
+			t = c
+		}
+	}
+	if t != nil && (typedInstance(decls, env, t, 0) || nestedDeclared(decls, t) && !localIn(env, t)) {
 		// an instance of a generic type with a type argument whose
 		// values print by their methods (Box[State])
 		written := types.ExprString(t)
 		return fmtTypedHook + "(%s, " + strconv.Quote(written) + ")", written
 	}
-	switch t := env.typeOf(es.X).(type) {
+	switch t := t.(type) {
 	case *ast.Ident:
 		if declared(t) {
 			return anyFunc + "(" + t.Name + "(%s))", t.Name

@@ -323,6 +323,13 @@ func (c *callPass) jsonTypedArg(call *ast.CallExpr, i int) bool {
 		return true
 	}
 	t := c.typeOf(x)
+	if id, ok := t.(*ast.Ident); ok && !c.env.isLocal(id.Name) && c.decls.Method(id.Name, "MarshalJSON") == nil && c.decls.Method(id.Name, "MarshalText") == nil {
+		// a declared slice or map type (type Levels []Level): its
+		// elements by their methods
+		if ct := declaredContainer(c.decls, id.Name); ct != nil {
+			t = ct
+		}
+	}
 	switch t.(type) {
 	case *ast.ArrayType, *ast.MapType, *ast.StarExpr:
 	case *ast.IndexExpr, *ast.IndexListExpr: // Pair[string, Money] (typedValue expands it)

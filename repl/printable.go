@@ -244,7 +244,23 @@ func (p *fmtConv) yaegiValue(v reflect.Value, methods bool, mode convMode) (refl
 	case mode == forFmt && k&fmtMethods != 0:
 		return reflect.ValueOf(interpValue{p: p, x: x, inner: inner.Interface(), methods: k}), true
 	}
+	if t := p.containerType(v); t != nil {
+		// a value of a declared slice, array or map type (type Temps
+		// []Celsius): its elements print by their type's methods
+		return p.typedValue(t, inner, 0, methods, mode), true
+	}
 	return inner, true
+}
+
+// containerType returns the slice, array or map type literal that v, an
+// interp.valueInterface of a declared type, is declared with, nil when it
+// is of another type.
+func (p *fmtConv) containerType(v reflect.Value) ast.Expr {
+	name, ok := yaegiTypeName(v)
+	if !ok {
+		return nil
+	}
+	return p.declaredContainer(strings.TrimPrefix(name, "main."))
 }
 
 // typeMethods is valueMethods(v, methodsOf(v)) for v, an
@@ -707,17 +723,38 @@ func (p *fmtConv) methodsIn(t ast.Expr, mode convMode) bool {
 		names = methodNames[4:6]
 	}
 	found := false
-	ast.Inspect(t, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && !predeclaredTypes[id.Name] {
+	seen := map[string]bool{}
+	var inspect func(t ast.Node)
+	inspect = func(t ast.Node) {
+		ast.Inspect(t, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || predeclaredTypes[id.Name] || found {
+				return !found
+			}
 			for _, m := range names {
 				if has, _ := p.method(id.Name, m); has {
 					found = true
 				}
 			}
-		}
-		return !found
-	})
+			if c := p.declaredContainer(id.Name); c != nil && !found && !seen[id.Name] {
+				// type Temps []Celsius: Celsius's methods
+				seen[id.Name] = true
+				inspect(c)
+			}
+			return !found
+		})
+	}
+	inspect(t)
 	return found
+}
+
+// declaredContainer returns the slice, array or map type literal the type
+// named name is declared with, nil when it is declared otherwise or not.
+func (p *fmtConv) declaredContainer(name string) ast.Expr {
+	if p.typeSpec == nil {
+		return nil
+	}
+	return containerOf(p.typeSpec(name))
 }
 
 // typedExprs caches typedExpr.
@@ -756,6 +793,9 @@ func (p *fmtConv) typedValue(t ast.Expr, v reflect.Value, depth int, methods boo
 		}
 		if x, ok := p.types.typed(t.Name, v.Interface()); ok {
 			return p.view(reflect.ValueOf(&x).Elem(), depth+1, methods, mode)
+		}
+		if c := p.declaredContainer(t.Name); c != nil {
+			return p.typedValue(c, v, depth+1, methods, mode)
 		}
 	case *ast.StarExpr:
 		if id, ok := t.X.(*ast.Ident); ok {

@@ -568,3 +568,19 @@ func recvTypeName(fd *ast.FuncDecl) string {
 	}
 	return receiverName(fd.Recv.List[0].Type)
 }
+
+// containerOf returns the slice, array or map type literal spec declares
+// its (non-generic) type with, nil for other declarations and for nil.
+func containerOf(spec *ast.TypeSpec) ast.Expr {
+	if spec == nil || spec.TypeParams != nil || spec.Assign.IsValid() {
+		return nil
+	}
+	switch spec.Type.(type) {
+	case *ast.ArrayType, *ast.MapType:
+		return spec.Type
+	}
+	return nil
+}
+
+// declaredContainer is containerOf the type declared as name.
+func declaredContainer(decls *Decls, name string) ast.Expr { return containerOf(decls.Type(name)) }
