@@ -73,6 +73,9 @@ type Interp struct {
 	// swaps are the methods of the entry being run declared again with
 	// the same signature (methodswap.go).
 	swaps map[ast.Decl]bool
+	// genericAliases are the generic aliases declared, whose instances
+	// are replaced by their types (generic_alias.go)
+	genericAliases map[string]*ast.TypeSpec
 	// signatures are those of the first declarations of methods.
 	signatures map[string]string
 	// entry counts the EvalEntry running; Interactive is set for a

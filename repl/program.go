@@ -63,6 +63,7 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	}
 	in.renamePackageNames(units)
 	in.useStdGenerics(units)
+	in.expandGenericAliases(units)
 	for _, u := range units {
 		renameTypeParams(u.Node())
 		// unexported fields keep their names in fmt and stay out of json
@@ -959,6 +960,9 @@ func (in *Interp) unknownName(src string) string {
 			if _, ok := globals[name]; ok {
 				continue
 			}
+			if in.genericAliases[name] != nil {
+				continue
+			}
 			if in.Decls().Declares(name) && !in.pendingDeclares(name) {
 				continue
 			}
@@ -1298,6 +1302,7 @@ func (in *Interp) keepMain(ctx context.Context, mainUnit Unit) error {
 	units[0].Line = mainUnit.Line
 	in.renamePackageNames(units)
 	in.useStdGenerics(units)
+	in.expandGenericAliases(units)
 	rewriteMinMax(units[0].Node(), in.minMaxDeclared(nil))
 	renameMain(units)
 	code := units[0].lineCode(in)

@@ -850,6 +850,9 @@ var unsignedTypes = map[string]bool{"uint": true, "uint8": true, "uint16": true,
 
 // call applies the call rewrites to one call.
 func (c *callPass) call(call *ast.CallExpr) {
+	if c.newValue(call) {
+		return
+	}
 	c.builtinPrint(call)
 	if c.arrayPointerLen(call) || c.recoverCall(call) || c.anyConversion(call) || c.ifaceConversion(call) || c.genericConversion(call) || c.stringParamConversion(call) || c.methodCall(call) {
 		return
@@ -869,6 +872,114 @@ func (c *callPass) call(call *ast.CallExpr) {
 	c.variadicArgs(call)
 	c.printArgs(call)
 	c.deepEqualCall(call)
+	c.loopFuncArgs(call)
+}
+
+// loopFuncArgs makes each function literal passed to a compiled function
+// or method inside a loop a closure value first: yaegi's wrapper of a
+// literal passed as it is reads the variables it captures from the
+// enclosing frame when it runs, where the loop's next iterations have
+// changed them (for i := range 3 { wg.Go(func() { fmt.Print(i) }) }
+// printed 222, as did time.AfterFunc callbacks):
+//
+//	wg.Go(func() { … })  ⇔  wg.Go(func() func() { return func() { … } }())
+func (c *callPass) loopFuncArgs(call *ast.CallExpr) {
+	if c.interp() == nil || !c.inLoop() {
+		return
+	}
+	if _, _, ok := c.compiledCall(call); !ok {
+		return
+	}
+	for i, a := range call.Args {
+		lit, ok := a.(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		outer := &ast.FuncLit{
+			Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: clone(lit.Type)}}}},
+			Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{lit}}}},
+		}
+		c.markDone(outer)
+		call.Args[i] = &ast.CallExpr{Fun: outer}
+	}
+}
+
+// newValue rewrites new(expr), Go 1.26's pointer to a new variable
+// holding a value, which yaegi takes for new(T) of the value's type and
+// answers with a pointer to the zero value (new(42) pointed to 0):
+//
+//	new(expr)  ⇔  func() *T { var __v T = expr; return &__v }()   (T expr's type)
+//
+// An expression whose type the shell cannot tell is refused.
+func (c *callPass) newValue(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != "new" || len(call.Args) != 1 || c.env.isLocal("new") || c.decls.Declares("new") || c.interp() == nil {
+		return false
+	}
+	x := call.Args[0]
+	if !c.isValueExpr(x) {
+		return false
+	}
+	t := c.typeOf(x)
+	if t == nil {
+		c.refuse(fmt.Sprintf("%s (new of an expression whose type the shell cannot tell)", c.r.print(call)),
+			"declare a variable holding the value and take its address: v := …; p := &v")
+		return true
+	}
+	v := ident(c.r.names.next("v"))
+	decl := &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{v}, Type: clone(t), Values: []ast.Expr{x}}}}}
+	c.made[decl] = true
+	lit := &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: &ast.StarExpr{X: clone(t)}}}}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{decl, &ast.ReturnStmt{Results: []ast.Expr{&ast.UnaryExpr{Op: token.AND, X: ident(v.Name)}}}}},
+	}
+	c.markDone(lit)
+	c.replace(call, &ast.CallExpr{Fun: lit})
+	return true
+}
+
+// isValueExpr reports whether x, the operand of new, is an expression
+// rather than a type: a literal, an operation, a call, or a name or
+// selector of a variable or constant.
+func (c *callPass) isValueExpr(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.BasicLit, *ast.CompositeLit, *ast.BinaryExpr, *ast.UnaryExpr, *ast.CallExpr, *ast.FuncLit,
+		*ast.SliceExpr, *ast.TypeAssertExpr:
+		return true
+	case *ast.Ident:
+		if c.env.localType(x.Name) != nil || predeclaredTypes[x.Name] || strings.HasPrefix(x.Name, "__tp") {
+			return false
+		}
+		if c.env.isLocal(x.Name) {
+			return true
+		}
+		return c.decls.Type(x.Name) == nil && (c.decls.IsVar(x.Name) || c.decls.IsConst(x.Name) || x.Name == "true" || x.Name == "false")
+	case *ast.SelectorExpr:
+		// a field of a variable (p.Name), not pkg.Type
+		if id, ok := x.X.(*ast.Ident); ok {
+			return c.env.isLocal(id.Name) || c.decls.IsVar(id.Name)
+		}
+		return true
+	case *ast.IndexExpr:
+		// an element (xs[0]), not an instance of a generic type
+		if id, ok := x.X.(*ast.Ident); ok {
+			return c.decls.Type(id.Name) == nil
+		}
+		return true
+	}
+	return false
+}
+
+// inLoop reports whether the node being rewritten is inside a for or
+// range statement.
+func (c *callPass) inLoop() bool {
+	for _, n := range c.stack {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+	}
+	return false
 }
 
 // iterConversion converts to the function type of iter.Seq or iter.Seq2:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"reflect"
+	"strings"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -105,7 +106,9 @@ func (in *Interp) typeExpr(t reflect.Type, depth int) ast.Expr {
 	if depth > 5 {
 		return nil
 	}
-	if t.Name() != "" {
+	// an instance of a generic type (iter.Seq[string]) is written as
+	// its underlying type: its name is not one the source can write
+	if t.Name() != "" && !strings.Contains(t.Name(), "[") {
 		if t.PkgPath() == "" {
 			return ident(t.Name())
 		}
@@ -139,6 +142,31 @@ func (in *Interp) typeExpr(t reflect.Type, depth int) ast.Expr {
 		if k != nil && e != nil {
 			return &ast.MapType{Key: k, Value: e}
 		}
+	case reflect.Func:
+		// (strings.Lines's iter.Seq[string]: ranged over, its yield's
+		// parameters are the loop's variables)
+		ft := &ast.FuncType{Params: &ast.FieldList{}, Results: &ast.FieldList{}}
+		for i := range t.NumIn() {
+			p := in.typeExpr(t.In(i), depth+1)
+			if p == nil {
+				return nil
+			}
+			if t.IsVariadic() && i == t.NumIn()-1 {
+				p = &ast.Ellipsis{Elt: p.(*ast.ArrayType).Elt}
+			}
+			ft.Params.List = append(ft.Params.List, &ast.Field{Type: p})
+		}
+		for i := range t.NumOut() {
+			r := in.typeExpr(t.Out(i), depth+1)
+			if r == nil {
+				return nil
+			}
+			ft.Results.List = append(ft.Results.List, &ast.Field{Type: r})
+		}
+		if t.NumOut() == 0 {
+			ft.Results = nil
+		}
+		return ft
 	}
 	return nil
 }

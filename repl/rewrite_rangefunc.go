@@ -49,14 +49,15 @@ const runtimePkg = "__odshrt"
 var runtimeSources = []string{`package __odshrt
 
 import (
+	"errors"
 	"reflect"
 	"sync"
 
 	rtc "` + runtimeCompiledPath + `"
 )
 
-// SyncOnceValue, SyncOnceValues and ReflectTypeFor are the generic
-// functions of sync and reflect (stdgeneric.go).
+// SyncOnceValue, SyncOnceValues, ErrorsAsType and ReflectTypeFor are the
+// generic functions of sync, errors and reflect (stdgeneric.go).
 
 func SyncOnceValue[T any](f func() T) func() T {
 	var once sync.Once
@@ -94,6 +95,13 @@ func SyncOnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
 		p := g()
 		return p.k, p.v
 	}
+}
+
+// ErrorsAsType is errors.AsType (Go 1.26).
+func ErrorsAsType[E error](err error) (E, bool) {
+	var target E
+	ok := errors.As(err, &target)
+	return target, ok
 }
 
 func ReflectTypeFor[T any]() reflect.Type {

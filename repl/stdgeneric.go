@@ -8,7 +8,7 @@ import (
 
 // yaegi cannot call a generic function of a compiled package: the symbol
 // tables hold only non-generic ones, so sync.OnceValue is an "undefined
-// selector" and reflect.TypeFor "has no symbol". Those are interpreted
+// selector" and reflect.TypeFor, errors.AsType "have no symbol". Those are interpreted
 // functions of the runtime package (runtimeSources), and a selector naming
 // one is replaced by it before anything else rewrites the entry. (rand.N
 // of math/rand/v2 is not: yaegi fails on every body written for it.)
@@ -17,6 +17,7 @@ import (
 var stdGenerics = map[string]map[string]string{
 	"sync":    {"OnceValue": "SyncOnceValue", "OnceValues": "SyncOnceValues"},
 	"reflect": {"TypeFor": "ReflectTypeFor"},
+	"errors":  {"AsType": "ErrorsAsType"},
 }
 
 // useStdGenerics replaces, in units, the selectors of the generic
