@@ -22,6 +22,19 @@ func TestGoroutineClosureInLoop(t *testing.T) {
 	runSteps(t, []step{{src: "func() int { ch := make(chan int, 3); for i := range 3 { go func() { ch <- i }() }; return <-ch + <-ch + <-ch }()", want: "3"}})
 }
 
+// TestWaitGroupGoInLoop checks that a function literal passed to a
+// compiled function in a loop (sync.WaitGroup.Go, Go 1.25) sees its own
+// iteration's variable: every callback saw the last one (loopFuncArgs).
+// Out of the -race run: the callbacks' reads of a global race, in yaegi,
+// with the frame resize of the next Eval, as above.
+func TestWaitGroupGoInLoop(t *testing.T) {
+	runSteps(t, []step{
+		{src: "var wg sync.WaitGroup; var mu sync.Mutex; got := []int{}"},
+		{src: "for i := range 3 { wg.Go(func() { mu.Lock(); got = append(got, i); mu.Unlock() }) }; wg.Wait()"},
+		{src: "slices.Sort(got); fmt.Sprint(got)", want: "[0 1 2]"},
+	})
+}
+
 // TestFmtShimsAfterCancel: the print shims still work after an entry was
 // cancelled. Out of the -race run: the cancelled entry's goroutine, which
 // yaegi does not wait for, resized the global frame under the frame's

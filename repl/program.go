@@ -55,6 +55,9 @@ func (in *Interp) runUnits(ctx context.Context, units []Unit, wantLast bool) (re
 	if u, err := refuseTopLevel(units); err != nil {
 		return Result{}, u, err
 	}
+	if u, err := missingReturn(units); err != nil {
+		return Result{}, u, err
+	}
 	declared := in.minMaxDeclared(units)
 	for _, u := range units {
 		rewriteMinMax(u.Node(), declared)

@@ -51,10 +51,16 @@ type Prober interface {
 type RefusedError struct {
 	Construct  string
 	Workaround string
+	// Invalid is set for a construct Go refuses too, which yaegi would
+	// run: the message is then Go's compile error (Construct)
+	Invalid bool
 }
 
 // Error returns one line: the construct, then the workaround.
 func (e *RefusedError) Error() string {
+	if e.Invalid {
+		return e.Construct
+	}
 	return fmt.Sprintf("the shell does not run %s, which yaegi runs wrong: %s", e.Construct, e.Workaround)
 }
 
@@ -152,6 +158,52 @@ func (r *rewriter) calls(root ast.Node) {
 func (c *callPass) refuse(construct, workaround string) {
 	if c.refused == nil {
 		c.refused = &RefusedError{Construct: construct, Workaround: workaround}
+	}
+}
+
+// invalid refuses the unit with Go's compile error msg, for code Go
+// rejects and yaegi would run without a word.
+func (c *callPass) invalid(msg string) {
+	if c.refused == nil {
+		c.refused = &RefusedError{Construct: msg, Invalid: true}
+	}
+}
+
+// mapElemAssign rejects, as Go does, an assignment to a field or array
+// element of a map's element (m[k].X = v, m[k].A[0]++), which is not
+// addressable: yaegi assigned to a copy and the map kept its value.
+func (c *callPass) mapElemAssign(lhs ast.Expr) {
+	e, fields := ast.Unparen(lhs), 0
+	for {
+		switch x := e.(type) {
+		case *ast.SelectorExpr:
+			t := c.typeOf(x.X)
+			if t == nil || isStar(c.env.under(t)) {
+				return // (through a pointer: addressable)
+			}
+			e, fields = ast.Unparen(x.X), fields+1
+			continue
+		case *ast.IndexExpr:
+			switch t := c.env.under(c.typeOf(x.X)).(type) {
+			case *ast.MapType:
+				if fields == 0 {
+					return
+				}
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					c.invalid(fmt.Sprintf("cannot assign to struct field %s in map", c.r.print(sel)))
+				} else {
+					c.invalid(fmt.Sprintf("cannot assign to %s (neither addressable nor a map index expression)", c.r.print(lhs)))
+				}
+				return
+			case *ast.ArrayType:
+				if t.Len == nil {
+					return // a slice's element is addressable
+				}
+				e, fields = ast.Unparen(x.X), fields+1
+				continue
+			}
+		}
+		return
 	}
 }
 
@@ -587,7 +639,14 @@ func (c *callPass) stmt(s ast.Stmt) []ast.Stmt {
 		if out := c.typeSwitch(x, label); out != nil {
 			return []ast.Stmt{out}
 		}
+	case *ast.IncDecStmt:
+		c.mapElemAssign(x.X)
 	case *ast.AssignStmt:
+		if x.Tok != token.DEFINE {
+			for _, l := range x.Lhs {
+				c.mapElemAssign(l)
+			}
+		}
 		if label == nil && len(x.Rhs) == 1 {
 			c.header(s, inner, x.Rhs[0])
 			if out := c.commaOk(x); out != nil {
